@@ -1,0 +1,119 @@
+/**
+ * The API's resource table: what `kubectl api-resources` lists, with the etcd prefix kube-apiserver uses
+ * (pkg/kubeapiserver/default_storage_factory_builder.go: services/specs, minions, ...).
+ */
+export interface ResourceType {
+  kind: string;
+  group: string; // '' for the core group
+  version: string;
+  plural: string;
+  singular: string;
+  shortNames: string[];
+  namespaced: boolean;
+  etcdPrefix: string;
+  /** In the `all` category (kubectl get all), in discovery order. */
+  inAll?: boolean;
+  /** Objects users may create; the rest are written by the control plane only. */
+  userWritable: boolean;
+}
+
+const core = (kind: string, plural: string, shortNames: string[], namespaced: boolean, extra: Partial<ResourceType> = {}) =>
+  ({ kind, group: '', version: 'v1', plural, singular: kind.toLowerCase(), shortNames, namespaced, etcdPrefix: plural, userWritable: true, ...extra }) satisfies ResourceType;
+
+const grouped = (group: string, version: string, kind: string, plural: string, shortNames: string[], namespaced: boolean, extra: Partial<ResourceType> = {}) =>
+  ({ kind, group, version, plural, singular: kind.toLowerCase(), shortNames, namespaced, etcdPrefix: plural, userWritable: true, ...extra }) satisfies ResourceType;
+
+/** Simulated resources, in discovery order (core group first, then apps, ...), as `get all` expects. */
+export const RESOURCES: readonly ResourceType[] = [
+  core('Pod', 'pods', ['po'], true, { inAll: true }),
+  core('Service', 'services', ['svc'], true, { inAll: true, etcdPrefix: 'services/specs' }),
+  core('Endpoints', 'endpoints', ['ep'], true, { etcdPrefix: 'services/endpoints', singular: 'endpoints' }),
+  core('Namespace', 'namespaces', ['ns'], false),
+  core('Node', 'nodes', ['no'], false, { etcdPrefix: 'minions' }),
+  core('ConfigMap', 'configmaps', ['cm'], true),
+  core('Secret', 'secrets', [], true),
+  core('ServiceAccount', 'serviceaccounts', ['sa'], true),
+  core('Event', 'events', ['ev'], true, { userWritable: false }),
+  grouped('apps', 'v1', 'Deployment', 'deployments', ['deploy'], true, { inAll: true }),
+  grouped('apps', 'v1', 'ReplicaSet', 'replicasets', ['rs'], true, { inAll: true }),
+  grouped('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', [], true),
+  grouped('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', [], false),
+  grouped('rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', [], false),
+  grouped('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', [], true),
+  grouped('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', [], true),
+];
+
+/**
+ * Kinds that exist in Kubernetes but have no simulated controller yet: accepting them would show objects that
+ * never do anything, which would teach something false. They get a clear "not simulated yet" error instead.
+ */
+export const KNOWN_NOT_SIMULATED: Readonly<Record<string, string>> = {
+  StatefulSet: 'apps/v1',
+  DaemonSet: 'apps/v1',
+  ControllerRevision: 'apps/v1',
+  Job: 'batch/v1',
+  CronJob: 'batch/v1',
+  PersistentVolumeClaim: 'v1',
+  PersistentVolume: 'v1',
+  ReplicationController: 'v1',
+  ResourceQuota: 'v1',
+  LimitRange: 'v1',
+  HorizontalPodAutoscaler: 'autoscaling/v2',
+  Ingress: 'networking.k8s.io/v1',
+  IngressClass: 'networking.k8s.io/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
+  PodDisruptionBudget: 'policy/v1',
+  StorageClass: 'storage.k8s.io/v1',
+  PriorityClass: 'scheduling.k8s.io/v1',
+  CustomResourceDefinition: 'apiextensions.k8s.io/v1',
+};
+
+export function apiVersionOf(r: ResourceType): string {
+  return r.group ? `${r.group}/${r.version}` : r.version;
+}
+
+/** `deployments.apps`, `pods`: how the API names a resource in messages. */
+export function qualifiedResource(r: ResourceType): string {
+  return r.group ? `${r.plural}.${r.group}` : r.plural;
+}
+
+/** `deployment.apps`, `pod`: the prefix of `-o name` and of `created` lines. */
+export function kindPrefix(r: ResourceType): string {
+  const k = r.kind.toLowerCase();
+  return r.group ? `${k}.${r.group}` : k;
+}
+
+export function byKind(apiVersion: string, kind: string): ResourceType | undefined {
+  return RESOURCES.find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
+}
+
+export function byKindOnly(kind: string): ResourceType | undefined {
+  return RESOURCES.find((r) => r.kind === kind);
+}
+
+/** Resolves what a user typed (`po`, `pods`, `pod`, `deployment.apps`, `Deployment`) to a resource type. */
+export function resolveResource(arg: string): ResourceType | undefined {
+  const lower = arg.toLowerCase();
+  const [name, ...groupParts] = lower.split('.');
+  const group = groupParts.join('.');
+  return RESOURCES.find(
+    (r) =>
+      (group === '' || r.group === group) &&
+      (r.plural === name || r.singular === name || r.shortNames.includes(name) || r.kind.toLowerCase() === name),
+  );
+}
+
+export function etcdKey(r: ResourceType, namespace: string | undefined, name: string): string {
+  return r.namespaced ? `/registry/${r.etcdPrefix}/${namespace}/${name}` : `/registry/${r.etcdPrefix}/${name}`;
+}
+
+export function etcdPrefix(r: ResourceType, namespace?: string): string {
+  return r.namespaced && namespace ? `/registry/${r.etcdPrefix}/${namespace}/` : `/registry/${r.etcdPrefix}/`;
+}
+
+/** The REST path a request goes to (shown in the narration, as kubectl -v=6 would). */
+export function restPath(r: ResourceType, namespace: string | undefined, name?: string): string {
+  const base = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
+  const ns = r.namespaced && namespace ? `/namespaces/${namespace}` : '';
+  return `${base}${ns}/${r.plural}${name ? `/${name}` : ''}`;
+}

@@ -1,0 +1,141 @@
+import { isQuantity } from '../api/quantity.js';
+import { KINDS, TYPES } from '../api/schema/generated.js';
+
+/**
+ * Strict decoding, as kube-apiserver does with fieldValidation=Strict (kubectl's default): the body is decoded into
+ * the Go types, so a wrong JSON type stops the decode (`json: cannot unmarshal ...`) and unknown fields are all
+ * reported (`strict decoding error: unknown field "spec.foo"`). Returns the message, or undefined when the body decodes.
+ */
+export interface DecodeInput {
+  apiVersion: string;
+  kind: string;
+  body: unknown;
+  /** Keys the YAML repeated, as `spec.replicas` paths (found by the manifest parser). */
+  duplicates?: string[];
+}
+
+class TypeError_ {
+  constructor(readonly message: string) {}
+}
+
+const GO_SCALAR: Record<string, string> = { s: 'string', i: 'int32', b: 'bool', t: 'v1.Time', q: 'resource.Quantity', is: 'intstr.IntOrString' };
+
+function jsonType(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'object';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v; // string, number
+}
+
+function goType(ref: string): string {
+  if (GO_SCALAR[ref]) return GO_SCALAR[ref];
+  if (ref === 'a') return 'interface {}';
+  if (ref.startsWith('[]')) return `[]${goType(ref.slice(2))}`;
+  if (ref.startsWith('{}')) return `map[string]${goType(ref.slice(2))}`;
+  const [mod, name] = ref.split('.');
+  return `${mod.slice(mod.lastIndexOf('/') + 1)}.${name}`;
+}
+
+function typeName(ref: string): string {
+  return ref.slice(ref.indexOf('.') + 1);
+}
+
+interface Walk {
+  unknown: string[];
+  /** `DeploymentSpec.spec.replicas`: Go names the innermost struct and the JSON path without indices. */
+  struct: string;
+  goPath: string;
+}
+
+function mismatch(value: unknown, ref: string, w: Walk): never {
+  throw new TypeError_(`json: cannot unmarshal ${jsonType(value)} into Go struct field ${w.struct}.${w.goPath} of type ${goType(ref)}`);
+}
+
+function check(value: unknown, ref: string, path: string, w: Walk): void {
+  if (value === null || value === undefined) return; // null decodes to the zero value
+  switch (ref) {
+    case 'a':
+      return;
+    case 's':
+    case 't':
+      if (typeof value !== 'string') mismatch(value, ref, w);
+      return;
+    case 'i':
+      if (typeof value !== 'number' || !Number.isInteger(value)) mismatch(value, ref, w);
+      return;
+    case 'b':
+      if (typeof value !== 'boolean') mismatch(value, ref, w);
+      return;
+    case 'q':
+      if (!isQuantity(value)) {
+        if (typeof value === 'string') throw new TypeError_(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+        mismatch(value, ref, w);
+      }
+      return;
+    case 'is':
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) mismatch(value, ref, w);
+      return;
+  }
+  if (ref.startsWith('[]')) {
+    if (!Array.isArray(value)) mismatch(value, ref, w);
+    value.forEach((item, i) => check(item, ref.slice(2), `${path}[${i}]`, w));
+    return;
+  }
+  if (ref.startsWith('{}')) {
+    if (typeof value !== 'object' || Array.isArray(value)) mismatch(value, ref, w);
+    for (const [k, v] of Object.entries(value as object)) check(v, ref.slice(2), `${path}[${k}]`, w);
+    return;
+  }
+  checkStruct(value, ref, path, w);
+}
+
+function checkStruct(value: unknown, ref: string, path: string, w: Walk): void {
+  const schema = TYPES[ref];
+  if (typeof value !== 'object' || Array.isArray(value)) mismatch(value, ref, w);
+  for (const [field, v] of Object.entries(value as object)) {
+    const fieldPath = path ? `${path}.${field}` : field;
+    const fieldRef = schema.f[field];
+    if (!fieldRef) {
+      w.unknown.push(`unknown field "${fieldPath}"`);
+      continue;
+    }
+    const inner: Walk = { unknown: w.unknown, struct: typeName(ref), goPath: fieldPath.replace(/\[[^\]]*\]/g, '') };
+    check(v, fieldRef, fieldPath, inner);
+  }
+}
+
+export function knownGvk(apiVersion: string, kind: string): boolean {
+  return `${apiVersion}/${kind}` in KINDS;
+}
+
+export function strictDecode(input: DecodeInput): string | undefined {
+  const ref = KINDS[`${input.apiVersion}/${input.kind}`];
+  if (!ref) return undefined;
+  const version = input.apiVersion.slice(input.apiVersion.lastIndexOf('/') + 1);
+  const prefix = `${input.kind} in version "${version}" cannot be handled as a ${input.kind}: `;
+  const w: Walk = { unknown: [], struct: typeName(ref), goPath: '' };
+  try {
+    checkStruct(input.body, ref, '', w);
+  } catch (e) {
+    if (e instanceof TypeError_) return prefix + e.message;
+    throw e;
+  }
+  const badData = input.kind === 'Secret' ? invalidBase64((input.body as { data?: Record<string, unknown> }).data) : undefined;
+  if (badData) return prefix + badData;
+  const strict = [...w.unknown, ...(input.duplicates ?? []).map((d) => `duplicate field "${d.slice(d.lastIndexOf('.') + 1)}"`)];
+  return strict.length ? `${prefix}strict decoding error: ${strict.join(', ')}` : undefined;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Secret.data is []byte in Go: each value must be standard base64, or the decode fails where Go's decoder stops. */
+function invalidBase64(data: Record<string, unknown> | undefined): string | undefined {
+  for (const value of Object.values(data ?? {})) {
+    if (typeof value !== 'string') continue;
+    const bad = [...value].findIndex((c) => !/[A-Za-z0-9+/=]/.test(c));
+    if (bad >= 0) return `illegal base64 data at input byte ${bad}`;
+    if (!BASE64.test(value) || value.length % 4 !== 0) return `illegal base64 data at input byte ${value.length - (value.length % 4 || 4)}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,14 @@
+import { podStrategy } from './pod.js';
+import { serviceStrategy } from './service.js';
+import { simpleStrategies } from './simple.js';
+import type { Strategy } from './strategy.js';
+import { deploymentStrategy, replicaSetStrategy } from './workloads.js';
+
+/** Kind → strategy, built in one place (like NewInTreeRegistry): nothing registers itself by import. */
+export const STRATEGIES: Record<string, Strategy> = {
+  ...simpleStrategies,
+  Pod: podStrategy,
+  Service: serviceStrategy,
+  Deployment: deploymentStrategy,
+  ReplicaSet: replicaSetStrategy,
+};

@@ -1,0 +1,58 @@
+import type { ConfigMap, Secret } from 'kubernetes-types/core/v1.js';
+import type { PolicyRule } from 'kubernetes-types/rbac/v1.js';
+import { invalid, required, type FieldError } from '../../api/field.js';
+import type { KObject } from '../../api/object.js';
+import { validateObjectMeta, type NameValidator } from '../validation/meta.js';
+import { configMapKey, dns1123Label, dns1123Subdomain } from '../validation/names.js';
+import type { Strategy } from './strategy.js';
+
+/** path.ValidatePathSegmentName: RBAC and other names that may hold ':' but not '/' or '%'. */
+const pathSegment: NameValidator = (name) => {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  const bad = ['/', '%'].find((c) => name.includes(c));
+  return bad ? [`may not contain '${bad}'`] : [];
+};
+
+function metaOnly(nameValidator: NameValidator, namespaced: boolean, extra?: (o: KObject) => FieldError[]): Strategy {
+  return {
+    nameValidator,
+    hasStatus: false,
+    validate: (o) => [...validateObjectMeta(o.metadata, namespaced, nameValidator), ...(extra?.(o) ?? [])],
+  };
+}
+
+function dataKeys(data: Record<string, unknown> | undefined, path: string): FieldError[] {
+  return Object.keys(data ?? {}).flatMap((k) => configMapKey(k).map((msg) => invalid(path, k, msg)));
+}
+
+function rules(o: KObject): FieldError[] {
+  const list = (o as { rules?: PolicyRule[] }).rules ?? [];
+  return list.flatMap((r, i) => (r.verbs?.length ? [] : [required(`rules[${i}].verbs`, 'verbs must contain at least one value')]));
+}
+
+function roleRef(o: KObject): FieldError[] {
+  const ref = (o as { roleRef?: { kind?: string; name?: string } }).roleRef;
+  if (!ref?.name) return [required('roleRef.name')];
+  return ['Role', 'ClusterRole'].includes(ref.kind ?? '') ? [] : [invalid('roleRef.kind', ref.kind ?? '', 'must be Role or ClusterRole')];
+}
+
+export const simpleStrategies: Record<string, Strategy> = {
+  Namespace: { ...metaOnly(dns1123Label, false), hasStatus: true },
+  Node: { ...metaOnly(dns1123Subdomain, false), hasStatus: true, keepsStatusOnCreate: true },
+  ConfigMap: metaOnly(dns1123Subdomain, true, (o) => [
+    ...dataKeys((o as unknown as ConfigMap).data, 'data'),
+    ...dataKeys((o as unknown as ConfigMap).binaryData, 'binaryData'),
+  ]),
+  Secret: metaOnly(dns1123Subdomain, true, (o) => [
+    ...dataKeys((o as unknown as Secret).data, 'data'),
+    ...dataKeys((o as unknown as Secret).stringData, 'stringData'),
+  ]),
+  ServiceAccount: metaOnly(dns1123Subdomain, true),
+  Endpoints: metaOnly(dns1123Subdomain, true),
+  EndpointSlice: metaOnly(dns1123Subdomain, true),
+  Event: metaOnly(dns1123Subdomain, true),
+  ClusterRole: metaOnly(pathSegment, false, rules),
+  Role: metaOnly(pathSegment, true, rules),
+  ClusterRoleBinding: metaOnly(pathSegment, false, roleRef),
+  RoleBinding: metaOnly(pathSegment, true, roleRef),
+};

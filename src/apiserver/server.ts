@@ -1,0 +1,333 @@
+import { ApiError, alreadyExists, badRequest, conflict, invalidError, notFound } from '../api/errors.js';
+import type { KObject } from '../api/object.js';
+import { clone } from '../api/object.js';
+import { apiVersionOf, etcdKey, etcdPrefix, qualifiedResource, restPath, type ResourceType } from '../api/resources.js';
+import type { Actor, ObjectRef, Verb } from '../events/types.js';
+import { rfc3339 } from '../sim/clock.js';
+import { canonicalJson, generateName, uuid } from '../sim/ids.js';
+import type { World } from '../sim/world.js';
+import { ADMISSION_CHAIN } from './admission/index.js';
+import type { AdmissionContext, Operation } from './admission/plugin.js';
+import type { UserInfo } from './authn.js';
+import { authorize, forbiddenMessage } from './authz.js';
+import { strictDecode } from './decode.js';
+import { applyDefaults } from './defaults.js';
+import { STRATEGIES } from './registry/index.js';
+import { allocateServiceAddresses } from './service-alloc.js';
+
+export interface ApiRequest {
+  verb: Verb;
+  resource: ResourceType;
+  namespace?: string;
+  name?: string;
+  body?: KObject;
+  subresource?: 'status' | 'binding';
+  user: UserInfo;
+  /** Who sends it, for the narration (kubectl, the scheduler, a kubelet...). */
+  client: Actor;
+  dryRun?: boolean;
+  /** DELETE: seconds before a pod is killed; undefined = the pod's terminationGracePeriodSeconds. */
+  gracePeriodSeconds?: number;
+  /** Keys the manifest repeated (strict decoding reports them). */
+  duplicates?: string[];
+  /** Requests from the control plane are typed code: strict decoding is only for what users send. */
+  trusted?: boolean;
+}
+
+export type ApiResult = { ok: true; object: KObject; objects?: KObject[] } | { ok: false; error: ApiError };
+
+const METHOD: Record<Verb, string> = { create: 'POST', update: 'PUT', patch: 'PATCH', delete: 'DELETE', get: 'GET', list: 'GET' };
+
+const fail = (error: ApiError): ApiResult => ({ ok: false, error });
+
+/**
+ * kube-apiserver in miniature: authentication → authorization (RBAC) → decoding → mutating admission (defaults
+ * included) → strategy validation → validating admission → etcd. Each stage emits an event for the narration.
+ */
+export class ApiServer {
+  constructor(private readonly w: World) {}
+
+  handle(req: ApiRequest): ApiResult {
+    const ref = this.refOf(req);
+    const isWrite = req.verb !== 'get' && req.verb !== 'list';
+    this.w.log.emit(req.client, {
+      kind: 'request.sent',
+      verb: req.verb,
+      method: METHOD[req.verb],
+      path: restPath(req.resource, req.namespace, req.subresource ? `${req.name}/${req.subresource}` : isWrite && req.verb === 'create' ? undefined : req.name),
+      object: ref,
+      user: req.user.name,
+      client: req.client,
+      dryRun: req.dryRun,
+    });
+    this.w.log.emit('apiserver', { kind: 'authn.succeeded', user: req.user.name, groups: req.user.groups, method: req.user.method });
+    const denied = this.authorize(req);
+    if (denied) return fail(denied);
+    switch (req.verb) {
+      case 'get':
+        return this.get(req);
+      case 'list':
+        return this.list(req);
+      case 'create':
+        return req.subresource === 'binding' ? this.bind(req) : this.create(req);
+      case 'update':
+      case 'patch':
+        return this.update(req);
+      case 'delete':
+        return this.delete(req);
+    }
+  }
+
+  private refOf(req: ApiRequest): ObjectRef {
+    const name = req.name ?? req.body?.metadata?.name ?? req.body?.metadata?.generateName ?? '';
+    return { kind: req.resource.kind, namespace: req.resource.namespaced ? req.namespace : undefined, name };
+  }
+
+  private authorize(req: ApiRequest): ApiError | undefined {
+    const attrs = {
+      verb: req.verb,
+      group: req.resource.group,
+      resource: req.resource.plural,
+      subresource: req.subresource,
+      namespace: req.resource.namespaced ? req.namespace : undefined,
+      name: req.verb === 'create' ? undefined : req.name,
+    };
+    const decision = authorize(this.w.store, req.user, attrs);
+    const base = { user: req.user.name, verb: req.verb, resource: qualifiedResource(req.resource), namespace: attrs.namespace };
+    if (decision.allowed) {
+      this.w.log.emit('apiserver', { kind: 'authz.allowed', ...base, via: decision.via });
+      return undefined;
+    }
+    const message = forbiddenMessage(req.user, attrs, qualifiedResource(req.resource));
+    this.w.log.emit('apiserver', { kind: 'authz.denied', ...base, message });
+    return new ApiError('Forbidden', message, { name: req.name, group: req.resource.group, kind: req.resource.plural });
+  }
+
+  private get(req: ApiRequest): ApiResult {
+    const stored = this.w.store.get(etcdKey(req.resource, req.namespace, req.name!));
+    return stored ? { ok: true, object: stored.value } : fail(notFound(qualifiedResource(req.resource), req.name!));
+  }
+
+  private list(req: ApiRequest): ApiResult {
+    const objects = this.w.store.list(etcdPrefix(req.resource, req.resource.namespaced ? req.namespace : undefined));
+    return { ok: true, object: listObject(objects, this.w.store.revision), objects };
+  }
+
+  /** Decoding and defaulting shared by create and update. */
+  private decode(req: ApiRequest, obj: KObject): ApiError | undefined {
+    if (req.trusted) return undefined;
+    const message = strictDecode({ apiVersion: obj.apiVersion, kind: obj.kind, body: obj, duplicates: req.duplicates });
+    return message ? badRequest(message) : undefined;
+  }
+
+  private admit(obj: KObject, op: Operation, old?: KObject): ApiError | undefined {
+    const defaults = applyDefaults(obj);
+    const ref = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name || obj.metadata.generateName || '' };
+    if (defaults.length) this.w.log.emit('apiserver', { kind: 'admission.mutated', plugin: 'defaults', object: ref, changes: defaults });
+    const ctx: AdmissionContext = { op, store: this.w.store, rand: this.w.rand, old };
+    for (const plugin of ADMISSION_CHAIN) {
+      if (!plugin.admit || !plugin.handles(ctx, obj)) continue;
+      const result = plugin.admit(obj, ctx);
+      if (result instanceof ApiError) return result;
+      if (result.length) this.w.log.emit('apiserver', { kind: 'admission.mutated', plugin: plugin.name, object: ref, changes: result });
+    }
+    return undefined;
+  }
+
+  private validate(obj: KObject, old: KObject | undefined, op: Operation): ApiError | undefined {
+    const strategy = STRATEGIES[obj.kind];
+    const ref = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name };
+    const errors = [...strategy.validate(obj), ...(old && strategy.validateUpdate ? strategy.validateUpdate(obj, old) : [])];
+    if (errors.length) {
+      const err = invalidError(obj.kind, groupOf(obj.apiVersion), obj.metadata.name, errors);
+      this.w.log.emit('apiserver', { kind: 'validation.failed', object: ref, errors: errors.map((e) => `${e.field}: ${e.type}`) });
+      return err;
+    }
+    const ctx: AdmissionContext = { op, store: this.w.store, rand: this.w.rand, old };
+    for (const plugin of ADMISSION_CHAIN) {
+      if (!plugin.validate || !plugin.handles(ctx, obj)) continue;
+      const rejected = plugin.validate(obj, ctx);
+      if (rejected) return rejected;
+    }
+    this.w.log.emit('apiserver', { kind: 'validation.passed', object: ref });
+    return undefined;
+  }
+
+  private create(req: ApiRequest): ApiResult {
+    const r = req.resource;
+    const obj = clone(req.body!);
+    const decodeError = this.decode(req, obj);
+    if (decodeError) return fail(decodeError);
+    obj.apiVersion = apiVersionOf(r);
+    obj.metadata ??= { name: '' };
+    if (r.namespaced) obj.metadata.namespace = req.namespace;
+    else delete obj.metadata.namespace; // ignored on cluster-scoped objects, as a real API server does
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(this.w.rand, obj.metadata.generateName);
+    this.prepareForCreate(obj);
+    const rejected = this.admit(obj, 'CREATE') ?? this.validate(obj, undefined, 'CREATE');
+    if (rejected) return fail(rejected);
+    if (r.kind === 'Service') {
+      const allocated = allocateServiceAddresses(this.w, obj);
+      if (allocated instanceof ApiError) return fail(allocated);
+    }
+    if (req.dryRun) return { ok: true, object: obj };
+    const key = etcdKey(r, req.namespace, obj.metadata.name);
+    const revision = this.w.store.create(key, obj);
+    if (revision === undefined) return fail(alreadyExists(qualifiedResource(r), obj.metadata.name));
+    this.written(req, 'create', key, revision, obj);
+    return { ok: true, object: obj };
+  }
+
+  private prepareForCreate(obj: KObject): void {
+    const m = obj.metadata;
+    m.uid = uuid(this.w.rand);
+    m.creationTimestamp = rfc3339(this.w.clock.now());
+    delete m.deletionTimestamp;
+    delete m.resourceVersion;
+    const strategy = STRATEGIES[obj.kind];
+    strategy?.prepareForCreate?.(obj);
+    if (strategy?.hasStatus) {
+      m.generation = 1;
+      if (obj.kind === 'Namespace') obj.status = { phase: 'Active' };
+      else if (!strategy.keepsStatusOnCreate) delete obj.status;
+    }
+  }
+
+  private update(req: ApiRequest): ApiResult {
+    const r = req.resource;
+    const key = etcdKey(r, req.namespace, req.name!);
+    const stored = this.w.store.get(key);
+    if (!stored) return fail(notFound(qualifiedResource(r), req.name!));
+    const old = stored.value;
+    const incoming = clone(req.body!);
+    const decodeError = this.decode(req, incoming);
+    if (decodeError) return fail(decodeError);
+    const sentVersion = incoming.metadata?.resourceVersion;
+    if (sentVersion && sentVersion !== old.metadata.resourceVersion) return fail(conflict(qualifiedResource(r), req.name!));
+    const obj = req.subresource === 'status' ? { ...clone(old), status: incoming.status } : this.mergeUpdate(incoming, old, r);
+    if (req.subresource !== 'status') {
+      const rejected = this.admit(obj, 'UPDATE', old) ?? this.validate(obj, old, 'UPDATE');
+      if (rejected) return fail(rejected);
+    }
+    if (canonicalJson(stripVersion(obj)) === canonicalJson(stripVersion(old))) return { ok: true, object: old };
+    if (req.dryRun) return { ok: true, object: obj };
+    const revision = this.w.store.update(key, obj);
+    this.written(req, 'update', key, revision!, obj);
+    return this.finalizeIfDone(req, key, obj) ?? { ok: true, object: obj };
+  }
+
+  /** Main-resource update: metadata the server owns is kept, status is kept, generation follows spec changes. */
+  private mergeUpdate(incoming: KObject, old: KObject, r: ResourceType): KObject {
+    const obj = incoming;
+    obj.apiVersion = apiVersionOf(r);
+    obj.kind = r.kind;
+    const m = obj.metadata;
+    const om = old.metadata;
+    Object.assign(m, { name: om.name, namespace: om.namespace, uid: om.uid, creationTimestamp: om.creationTimestamp });
+    if (om.deletionTimestamp) {
+      m.deletionTimestamp = om.deletionTimestamp;
+      m.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+    }
+    if (STRATEGIES[r.kind].hasStatus) {
+      obj.status = old.status;
+      const specChanged = canonicalJson(obj.spec) !== canonicalJson(old.spec);
+      m.generation = (om.generation ?? 1) + (specChanged ? 1 : 0);
+    }
+    return obj;
+  }
+
+  /** pods/binding: the scheduler's decision, written as spec.nodeName plus the PodScheduled condition. */
+  private bind(req: ApiRequest): ApiResult {
+    const key = etcdKey(req.resource, req.namespace, req.name!);
+    const stored = this.w.store.get(key);
+    if (!stored) return fail(notFound('pods', req.name!));
+    const pod = clone(stored.value) as KObject & { spec: { nodeName?: string }; status?: { conditions?: unknown[] } };
+    const target = (req.body as unknown as { target: { name: string } }).target.name;
+    if (pod.spec.nodeName) return fail(new ApiError('Conflict', `pod ${req.name} is already assigned to node "${pod.spec.nodeName}"`));
+    pod.spec.nodeName = target;
+    const now = rfc3339(this.w.clock.now());
+    const conditions = ((pod.status ??= {}).conditions ?? []) as Array<{ type: string }>;
+    pod.status.conditions = [
+      ...conditions.filter((c) => c.type !== 'PodScheduled'),
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now },
+    ];
+    const revision = this.w.store.update(key, pod);
+    this.written(req, 'update', key, revision!, pod);
+    return { ok: true, object: pod };
+  }
+
+  private delete(req: ApiRequest): ApiResult {
+    const r = req.resource;
+    const key = etcdKey(r, req.namespace, req.name!);
+    const stored = this.w.store.get(key);
+    if (!stored) return fail(notFound(qualifiedResource(r), req.name!));
+    const obj = stored.value;
+    if (req.dryRun) return { ok: true, object: obj };
+    const graceful = this.gracefulDeletion(req, obj);
+    if (graceful) {
+      if (obj.metadata.deletionTimestamp && !graceful.shorten) return { ok: true, object: obj };
+      const marked = clone(obj);
+      marked.metadata.deletionTimestamp = rfc3339(this.w.clock.now() + graceful.seconds * 1000);
+      marked.metadata.deletionGracePeriodSeconds = graceful.seconds;
+      if (r.kind === 'Namespace') (marked.status as { phase: string }) = { phase: 'Terminating' };
+      const revision = this.w.store.update(key, marked);
+      this.written(req, 'update', key, revision!, marked);
+      return { ok: true, object: marked };
+    }
+    const revision = this.w.store.delete(key);
+    this.written(req, 'delete', key, revision!, obj);
+    return { ok: true, object: obj };
+  }
+
+  /**
+   * Which deletions are two-phase: a pod running on a node gets a grace period (the kubelet stops its containers,
+   * then confirms with a zero-grace delete); objects with finalizers wait for them; namespaces empty first.
+   */
+  private gracefulDeletion(req: ApiRequest, obj: KObject): { seconds: number; shorten: boolean } | undefined {
+    if (req.resource.kind === 'Namespace') return { seconds: 0, shorten: false };
+    if (obj.metadata.finalizers?.length) return { seconds: 0, shorten: false };
+    if (req.resource.kind !== 'Pod') return undefined;
+    const pod = obj as KObject & { spec: { nodeName?: string; terminationGracePeriodSeconds?: number }; status?: { phase?: string } };
+    if (!pod.spec.nodeName || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return undefined;
+    const seconds = req.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+    if (seconds === 0) return undefined;
+    const current = obj.metadata.deletionGracePeriodSeconds;
+    return { seconds, shorten: current !== undefined && current !== null && seconds < current };
+  }
+
+  /** An object marked for deletion goes once its last finalizer is removed. */
+  private finalizeIfDone(req: ApiRequest, key: string, obj: KObject): ApiResult | undefined {
+    const finalizers = obj.metadata.finalizers ?? [];
+    const nsFinalizers = obj.kind === 'Namespace' ? ((obj.spec as { finalizers?: string[] })?.finalizers ?? []) : [];
+    if (!obj.metadata.deletionTimestamp || finalizers.length || nsFinalizers.length) return undefined;
+    if (obj.kind === 'Pod') return undefined; // pods go with the kubelet's zero-grace delete
+    const revision = this.w.store.delete(key);
+    this.written(req, 'delete', key, revision!, obj);
+    return { ok: true, object: obj };
+  }
+
+  private written(req: ApiRequest, op: 'create' | 'update' | 'delete', key: string, revision: number, obj: KObject): void {
+    this.w.log.emit('etcd', {
+      kind: 'etcd.written',
+      op,
+      key,
+      revision,
+      object: { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name },
+      subresource: req.subresource,
+      by: req.client,
+    });
+  }
+}
+
+function groupOf(apiVersion: string): string {
+  return apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+}
+
+function stripVersion(obj: KObject): unknown {
+  return { ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } };
+}
+
+/** A v1 List, as `kubectl get -o json` prints several objects. */
+export function listObject(items: KObject[], revision?: number): KObject {
+  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: revision === undefined ? '' : String(revision) }, items } as unknown as KObject;
+}

@@ -1,0 +1,28 @@
+import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
+import { invalid, required, type FieldError } from '../../api/field.js';
+import { labelValue, qualifiedName } from './names.js';
+
+export type NameValidator = (name: string) => string[];
+
+/** ValidateObjectMeta: name present and well-formed, labels and annotations well-formed. */
+export function validateObjectMeta(meta: ObjectMeta | undefined, namespaced: boolean, nameFn: NameValidator, path = 'metadata'): FieldError[] {
+  const errs: FieldError[] = [];
+  const m = meta ?? {};
+  if (!m.name && !m.generateName) errs.push(required(`${path}.name`, 'name or generateName is required'));
+  if (m.name) for (const msg of nameFn(m.name)) errs.push(invalid(`${path}.name`, m.name, msg));
+  if (namespaced && m.namespace === '') errs.push(required(`${path}.namespace`));
+  errs.push(...validateLabels(m.labels, `${path}.labels`));
+  for (const key of Object.keys(m.annotations ?? {})) {
+    for (const msg of qualifiedName(key.toLowerCase())) errs.push(invalid(`${path}.annotations`, key, msg));
+  }
+  return errs;
+}
+
+export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    for (const msg of qualifiedName(k)) errs.push(invalid(path, k, msg));
+    for (const msg of labelValue(String(v))) errs.push(invalid(path, v, msg));
+  }
+  return errs;
+}

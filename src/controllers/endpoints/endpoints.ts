@@ -1,0 +1,109 @@
+import type { Service } from 'kubernetes-types/core/v1.js';
+import { mapSelectorMatches } from '../../api/labels.js';
+import type { KObject } from '../../api/object.js';
+import { asPod } from '../../api/pods.js';
+import type { Client } from '../../client/client.js';
+import { canonicalJson } from '../../sim/ids.js';
+import type { World } from '../../sim/world.js';
+import { controllerRef, isControlledBy, splitKey } from '../owners.js';
+import type { Reconciler, Result } from '../runtime.js';
+import { endpointAddresses, endpointPorts, type EndpointAddress } from './plan.js';
+
+const targetRef = (a: EndpointAddress) => ({
+  kind: 'Pod',
+  namespace: a.pod.metadata!.namespace,
+  name: a.pod.metadata!.name,
+  uid: a.pod.metadata!.uid,
+});
+
+/**
+ * The endpoints and endpointslice controllers in one: for each Service with a selector, the addresses of the
+ * matching pods, ready ones first in line for traffic. kube-proxy programs its rules from these.
+ */
+export class EndpointsController implements Reconciler {
+  readonly name = 'endpoints';
+
+  constructor(
+    private readonly w: World,
+    private readonly client: Client,
+  ) {}
+
+  reconcile(key: string): Result {
+    const [namespace, name] = splitKey(key);
+    const svcObj = this.w.store.get(`/registry/services/specs/${namespace}/${name}`)?.value;
+    const existing = this.w.store.get(`/registry/services/endpoints/${namespace}/${name}`)?.value;
+    if (!svcObj) {
+      if (existing) this.client.delete('Endpoints', namespace, name);
+      return {};
+    }
+    const svc = svcObj as unknown as Service;
+    if (!svc.spec?.selector || Object.keys(svc.spec.selector).length === 0) return {};
+    const pods = this.w.store
+      .list(`/registry/pods/${namespace}/`)
+      .map(asPod)
+      .filter((p) => mapSelectorMatches(svc.spec!.selector, p.metadata?.labels));
+    const addresses = endpointAddresses(svc, pods);
+    this.syncEndpoints(svcObj, svc, addresses, existing);
+    this.syncSlice(svcObj, svc, addresses);
+    return {};
+  }
+
+  private syncEndpoints(svcObj: KObject, svc: Service, addresses: EndpointAddress[], existing: KObject | undefined): void {
+    const live = addresses.filter((a) => !a.terminating);
+    const ready = live.filter((a) => a.ready);
+    const notReady = live.filter((a) => !a.ready);
+    const ports = endpointPorts(svc, live[0]?.pod).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol }));
+    const address = (a: EndpointAddress) => ({ ip: a.ip, nodeName: a.nodeName, targetRef: targetRef(a) });
+    const subsets = live.length
+      ? [{ ...(ready.length ? { addresses: ready.map(address) } : {}), ...(notReady.length ? { notReadyAddresses: notReady.map(address) } : {}), ports }]
+      : undefined;
+    const desired = {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: svcObj.metadata.name, namespace: svcObj.metadata.namespace, labels: svcObj.metadata.labels },
+      ...(subsets ? { subsets } : {}),
+    } as unknown as KObject;
+    if (existing && canonicalJson(existing.subsets) === canonicalJson(desired.subsets)) return;
+    const result = existing ? this.client.update({ ...desired, metadata: { ...existing.metadata, labels: svcObj.metadata.labels } }) : this.client.create(desired);
+    if (!result.ok) return;
+    const port = ports[0]?.port;
+    this.w.log.emit('controller-manager', {
+      kind: 'endpoints.updated',
+      service: { kind: 'Service', namespace: svcObj.metadata.namespace, name: svcObj.metadata.name },
+      ready: ready.map((a) => (port ? `${a.ip}:${port}` : a.ip)),
+      notReady: notReady.length,
+    });
+  }
+
+  private syncSlice(svcObj: KObject, svc: Service, addresses: EndpointAddress[]): void {
+    const namespace = svcObj.metadata.namespace!;
+    const slices = this.w.store.list(`/registry/endpointslices/${namespace}/`).filter((s) => isControlledBy(s, svcObj));
+    const body = {
+      addressType: 'IPv4',
+      endpoints: addresses.map((a) => ({
+        addresses: [a.ip],
+        conditions: { ready: a.ready, serving: a.ready || (a.terminating && a.pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')), terminating: a.terminating },
+        nodeName: a.nodeName,
+        targetRef: targetRef(a),
+      })),
+      ports: endpointPorts(svc, addresses[0]?.pod),
+    };
+    const current = slices[0];
+    if (current && canonicalJson({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }) === canonicalJson(body)) return;
+    const metadata = current
+      ? current.metadata
+      : {
+          generateName: `${svcObj.metadata.name}-`,
+          namespace,
+          labels: {
+            ...(svcObj.metadata.labels ?? {}),
+            'kubernetes.io/service-name': svcObj.metadata.name,
+            'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+          },
+          ownerReferences: [controllerRef(svcObj)],
+        };
+    const slice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata, ...body } as unknown as KObject;
+    if (current) this.client.update(slice);
+    else this.client.create(slice);
+  }
+}

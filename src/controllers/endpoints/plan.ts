@@ -1,0 +1,46 @@
+import type { Pod, Service, ServicePort } from 'kubernetes-types/core/v1.js';
+import type { EndpointPort } from 'kubernetes-types/discovery/v1.js';
+import { isReady, isTerminal } from '../../api/pods.js';
+
+export interface EndpointAddress {
+  ip: string;
+  nodeName?: string;
+  pod: Pod;
+  ready: boolean;
+  terminating: boolean;
+}
+
+/** A service port's target on a pod: a number, or a named container port (FindPort). */
+export function resolveTargetPort(port: ServicePort, pod: Pod): number | undefined {
+  const target = port.targetPort ?? port.port;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  for (const c of pod.spec?.containers ?? []) {
+    const found = c.ports?.find((p) => p.name === target && (p.protocol ?? 'TCP') === (port.protocol ?? 'TCP'));
+    if (found) return found.containerPort;
+  }
+  return undefined;
+}
+
+/** Which pods back a service, and whether each may receive traffic (ready) or is on its way out. */
+export function endpointAddresses(svc: Service, pods: Pod[]): EndpointAddress[] {
+  const publishNotReady = !!svc.spec?.publishNotReadyAddresses;
+  return pods
+    .filter((p) => p.status?.podIP && !isTerminal(p))
+    .map((p) => ({
+      ip: p.status!.podIP!,
+      nodeName: p.spec?.nodeName,
+      pod: p,
+      ready: publishNotReady || (isReady(p) && !p.metadata?.deletionTimestamp),
+      terminating: !!p.metadata?.deletionTimestamp,
+    }))
+    .sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
+}
+
+export function endpointPorts(svc: Service, sample: Pod | undefined): EndpointPort[] {
+  return (svc.spec?.ports ?? []).map((p) => ({
+    name: p.name ?? '',
+    port: sample ? resolveTargetPort(p, sample) : typeof p.targetPort === 'number' ? p.targetPort : p.port,
+    protocol: p.protocol ?? 'TCP',
+  }));
+}

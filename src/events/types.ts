@@ -1,0 +1,91 @@
+/**
+ * Every observable step of the simulated control plane, as data. The world emits these; renderers (French or
+ * English narration, plain lines, JSON lines) turn them into words. Identifiers and reasons stay in Kubernetes
+ * English; no prose lives here.
+ */
+export type Actor =
+  | 'kubectl'
+  | 'apiserver'
+  | 'etcd'
+  | 'scheduler'
+  | 'controller-manager'
+  | 'kubelet'
+  | 'kube-proxy'
+  | 'simulator';
+
+export type Verb = 'create' | 'update' | 'patch' | 'delete' | 'get' | 'list';
+
+export interface ObjectRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface PluginScore {
+  plugin: string;
+  score: number;
+  weight: number;
+}
+
+export interface NodeVerdict {
+  node: string;
+  /** undefined when every filter passed */
+  rejectedBy?: string;
+  reasons?: string[];
+  scores?: PluginScore[];
+  total?: number;
+}
+
+type E<K extends string, P> = { kind: K } & P;
+
+export type SimEventBody =
+  // 1. the request leaves the client
+  | E<'request.sent', { verb: Verb; method: string; path: string; object: ObjectRef; user: string; client: string; dryRun?: boolean }>
+  // 2. the API server: authentication, authorization, admission, validation, etcd
+  | E<'authn.succeeded', { user: string; groups: string[]; method: string }>
+  | E<'authz.allowed', { user: string; verb: Verb; resource: string; namespace?: string; via: string }>
+  | E<'authz.denied', { user: string; verb: Verb; resource: string; namespace?: string; message: string }>
+  | E<'admission.mutated', { plugin: string; object: ObjectRef; changes: string[] }>
+  | E<'validation.passed', { object: ObjectRef }>
+  | E<'validation.failed', { object: ObjectRef; errors: string[] }>
+  | E<'etcd.written', { op: 'create' | 'update' | 'delete'; key: string; revision: number; object: ObjectRef; subresource?: string; by: string }>
+  | E<'apply.unchanged', { object: ObjectRef }>
+  | E<'service.ip-allocated', { service: ObjectRef; clusterIP: string; ports: string }>
+  // 6. controllers watch and reconcile
+  | E<'deployment.rs-created', { deployment: ObjectRef; replicaSet: string; hash: string; replicas: number; revision: string }>
+  | E<'deployment.scaled', { deployment: ObjectRef; replicaSet: string; from: number; to: number; rolling: boolean }>
+  | E<'deployment.available', { deployment: ObjectRef; ready: number; replicas: number }>
+  | E<'replicaset.observed', { replicaSet: ObjectRef; want: number; have: number }>
+  | E<'replicaset.pod-created', { replicaSet: ObjectRef; pod: string }>
+  | E<'replicaset.pod-deleted', { replicaSet: ObjectRef; pod: string }>
+  | E<'gc.deleted', { owner: ObjectRef; dependent: ObjectRef }>
+  | E<'endpoints.updated', { service: ObjectRef; ready: string[]; notReady: number }>
+  // 3. the scheduler
+  | E<'scheduler.filtered', { pod: ObjectRef; verdicts: NodeVerdict[]; feasible: number; evaluated: number; total: number }>
+  | E<'scheduler.scored', { pod: ObjectRef; verdicts: NodeVerdict[] }>
+  | E<'scheduler.bound', { pod: ObjectRef; node: string; score?: number; runnerUp?: { node: string; score: number }; tieBroken: boolean; alone: boolean }>
+  | E<'scheduler.failed', { pod: ObjectRef; message: string }>
+  // 4. the kubelet and the container runtime
+  | E<'kubelet.pod-seen', { node: string; pod: ObjectRef }>
+  | E<'kubelet.sandbox-ready', { node: string; pod: ObjectRef; ip: string }>
+  | E<'runtime.image-pulling', { node: string; pod: ObjectRef; image: string }>
+  | E<'runtime.image-pulled', { node: string; pod: ObjectRef; image: string; ms: number; bytes: number }>
+  | E<'runtime.image-present', { node: string; pod: ObjectRef; image: string }>
+  | E<'runtime.container-started', { node: string; pod: ObjectRef; container: string; image: string }>
+  | E<'kubelet.pod-running', { node: string; pod: ObjectRef; ip: string; ready: boolean }>
+  | E<'kubelet.container-stopping', { node: string; pod: ObjectRef; container: string; graceSeconds: number }>
+  | E<'kubelet.pod-removed', { node: string; pod: ObjectRef }>
+  // 5. kube-proxy
+  | E<'proxy.synced', { nodes: number; service: ObjectRef; clusterIP: string; port: string; chain: string; endpoints: string[]; added: number; removed: number }>
+  // the simulation itself
+  | E<'cluster.created', { name: string; nodes: Array<{ name: string; role: string; cpu: string; memory: string }> }>
+  | E<'sim.waited', { fromMs: number; toMs: number; why: string }>
+  | E<'sim.stable', { steps: number; elapsedMs: number }>
+  | E<'sim.not-converged', { steps: number }>;
+
+export type SimEventKind = SimEventBody['kind'];
+
+/** An event as logged: its body plus when (virtual ms), in what order, and who did it. */
+export type SimEvent = SimEventBody & { seq: number; at: number; actor: Actor };
+
+export type EventOf<K extends SimEventKind> = Extract<SimEvent, { kind: K }>;

@@ -1,0 +1,26 @@
+import type { Code } from './framework/interface.js';
+
+export interface NodeFailure {
+  code: Code;
+  reasons: string[];
+}
+
+function histogram(entries: string[]): string {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e, (counts.get(e) ?? 0) + 1);
+  return [...counts].map(([reason, n]) => `${n} ${reason}`).sort().join(', ');
+}
+
+/**
+ * framework.FitError.Error(): `0/4 nodes are available: 1 node(s) had untolerated taint {...}, 3 Insufficient cpu.`
+ * followed by DefaultPreemption's verdict. Entries are sorted as plain strings, as upstream does.
+ */
+export function fitErrorMessage(totalNodes: number, failures: NodeFailure[]): string {
+  if (totalNodes === 0) return 'no nodes available to schedule pods';
+  const reasons = failures.flatMap((f) => f.reasons);
+  const preemption = failures.map((f) =>
+    f.code === 'UnschedulableAndUnresolvable' ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod',
+  );
+  const inner = `0/${totalNodes} nodes are available: ${histogram(preemption)}.`;
+  return `0/${totalNodes} nodes are available: ${histogram(reasons)}. preemption: ${inner}`;
+}

@@ -1,0 +1,47 @@
+import type { Pod } from 'kubernetes-types/core/v1.js';
+import type { NodeInfo } from './node-info.js';
+
+/** framework.Code: what a plugin's verdict means for this pod on this node. */
+export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error';
+
+export interface Status {
+  code: Code;
+  reasons: string[];
+}
+
+export const success = (): Status => ({ code: 'Success', reasons: [] });
+export const unschedulable = (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons });
+export const unresolvable = (...reasons: string[]): Status => ({ code: 'UnschedulableAndUnresolvable', reasons });
+
+/** Per-cycle scratch data shared between a plugin's PreScore and Score (framework.CycleState). */
+export type CycleState = Map<string, unknown>;
+
+export interface Plugin {
+  readonly name: string;
+}
+
+export interface FilterPlugin extends Plugin {
+  filter(state: CycleState, pod: Pod, node: NodeInfo): Status;
+}
+
+export interface NodeScore {
+  node: string;
+  score: number;
+}
+
+/** MaxNodeScore: every score plugin answers 0..100 per node (after normalization). */
+export const MAX_NODE_SCORE = 100;
+
+export interface ScorePlugin extends Plugin {
+  preScore?(state: CycleState, pod: Pod, nodes: NodeInfo[]): void;
+  score(state: CycleState, pod: Pod, node: NodeInfo): number;
+  normalizeScore?(state: CycleState, pod: Pod, scores: NodeScore[]): void;
+}
+
+export function isFilter(p: Plugin): p is FilterPlugin {
+  return typeof (p as FilterPlugin).filter === 'function';
+}
+
+export function isScore(p: Plugin): p is ScorePlugin {
+  return typeof (p as ScorePlugin).score === 'function';
+}

@@ -1,0 +1,28 @@
+import { podRequests } from '../../../api/pods.js';
+import { NodeResourcesBalancedAllocation as NAME } from '../names.js';
+import { MAX_NODE_SCORE, type ScorePlugin } from '../../framework/interface.js';
+import type { NodeInfo } from '../../framework/node-info.js';
+
+/** Fractions of cpu and memory a node would have in use with the pod (capped at 1). */
+export function fractions(pod: Parameters<typeof podRequests>[0], node: NodeInfo): [number, number] {
+  const req = podRequests(pod);
+  const f = (used: number, cap: number) => (cap === 0 ? 1 : Math.min((used) / cap, 1));
+  return [f(node.requested.milliCpu + req.milliCpu, node.allocatable.milliCpu), f(node.requested.memory + req.memory, node.allocatable.memory)];
+}
+
+/**
+ * Favours nodes whose cpu and memory use stay balanced: score = (1 − std) × 100, where for two resources the
+ * standard deviation is |f_cpu − f_mem| / 2. Best-effort pods (no requests) are skipped, as since 1.33.
+ */
+export const balancedAllocation = {
+  name: NAME,
+  skip(pod: Parameters<typeof podRequests>[0]): boolean {
+    const r = podRequests(pod);
+    return r.milliCpu === 0 && r.memory === 0;
+  },
+  score(_state, pod, node: NodeInfo) {
+    const [cpu, memory] = fractions(pod, node);
+    const std = Math.abs(cpu - memory) / 2;
+    return Math.floor((1 - std) * MAX_NODE_SCORE);
+  },
+} satisfies ScorePlugin & { skip(pod: unknown): boolean };

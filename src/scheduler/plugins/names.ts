@@ -1,0 +1,7 @@
+/** Plugin names as Kubernetes spells them (pkg/scheduler/framework/plugins/names). */
+export const NodeUnschedulable = 'NodeUnschedulable';
+export const NodeName = 'NodeName';
+export const TaintToleration = 'TaintToleration';
+export const NodeAffinity = 'NodeAffinity';
+export const NodeResourcesFit = 'NodeResourcesFit';
+export const NodeResourcesBalancedAllocation = 'NodeResourcesBalancedAllocation';

@@ -1,0 +1,27 @@
+import { TaintToleration as NAME } from '../names.js';
+import { success, unresolvable, type FilterPlugin, type ScorePlugin } from '../../framework/interface.js';
+import { defaultNormalizeScore, tolerates, untolerated } from '../helper.js';
+
+/** `node(s) had untolerated taint {key: value}`: the reason names the first taint the pod does not tolerate. */
+export function reasonFor(taint: { key: string; value?: string }): string {
+  return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+}
+
+/**
+ * Filter: NoSchedule and NoExecute taints must be tolerated. Score: fewer untolerated PreferNoSchedule taints is
+ * better (normalized in reverse).
+ */
+export const taintToleration = {
+  name: NAME,
+  filter(_state, pod, node) {
+    const taint = untolerated(node.node.spec?.taints ?? [], pod.spec?.tolerations ?? [], ['NoSchedule', 'NoExecute']);
+    return taint ? unresolvable(reasonFor(taint)) : success();
+  },
+  score(_state, pod, node) {
+    const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+    return (node.node.spec?.taints ?? []).filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => tolerates(t, taint))).length;
+  },
+  normalizeScore(_state, _pod, scores) {
+    defaultNormalizeScore(scores, true);
+  },
+} satisfies FilterPlugin & ScorePlugin;

@@ -1,0 +1,99 @@
+import type { Pod } from 'kubernetes-types/core/v1.js';
+import type { NodeVerdict } from '../events/types.js';
+import type { CycleState, NodeScore } from './framework/interface.js';
+import type { NodeInfo } from './framework/node-info.js';
+import { FILTERS, SCORERS } from './plugins/registry.js';
+import type { NodeFailure } from './fit-error.js';
+
+export interface Decision {
+  verdicts: NodeVerdict[];
+  failures: NodeFailure[];
+  feasible: NodeInfo[];
+  evaluated: number;
+  chosen?: NodeInfo;
+  scored: boolean;
+  tieBroken: boolean;
+}
+
+/** percentageOfNodesToScore's adaptive default: all nodes under 100, then 50% − nodes/125 (min 5%), at least 100. */
+export function numFeasibleNodesToFind(total: number, percentage = 0): number {
+  if (total < 100) return total;
+  let pct = percentage;
+  if (pct <= 0) pct = Math.max(5, 50 - Math.floor(total / 125));
+  return Math.max(100, Math.floor((total * pct) / 100));
+}
+
+/** Filters in order; a node's first failing plugin decides its reasons (findNodesThatPassFilters). */
+function findFeasibleNodes(pod: Pod, nodes: NodeInfo[], start: number, d: Decision): number {
+  const state: CycleState = new Map();
+  const wanted = numFeasibleNodesToFind(nodes.length);
+  let processed = 0;
+  for (let i = 0; i < nodes.length && d.feasible.length < wanted; i++) {
+    const node = nodes[(start + i) % nodes.length];
+    processed++;
+    let rejected = false;
+    for (const plugin of FILTERS) {
+      const status = plugin.filter(state, pod, node);
+      if (status.code === 'Success') continue;
+      d.verdicts.push({ node: node.name, rejectedBy: plugin.name, reasons: status.reasons });
+      d.failures.push({ code: status.code, reasons: status.reasons });
+      rejected = true;
+      break;
+    }
+    if (!rejected) {
+      d.feasible.push(node);
+      d.verdicts.push({ node: node.name });
+    }
+  }
+  d.evaluated = processed;
+  return processed;
+}
+
+/** Score plugins, normalized, weighted and summed per node (prioritizeNodes). */
+function prioritizeNodes(pod: Pod, d: Decision): void {
+  const state: CycleState = new Map();
+  const totals = new Map<string, number>(d.feasible.map((n) => [n.name, 0]));
+  const byNode = new Map(d.verdicts.map((v) => [v.node, v]));
+  for (const { plugin, weight } of SCORERS) {
+    if (plugin.skip?.(pod)) continue;
+    plugin.preScore?.(state, pod, d.feasible);
+    const scores: NodeScore[] = d.feasible.map((n) => ({ node: n.name, score: plugin.score(state, pod, n) }));
+    plugin.normalizeScore?.(state, pod, scores);
+    for (const s of scores) {
+      totals.set(s.node, totals.get(s.node)! + s.score * weight);
+      (byNode.get(s.node)!.scores ??= []).push({ plugin: plugin.name, score: s.score, weight });
+    }
+  }
+  for (const v of d.verdicts) if (totals.has(v.node)) v.total = totals.get(v.node);
+  d.scored = true;
+}
+
+/** Highest total wins; ties go to the first node name, not to chance, so demos replay identically. */
+function selectHost(d: Decision): void {
+  const totals = new Map(d.verdicts.map((v) => [v.node, v.total ?? 0]));
+  let best: NodeInfo | undefined;
+  let bestScore = -1;
+  let ties = 0;
+  for (const n of [...d.feasible].sort((a, b) => a.name.localeCompare(b.name))) {
+    const total = totals.get(n.name)!;
+    if (total > bestScore) {
+      best = n;
+      bestScore = total;
+      ties = 1;
+    } else if (total === bestScore) ties++;
+  }
+  d.chosen = best;
+  d.tieBroken = ties > 1;
+}
+
+/** One scheduling cycle for one pod: filter, then score only if more than one node fits, then choose. */
+export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number): Decision & { processed: number } {
+  const d: Decision = { verdicts: [], failures: [], feasible: [], evaluated: 0, scored: false, tieBroken: false };
+  const processed = findFeasibleNodes(pod, nodes, start, d);
+  if (d.feasible.length === 1) d.chosen = d.feasible[0];
+  else if (d.feasible.length > 1) {
+    prioritizeNodes(pod, d);
+    selectHost(d);
+  }
+  return { ...d, processed };
+}

@@ -1,0 +1,155 @@
+import type { Node, Pod } from 'kubernetes-types/core/v1.js';
+import type { KObject } from '../api/object.js';
+import { asPod, isTerminal, podKey } from '../api/pods.js';
+import type { Client } from '../client/client.js';
+import type { Recorder } from '../client/recorder.js';
+import { rfc3339 } from '../sim/clock.js';
+import type { World } from '../sim/world.js';
+import type { WatchEvent } from '../store/store.js';
+import { fitErrorMessage } from './fit-error.js';
+import { accountPod, newNodeInfo, type NodeInfo } from './framework/node-info.js';
+import { scheduleOne } from './schedule-one.js';
+
+const SCHEDULER_NAME = 'default-scheduler';
+
+function needsScheduling(pod: Pod): boolean {
+  return !pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && !isTerminal(pod) && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+}
+
+/**
+ * kube-scheduler: a queue of unscheduled pods, a cache of what each node has committed, and one scheduling cycle
+ * per pod. Pods that fit nowhere wait in the unschedulable set until the cluster changes.
+ */
+export class Scheduler {
+  private readonly active: string[] = [];
+  private readonly unschedulable = new Set<string>();
+  private readonly nodes = new Map<string, NodeInfo>();
+  /** podKey → node it is accounted on, and the pod as accounted */
+  private readonly assigned = new Map<string, { node: string; pod: Pod }>();
+  private nextStartNodeIndex = 0;
+
+  constructor(
+    private readonly w: World,
+    private readonly client: Client,
+    private readonly recorder: Recorder,
+  ) {
+    for (const n of w.store.list('/registry/minions/')) this.nodes.set(n.metadata.name, newNodeInfo(n as unknown as Node));
+    for (const p of w.store.list('/registry/pods/')) this.observePod(asPod(p), true);
+  }
+
+  onNode(e: WatchEvent): void {
+    if (e.type === 'DELETED') this.nodes.delete(e.object.metadata.name);
+    else {
+      const info = newNodeInfo(e.object as unknown as Node);
+      const old = this.nodes.get(e.object.metadata.name);
+      if (old) Object.assign(info, { requested: old.requested, nonZeroRequested: old.nonZeroRequested, podCount: old.podCount });
+      this.nodes.set(info.name, info);
+    }
+    this.moveAllToActive();
+  }
+
+  onPod(e: WatchEvent): void {
+    const pod = asPod(e.object);
+    if (e.type === 'DELETED') {
+      this.forget(podKey(pod));
+      this.unschedulable.delete(podKey(pod));
+      this.moveAllToActive();
+      return;
+    }
+    this.observePod(pod, false);
+  }
+
+  private observePod(pod: Pod, initial: boolean): void {
+    const key = podKey(pod);
+    if (pod.spec?.nodeName && !isTerminal(pod)) {
+      if (!this.assigned.has(key)) this.assume(key, pod, pod.spec.nodeName);
+      return;
+    }
+    if (isTerminal(pod) && this.assigned.has(key)) {
+      this.forget(key);
+      this.moveAllToActive();
+      return;
+    }
+    if (needsScheduling(pod) && !this.unschedulable.has(key) && !this.active.includes(key)) {
+      // a pod found unscheduled when the scheduler starts has already been tried if it says so
+      const triedBefore = initial && pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable');
+      if (triedBefore) this.unschedulable.add(key);
+      else this.active.push(key);
+    }
+  }
+
+  private assume(key: string, pod: Pod, node: string): void {
+    const info = this.nodes.get(node);
+    if (!info) return;
+    accountPod(info, pod, 1);
+    this.assigned.set(key, { node, pod });
+  }
+
+  private forget(key: string): void {
+    const a = this.assigned.get(key);
+    if (!a) return;
+    const info = this.nodes.get(a.node);
+    if (info) accountPod(info, a.pod, -1);
+    this.assigned.delete(key);
+  }
+
+  private moveAllToActive(): void {
+    for (const key of this.unschedulable) if (!this.active.includes(key)) this.active.push(key);
+    this.unschedulable.clear();
+  }
+
+  step(): boolean {
+    const key = this.active.shift();
+    if (key === undefined) return false;
+    const [namespace, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+    const stored = this.w.store.get(`/registry/pods/${namespace}/${name}`);
+    if (!stored || !needsScheduling(asPod(stored.value))) return true;
+    this.schedule(stored.value);
+    return true;
+  }
+
+  private schedule(podObj: KObject): void {
+    const pod = asPod(podObj);
+    const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
+    const nodes = [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex);
+    if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.processed) % nodes.length;
+    this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total: nodes.length });
+    if (!d.chosen) {
+      this.fail(podObj, fitErrorMessage(nodes.length, d.failures));
+      return;
+    }
+    if (d.scored) this.w.log.emit('scheduler', { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) });
+    const result = this.client.bind(podObj.metadata.namespace!, podObj.metadata.name, d.chosen.name);
+    if (!result.ok) return;
+    this.assume(podKey(pod), pod, d.chosen.name);
+    this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${d.chosen.name}`);
+    const ranked = d.verdicts.filter((v) => v.total !== undefined).sort((a, b) => b.total! - a.total! || a.node.localeCompare(b.node));
+    const runnerUp = ranked.find((v) => v.node !== d.chosen!.name);
+    this.w.log.emit('scheduler', {
+      kind: 'scheduler.bound',
+      pod: ref,
+      node: d.chosen.name,
+      score: ranked.find((v) => v.node === d.chosen!.name)?.total,
+      runnerUp: runnerUp ? { node: runnerUp.node, score: runnerUp.total! } : undefined,
+      tieBroken: d.tieBroken,
+      alone: d.feasible.length === 1,
+    });
+  }
+
+  /** FailedScheduling event and PodScheduled=False, then wait for the cluster to change. */
+  private fail(podObj: KObject, message: string): void {
+    this.unschedulable.add(podKey(asPod(podObj)));
+    this.recorder.warning(podObj, 'FailedScheduling', message);
+    this.w.log.emit('scheduler', { kind: 'scheduler.failed', pod: { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name }, message });
+    const fresh = structuredClone(this.w.store.get(`/registry/pods/${podObj.metadata.namespace}/${podObj.metadata.name}`)!.value);
+    const status = ((fresh as { status?: Pod['status'] }).status ??= {});
+    const previous = status.conditions?.find((c) => c.type === 'PodScheduled');
+    if (previous?.message === message) return;
+    (status as { phase?: string }).phase = 'Pending';
+    status.conditions = [
+      { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as string, lastTransitionTime: previous?.lastTransitionTime ?? rfc3339(this.w.clock.now()) },
+    ];
+    this.client.updateStatus(fresh);
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The world's clock. Virtual time = a base (wall clock, or KUBESIM_NOW when pinned) + an offset that only grows:
+ * the engine jumps forward over idle waits (image pulls, back-offs) instead of sleeping.
+ * Like k8s.io/utils FakeClock, it is passed to every component; nothing in the world reads Date.now().
+ */
+export class VirtualClock {
+  constructor(private current: number) {}
+
+  now(): number {
+    return this.current;
+  }
+
+  /** Moves time forward; never backward (a stale wall clock must not rewind the world). */
+  advanceTo(at: number): void {
+    if (at > this.current) this.current = at;
+  }
+
+  advanceBy(ms: number): void {
+    this.advanceTo(this.current + ms);
+  }
+}
+
+/** RFC 3339 with second precision, as Kubernetes writes metadata timestamps. */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** RFC 3339 with microseconds (MicroTime), as in Event.eventTime. */
+export function rfc3339Micro(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+export function parseTime(s: string | undefined | null): number | undefined {
+  if (!s) return undefined;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : t;
+}

@@ -1,0 +1,190 @@
+import type { KObject } from '../api/object.js';
+import { asPod } from '../api/pods.js';
+import { mapSelectorMatches } from '../api/labels.js';
+import { ApiServer } from '../apiserver/server.js';
+import { CONTROLLER_MANAGER, SCHEDULER, nodeUser } from '../apiserver/authn.js';
+import { Client } from '../client/client.js';
+import { Recorder } from '../client/recorder.js';
+import { DeploymentController } from '../controllers/deployment/deployment.js';
+import { EndpointsController } from '../controllers/endpoints/endpoints.js';
+import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
+import { NamespaceController } from '../controllers/namespace/namespace.js';
+import { ownerKey } from '../controllers/owners.js';
+import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
+import { Controller } from '../controllers/runtime.js';
+import { EventLog } from '../events/sink.js';
+import { Ipam } from '../node/kubelet/ipam.js';
+import { Kubelet } from '../node/kubelet/kubelet.js';
+import { Proxier } from '../node/kube-proxy/proxier.js';
+import { Scheduler } from '../scheduler/scheduler.js';
+import { Store, type StoreSnapshot, type WatchEvent } from '../store/store.js';
+import { VirtualClock } from './clock.js';
+import { runUntilStable, type Component, type StabilizeResult } from './engine.js';
+import { Rand, type RandState } from './rand.js';
+import { Timers, type Timer } from './timers.js';
+import type { World } from './world.js';
+
+/** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
+export interface ClusterState {
+  format: 1;
+  name: string;
+  store: StoreSnapshot;
+  /** Virtual time when saved, and how far virtual time runs ahead of the wall clock. */
+  clock: { now: number; offsetMs: number };
+  rand: RandState;
+  timers: Timer[];
+  ipam: Record<string, number>;
+}
+
+const SETTLE_MS = 120_000;
+
+/**
+ * One simulated cluster: the store and clock, the API server, the controller manager, the scheduler, a kubelet
+ * per node and kube-proxy, wired by watches as in a real control plane.
+ */
+export class Cluster {
+  readonly world: World;
+  readonly api: ApiServer;
+  private readonly byOwner = new Map<string, { onTimer(t: Timer): void }>();
+  private kubelets = new Map<string, Kubelet>();
+  private readonly scheduler: Scheduler;
+  private readonly proxier: Proxier;
+  private readonly ipam: Ipam;
+  private readonly gc: GarbageCollector;
+  private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'gc', Controller>;
+
+  /**
+   * @param base the wall clock (or KUBESIM_NOW) at load: virtual time resumes at base + saved offset, never
+   * earlier than when it was saved.
+   */
+  constructor(
+    readonly name: string,
+    state: Omit<ClusterState, 'format' | 'name'>,
+    private readonly baseAtLoad: number,
+  ) {
+    const clock = new VirtualClock(Math.max(baseAtLoad + state.clock.offsetMs, state.clock.now));
+    const store = new Store(state.store);
+    this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers) };
+    this.api = new ApiServer(this.world);
+    const w = this.world;
+    const cm = new Client(this.api, CONTROLLER_MANAGER, 'controller-manager');
+    const recorder = (component: string) => new Recorder(w, cm, { component });
+    this.gc = new GarbageCollector(w, cm);
+    this.ctl = {
+      gc: new Controller(w, this.gc),
+      namespace: new Controller(w, new NamespaceController(w, cm)),
+      deployment: new Controller(w, new DeploymentController(w, cm, recorder('deployment-controller'))),
+      replicaset: new Controller(w, new ReplicaSetController(w, cm, recorder('replicaset-controller'))),
+      endpoints: new Controller(w, new EndpointsController(w, cm)),
+    };
+    for (const c of Object.values(this.ctl)) this.byOwner.set(c.owner, c);
+    const schedClient = new Client(this.api, SCHEDULER, 'scheduler');
+    this.scheduler = new Scheduler(w, schedClient, new Recorder(w, schedClient, { component: 'default-scheduler' }));
+    this.proxier = new Proxier(w);
+    this.ipam = new Ipam({ ...state.ipam });
+    for (const n of store.list('/registry/minions/')) this.addKubelet(n.metadata.name);
+    this.wire();
+  }
+
+  private addKubelet(node: string): void {
+    const client = new Client(this.api, nodeUser(node), 'kubelet');
+    const kubelet = new Kubelet(this.world, node, client, new Recorder(this.world, client, { component: 'kubelet', host: node }), this.ipam);
+    this.kubelets.set(node, kubelet);
+    this.byOwner.set(kubelet.owner, kubelet);
+  }
+
+  /** The informers: which watch event wakes which controller, for which key. */
+  private wire(): void {
+    const { store } = this.world;
+    const key = (o: KObject) => `${o.metadata.namespace}/${o.metadata.name}`;
+    store.watch('/registry/deployments/', (e) => this.ctl.deployment.queue.add(key(e.object)));
+    store.watch('/registry/replicasets/', (e) => {
+      this.ctl.replicaset.queue.add(key(e.object));
+      const d = ownerKey(e.object, 'Deployment');
+      if (d) this.ctl.deployment.queue.add(d);
+    });
+    store.watch('/registry/pods/', (e) => this.onPod(e));
+    store.watch('/registry/services/specs/', (e) => {
+      this.ctl.endpoints.queue.add(key(e.object));
+      this.proxier.onChange();
+    });
+    store.watch('/registry/endpointslices/', () => this.proxier.onChange());
+    store.watch('/registry/minions/', (e) => {
+      if (e.type === 'ADDED') this.addKubelet(e.object.metadata.name);
+      this.scheduler.onNode(e);
+    });
+    store.watch('/registry/namespaces/', (e) => this.ctl.namespace.queue.add(e.object.metadata.name));
+    for (const prefix of ['/registry/deployments/', '/registry/replicasets/', '/registry/services/specs/']) {
+      store.watch(prefix, (e) => {
+        if (e.type === 'DELETED') this.ctl.gc.queue.add(this.gc.ownerDeleted(e.object));
+      });
+    }
+  }
+
+  private onPod(e: WatchEvent): void {
+    const rs = ownerKey(e.object, 'ReplicaSet');
+    if (rs) {
+      this.ctl.replicaset.queue.add(rs);
+      // Recreate waits for old pods to be gone: their owner's deployment looks again
+      const rsObj = this.world.store.get(`/registry/replicasets/${rs}`)?.value;
+      const d = rsObj && ownerKey(rsObj, 'Deployment');
+      if (d && e.type === 'DELETED') this.ctl.deployment.queue.add(d);
+    }
+    this.scheduler.onPod(e);
+    const node = asPod(e.object).spec?.nodeName;
+    if (node) this.kubelets.get(node)?.onPod(e);
+    const ns = e.object.metadata.namespace;
+    for (const svc of this.world.store.list(`/registry/services/specs/${ns}/`)) {
+      const selector = (svc as { spec?: { selector?: Record<string, string> } }).spec?.selector;
+      const labels = [e.object.metadata.labels, e.previous?.metadata.labels];
+      if (labels.some((l) => mapSelectorMatches(selector, l))) this.ctl.endpoints.queue.add(`${ns}/${svc.metadata.name}`);
+    }
+  }
+
+  /** Level-triggered restart: every controller looks at every object once, as informers do after a re-list. */
+  resync(): void {
+    const { store } = this.world;
+    const key = (o: KObject) => `${o.metadata.namespace}/${o.metadata.name}`;
+    for (const d of store.list('/registry/deployments/')) this.ctl.deployment.queue.add(key(d));
+    for (const rs of store.list('/registry/replicasets/')) this.ctl.replicaset.queue.add(key(rs));
+    for (const s of store.list('/registry/services/specs/')) this.ctl.endpoints.queue.add(key(s));
+    for (const n of store.list('/registry/namespaces/')) if (n.metadata.deletionTimestamp) this.ctl.namespace.queue.add(n.metadata.name);
+    for (const p of store.list('/registry/pods/')) {
+      const node = asPod(p).spec?.nodeName;
+      if (node) this.kubelets.get(node)?.onPod({ type: 'MODIFIED', key: '', object: p, revision: 0 });
+    }
+  }
+
+  /** The order components are asked for work: the story of a request reads top to bottom. */
+  private components(): Component[] {
+    const c = this.ctl;
+    return [c.gc, c.namespace, c.deployment, c.replicaset, this.scheduler, ...this.kubelets.values(), c.endpoints, this.proxier];
+  }
+
+  private fire = (t: Timer): void => {
+    this.byOwner.get(t.owner)?.onTimer(t);
+  };
+
+  /** Runs until nothing is left to do, jumping over idle waits up to `settleMs` ahead (0 = only what is due now). */
+  stabilize(settleMs = SETTLE_MS): StabilizeResult {
+    const horizon = this.world.clock.now() + settleMs;
+    const start = this.world.clock.now();
+    const result = runUntilStable(this.world, () => this.components(), this.fire, { horizon });
+    if (result.converged) this.world.log.emit('simulator', { kind: 'sim.stable', steps: result.steps, elapsedMs: this.world.clock.now() - start });
+    else this.world.log.emit('simulator', { kind: 'sim.not-converged', steps: result.steps });
+    return result;
+  }
+
+  save(): ClusterState {
+    const now = this.world.clock.now();
+    return {
+      format: 1,
+      name: this.name,
+      store: this.world.store.snapshot(),
+      clock: { now, offsetMs: now - this.baseAtLoad },
+      rand: this.world.rand.state(),
+      timers: this.world.timers.all(),
+      ipam: this.ipam.state(),
+    };
+  }
+}

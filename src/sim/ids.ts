@@ -1,0 +1,58 @@
+import type { Rand } from './rand.js';
+
+/** apimachinery/pkg/util/rand: no vowels and no 0, 1, 3, so generated names never spell words. */
+export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const MAX_GENERATED_BASE = 58; // 63 - 5, apiserver/pkg/storage/names
+
+/** names.SimpleNameGenerator: base (truncated) + 5 random characters. */
+export function generateName(rand: Rand, base: string): string {
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += NAME_ALPHABET[rand.int(NAME_ALPHABET.length)];
+  return base.slice(0, MAX_GENERATED_BASE) + suffix;
+}
+
+/** Random UUIDv4 from the seeded source. */
+export function uuid(rand: Rand): string {
+  const hex = Array.from({ length: 32 }, () => rand.int(16).toString(16));
+  hex[12] = '4';
+  hex[16] = (8 + rand.int(4)).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** controller.ComputeHash's encoding: FNV-1a 32 of the template, in decimal, through SafeEncodeString. */
+export function fnv1a32(text: string, extra?: number): number {
+  let h = 0x811c9dc5;
+  const bytes = new TextEncoder().encode(text);
+  const feed = (b: number) => {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  };
+  for (const b of bytes) feed(b);
+  if (extra !== undefined) {
+    // collisionCount is written as 4 little-endian bytes into an 8-byte buffer
+    for (let i = 0; i < 8; i++) feed(i < 4 ? (extra >>> (8 * i)) & 0xff : 0);
+  }
+  return h >>> 0;
+}
+
+export function safeEncodeString(s: string): string {
+  return [...s].map((c) => NAME_ALPHABET[c.charCodeAt(0) % NAME_ALPHABET.length]).join('');
+}
+
+/** Canonical JSON (sorted keys) so the same template always gives the same pod-template-hash. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function podTemplateHash(template: unknown, collisionCount?: number): string {
+  return safeEncodeString(String(fnv1a32(canonicalJson(template), collisionCount)));
+}

@@ -1,0 +1,55 @@
+/**
+ * Seeded pseudo-random source (sfc32). Its state is saved with the cluster, so a scripted demo started from
+ * the same KUBESIM_SEED draws the same names, IPs and jitter, command after command.
+ */
+export type RandState = [number, number, number, number];
+
+export class Rand {
+  private s: RandState;
+
+  constructor(state: RandState) {
+    this.s = [...state];
+  }
+
+  static fromSeed(seed: string): Rand {
+    // cyrb128-style string hash to spread any seed over the 128-bit state.
+    let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+    for (let i = 0; i < seed.length; i++) {
+      const k = seed.charCodeAt(i);
+      h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+      h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+      h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+      h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+    }
+    const r = new Rand([h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0]);
+    for (let i = 0; i < 12; i++) r.next(); // warm up
+    return r;
+  }
+
+  state(): RandState {
+    return [...this.s];
+  }
+
+  /** Uniform float in [0, 1). */
+  next(): number {
+    let [a, b, c, d] = this.s;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    this.s = [a >>> 0, b >>> 0, c >>> 0, d >>> 0];
+    return (t >>> 0) / 4294967296;
+  }
+
+  /** Integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** Value in [base*(1-spread), base*(1+spread)]. */
+  jitter(base: number, spread: number): number {
+    return base * (1 - spread + 2 * spread * this.next());
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Pending work at a virtual time (an image pull finishing, a container stopping). Timers are plain data, not
+ * closures, so they are saved with the cluster and the next command picks them up.
+ */
+export interface Timer {
+  at: number;
+  /** The component that handles it, e.g. `kubelet/kubesim-worker`. */
+  owner: string;
+  /** What it is about, e.g. `default/web-7d4b9c6f5-x2k9p`. */
+  key: string;
+  action: string;
+  /** Facts the handler needs later (e.g. when a pull started), saved with the timer. */
+  data?: Record<string, number>;
+  seq: number;
+}
+
+export class Timers {
+  private items: Timer[];
+  private seq: number;
+
+  constructor(saved: Timer[] = []) {
+    this.items = [...saved].sort(order);
+    this.seq = saved.reduce((m, t) => Math.max(m, t.seq), 0);
+  }
+
+  add(at: number, owner: string, key: string, action: string, data?: Record<string, number>): void {
+    const t: Timer = { at, owner, key, action, seq: ++this.seq, ...(data ? { data } : {}) };
+    // keep sorted by (at, seq): insertion is rare compared to the queue scans it saves
+    let i = this.items.length;
+    while (i > 0 && order(this.items[i - 1], t) > 0) i--;
+    this.items.splice(i, 0, t);
+  }
+
+  /** Drops the timers of a key (its object changed or disappeared). */
+  cancel(owner: string, key: string, action?: string): void {
+    this.items = this.items.filter((t) => !(t.owner === owner && t.key === key && (!action || t.action === action)));
+  }
+
+  next(): Timer | undefined {
+    return this.items[0];
+  }
+
+  shift(): Timer | undefined {
+    return this.items.shift();
+  }
+
+  has(owner: string, key: string, action?: string): boolean {
+    return this.items.some((t) => t.owner === owner && t.key === key && (!action || t.action === action));
+  }
+
+  all(): Timer[] {
+    return [...this.items];
+  }
+}
+
+function order(a: Timer, b: Timer): number {
+  return a.at - b.at || a.seq - b.seq;
+}

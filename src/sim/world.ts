@@ -1,0 +1,14 @@
+import type { EventLog } from '../events/sink.js';
+import type { Store } from '../store/store.js';
+import type { VirtualClock } from './clock.js';
+import type { Rand } from './rand.js';
+import type { Timers } from './timers.js';
+
+/** What every simulated component shares: time, chance, the store and the event log. */
+export interface World {
+  clock: VirtualClock;
+  rand: Rand;
+  store: Store;
+  log: EventLog;
+  timers: Timers;
+}
