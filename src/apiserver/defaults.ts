@@ -47,9 +47,6 @@ export function defaultPodSpec(spec: PodSpec | undefined, changes: string[], pat
   setDefault(s, 'dnsPolicy', 'ClusterFirst', changes, path);
   setDefault(s, 'schedulerName', 'default-scheduler', changes, path);
   setDefault(s, 'securityContext', {}, [], path);
-  setDefault(s, 'enableServiceLinks', true, [], path);
-  setDefault(s, 'preemptionPolicy', 'PreemptLowerPriority', [], path);
-  setDefault(s, 'priority', 0, [], path);
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     if (c && typeof c === 'object') defaultContainer(c, changes, `${path}containers[${c.name}].`);
   }
@@ -70,6 +67,10 @@ function defaultServicePort(p: ServicePort): void {
 const BY_KIND: Record<string, (o: Obj, changes: string[]) => void> = {
   Pod(o, changes) {
     defaultPodSpec(o.spec, changes);
+    // SetDefaults_Pod and the Priority admission plugin: pods only, not the templates of workloads
+    setDefault(o.spec, 'enableServiceLinks', true, [], 'spec.');
+    setDefault(o.spec, 'preemptionPolicy', 'PreemptLowerPriority', [], 'spec.');
+    setDefault(o.spec, 'priority', 0, [], 'spec.');
   },
   Deployment(o, changes) {
     const s = (o.spec ??= {});

@@ -169,6 +169,11 @@ export class ApiServer {
     if (r.kind === 'Service') {
       const allocated = allocateServiceAddresses(this.w, obj);
       if (allocated instanceof ApiError) return fail(allocated);
+      const spec = obj.spec as { clusterIP?: string; ports?: Array<{ port: number; protocol?: string; nodePort?: number }> };
+      if (spec.clusterIP && spec.clusterIP !== 'None' && !req.trusted) {
+        const ports = (spec.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',');
+        this.w.log.emit('apiserver', { kind: 'service.ip-allocated', service: { kind: 'Service', namespace: obj.metadata.namespace, name: obj.metadata.name }, clusterIP: spec.clusterIP, ports });
+      }
     }
     if (req.dryRun) return { ok: true, object: obj };
     const key = etcdKey(r, req.namespace, obj.metadata.name);
@@ -186,8 +191,8 @@ export class ApiServer {
     delete m.resourceVersion;
     const strategy = STRATEGIES[obj.kind];
     strategy?.prepareForCreate?.(obj);
+    if (strategy?.tracksGeneration) m.generation = 1;
     if (strategy?.hasStatus) {
-      m.generation = 1;
       if (obj.kind === 'Namespace') obj.status = { phase: 'Active' };
       else if (!strategy.keepsStatusOnCreate) delete obj.status;
     }
@@ -228,11 +233,9 @@ export class ApiServer {
       m.deletionTimestamp = om.deletionTimestamp;
       m.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
     }
-    if (STRATEGIES[r.kind].hasStatus) {
-      obj.status = old.status;
-      const specChanged = canonicalJson(obj.spec) !== canonicalJson(old.spec);
-      m.generation = (om.generation ?? 1) + (specChanged ? 1 : 0);
-    }
+    const strategy = STRATEGIES[r.kind];
+    if (strategy.hasStatus) obj.status = old.status;
+    if (strategy.tracksGeneration) m.generation = (om.generation ?? 1) + (canonicalJson(obj.spec) !== canonicalJson(old.spec) ? 1 : 0);
     return obj;
   }
 
@@ -271,7 +274,7 @@ export class ApiServer {
       marked.metadata.deletionGracePeriodSeconds = graceful.seconds;
       if (r.kind === 'Namespace') (marked.status as { phase: string }) = { phase: 'Terminating' };
       const revision = this.w.store.update(key, marked);
-      this.written(req, 'update', key, revision!, marked);
+      this.written(req, 'update', key, revision!, marked, graceful.seconds);
       return { ok: true, object: marked };
     }
     const revision = this.w.store.delete(key);
@@ -306,7 +309,7 @@ export class ApiServer {
     return { ok: true, object: obj };
   }
 
-  private written(req: ApiRequest, op: 'create' | 'update' | 'delete', key: string, revision: number, obj: KObject): void {
+  private written(req: ApiRequest, op: 'create' | 'update' | 'delete', key: string, revision: number, obj: KObject, gracefulDeletion?: number): void {
     this.w.log.emit('etcd', {
       kind: 'etcd.written',
       op,
@@ -315,6 +318,7 @@ export class ApiServer {
       object: { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name },
       subresource: req.subresource,
       by: req.client,
+      ...(gracefulDeletion !== undefined ? { gracefulDeletion } : {}),
     });
   }
 }

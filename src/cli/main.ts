@@ -1,1 +1,227 @@
-export {};
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { CATALOGS } from '../narrator/narrate.js';
+import type { Streams } from '../narrator/render/renderer.js';
+import type { ClusterSpec } from '../sim/bootstrap.js';
+import { resolveEnv, UsageError, type GlobalFlags } from './env.js';
+import { clientError, type CommandError } from './errors.js';
+import { LockTimeout, Session } from './session.js';
+import { clusterDir, removeState } from './state.js';
+
+type Run = (session: Session) => Promise<CommandError[]>;
+
+interface Invocation {
+  run: Run;
+  /** `cluster create|reset`: make a new cluster instead of loading the saved one. */
+  create?: Partial<ClusterSpec>;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Each verb's options and the function it runs; modules load only when their verb is used. */
+function buildProgram(invoke: (i: Invocation) => void): Command {
+  const program = new Command('kubesim')
+    .description('kubectl sur un cluster Kubernetes simulé, qui raconte chaque étape du plan de contrôle')
+    .option('-n, --namespace <namespace>', 'namespace de la requête')
+    .option('-q, --quiet', 'pas de narration (seulement la sortie de kubectl)')
+    .option('--narration <mode>', 'auto, tty, plain, json ou off')
+    .option('--speed <factor>', 'rythme de la narration sur un terminal (0 = instantané)')
+    .option('--lang <lang>', 'langue de la narration : fr ou en')
+    .option('--cluster <name>', 'cluster simulé à utiliser (défaut : kubesim)')
+    .option('--as <user>', "utilisateur pour l'API Server")
+    .showHelpAfterError(false);
+  const ns = () => program.opts().namespace as string | undefined;
+
+  program
+    .command('apply')
+    .description('crée ou met à jour des objets depuis des manifestes YAML')
+    .option('-f, --filename <path>', 'fichier, dossier ou - (entrée standard)', collect, [])
+    .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
+    .addOption(new Option('--dry-run [mode]', 'client ou server').choices(['client', 'server', 'none']))
+    .option('-o, --output <format>', 'name')
+    .action(async (o) => {
+      const { runApply } = await import('./commands/apply/apply.js');
+      const dryRun = o.dryRun === true ? 'client' : o.dryRun === 'none' ? undefined : o.dryRun;
+      invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', namespaceExplicit: !!ns(), dryRun, output: o.output }) });
+    });
+
+  program
+    .command('get')
+    .description('affiche des objets, comme kubectl get')
+    .argument('[args...]', 'TYPE [NOM...] ou TYPE/NOM')
+    .option('-o, --output <format>', 'wide, yaml, json ou name')
+    .option('-l, --selector <selector>', 'filtre par labels (app=web,tier!=db)')
+    .option('-A, --all-namespaces', 'tous les namespaces')
+    .option('--show-labels', 'ajoute une colonne LABELS')
+    .option('-L, --label-columns <keys>', 'une colonne par label', collect, [])
+    .action(async (args: string[], o) => {
+      const { runGet } = await import('./commands/get/get.js');
+      const labelColumns = (o.labelColumns as string[]).flatMap((l) => l.split(',')).filter(Boolean);
+      invoke({
+        run: (s) => runGet(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, showLabels: !!o.showLabels, labelColumns }),
+      });
+    });
+
+  program
+    .command('describe')
+    .description('décrit des objets en détail, avec leurs événements')
+    .argument('[args...]', 'TYPE [NOM...] ou TYPE/NOM')
+    .option('-l, --selector <selector>', 'filtre par labels')
+    .option('-A, --all-namespaces', 'tous les namespaces')
+    .action(async (args: string[], o) => {
+      const { runDescribe } = await import('./commands/describe/describe.js');
+      invoke({ run: (s) => runDescribe(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, selector: o.selector }) });
+    });
+
+  program
+    .command('delete')
+    .description('supprime des objets (par nom, par labels ou depuis des manifestes)')
+    .argument('[args...]', 'TYPE NOM... ou TYPE/NOM')
+    .option('-f, --filename <path>', 'objets décrits dans ce fichier ou dossier', collect, [])
+    .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
+    .option('-l, --selector <selector>', 'filtre par labels')
+    .option('--all', 'tous les objets du type dans le namespace')
+    .option('--grace-period <seconds>', 'délai avant arrêt forcé des conteneurs')
+    .option('--force', 'suppression immédiate (avec --grace-period=0)')
+    .option('--ignore-not-found', "pas d'erreur si l'objet n'existe pas")
+    .option('-o, --output <format>', 'name')
+    .action(async (args: string[], o) => {
+      const { runDelete } = await import('./commands/delete/delete.js');
+      const grace = o.gracePeriod === undefined ? undefined : Number(o.gracePeriod);
+      if (grace !== undefined && (!Number.isInteger(grace) || grace < -1)) throw new UsageError(`invalid --grace-period "${o.gracePeriod}"`);
+      invoke({
+        run: (s) =>
+          runDelete(s, args, {
+            namespace: ns() ?? 'default',
+            filenames: o.filename,
+            recursive: !!o.recursive,
+            selector: o.selector,
+            all: !!o.all,
+            gracePeriod: grace === -1 ? undefined : grace,
+            force: !!o.force,
+            ignoreNotFound: !!o.ignoreNotFound,
+            output: o.output,
+          }),
+      });
+    });
+
+  const cluster = program.command('cluster').description('crée, vide ou remet à zéro le cluster simulé');
+  cluster
+    .command('create')
+    .description('crée un nouveau cluster (1 control-plane + N workers)')
+    .argument('[name]', 'nom du cluster')
+    .option('--nodes <count>', 'nombre de nœuds workers (défaut 3)')
+    .option('--cpu <cpu>', 'CPU par nœud (défaut 4)')
+    .option('--memory <memory>', 'mémoire par nœud (défaut 8Gi)')
+    .action(async (name: string | undefined, o) => {
+      const { clusterSpecFrom, runClusterCreated } = await import('./commands/cluster/cluster.js');
+      const spec = clusterSpecFrom(o);
+      if ('kubectl' in spec) throw new UsageError(spec.kubectl.replace(/^error: /, ''));
+      if (name) program.setOptionValue('cluster', name);
+      invoke({ create: spec, run: runClusterCreated });
+    });
+  cluster
+    .command('reset')
+    .description('remet le cluster dans son état initial (tous les objets créés sont perdus)')
+    .action(async () => {
+      const { runClusterCreated } = await import('./commands/cluster/cluster.js');
+      invoke({ create: {}, run: runClusterCreated });
+    });
+
+  program
+    .command('etcdctl')
+    .description('regarde dans etcd : etcdctl get /registry --prefix --keys-only')
+    .argument('[args...]', 'get CLÉ')
+    .option('--prefix', 'toutes les clés qui commencent par CLÉ')
+    .option('--keys-only', 'seulement les clés')
+    .action(async (args: string[], o) => {
+      const { runEtcdctl } = await import('./commands/etcdctl/etcdctl.js');
+      invoke({ run: (s) => runEtcdctl(s, args, { prefix: !!o.prefix, keysOnly: !!o.keysOnly }) });
+    });
+
+  program.command('version').description('versions du client et du serveur simulé').action(async () => {
+    const { runVersion } = await import('./commands/info/info.js');
+    invoke({ run: runVersion });
+  });
+  program.command('api-resources').description('types de ressources servis par l\'API Server').action(async () => {
+    const { runApiResources } = await import('./commands/info/info.js');
+    invoke({ run: runApiResources });
+  });
+  program.command('cluster-info').description('adresse du plan de contrôle').action(async () => {
+    const { runClusterInfo } = await import('./commands/info/info.js');
+    invoke({ run: runClusterInfo });
+  });
+  return program;
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Runs one command; errors become kubectl's text plus one explaining sentence, and exit code 1. */
+async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, stderrIsTTY: boolean): Promise<number> {
+  const env = resolveEnv(flags, process.env, { stderrIsTTY, stdin: readStdin });
+  if (invocation.create) {
+    const dir = clusterDir(env.home, env.cluster);
+    removeState(dir);
+  }
+  const session = Session.open(env, streams, invocation.create);
+  let errors: CommandError[] = [];
+  try {
+    session.catchUp();
+    errors = await invocation.run(session);
+  } catch (e) {
+    errors = [internalError(e)];
+  } finally {
+    const { explain } = CATALOGS[env.lang].messages;
+    for (const err of errors) {
+      session.renderer.stderr(`${err.kubectl}\n`);
+      session.note(`💥 ${explain[err.code](err.args)}`);
+    }
+    await session.close();
+  }
+  return errors.length ? 1 : 0;
+}
+
+function internalError(e: unknown): CommandError {
+  if (process.env.KUBESIM_DEBUG) console.error(e);
+  const detail = e instanceof Error ? e.message : String(e);
+  return clientError(`kubesim internal error: ${detail}`, 'internal', { detail });
+}
+
+/** The `kubesim` entry point: parse, run, print, exit code. Never a stack trace for the user. */
+export async function main(argv: string[], streams: Streams = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let invocation: Invocation | undefined;
+  const program = buildProgram((i) => (invocation = i));
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => streams.out.write(s),
+    writeErr: (s) => streams.err.write(s),
+    outputError: (s, write) => write(s.replace(/^error: unknown option '([^']+)'.*/s, "error: unknown flag: $1\n")),
+  });
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv);
+    if (!invocation) return 0;
+    return await execute(invocation, program.opts() as GlobalFlags, streams, !!(streams.err as NodeJS.WriteStream).isTTY);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    if (e instanceof UsageError) {
+      streams.err.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof LockTimeout) {
+      streams.err.write(`error: the cluster is locked by another kubesim (${e.message}/lock)\n`);
+      return 1;
+    }
+    streams.err.write(`${internalError(e).kubectl}\n`);
+    return 1;
+  }
+}

@@ -48,15 +48,15 @@ export type SimEventBody =
   | E<'admission.mutated', { plugin: string; object: ObjectRef; changes: string[] }>
   | E<'validation.passed', { object: ObjectRef }>
   | E<'validation.failed', { object: ObjectRef; errors: string[] }>
-  | E<'etcd.written', { op: 'create' | 'update' | 'delete'; key: string; revision: number; object: ObjectRef; subresource?: string; by: string }>
+  | E<'etcd.written', { op: 'create' | 'update' | 'delete'; key: string; revision: number; object: ObjectRef; subresource?: string; by: string; gracefulDeletion?: number }>
   | E<'apply.unchanged', { object: ObjectRef }>
   | E<'service.ip-allocated', { service: ObjectRef; clusterIP: string; ports: string }>
   // 6. controllers watch and reconcile
-  | E<'deployment.rs-created', { deployment: ObjectRef; replicaSet: string; hash: string; replicas: number; revision: string }>
+  | E<'deployment.rs-created', { deployment: ObjectRef; replicaSet: string; hash: string; replicas: number; revision: string; etcdRevision: number }>
   | E<'deployment.scaled', { deployment: ObjectRef; replicaSet: string; from: number; to: number; rolling: boolean }>
   | E<'deployment.available', { deployment: ObjectRef; ready: number; replicas: number }>
   | E<'replicaset.observed', { replicaSet: ObjectRef; want: number; have: number }>
-  | E<'replicaset.pod-created', { replicaSet: ObjectRef; pod: string }>
+  | E<'replicaset.pod-created', { replicaSet: ObjectRef; pod: string; etcdRevision: number }>
   | E<'replicaset.pod-deleted', { replicaSet: ObjectRef; pod: string }>
   | E<'gc.deleted', { owner: ObjectRef; dependent: ObjectRef }>
   | E<'endpoints.updated', { service: ObjectRef; ready: string[]; notReady: number }>

@@ -120,21 +120,25 @@ export class Scheduler {
       return;
     }
     if (d.scored) this.w.log.emit('scheduler', { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) });
-    const result = this.client.bind(podObj.metadata.namespace!, podObj.metadata.name, d.chosen.name);
-    if (!result.ok) return;
-    this.assume(podKey(pod), pod, d.chosen.name);
-    this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${d.chosen.name}`);
+    const chosen = d.chosen.name;
     const ranked = d.verdicts.filter((v) => v.total !== undefined).sort((a, b) => b.total! - a.total! || a.node.localeCompare(b.node));
-    const runnerUp = ranked.find((v) => v.node !== d.chosen!.name);
+    const runnerUp = ranked.find((v) => v.node !== chosen);
     this.w.log.emit('scheduler', {
       kind: 'scheduler.bound',
       pod: ref,
-      node: d.chosen.name,
-      score: ranked.find((v) => v.node === d.chosen!.name)?.total,
+      node: chosen,
+      score: ranked.find((v) => v.node === chosen)?.total,
       runnerUp: runnerUp ? { node: runnerUp.node, score: runnerUp.total! } : undefined,
       tieBroken: d.tieBroken,
       alone: d.feasible.length === 1,
     });
+    const result = this.client.bind(podObj.metadata.namespace!, podObj.metadata.name, chosen);
+    if (!result.ok) {
+      this.fail(podObj, `binding rejected: ${result.error.message}`);
+      return;
+    }
+    this.assume(podKey(pod), pod, chosen);
+    this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${chosen}`);
   }
 
   /** FailedScheduling event and PodScheduled=False, then wait for the cluster to change. */

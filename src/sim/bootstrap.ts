@@ -251,6 +251,7 @@ export function bootstrapCluster(spec: ClusterSpec, base: number): Cluster {
     ipam: {},
   };
   const cluster = new Cluster(spec.name, empty, base);
+  cluster.spec = { workers: spec.workers, cpu: spec.cpu, memory: spec.memory };
   const { store } = cluster.world;
   const now = rfc3339(base);
   for (const obj of rbacPolicy(now)) store.create(`/registry/${obj.kind === 'ClusterRole' ? 'clusterroles' : 'clusterrolebindings'}/${obj.metadata.name}`, obj);

@@ -34,6 +34,8 @@ export interface ClusterState {
   rand: RandState;
   timers: Timer[];
   ipam: Record<string, number>;
+  /** How the cluster was made, so `cluster reset` can make it again. */
+  spec?: { workers: number; cpu: string; memory: string };
 }
 
 const SETTLE_MS = 120_000;
@@ -169,15 +171,20 @@ export class Cluster {
   stabilize(settleMs = SETTLE_MS): StabilizeResult {
     const horizon = this.world.clock.now() + settleMs;
     const start = this.world.clock.now();
+    const eventsBefore = this.world.log.events.length;
     const result = runUntilStable(this.world, () => this.components(), this.fire, { horizon });
-    if (result.converged) this.world.log.emit('simulator', { kind: 'sim.stable', steps: result.steps, elapsedMs: this.world.clock.now() - start });
-    else this.world.log.emit('simulator', { kind: 'sim.not-converged', steps: result.steps });
+    if (!result.converged) this.world.log.emit('simulator', { kind: 'sim.not-converged', steps: result.steps });
+    // a command that found nothing to do says nothing about it
+    else if (this.world.log.events.length > eventsBefore) this.world.log.emit('simulator', { kind: 'sim.stable', steps: result.steps, elapsedMs: this.world.clock.now() - start });
     return result;
   }
+
+  spec?: ClusterState['spec'];
 
   save(): ClusterState {
     const now = this.world.clock.now();
     return {
+      spec: this.spec,
       format: 1,
       name: this.name,
       store: this.world.store.snapshot(),

@@ -20,6 +20,7 @@ function mutableFieldsOnly(pod: Pod): unknown {
 export const podStrategy: Strategy = {
   nameValidator: dns1123Subdomain,
   hasStatus: true,
+  tracksGeneration: true,
   validate(o: KObject) {
     const pod = o as unknown as Pod;
     return [...validateObjectMeta(pod.metadata, true, dns1123Subdomain), ...validatePodSpec(pod.spec, { path: 'spec', creating: true })];

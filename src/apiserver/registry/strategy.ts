@@ -10,6 +10,8 @@ export interface Strategy {
   nameValidator: NameValidator;
   /** Kinds with a status subresource: a main-resource update keeps the stored status, and spec changes bump generation. */
   hasStatus: boolean;
+  /** metadata.generation counts spec changes (workloads, and pods since 1.34). */
+  tracksGeneration?: boolean;
   /** Nodes register with their status (the kubelet reports it at creation); other kinds start with none. */
   keepsStatusOnCreate?: boolean;
   validate(obj: KObject): FieldError[];

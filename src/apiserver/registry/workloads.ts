@@ -47,6 +47,7 @@ const STRATEGY_TYPES = ['Recreate', 'RollingUpdate'];
 export const deploymentStrategy: Strategy = {
   nameValidator: dns1123Subdomain,
   hasStatus: true,
+  tracksGeneration: true,
   validate(o: KObject) {
     const d = o as unknown as Deployment;
     const errs = [...validateObjectMeta(d.metadata, true, dns1123Subdomain), ...validateWorkload(d, 'deployment')];
@@ -62,6 +63,7 @@ export const deploymentStrategy: Strategy = {
 export const replicaSetStrategy: Strategy = {
   nameValidator: dns1123Subdomain,
   hasStatus: true,
+  tracksGeneration: true,
   validate(o: KObject) {
     const rs = o as unknown as ReplicaSet;
     return [...validateObjectMeta(rs.metadata, true, dns1123Subdomain), ...validateWorkload(rs, 'replicaset')];

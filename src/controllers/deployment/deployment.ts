@@ -78,6 +78,7 @@ export class DeploymentController implements Reconciler {
       hash,
       replicas,
       revision,
+      etcdRevision: Number(result.object.metadata.resourceVersion),
     });
     if (replicas > 0) this.scaledEvent(d, rs.metadata.name, 0, replicas, all.length > 0);
     this.setDeploymentRevision(d, revision);

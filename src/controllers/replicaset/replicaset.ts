@@ -60,7 +60,12 @@ export class ReplicaSetController implements Reconciler {
         }
         const podName = result.object.metadata.name;
         this.recorder.normal(rs, 'SuccessfulCreate', `Created pod: ${podName}`);
-        this.w.log.emit('controller-manager', { kind: 'replicaset.pod-created', replicaSet: { kind: 'ReplicaSet', namespace: rs.metadata.namespace, name: rs.metadata.name }, pod: podName });
+        this.w.log.emit('controller-manager', {
+          kind: 'replicaset.pod-created',
+          replicaSet: { kind: 'ReplicaSet', namespace: rs.metadata.namespace, name: rs.metadata.name },
+          pod: podName,
+          etcdRevision: Number(result.object.metadata.resourceVersion),
+        });
       }
     }
   }

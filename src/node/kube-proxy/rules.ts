@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Service } from 'kubernetes-types/core/v1.js';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1.js';
+import { ipToInt } from '../../apiserver/service-alloc.js';
 
 /** The cluster's pod CIDR: traffic from outside it to a ClusterIP gets masqueraded. */
 export const CLUSTER_CIDR = '10.244.0.0/16';
@@ -70,7 +71,7 @@ export function computeRules(services: Service[], slices: EndpointSlice[]): Serv
           for (const ip of e.addresses) endpoints.push({ ip, port, chain: `KUBE-SEP-${chainHash(servicePortName + protocol + `${ip}:${port}`)}` });
         }
       }
-      endpoints.sort((a, b) => (a.chain < b.chain ? -1 : 1));
+      endpoints.sort((a, b) => ipToInt(a.ip) - ipToInt(b.ip) || a.port - b.port);
       out.push({
         servicePortName,
         protocol,

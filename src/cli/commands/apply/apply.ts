@@ -1,0 +1,131 @@
+import type { KObject } from '../../../api/object.js';
+import { KNOWN_NOT_SIMULATED, byKind, kindPrefix, type ResourceType } from '../../../api/resources.js';
+import { missingTypeError } from '../../../manifest/decode.js';
+import { readManifests } from '../../../manifest/read.js';
+import { sortKeys } from '../../../printers/output.js';
+import { apiError, clientError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import { applyPatch, threeWayPatch } from './merge.js';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export interface ApplyOptions {
+  filenames: string[];
+  recursive: boolean;
+  namespace: string;
+  /** Whether -n was given (then it must agree with the manifests' namespaces). */
+  namespaceExplicit: boolean;
+  dryRun?: 'client' | 'server';
+  output?: string;
+}
+
+interface Pending {
+  source: string;
+  object: KObject;
+  resource: ResourceType;
+  namespace?: string;
+  duplicates: string[];
+}
+
+/** The manifest as kubectl records it in last-applied-configuration: namespace filled in, annotations kept but its own dropped. */
+function lastApplied(obj: KObject, namespace: string | undefined): string {
+  const copy = structuredClone(obj);
+  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  copy.metadata = { ...copy.metadata, annotations, ...(namespace ? { namespace } : {}) };
+  return `${JSON.stringify(sortKeys(copy))}\n`;
+}
+
+/** Client-side checks before any request (resource mapping, name, namespace), as kubectl's builder does them. */
+function resolve(item: { source: string; object: KObject; duplicates: string[] }, opts: ApplyOptions): Pending | CommandError {
+  const { source, object } = item;
+  const missing = missingTypeError(object, source);
+  if (missing) return clientError(missing.kubectl, 'missing-kind', { source, detail: missing.detail });
+  const name = object.metadata?.name;
+  const resource = byKind(object.apiVersion, object.kind);
+  if (!resource) {
+    const namespace = object.metadata?.namespace ?? '';
+    if (KNOWN_NOT_SIMULATED[object.kind] === object.apiVersion) {
+      return clientError(`kubesim does not simulate ${object.kind} yet: ${object.kind.toLowerCase()} "${name}" from "${source}" was not created`, 'not-simulated', { kind: object.kind, apiVersion: object.apiVersion });
+    }
+    return clientError(
+      `resource mapping not found for name: "${name ?? ''}" namespace: "${namespace}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`,
+      'unknown-kind',
+      { kind: object.kind, apiVersion: object.apiVersion },
+    );
+  }
+  if (!name) {
+    if (object.metadata?.generateName) return clientError(`from ${source}: cannot use generate name with apply`, 'generate-name', { source });
+    return clientError(`error when retrieving current configuration of:\nResource: "${resource.group ? `${resource.group}/${resource.version}` : resource.version}, Resource=${resource.plural}", GroupVersionKind: "${object.apiVersion}, Kind=${object.kind}"\nName: "", Namespace: "${opts.namespace}"\nfrom server for: "${source}": resource name may not be empty`, 'usage', { detail: 'metadata.name' });
+  }
+  let namespace: string | undefined;
+  if (resource.namespaced) {
+    namespace = object.metadata.namespace || opts.namespace;
+    if (opts.namespaceExplicit && object.metadata.namespace && object.metadata.namespace !== opts.namespace) {
+      return clientError(`the namespace from the provided object "${object.metadata.namespace}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${object.metadata.namespace}' to perform this operation.`, 'usage', { detail: '-n' });
+    }
+  }
+  return { source, object, resource, namespace, duplicates: item.duplicates };
+}
+
+type Outcome = { word: 'created' | 'configured' | 'unchanged'; object: KObject } | CommandError;
+
+function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boolean): Outcome {
+  const name = p.object.metadata.name;
+  const body = structuredClone(p.object);
+  body.metadata.annotations = { ...(body.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(p.object, p.namespace) };
+  if (p.namespace) body.metadata.namespace = p.namespace;
+  const dryRun = opts.dryRun === 'server';
+  const live = session.get(p.resource, p.namespace, name);
+  const fail = (verb: string) => (r: { ok: false; error: import('../../../api/errors.js').ApiError }) =>
+    apiError(r.error, { source: p.source, verb, alone, kind: p.object.kind, name });
+  if (!live) {
+    if (opts.dryRun === 'client') return { word: 'created', object: body };
+    const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun, duplicates: p.duplicates });
+    return created.ok ? { word: 'created', object: created.object } : fail('creating')(created);
+  }
+  const previous = live.metadata.annotations?.[LAST_APPLIED];
+  const patch = threeWayPatch(previous ? JSON.parse(previous) : {}, body, live) ?? {};
+  if (!Object.keys(patch).length) {
+    session.cluster.world.log.emit('kubectl', { kind: 'apply.unchanged', object: { kind: p.object.kind, namespace: p.namespace, name } });
+    return { word: 'unchanged', object: live };
+  }
+  if (opts.dryRun === 'client') return { word: 'configured', object: body };
+  const merged = applyPatch(live, patch) as KObject;
+  const updated = session.request({ verb: 'patch', resource: p.resource, namespace: p.namespace, name, body: merged, dryRun, duplicates: p.duplicates });
+  return updated.ok ? { word: 'configured', object: updated.object } : fail('patching')(updated);
+}
+
+/**
+ * `kubectl apply -f`: every document of every file, each on its own (a bad one does not stop the others),
+ * `created` / `configured` / `unchanged` on stdout, errors after, then the cluster runs until it is stable.
+ */
+export async function runApply(session: Session, opts: ApplyOptions): Promise<CommandError[]> {
+  if (!opts.filenames.length) return [clientError('must specify one of -f and -k', 'usage', { detail: '-f FICHIER' })];
+  const items = await readManifests(opts.filenames, { recursive: opts.recursive, stdin: session.env.stdin });
+  const errors: CommandError[] = [];
+  const pending: Pending[] = [];
+  for (const item of items) {
+    if (item.error) {
+      const e = item.error;
+      errors.push(clientError(e.kubectl, e.code, { source: item.source, path: item.source, line: e.line, column: e.column, detail: e.detail }));
+      continue;
+    }
+    const resolved = resolve(item as { source: string; object: KObject; duplicates: string[] }, opts);
+    if ('kubectl' in resolved) errors.push(resolved);
+    else pending.push(resolved);
+  }
+  if (!items.length && !errors.length) return [clientError('no objects passed to apply', 'no-objects')];
+  const alone = pending.length + errors.length === 1;
+  const suffix = opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : '';
+  for (const p of pending) {
+    const outcome = applyOne(session, p, opts, alone);
+    if ('kubectl' in outcome) {
+      errors.push(outcome);
+      continue;
+    }
+    session.out(opts.output === 'name' ? `${kindPrefix(p.resource)}/${p.object.metadata.name}\n` : `${kindPrefix(p.resource)}/${p.object.metadata.name} ${outcome.word}${suffix}\n`);
+  }
+  if (!opts.dryRun) session.settle();
+  return errors;
+}

@@ -1,0 +1,88 @@
+import { matches, parseSelector } from '../../../api/labels.js';
+import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js';
+import { readManifests } from '../../../manifest/read.js';
+import { apiError, clientError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import { resolveTargets } from '../targets.js';
+
+export interface DeleteOptions {
+  namespace: string;
+  filenames: string[];
+  recursive: boolean;
+  selector?: string;
+  all: boolean;
+  gracePeriod?: number;
+  force: boolean;
+  ignoreNotFound: boolean;
+  output?: string;
+}
+
+interface Victim {
+  resource: ResourceType;
+  namespace?: string;
+  name: string;
+  source?: string;
+}
+
+const FORCE_WARNING =
+  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
+
+async function fromFiles(session: Session, opts: DeleteOptions, errors: CommandError[]): Promise<Victim[]> {
+  const items = await readManifests(opts.filenames, { recursive: opts.recursive, stdin: session.env.stdin });
+  const victims: Victim[] = [];
+  for (const item of items) {
+    if (item.error || !item.object) {
+      if (item.error) errors.push(clientError(item.error.kubectl, item.error.code, { source: item.source, path: item.source, line: item.error.line, column: item.error.column, detail: item.error.detail }));
+      continue;
+    }
+    const r = byKind(item.object.apiVersion, item.object.kind);
+    if (!r) {
+      errors.push(clientError(`resource mapping not found for name: "${item.object.metadata?.name}" namespace: "" from "${item.source}": no matches for kind "${item.object.kind}" in version "${item.object.apiVersion}"\nensure CRDs are installed first`, 'unknown-kind', { kind: item.object.kind, apiVersion: item.object.apiVersion }));
+      continue;
+    }
+    victims.push({ resource: r, namespace: r.namespaced ? item.object.metadata.namespace || opts.namespace : undefined, name: item.object.metadata.name, source: item.source });
+  }
+  return victims;
+}
+
+/** `kubectl delete`: by name, type/name, -l, --all or -f; prints each deletion, then the cluster reacts. */
+export async function runDelete(session: Session, args: string[], opts: DeleteOptions): Promise<CommandError[]> {
+  const errors: CommandError[] = [];
+  let victims: Victim[] = [];
+  if (opts.filenames.length) victims = await fromFiles(session, opts, errors);
+  else {
+    if (!args.length) return [clientError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'', 'usage', { detail: 'kubesim delete <type> <nom>' })];
+    const targets = resolveTargets(args);
+    if (!Array.isArray(targets)) return [targets];
+    const selector = opts.selector ? parseSelector(opts.selector) : undefined;
+    if (selector && !Array.isArray(selector)) return [clientError(selector.error, 'usage', { detail: opts.selector })];
+    for (const t of targets) {
+      const ns = t.resource.namespaced ? opts.namespace : undefined;
+      if (t.names.length) {
+        victims.push(...t.names.map((name) => ({ resource: t.resource, namespace: ns, name })));
+        continue;
+      }
+      if (!selector && !opts.all) return [clientError('resource(s) were provided, but no name was specified', 'usage', { detail: 'nom manquant (ou --all / -l)' })];
+      const listed = session.request({ verb: 'list', resource: t.resource, namespace: ns });
+      const objects = listed.ok ? (listed.objects ?? []) : [];
+      for (const o of objects) if (!selector || matches(selector, o.metadata.labels)) victims.push({ resource: t.resource, namespace: ns, name: o.metadata.name });
+    }
+    if (!victims.length && (selector || opts.all)) session.renderer.stderr('No resources found\n');
+  }
+  const force = opts.force && opts.gracePeriod === 0;
+  if (force && victims.length) session.renderer.stderr(FORCE_WARNING);
+  for (const v of victims) {
+    const result = session.request({ verb: 'delete', resource: v.resource, namespace: v.namespace, name: v.name, gracePeriodSeconds: force ? 0 : opts.gracePeriod });
+    if (!result.ok) {
+      if (!(opts.ignoreNotFound && result.error.reason === 'NotFound')) errors.push(apiError(result.error, { source: v.source, verb: 'deleting', alone: false }));
+      continue;
+    }
+    if (opts.output === 'name') session.out(`${kindPrefix(v.resource)}/${v.name}\n`);
+    else {
+      const where = v.namespace ? ` from ${v.namespace} namespace` : '';
+      session.out(`${kindPrefix(v.resource)} "${v.name}" ${force ? 'force deleted' : 'deleted'}${where}\n`);
+    }
+  }
+  session.settle();
+  return errors;
+}

@@ -1,0 +1,28 @@
+import { RESOURCES, apiVersionOf } from '../../../api/resources.js';
+import { table } from '../../../printers/tabwriter.js';
+import { KUBERNETES_VERSION } from '../../../sim/bootstrap.js';
+import type { CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+
+/** `kubectl version`: the client, and the (simulated) server's version. */
+export async function runVersion(session: Session): Promise<CommandError[]> {
+  session.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`);
+  return [];
+}
+
+/** `kubectl api-resources`: what this API server serves. */
+export async function runApiResources(session: Session): Promise<CommandError[]> {
+  const rows = [...RESOURCES]
+    .sort((a, b) => a.group.localeCompare(b.group) || a.plural.localeCompare(b.plural))
+    .map((r) => [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind]);
+  session.out(table([['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'], ...rows]));
+  return [];
+}
+
+/** `kubectl cluster-info`. */
+export async function runClusterInfo(session: Session): Promise<CommandError[]> {
+  session.out(
+    'Kubernetes control plane is running at https://127.0.0.1:6443\nCoreDNS is running at https://127.0.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use \'kubectl cluster-info dump\'.\n',
+  );
+  return [];
+}

@@ -1,0 +1,42 @@
+import { RESOURCES, resolveResource, type ResourceType } from '../../api/resources.js';
+import { clientError, type CommandError } from '../errors.js';
+
+/** What a get/describe/delete names: a resource type and some names (none = all of them). */
+export interface Target {
+  resource: ResourceType;
+  names: string[];
+}
+
+function resolveType(type: string): ResourceType[] | CommandError {
+  if (type === 'all') return RESOURCES.filter((r) => r.inAll);
+  const r = resolveResource(type);
+  return r ? [r] : clientError(`the server doesn't have a resource type "${type}"`, 'unknown-resource', { resource: type });
+}
+
+/**
+ * kubectl's argument forms: `TYPE[,TYPE...] [NAME...]` or `TYPE/NAME...`. Returns the targets in the order asked,
+ * or kubectl's error for an unknown type.
+ */
+export function resolveTargets(args: string[]): Target[] | CommandError {
+  if (!args.length) return [];
+  if (args[0].includes('/')) {
+    const targets: Target[] = [];
+    for (const arg of args) {
+      const slash = arg.indexOf('/');
+      if (slash < 0) return clientError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubesim get resource/<resource_name>' instead of 'kubesim get resource resource/<resource_name>'`, 'usage', { detail: arg });
+      const types = resolveType(arg.slice(0, slash));
+      if (!Array.isArray(types)) return types;
+      const existing = targets.find((t) => t.resource === types[0]);
+      if (existing) existing.names.push(arg.slice(slash + 1));
+      else targets.push({ resource: types[0], names: [arg.slice(slash + 1)] });
+    }
+    return targets;
+  }
+  const targets: Target[] = [];
+  for (const type of args[0].split(',').filter(Boolean)) {
+    const types = resolveType(type);
+    if (!Array.isArray(types)) return types;
+    for (const r of types) if (!targets.some((t) => t.resource === r)) targets.push({ resource: r, names: args.slice(1) });
+  }
+  return targets;
+}

@@ -1,0 +1,64 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Lang } from '../narrator/narrate.js';
+
+export type NarrationMode = 'tty' | 'plain' | 'json' | 'off';
+
+/** Everything a command needs from its surroundings, decided once at the edge (flags, environment, terminal). */
+export interface Env {
+  home: string;
+  cluster: string;
+  narration: NarrationMode;
+  lang: Lang;
+  speed: number;
+  /** Wall clock, or KUBESIM_NOW when pinned for reproducible transcripts. */
+  now: number;
+  /** KUBESIM_SEED, used when a cluster is created. */
+  seed?: string;
+  user: string;
+  stdin: () => string;
+}
+
+export interface GlobalFlags {
+  quiet?: boolean;
+  narration?: string;
+  lang?: string;
+  speed?: string;
+  cluster?: string;
+  as?: string;
+}
+
+export class UsageError extends Error {}
+
+function parseNow(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (Number.isNaN(n)) throw new UsageError(`KUBESIM_NOW: invalid time "${value}" (use an RFC 3339 date or epoch milliseconds)`);
+  return n;
+}
+
+function narrationMode(flags: GlobalFlags, vars: NodeJS.ProcessEnv, stderrIsTTY: boolean): NarrationMode {
+  if (flags.quiet) return 'off';
+  const asked = flags.narration ?? vars.KUBESIM_NARRATION ?? 'auto';
+  if (asked === 'auto') return stderrIsTTY && !vars.CI ? 'tty' : 'plain';
+  if (!['tty', 'plain', 'json', 'off'].includes(asked)) throw new UsageError(`invalid --narration "${asked}": use auto, tty, plain, json or off`);
+  return asked as NarrationMode;
+}
+
+export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { stderrIsTTY: boolean; stdin: () => string }): Env {
+  const lang = (flags.lang ?? vars.KUBESIM_LANG ?? 'fr').slice(0, 2);
+  if (lang !== 'fr' && lang !== 'en') throw new UsageError(`invalid --lang "${lang}": use fr or en`);
+  const speed = Number(flags.speed ?? vars.KUBESIM_SPEED ?? 1);
+  if (!Number.isFinite(speed) || speed < 0) throw new UsageError(`invalid --speed "${flags.speed}": use a number ≥ 0 (0 = instant)`);
+  return {
+    home: vars.KUBESIM_HOME || join(homedir(), '.kubesim'),
+    cluster: flags.cluster ?? vars.KUBESIM_CLUSTER ?? 'kubesim',
+    narration: narrationMode(flags, vars, io.stderrIsTTY),
+    lang,
+    speed,
+    now: parseNow(vars.KUBESIM_NOW) ?? Date.now(),
+    seed: vars.KUBESIM_SEED,
+    user: flags.as ?? 'kubernetes-admin',
+    stdin: io.stdin,
+  };
+}

@@ -1,0 +1,34 @@
+import type { ApiError } from '../api/errors.js';
+import { errorBody } from '../api/field.js';
+import type { ErrorArgs, ErrorCode } from '../narrator/types.js';
+
+/** A failure as kubectl prints it, with what the French (or English) explanation needs. */
+export interface CommandError {
+  kubectl: string;
+  code: ErrorCode;
+  args: ErrorArgs;
+}
+
+export const clientError = (kubectl: string, code: ErrorCode, args: ErrorArgs = {}): CommandError => ({
+  kubectl: kubectl.startsWith('error: ') || kubectl.startsWith('Error') ? kubectl : `error: ${kubectl}`,
+  code,
+  args,
+});
+
+/**
+ * kubectl's CheckErr for API errors. Alone, an Invalid error is re-rendered from its causes
+ * (`The Deployment "web" is invalid: ...`); among several errors, every one reads `Error from server (Reason): ...`,
+ * with the manifest named when the object came from a file (AddSourceToErr).
+ */
+export function apiError(err: ApiError, opts: { source?: string; verb?: string; alone: boolean; kind?: string; name?: string }): CommandError {
+  const args = { kind: opts.kind ?? err.details.kind, name: opts.name ?? err.details.name };
+  const causes = err.details.causes;
+  if (err.reason === 'Invalid' && opts.alone && causes?.length) {
+    const kind = opts.kind ?? err.details.kind;
+    const unique = [...new Set(causes.map(errorBody))];
+    const text = unique.length === 1 ? `The ${kind} "${err.details.name}" is invalid: ${unique[0]}` : `The ${kind} "${err.details.name}" is invalid: \n${unique.map((c) => `* ${c}`).join('\n')}`;
+    return { kubectl: text, code: 'Invalid', args };
+  }
+  const where = opts.source ? `error when ${opts.verb ?? 'creating'} "${opts.source}": ` : '';
+  return { kubectl: `Error from server (${err.reason}): ${where}${err.message}`, code: err.reason as ErrorCode, args };
+}

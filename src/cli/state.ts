@@ -1,0 +1,107 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClusterState } from '../sim/cluster.js';
+
+const LOCK_STALE_MS = 30_000;
+const LOCK_WAIT_MS = 20_000;
+
+export function clusterDir(home: string, cluster: string): string {
+  return join(home, 'clusters', cluster);
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One kubesim at a time per cluster: a lock directory (mkdir is atomic) holding the owner's pid. A lock whose
+ * owner died, or that is older than 30 s, is taken over, so a killed process never blocks the class.
+ */
+export class ClusterLock {
+  private held = false;
+
+  constructor(private readonly dir: string) {}
+
+  acquire(): boolean {
+    mkdirSync(this.dir, { recursive: true });
+    const lock = join(this.dir, 'lock');
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        mkdirSync(lock);
+        writeFileSync(join(lock, 'pid'), String(process.pid));
+        this.held = true;
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      if (this.stale(lock)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) return false;
+      sleep(Math.min(5 + attempt * 2, 50));
+    }
+  }
+
+  private stale(lock: string): boolean {
+    try {
+      const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      if (pid && !alive(pid)) return true;
+      return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
+    } catch {
+      // pid not written yet: only stale if the directory itself is old
+      try {
+        return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
+      } catch {
+        return false;
+      }
+    }
+  }
+
+  release(): void {
+    if (!this.held) return;
+    rmSync(join(this.dir, 'lock'), { recursive: true, force: true });
+    this.held = false;
+  }
+}
+
+export function loadState(dir: string): ClusterState | undefined {
+  const file = join(dir, 'state.json');
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as ClusterState;
+}
+
+/** Write to a temporary file, fsync, rename over the old one: a crash leaves either the old or the new state. */
+export function saveState(dir: string, state: ClusterState): void {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'state.json');
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, JSON.stringify(state));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+  const dirFd = openSync(dir, 'r');
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
+}
+
+export function removeState(dir: string): void {
+  rmSync(join(dir, 'state.json'), { force: true });
+}

@@ -1,0 +1,104 @@
+import type { Document, LineCounter, Node as YamlNode, ParsedNode } from 'yaml';
+import type { KObject } from '../api/object.js';
+
+/** One object found in a manifest, or why a document could not become one. */
+export interface ManifestItem {
+  /** The path as the user gave it (kubectl prints it in errors). */
+  source: string;
+  object?: KObject;
+  /** Keys the YAML repeats, as `spec.replicas` paths (the API server's strict decoding reports them). */
+  duplicates: string[];
+  error?: ManifestError;
+}
+
+export interface ManifestError {
+  /** kubectl's own wording. */
+  kubectl: string;
+  /** For the French explanation: what kind of mistake it is, and where. */
+  code: 'yaml' | 'not-object' | 'missing-kind' | 'no-file';
+  line?: number;
+  column?: number;
+  detail?: string;
+}
+
+type Yaml = typeof import('yaml');
+
+/** go-yaml's words for the mistakes people make most, so errors read like kubectl's. */
+function goYamlMessage(code: string, message: string): string {
+  if (code === 'TAB_AS_INDENT') return 'found character that cannot start any token';
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return 'did not find expected key';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return 'mapping values are not allowed in this context';
+  if (code === 'BAD_DQ_ESCAPE') return 'found unknown escape character while parsing a quoted scalar';
+  if (code === 'UNEXPECTED_TOKEN') return 'did not find expected node content';
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function findDuplicates(yaml: Yaml, node: YamlNode | null | undefined, path: string, out: string[]): void {
+  if (yaml.isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const childPath = path ? `${path}.${key}` : key;
+      if (seen.has(key)) out.push(childPath);
+      seen.add(key);
+      findDuplicates(yaml, pair.value as YamlNode, childPath, out);
+    }
+  } else if (yaml.isSeq(node)) {
+    node.items.forEach((item, i) => findDuplicates(yaml, item as YamlNode, `${path}[${i}]`, out));
+  }
+}
+
+function toItems(yaml: Yaml, doc: Document.Parsed<ParsedNode>, source: string, lines: LineCounter): ManifestItem[] {
+  const error = doc.errors[0];
+  if (error) {
+    const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
+    const message = goYamlMessage(error.code, error.message);
+    return [
+      {
+        source,
+        duplicates: [],
+        error: {
+          code: 'yaml',
+          kubectl: `error parsing ${source}: error converting YAML to JSON: yaml: line ${pos.line}: ${message}`,
+          line: pos.line,
+          column: pos.col,
+          detail: message,
+        },
+      },
+    ];
+  }
+  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (value === null || value === undefined) return [];
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    const json = JSON.stringify(value);
+    return [{ source, duplicates: [], error: { code: 'not-object', kubectl: `error parsing ${source}: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`, detail: json } }];
+  }
+  const duplicates: string[] = [];
+  findDuplicates(yaml, doc.contents as YamlNode, '', duplicates);
+  const obj = value as KObject & { items?: unknown[] };
+  if (obj.kind === 'List' && Array.isArray(obj.items)) {
+    return obj.items.map((item) => ({ source, object: item as KObject, duplicates: [] }));
+  }
+  return [{ source, object: obj, duplicates }];
+}
+
+/** Every document of a YAML (or JSON) text, each decoded on its own so one bad document spares the others. */
+export async function decodeManifest(text: string, source: string): Promise<ManifestItem[]> {
+  const yaml = await import('yaml');
+  const lines = new yaml.LineCounter();
+  const docs = yaml.parseAllDocuments(text, { uniqueKeys: false, lineCounter: lines, prettyErrors: true, merge: true });
+  const list = Array.isArray(docs) ? docs : [docs];
+  return list.flatMap((d) => toItems(yaml, d as Document.Parsed<ParsedNode>, source, lines));
+}
+
+/** kubectl's client-side checks before anything is sent: apiVersion and kind must be set. */
+export function missingTypeError(obj: KObject, source: string): ManifestError | undefined {
+  const missing = [!obj.apiVersion && 'apiVersion not set', !obj.kind && 'kind not set'].filter(Boolean) as string[];
+  if (!missing.length) return undefined;
+  const what = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+  return {
+    code: 'missing-kind',
+    kubectl: `error validating "${source}": error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`,
+    detail: missing.map((m) => m.split(' ')[0]).join(', '),
+  };
+}

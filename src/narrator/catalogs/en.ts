@@ -1,0 +1,148 @@
+import { list, megabytes, seconds, shortList } from '../format.js';
+import type { Catalog, Messages } from '../types.js';
+
+const userRequest = (client?: string) => client === 'kubectl';
+const obj = (o: { kind: string; namespace?: string; name: string }) => `${o.kind} "${o.namespace ? `${o.namespace}/` : ''}${o.name}"`;
+const OPS = { create: 'creates', update: 'updates', delete: 'deletes' } as const;
+const QUIET_KEYS = ['/registry/events/', '/registry/minions/'];
+const s = (n: number) => (n === 1 ? '' : 's');
+
+/** The English narration: the same events, the same emoji, the second catalog of `--lang en`. */
+export const en: Catalog = {
+  'request.sent': (e) =>
+    userRequest(e.client) ? { step: 1, emoji: '📨', text: `kubectl → API Server: ${e.method} ${e.path}${e.dryRun ? ' (dry run)' : ''} — ${obj(e.object)}` } : null,
+  'authn.succeeded': (e, ctx) =>
+    userRequest(ctx.requestClient)
+      ? { step: 2, emoji: '🛂', text: `API Server: authentication — "${e.user}" (${e.method} client certificate, groups ${e.groups.join(', ')})` }
+      : null,
+  'authz.allowed': (e, ctx) =>
+    userRequest(ctx.requestClient)
+      ? { step: 2, emoji: '🛂', text: `API Server: RBAC authorization — ${e.verb} ${e.resource}${e.namespace ? ` in "${e.namespace}"` : ''} allowed by ${e.via}` }
+      : null,
+  'authz.denied': (e) => ({ step: 2, emoji: '🚫', text: `API Server: RBAC denies — "${e.user}" may not ${e.verb} ${e.resource}${e.namespace ? ` in "${e.namespace}"` : ''}` }),
+  'admission.mutated': (e, ctx) =>
+    userRequest(ctx.requestClient)
+      ? {
+          step: 2,
+          emoji: '🛂',
+          text: e.plugin === 'defaults' ? `API Server: defaults added to ${obj(e.object)} — ${shortList(e.changes, 4)}` : `API Server: admission ${e.plugin} — ${shortList(e.changes, 3)}`,
+        }
+      : null,
+  'validation.passed': (e, ctx) => (userRequest(ctx.requestClient) ? { step: 2, emoji: '🛂', text: `API Server: validation — ${obj(e.object)} is valid (schema and rules)` } : null),
+  'validation.failed': (e) => ({ step: 2, emoji: '🚨', text: `API Server: validation rejects ${obj(e.object)} — ${e.errors.join('; ')}` }),
+  'etcd.written': (e, ctx) => {
+    if (QUIET_KEYS.some((k) => e.key.startsWith(k))) return null;
+    if (e.subresource === 'binding') return { step: 3, emoji: '💾', text: `etcd: spec.nodeName stored in ${e.key} (revision ${e.revision})` };
+    if (!userRequest(e.by) && !userRequest(ctx.requestClient)) return null;
+    if (e.gracefulDeletion !== undefined) {
+      return { step: 2, emoji: '💾', text: `etcd: ${e.key} marked for deletion (deletionTimestamp, grace period ${e.gracefulDeletion} s) — revision ${e.revision}` };
+    }
+    return { step: 2, emoji: '💾', text: `etcd: ${OPS[e.op]} ${e.key} (revision ${e.revision})` };
+  },
+  'apply.unchanged': (e) => ({ step: 1, emoji: '🟰', text: `kubectl: ${obj(e.object)} matches what etcd holds — nothing to send` }),
+  'service.ip-allocated': (e) => ({ step: 2, emoji: '🛂', text: `API Server: ${obj(e.service)} gets the virtual IP ${e.clusterIP} (${e.ports})` }),
+  'deployment.rs-created': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text: `Deployment controller: new pod template for ${obj(e.deployment)} → creates ReplicaSet ${e.replicaSet} (pod-template-hash ${e.hash}, rollout revision ${e.revision}) 💾 /registry/replicasets/${e.deployment.namespace}/${e.replicaSet} (etcd revision ${e.etcdRevision})`,
+  }),
+  'deployment.scaled': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text: `Deployment controller: ReplicaSet ${e.replicaSet} from ${e.from} to ${e.to} replica${s(e.to)}${e.rolling ? ' (rolling update, maxSurge/maxUnavailable)' : ''}`,
+  }),
+  'deployment.available': (e) => ({ step: 6, emoji: '✅', text: `${obj(e.deployment)} available: ${e.ready}/${e.replicas} pods ready` }),
+  'replicaset.observed': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text:
+      e.have < e.want
+        ? `ReplicaSet controller: ${e.replicaSet.name} has ${e.have} pod${s(e.have)} for ${e.want} wanted → creates ${e.want - e.have}`
+        : `ReplicaSet controller: ${e.replicaSet.name} has ${e.have} pods for ${e.want} wanted → deletes ${e.have - e.want}`,
+  }),
+  'replicaset.pod-created': (e) => ({ step: 6, emoji: '👀', text: `ReplicaSet controller: creates pod ${e.pod} 💾 /registry/pods/${e.replicaSet.namespace}/${e.pod} (revision ${e.etcdRevision})` }),
+  'replicaset.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `ReplicaSet controller: deletes pod ${e.pod}` }),
+  'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector: ${obj(e.owner)} is gone → deletes ${obj(e.dependent)} it owned` }),
+  'endpoints.updated': (e) => ({
+    step: 5,
+    emoji: '👀',
+    text: e.ready.length
+      ? `Endpoints controller: ${obj(e.service)} → ${e.ready.length} ready pod${s(e.ready.length)}: ${shortList(e.ready, 4)}${e.notReady ? ` (${e.notReady} not ready yet)` : ''}`
+      : `Endpoints controller: ${obj(e.service)} has no ready pod${e.notReady ? ` (${e.notReady} starting)` : ''}`,
+  }),
+  'scheduler.filtered': (e) => {
+    const why = e.verdicts.filter((v) => v.rejectedBy).map((v) => `${v.node} rejected by ${v.rejectedBy} (${v.reasons?.join(', ')})`);
+    return {
+      step: 3,
+      emoji: '🧭',
+      text: `Scheduler: pod ${e.pod.name} — filtered ${e.evaluated} node${s(e.evaluated)}: ${e.feasible} kept${why.length ? `; ${why.join('; ')}` : ''}`,
+    };
+  },
+  'scheduler.scored': (e) => ({ step: 3, emoji: '🧭', text: `Scheduler: scores (weighted sum of plugins) — ${e.verdicts.map((v) => `${v.node} ${v.total}`).join(', ')}` }),
+  'scheduler.bound': (e) => ({
+    step: 3,
+    emoji: '🧭',
+    text: e.alone
+      ? `Scheduler: ${e.pod.name} → ${e.node} (the only possible node)`
+      : `Scheduler: ${e.pod.name} → ${e.node} (${e.score} points${e.runnerUp ? `, ahead of ${e.runnerUp.node} at ${e.runnerUp.score}` : ''}${e.tieBroken ? ', tie broken by name' : ''}: most free CPU/memory and best balance)`,
+  }),
+  'scheduler.failed': (e) => ({ step: 3, emoji: '🚨', text: `Scheduler: no node for ${e.pod.name} — "${e.message}"; the pod stays Pending` }),
+  'kubelet.pod-seen': (e) => ({ step: 4, emoji: '👷', text: `Kubelet on ${e.node}: sees pod ${e.pod.name} assigned to it` }),
+  'kubelet.sandbox-ready': (e) => ({ step: 4, emoji: '👷', text: `Kubelet on ${e.node}: network sandbox ready for ${e.pod.name}, IP ${e.ip}` }),
+  'runtime.image-pulling': (e) => ({ step: 4, emoji: '📦', text: `Runtime (containerd) on ${e.node}: pulling image ${e.image}…`, waits: true }),
+  'runtime.image-pulled': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: image ${e.image} pulled in ${seconds(e.ms, 'en')} (${megabytes(e.bytes, 'en')})` }),
+  'runtime.image-present': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: image ${e.image} already on the node, no pull` }),
+  'runtime.container-started': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: container "${e.container}" created and started (${e.image})` }),
+  'kubelet.pod-running': (e) => ({
+    step: 4,
+    emoji: e.ready ? '✅' : '⏳',
+    text: e.ready ? `Kubelet on ${e.node}: pod ${e.pod.name} Running and ready, IP ${e.ip}` : `Kubelet on ${e.node}: pod ${e.pod.name} Running, waiting for its readiness probe`,
+    waits: !e.ready,
+  }),
+  'kubelet.container-stopping': (e) => ({ step: 4, emoji: '🛑', text: `Kubelet on ${e.node}: SIGTERM to container "${e.container}" of pod ${e.pod.name} (grace period ${e.graceSeconds} s)` }),
+  'kubelet.pod-removed': (e) => ({ step: 4, emoji: '🗑️', text: `Kubelet on ${e.node}: pod ${e.pod.name} stopped, deletion confirmed to the API Server` }),
+  'proxy.synced': (e) =>
+    e.endpoints.length
+      ? {
+          step: 5,
+          emoji: '🔗',
+          text: `kube-proxy (on all ${e.nodes} nodes): ${e.service.namespace}/${e.service.name} ${e.clusterIP}:${e.port} → ${e.chain} spreads over ${list(e.endpoints, 'en')} (+${e.added}/−${e.removed} iptables rules)`,
+        }
+      : { step: 5, emoji: '🔗', text: `kube-proxy (on all ${e.nodes} nodes): no pod left behind ${e.service.namespace}/${e.service.name} (−${e.removed} iptables rules)` },
+  'cluster.created': (e) => ({ emoji: '🏗️', text: `Cluster "${e.name}" created: ${e.nodes.map((n) => `${n.name} (${n.role}, ${n.cpu} CPU, ${n.memory})`).join(', ')}` }),
+  'sim.waited': (e) => ({ emoji: '⏱️', text: `${seconds(e.toMs - e.fromMs, 'en')} pass: ${e.why}` }),
+  'sim.stable': (e) => ({ emoji: '⏱️', text: `Everything is stable${e.elapsedMs ? ` after ${seconds(e.elapsedMs, 'en')} of simulated time` : ''}.` }),
+  'sim.not-converged': (e) => ({ emoji: '🚨', text: `The simulation did not settle after ${e.steps} steps.` }),
+};
+
+export const enMessages: Messages = {
+  stepTitles: {
+    1: '1/6 · the request leaves kubectl',
+    2: '2/6 · the API Server checks it and writes to etcd',
+    3: '3/6 · the Scheduler picks a node',
+    4: '4/6 · the Kubelet and the runtime start the containers',
+    5: "5/6 · kube-proxy programs the Service's rules",
+    6: '6/6 · controllers watch and repair',
+  },
+  dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
+  explain: {
+    'no-file': (a) => `The path "${a.path}" does not exist: check the file or folder given to -f.`,
+    yaml: (a) => `The YAML of "${a.source}" is malformed at line ${a.line}, column ${a.column}: ${a.detail}. Nothing of this document was sent (indent with spaces, never tabs).`,
+    'not-object': (a) => `A document of "${a.source}" is not a Kubernetes object (it needs a key: value map with apiVersion, kind and metadata).`,
+    'missing-kind': (a) => `kubectl checks before sending: every object declares apiVersion and kind (missing in "${a.source}": ${a.detail}).`,
+    'unknown-kind': (a) => `The API Server does not know the type ${a.kind} in version ${a.apiVersion} (removed version or typo? see kubesim api-resources).`,
+    'not-simulated': (a) => `${a.kind} (${a.apiVersion}) exists in Kubernetes, but kubesim does not simulate it yet: the object was not created.`,
+    'generate-name': (a) => `kubectl apply needs metadata.name to find the object next time; generateName only works with kubectl create ("${a.source}").`,
+    'no-objects': () => 'No objects to apply: the file is empty or holds only comments.',
+    Invalid: (a) => `The API Server rejected ${a.kind} "${a.name}": the object breaks validation rules (details above). Nothing was written to etcd.`,
+    BadRequest: (a) => `The API Server could not decode ${a.kind} "${a.name}": unknown field (typo?) or a value of the wrong type. Nothing was written to etcd.`,
+    Forbidden: () => 'RBAC denies this action to this user: it needs a Role/ClusterRole bound by a (Cluster)RoleBinding.',
+    NotFound: () => 'The object does not exist (check the name, and the namespace with -n).',
+    AlreadyExists: () => 'An object with this name already exists in this namespace.',
+    Conflict: () => 'The object changed between read and write (resourceVersion): run the command again.',
+    usage: (a) => `Incomplete command: ${a.detail}`,
+    'unknown-resource': (a) => `Unknown resource type: "${a.resource}". See kubesim api-resources.`,
+    locked: (a) => `Another kubesim has held this cluster for too long (lock ${a.path}).`,
+    internal: (a) => `kubesim internal error: ${a.detail}`,
+  },
+};

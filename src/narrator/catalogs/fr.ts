@@ -1,0 +1,165 @@
+import { list, megabytes, seconds, shortList } from '../format.js';
+import type { Catalog, Messages } from '../types.js';
+
+const userRequest = (client?: string) => client === 'kubectl';
+const obj = (o: { kind: string; namespace?: string; name: string }) => `${o.kind} « ${o.namespace ? `${o.namespace}/` : ''}${o.name} »`;
+const OPS = { create: 'crée', update: 'met à jour', delete: 'supprime' } as const;
+const QUIET_KEYS = ['/registry/events/', '/registry/minions/'];
+
+/** Every French sentence of the narration. One emoji per actor: 📨 client, 🛂 API Server, 💾 etcd, 🧭 Scheduler,
+ * 👀 contrôleurs, 👷 kubelet, 📦 runtime, 🔗 kube-proxy. */
+export const fr: Catalog = {
+  'request.sent': (e) =>
+    userRequest(e.client)
+      ? { step: 1, emoji: '📨', text: `kubectl → API Server : ${e.method} ${e.path}${e.dryRun ? ' (dry run)' : ''} — ${obj(e.object)}` }
+      : null,
+  'authn.succeeded': (e, ctx) =>
+    userRequest(ctx.requestClient)
+      ? { step: 2, emoji: '🛂', text: `API Server : authentification — « ${e.user} » (certificat client ${e.method}, groupes ${e.groups.join(', ')})` }
+      : null,
+  'authz.allowed': (e, ctx) =>
+    userRequest(ctx.requestClient)
+      ? { step: 2, emoji: '🛂', text: `API Server : autorisation RBAC — ${e.verb} ${e.resource}${e.namespace ? ` dans « ${e.namespace} »` : ''} permis par ${e.via}` }
+      : null,
+  'authz.denied': (e) => ({ step: 2, emoji: '🚫', text: `API Server : RBAC refuse — « ${e.user} » n'a pas le droit ${e.verb} sur ${e.resource}${e.namespace ? ` dans « ${e.namespace} »` : ''}` }),
+  'admission.mutated': (e, ctx) =>
+    userRequest(ctx.requestClient)
+      ? {
+          step: 2,
+          emoji: '🛂',
+          text:
+            e.plugin === 'defaults'
+              ? `API Server : valeurs par défaut ajoutées à ${obj(e.object)} — ${shortList(e.changes, 4)}`
+              : `API Server : admission ${e.plugin} — ${shortList(e.changes, 3)}`,
+        }
+      : null,
+  'validation.passed': (e, ctx) =>
+    userRequest(ctx.requestClient) ? { step: 2, emoji: '🛂', text: `API Server : validation — ${obj(e.object)} est conforme (schéma et règles)` } : null,
+  'validation.failed': (e) => ({ step: 2, emoji: '🚨', text: `API Server : validation refusée pour ${obj(e.object)} — ${e.errors.join(' ; ')}` }),
+  // the user's writes and the scheduler's binding; controllers' writes are told by their own lines
+  'etcd.written': (e, ctx) => {
+    if (QUIET_KEYS.some((k) => e.key.startsWith(k))) return null;
+    if (e.subresource === 'binding') return { step: 3, emoji: '💾', text: `etcd : spec.nodeName enregistré dans ${e.key} (révision ${e.revision})` };
+    if (!userRequest(e.by) && !userRequest(ctx.requestClient)) return null;
+    if (e.gracefulDeletion !== undefined) {
+      return { step: 2, emoji: '💾', text: `etcd : ${e.key} marqué pour suppression (deletionTimestamp, délai de grâce ${e.gracefulDeletion} s) — révision ${e.revision}` };
+    }
+    return { step: 2, emoji: '💾', text: `etcd : ${OPS[e.op]} ${e.key} (révision ${e.revision})` };
+  },
+  'apply.unchanged': (e) => ({ step: 1, emoji: '🟰', text: `kubectl : ${obj(e.object)} est identique à ce qui est dans etcd — rien à envoyer` }),
+  'service.ip-allocated': (e) => ({ step: 2, emoji: '🛂', text: `API Server : ${obj(e.service)} reçoit l'IP virtuelle ${e.clusterIP} (${e.ports})` }),
+  'deployment.rs-created': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text: `Contrôleur Deployment : nouveau modèle de pod pour ${obj(e.deployment)} → crée le ReplicaSet ${e.replicaSet} (pod-template-hash ${e.hash}, révision de déploiement ${e.revision}) 💾 /registry/replicasets/${e.deployment.namespace}/${e.replicaSet} (révision etcd ${e.etcdRevision})`,
+  }),
+  'deployment.scaled': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text: `Contrôleur Deployment : ReplicaSet ${e.replicaSet} de ${e.from} à ${e.to} réplica${e.to > 1 ? 's' : ''}${e.rolling ? ' (mise à jour progressive, maxSurge/maxUnavailable)' : ''}`,
+  }),
+  'deployment.available': (e) => ({ step: 6, emoji: '✅', text: `${obj(e.deployment)} disponible : ${e.ready}/${e.replicas} pods prêts` }),
+  'replicaset.observed': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text:
+      e.have < e.want
+        ? `Contrôleur ReplicaSet : ${e.replicaSet.name} a ${e.have} pod${e.have > 1 ? 's' : ''} pour ${e.want} voulu${e.want > 1 ? 's' : ''} → en crée ${e.want - e.have}`
+        : `Contrôleur ReplicaSet : ${e.replicaSet.name} a ${e.have} pods pour ${e.want} voulu${e.want > 1 ? 's' : ''} → en supprime ${e.have - e.want}`,
+  }),
+  'replicaset.pod-created': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur ReplicaSet : crée le pod ${e.pod} 💾 /registry/pods/${e.replicaSet.namespace}/${e.pod} (révision ${e.etcdRevision})` }),
+  'replicaset.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur ReplicaSet : supprime le pod ${e.pod}` }),
+  'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector : ${obj(e.owner)} n'existe plus → supprime ${obj(e.dependent)} qui lui appartenait` }),
+  'endpoints.updated': (e) => ({
+    step: 5,
+    emoji: '👀',
+    text: e.ready.length
+      ? `Contrôleur Endpoints : ${obj(e.service)} → ${e.ready.length} pod${e.ready.length > 1 ? 's' : ''} prêt${e.ready.length > 1 ? 's' : ''} : ${shortList(e.ready, 4)}${e.notReady ? ` (${e.notReady} pas encore prêt${e.notReady > 1 ? 's' : ''})` : ''}`
+      : `Contrôleur Endpoints : ${obj(e.service)} n'a aucun pod prêt${e.notReady ? ` (${e.notReady} en démarrage)` : ''}`,
+  }),
+  'scheduler.filtered': (e) => {
+    const rejected = e.verdicts.filter((v) => v.rejectedBy);
+    const why = rejected.map((v) => `${v.node} écarté par ${v.rejectedBy} (${v.reasons?.join(', ')})`);
+    return {
+      step: 3,
+      emoji: '🧭',
+      text: `Scheduler : pod ${e.pod.name} — filtrage de ${e.evaluated} nœud${e.evaluated > 1 ? 's' : ''} : ${e.feasible} retenu${e.feasible > 1 ? 's' : ''}${why.length ? ` ; ${why.join(' ; ')}` : ''}`,
+    };
+  },
+  'scheduler.scored': (e) => ({
+    step: 3,
+    emoji: '🧭',
+    text: `Scheduler : scores (somme pondérée des plugins) — ${e.verdicts.map((v) => `${v.node} ${v.total}`).join(', ')}`,
+  }),
+  'scheduler.bound': (e) => ({
+    step: 3,
+    emoji: '🧭',
+    text: e.alone
+      ? `Scheduler : ${e.pod.name} → ${e.node} (seul nœud possible)`
+      : `Scheduler : ${e.pod.name} → ${e.node} (${e.score} points${e.runnerUp ? `, devant ${e.runnerUp.node} à ${e.runnerUp.score}` : ''}${e.tieBroken ? ', égalité départagée par ordre alphabétique' : ''} : le plus de CPU/mémoire libres et le meilleur équilibre)`,
+  }),
+  'scheduler.failed': (e) => ({ step: 3, emoji: '🚨', text: `Scheduler : aucun nœud pour ${e.pod.name} — « ${e.message} » ; le pod reste Pending` }),
+  'kubelet.pod-seen': (e) => ({ step: 4, emoji: '👷', text: `Kubelet de ${e.node} : voit le pod ${e.pod.name} qui lui est attribué` }),
+  'kubelet.sandbox-ready': (e) => ({ step: 4, emoji: '👷', text: `Kubelet de ${e.node} : sandbox réseau prête pour ${e.pod.name}, IP ${e.ip}` }),
+  'runtime.image-pulling': (e) => ({ step: 4, emoji: '📦', text: `Runtime (containerd) sur ${e.node} : téléchargement de l'image ${e.image}…`, waits: true }),
+  'runtime.image-pulled': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : image ${e.image} téléchargée en ${seconds(e.ms, 'fr')} (${megabytes(e.bytes, 'fr')})` }),
+  'runtime.image-present': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : image ${e.image} déjà présente sur le nœud, pas de téléchargement` }),
+  'runtime.container-started': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : conteneur « ${e.container} » créé et démarré (${e.image})` }),
+  'kubelet.pod-running': (e) => ({
+    step: 4,
+    emoji: e.ready ? '✅' : '⏳',
+    text: e.ready
+      ? `Kubelet de ${e.node} : pod ${e.pod.name} Running et prêt, IP ${e.ip}`
+      : `Kubelet de ${e.node} : pod ${e.pod.name} Running, en attente de sa sonde readiness`,
+    waits: !e.ready,
+  }),
+  'kubelet.container-stopping': (e) => ({ step: 4, emoji: '🛑', text: `Kubelet de ${e.node} : SIGTERM au conteneur « ${e.container} » du pod ${e.pod.name} (délai de grâce ${e.graceSeconds} s)` }),
+  'kubelet.pod-removed': (e) => ({ step: 4, emoji: '🗑️', text: `Kubelet de ${e.node} : pod ${e.pod.name} arrêté, suppression confirmée à l'API Server` }),
+  'proxy.synced': (e) =>
+    e.endpoints.length
+      ? {
+          step: 5,
+          emoji: '🔗',
+          text: `kube-proxy (sur les ${e.nodes} nœuds) : ${e.service.namespace}/${e.service.name} ${e.clusterIP}:${e.port} → ${e.chain} répartit entre ${list(e.endpoints, 'fr')} (+${e.added}/−${e.removed} règles iptables)`,
+        }
+      : { step: 5, emoji: '🔗', text: `kube-proxy (sur les ${e.nodes} nœuds) : plus aucun pod derrière ${e.service.namespace}/${e.service.name} (−${e.removed} règles iptables)` },
+  'cluster.created': (e) => ({
+    emoji: '🏗️',
+    text: `Cluster « ${e.name} » créé : ${e.nodes.map((n) => `${n.name} (${n.role}, ${n.cpu} CPU, ${n.memory})`).join(', ')}`,
+  }),
+  'sim.waited': (e) => ({ emoji: '⏱️', text: `${seconds(e.toMs - e.fromMs, 'fr')} passent : ${e.why}` }),
+  'sim.stable': (e) => ({ emoji: '⏱️', text: `Tout est stable${e.elapsedMs ? ` après ${seconds(e.elapsedMs, 'fr')} de temps simulé` : ''}.` }),
+  'sim.not-converged': (e) => ({ emoji: '🚨', text: `La simulation ne s'est pas stabilisée après ${e.steps} étapes.` }),
+};
+
+export const frMessages: Messages = {
+  stepTitles: {
+    1: '1/6 · la requête quitte kubectl',
+    2: "2/6 · l'API Server vérifie et écrit dans etcd",
+    3: '3/6 · le Scheduler choisit un nœud',
+    4: '4/6 · le Kubelet et le runtime démarrent les conteneurs',
+    5: '5/6 · kube-proxy programme les règles du Service',
+    6: '6/6 · les contrôleurs surveillent et réparent',
+  },
+  dbHint: "💡 La base PostgreSQL de l'application est dans manifests/postgres.yaml : kubesim apply -f manifests/postgres.yaml",
+  explain: {
+    'no-file': (a) => `Le chemin « ${a.path} » n'existe pas : vérifiez le nom du fichier ou du dossier passé à -f.`,
+    yaml: (a) => `Le YAML de « ${a.source} » est mal formé ligne ${a.line}, colonne ${a.column} : ${a.detail}. Rien de ce document n'a été envoyé (indentation avec des espaces, jamais de tabulation).`,
+    'not-object': (a) => `Un document de « ${a.source} » n'est pas un objet Kubernetes (il faut une table clé: valeur avec apiVersion, kind et metadata).`,
+    'missing-kind': (a) => `kubectl vérifie avant d'envoyer : chaque objet doit déclarer apiVersion et kind (manquant dans « ${a.source} » : ${a.detail}).`,
+    'unknown-kind': (a) => `L'API Server ne connaît pas le type ${a.kind} en version ${a.apiVersion} (version retirée ou faute de frappe ? voir kubesim api-resources).`,
+    'not-simulated': (a) => `${a.kind} (${a.apiVersion}) existe bien dans Kubernetes, mais kubesim ne le simule pas encore : l'objet n'a pas été créé.`,
+    'generate-name': (a) => `kubectl apply a besoin d'un metadata.name pour retrouver l'objet la fois suivante ; generateName ne marche qu'avec kubectl create (« ${a.source} »).`,
+    'no-objects': () => 'Aucun objet à appliquer : le fichier est vide ou ne contient que des commentaires.',
+    Invalid: (a) => `L'API Server a refusé ${a.kind} « ${a.name} » : l'objet ne respecte pas les règles de validation (détail ci-dessus). Rien n'a été écrit dans etcd.`,
+    BadRequest: (a) => `L'API Server n'a pas pu décoder ${a.kind} « ${a.name} » : champ inconnu (faute de frappe ?) ou valeur du mauvais type. Rien n'a été écrit dans etcd.`,
+    Forbidden: () => "RBAC refuse cette action à cet utilisateur : il lui faut un Role/ClusterRole lié par un (Cluster)RoleBinding.",
+    NotFound: () => "L'objet demandé n'existe pas (vérifiez le nom et le namespace avec -n).",
+    AlreadyExists: () => 'Un objet de ce nom existe déjà dans ce namespace.',
+    Conflict: () => "L'objet a changé entre la lecture et l'écriture (resourceVersion) : relancez la commande.",
+    usage: (a) => `Commande incomplète : ${a.detail}`,
+    'unknown-resource': (a) => `Type de ressource inconnu : « ${a.resource} ». Voir kubesim api-resources.`,
+    locked: (a) => `Un autre kubesim travaille sur ce cluster depuis trop longtemps (verrou ${a.path}).`,
+    internal: (a) => `Erreur interne de kubesim : ${a.detail}`,
+  },
+};

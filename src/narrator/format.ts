@@ -1,0 +1,20 @@
+/** Numbers and sizes the French way (2,4 s; 94,8 Mo) or the English way (2.4 s; 94.8 MB). */
+export function seconds(ms: number, lang: 'fr' | 'en'): string {
+  const s = (ms / 1000).toFixed(1);
+  return `${lang === 'fr' ? s.replace('.', ',') : s} s`;
+}
+
+export function megabytes(bytes: number, lang: 'fr' | 'en'): string {
+  const mb = (bytes / 1e6).toFixed(1);
+  return lang === 'fr' ? `${mb.replace('.', ',')} Mo` : `${mb} MB`;
+}
+
+export function list(items: string[], lang: 'fr' | 'en'): string {
+  if (items.length <= 1) return items.join('');
+  const and = lang === 'fr' ? ' et ' : ' and ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+export function shortList(items: string[], max = 3): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')}, … (+${items.length - max})`;
+}

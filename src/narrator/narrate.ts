@@ -1,0 +1,32 @@
+import type { SimEvent } from '../events/types.js';
+import { en, enMessages } from './catalogs/en.js';
+import { fr, frMessages } from './catalogs/fr.js';
+import type { Catalog, Messages, NarrationContext, NarrationLine } from './types.js';
+
+export type Lang = 'fr' | 'en';
+
+export const CATALOGS: Record<Lang, { catalog: Catalog; messages: Messages }> = {
+  fr: { catalog: fr, messages: frMessages },
+  en: { catalog: en, messages: enMessages },
+};
+
+/**
+ * Turns events into narration lines. It remembers which client sent the request being handled, so the API
+ * Server's checks are told for the user's own requests and not for every controller write.
+ */
+export class Narrator {
+  private readonly ctx: NarrationContext = {};
+
+  constructor(private readonly catalog: Catalog) {}
+
+  line(e: SimEvent): NarrationLine | null {
+    if (e.kind === 'request.sent') {
+      // reads (kubectl apply's GET before its PATCH, get, describe) are not part of the story
+      const read = e.verb === 'get' || e.verb === 'list';
+      this.ctx.requestClient = read ? `${e.client}:read` : e.client;
+      if (read) return null;
+    }
+    const phrase = this.catalog[e.kind] as (e: SimEvent, ctx: NarrationContext) => NarrationLine | null;
+    return phrase(e, this.ctx);
+  }
+}

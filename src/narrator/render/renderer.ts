@@ -1,0 +1,34 @@
+import type { SimEvent } from '../../events/types.js';
+
+/** Writable streams, injected: the narrator never reaches for process.stdout itself. */
+export interface Streams {
+  out: { write(s: string): unknown };
+  err: { write(s: string): unknown };
+}
+
+/**
+ * Where a command's output goes, in order: world events (narrated on stderr), kubectl's output (stdout),
+ * and the CLI's own notes (stderr). `finish` resolves once everything is written (the TTY paces its lines).
+ */
+export interface Renderer {
+  event(e: SimEvent): void;
+  stdout(text: string): void;
+  /** kubectl's own stderr text (errors, "No resources found"): printed even with -q. */
+  stderr(text: string): void;
+  note(text: string): void;
+  finish(): Promise<void>;
+}
+
+/** -q: kubectl's output only. */
+export class QuietRenderer implements Renderer {
+  constructor(private readonly streams: Streams) {}
+  event(): void {}
+  note(): void {}
+  stdout(text: string): void {
+    this.streams.out.write(text);
+  }
+  stderr(text: string): void {
+    this.streams.err.write(text);
+  }
+  async finish(): Promise<void> {}
+}

@@ -1,0 +1,68 @@
+import type { SimEvent } from '../../events/types.js';
+import type { Narrator } from '../narrate.js';
+import type { NarrationLine, Step } from '../types.js';
+import type { Renderer, Streams } from './renderer.js';
+
+type Item = { kind: 'line'; line: NarrationLine; at: number } | { kind: 'out' | 'err' | 'note'; text: string };
+
+/** Real milliseconds per step line, and per virtual second of waiting, at --speed 1. */
+const LINE_MS = 90;
+const VIRTUAL_SECOND_MS = 250;
+const MAX_WAIT_MS = 1500;
+
+/**
+ * The classroom renderer: each step appears with an ora spinner that settles into its emoji, waits (image pulls,
+ * startups) last in proportion to virtual time, and step titles in colour. --speed scales the pace; 0 is instant.
+ * The world has already run: this replays its story at a human pace.
+ */
+export class TtyRenderer implements Renderer {
+  private readonly items: Item[] = [];
+
+  constructor(
+    private readonly streams: Streams,
+    private readonly narrator: Narrator,
+    private readonly speed: number,
+    private readonly stepTitles: Record<Step, string>,
+  ) {}
+
+  event(e: SimEvent): void {
+    const line = this.narrator.line(e);
+    if (line) this.items.push({ kind: 'line', line, at: e.at });
+  }
+
+  stdout(text: string): void {
+    this.items.push({ kind: 'out', text });
+  }
+
+  stderr(text: string): void {
+    this.items.push({ kind: 'err', text });
+  }
+
+  note(text: string): void {
+    this.items.push({ kind: 'note', text });
+  }
+
+  async finish(): Promise<void> {
+    const [{ default: ora }, { default: chalk }] = await Promise.all([import('ora'), import('chalk')]);
+    const sleep = (ms: number) => (this.speed > 0 && ms > 0 ? new Promise((r) => setTimeout(r, ms / this.speed)) : Promise.resolve());
+    let lastStep: Step | undefined;
+    for (let i = 0; i < this.items.length; i++) {
+      const item = this.items[i];
+      if (item.kind !== 'line') {
+        if (item.kind === 'out') this.streams.out.write(item.text);
+        else this.streams.err.write(item.kind === 'note' ? `${item.text}\n` : item.text);
+        continue;
+      }
+      const { line } = item;
+      if (line.step && line.step !== lastStep) {
+        this.streams.err.write(`${chalk.bold.cyan(`── ${this.stepTitles[line.step]} ──`)}\n`);
+        lastStep = line.step;
+      }
+      const next = this.items.slice(i + 1).find((x) => x.kind === 'line') as Extract<Item, { kind: 'line' }> | undefined;
+      const gap = next ? next.at - item.at : 0;
+      const spinner = ora({ text: line.text, stream: this.streams.err as NodeJS.WritableStream, isEnabled: true, discardStdin: false }).start();
+      await sleep(LINE_MS + (line.waits || gap > 0 ? Math.min(MAX_WAIT_MS, (gap / 1000) * VIRTUAL_SECOND_MS) : 0));
+      spinner.stopAndPersist({ symbol: line.emoji, text: line.emoji === '🚨' || line.emoji === '🚫' ? chalk.red(line.text) : line.text });
+    }
+  }
+}

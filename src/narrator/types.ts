@@ -1,0 +1,56 @@
+import type { EventOf, SimEvent, SimEventKind } from '../events/types.js';
+
+/** The six steps of the seed scenario; each narrated line belongs to one, or to none (the simulator itself). */
+export type Step = 1 | 2 | 3 | 4 | 5 | 6;
+
+export interface NarrationLine {
+  emoji: string;
+  text: string;
+  step?: Step;
+  /** A line that starts a wait the TTY shows as a spinner (image pulls...). */
+  waits?: boolean;
+}
+
+/** What the catalog knows besides the event: who sent the request being handled, to narrate only the user's. */
+export interface NarrationContext {
+  /** The client of the request whose pipeline events are being narrated. */
+  requestClient?: string;
+}
+
+/** One phrase per event kind: adding a kind without a phrase does not compile. */
+export type Catalog = {
+  [K in SimEventKind]: (e: EventOf<K>, ctx: NarrationContext) => NarrationLine | null;
+};
+
+/** Why a command failed, as the CLI classifies it for the explanation line under kubectl's own message. */
+export type ErrorCode =
+  | 'no-file'
+  | 'yaml'
+  | 'not-object'
+  | 'missing-kind'
+  | 'unknown-kind'
+  | 'not-simulated'
+  | 'generate-name'
+  | 'no-objects'
+  | 'Invalid'
+  | 'BadRequest'
+  | 'Forbidden'
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'usage'
+  | 'unknown-resource'
+  | 'locked'
+  | 'internal';
+
+export type ErrorArgs = Record<string, string | number | undefined>;
+
+/** The CLI's own sentences (everything that is not an event). */
+export interface Messages {
+  stepTitles: Record<Step, string>;
+  dbHint: string;
+  /** One sentence per kind of failure, shown under kubectl's own error text. */
+  explain: Record<ErrorCode, (a: ErrorArgs) => string>;
+}
+
+export type { SimEvent };

@@ -1,0 +1,37 @@
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1.js';
+import { formatLabelSelector } from '../../api/labels.js';
+import { age } from '../duration.js';
+import type { Columns } from './types.js';
+
+function templateColumns(t: PodTemplateSpec | undefined): [string, string] {
+  const containers = t?.spec?.containers ?? [];
+  return [containers.map((c) => c.name).join(','), containers.map((c) => c.image).join(',')];
+}
+
+export const deploymentColumns: Columns = {
+  headers: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(o, now) {
+    const d = o as unknown as Deployment;
+    const s = d.status ?? {};
+    return [o.metadata.name, `${s.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}`, String(s.updatedReplicas ?? 0), String(s.availableReplicas ?? 0), age(o.metadata.creationTimestamp, now)];
+  },
+  wideRow(o) {
+    const d = o as unknown as Deployment;
+    return [...templateColumns(d.spec?.template), formatLabelSelector(d.spec?.selector)];
+  },
+};
+
+export const replicaSetColumns: Columns = {
+  headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(o, now) {
+    const rs = o as unknown as ReplicaSet;
+    return [o.metadata.name, String(rs.spec?.replicas ?? 1), String(rs.status?.replicas ?? 0), String(rs.status?.readyReplicas ?? 0), age(o.metadata.creationTimestamp, now)];
+  },
+  wideRow(o) {
+    const rs = o as unknown as ReplicaSet;
+    return [...templateColumns(rs.spec?.template), formatLabelSelector(rs.spec?.selector)];
+  },
+};

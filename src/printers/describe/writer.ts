@@ -1,0 +1,72 @@
+import type { Event, Toleration } from 'kubernetes-types/core/v1.js';
+import { DESCRIBE, tabwrite } from '../tabwriter.js';
+import { age } from '../duration.js';
+
+const INDENT = ['', '  ', '    ', '      ', '        '];
+
+/** describe.go's PrefixWriter: lines at indent levels, laid out by one tabwriter at the end. */
+export class DescribeWriter {
+  private text = '';
+
+  write(level: number, line: string): void {
+    this.text += INDENT[level] + line + '\n';
+  }
+
+  /** Labels-style block: `Key:\tfirst`, then `\tnext` lines; `<none>` when empty. */
+  multiline(title: string, entries: string[]): void {
+    if (!entries.length) return this.write(0, `${title}:\t<none>`);
+    entries.forEach((e, i) => this.write(0, i === 0 ? `${title}:\t${e}` : `\t${e}`));
+  }
+
+  labels(title: string, labels: Record<string, string> | undefined): void {
+    this.multiline(title, Object.keys(labels ?? {}).sort().map((k) => `${k}=${labels![k]}`));
+  }
+
+  /** Annotations without kubectl's own last-applied-configuration (describe skips it). */
+  annotations(title: string, annotations: Record<string, string> | undefined): void {
+    const keys = Object.keys(annotations ?? {}).filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration').sort();
+    this.multiline(title, keys.map((k) => `${k}: ${annotations![k]}`));
+  }
+
+  tolerations(title: string, tolerations: Toleration[] | undefined): void {
+    this.multiline(
+      title,
+      (tolerations ?? []).map((t) => {
+        let s = t.key ?? '';
+        if (t.value) s += `=${t.value}`;
+        if (t.effect) s += `:${t.effect}`;
+        if (t.operator === 'Exists' && !t.value) s += ' op=Exists';
+        if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) s += ` for ${t.tolerationSeconds}s`;
+        return s;
+      }),
+    );
+  }
+
+  events(events: Event[], now: number): void {
+    if (!events.length) return this.write(0, 'Events:\t<none>');
+    this.write(0, 'Events:');
+    this.write(1, 'Type\tReason\tAge\tFrom\tMessage');
+    this.write(1, '----\t------\t----\t----\t-------');
+    const sorted = [...events].sort((a, b) => Date.parse(a.lastTimestamp ?? a.eventTime ?? '') - Date.parse(b.lastTimestamp ?? b.eventTime ?? ''));
+    for (const e of sorted) {
+      const first = age(e.firstTimestamp ?? e.eventTime, now);
+      const interval = (e.count ?? 1) > 1 ? `${age(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
+      const from = e.source?.component || e.reportingComponent || '';
+      this.write(1, `${e.type}\t${e.reason}\t${interval}\t${from}\t${(e.message ?? '').trim()}`);
+    }
+  }
+
+  toString(): string {
+    return tabwrite(this.text, DESCRIBE);
+  }
+}
+
+/** Go's time.RFC1123Z, the date format of describe: `Mon, 23 Nov 2026 10:00:00 +0000`. */
+export function rfc1123z(timestamp: string | undefined | null): string {
+  if (!timestamp) return '<unset>';
+  const d = new Date(timestamp);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}

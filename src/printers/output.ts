@@ -1,0 +1,42 @@
+import type { KObject } from '../api/object.js';
+import { kindPrefix, byKindOnly } from '../api/resources.js';
+
+/** Objects reach kubectl as unstructured maps, so every printer sees keys in alphabetical order. */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** json.MarshalIndent with 4 spaces; Go escapes <, > and & inside strings. */
+export function toJson(obj: unknown): string {
+  return (
+    JSON.stringify(sortKeys(obj), null, 4)
+      .replace(/</g, '\\u003c')
+      .replace(/>/g, '\\u003e')
+      .replace(/&/g, '\\u0026') + '\n'
+  );
+}
+
+/** sigs.k8s.io/yaml output: sorted keys, unindented sequences, YAML 1.1 quoting ("1", "true", timestamps). */
+export async function toYaml(obj: unknown): Promise<string> {
+  const yaml = await import('yaml');
+  return yaml.stringify(sortKeys(obj), { version: '1.1', indentSeq: false, aliasDuplicateObjects: false, lineWidth: 80 });
+}
+
+export function nameOf(obj: KObject): string {
+  const r = byKindOnly(obj.kind);
+  return `${r ? kindPrefix(r) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
+}
+
+/** `kubectl get` of a list or several objects prints a v1 List, even for zero or one item. */
+export function asList(items: KObject[]): Record<string, unknown> {
+  return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+}
