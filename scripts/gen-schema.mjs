@@ -1,113 +1,94 @@
 #!/usr/bin/env node
-// Generates src/api/schema/generated.ts: the field tree of the API types (from kubernetes-types' declarations,
-// themselves generated from the Kubernetes OpenAPI spec). The API server uses it for strict decoding:
-// unknown fields, wrong types and missing required fields, as kube-apiserver reports them.
-// Run: npm run gen:schema (the output is committed; a test checks it is up to date).
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+// Generates src/api/schema/generated.ts: the field tree of the Kubernetes 1.34 API types, for the API server's
+// strict decoding (unknown fields, wrong types). Sources, both in devDependencies:
+// - @kubernetes/client-node 1.4.0, whose models are generated from the v1.34.0 OpenAPI spec (field names, types);
+// - kubernetes-types, whose declarations say which string fields are resource quantities (they accept numbers).
+// Run: npm run gen:schema. The output is committed; `node scripts/gen-schema.mjs --check` says if it is stale.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const modelsDir = join(dirname(require.resolve('@kubernetes/client-node/package.json')), 'dist/gen/models');
 const typesDir = join(root, 'node_modules/kubernetes-types');
 
-// apiVersion/kind → module/type of every kind kubesim knows (simulated or not), so strict decoding covers them.
+// apiVersion/kind → client-node model class, for every kind kubesim knows (simulated or not).
 const KINDS = {
-  'v1/Pod': 'core/v1.Pod', 'v1/Service': 'core/v1.Service', 'v1/Endpoints': 'core/v1.Endpoints',
-  'v1/Namespace': 'core/v1.Namespace', 'v1/Node': 'core/v1.Node', 'v1/ConfigMap': 'core/v1.ConfigMap',
-  'v1/Secret': 'core/v1.Secret', 'v1/ServiceAccount': 'core/v1.ServiceAccount', 'v1/Event': 'core/v1.Event',
-  'v1/PersistentVolumeClaim': 'core/v1.PersistentVolumeClaim', 'v1/PersistentVolume': 'core/v1.PersistentVolume',
-  'v1/ResourceQuota': 'core/v1.ResourceQuota', 'v1/LimitRange': 'core/v1.LimitRange',
-  'apps/v1/Deployment': 'apps/v1.Deployment', 'apps/v1/ReplicaSet': 'apps/v1.ReplicaSet',
-  'apps/v1/StatefulSet': 'apps/v1.StatefulSet', 'apps/v1/DaemonSet': 'apps/v1.DaemonSet',
-  'batch/v1/Job': 'batch/v1.Job', 'batch/v1/CronJob': 'batch/v1.CronJob',
-  'discovery.k8s.io/v1/EndpointSlice': 'discovery/v1.EndpointSlice',
-  'rbac.authorization.k8s.io/v1/Role': 'rbac/v1.Role', 'rbac.authorization.k8s.io/v1/ClusterRole': 'rbac/v1.ClusterRole',
-  'rbac.authorization.k8s.io/v1/RoleBinding': 'rbac/v1.RoleBinding',
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': 'rbac/v1.ClusterRoleBinding',
-  'networking.k8s.io/v1/Ingress': 'networking/v1.Ingress', 'networking.k8s.io/v1/NetworkPolicy': 'networking/v1.NetworkPolicy',
-  'policy/v1/PodDisruptionBudget': 'policy/v1.PodDisruptionBudget',
-  'autoscaling/v2/HorizontalPodAutoscaler': 'autoscaling/v2.HorizontalPodAutoscaler',
-  'autoscaling/v1/HorizontalPodAutoscaler': 'autoscaling/v1.HorizontalPodAutoscaler',
+  'v1/Pod': 'V1Pod', 'v1/Service': 'V1Service', 'v1/Endpoints': 'V1Endpoints', 'v1/Namespace': 'V1Namespace',
+  'v1/Node': 'V1Node', 'v1/ConfigMap': 'V1ConfigMap', 'v1/Secret': 'V1Secret', 'v1/ServiceAccount': 'V1ServiceAccount',
+  'v1/Event': 'CoreV1Event', 'v1/PersistentVolumeClaim': 'V1PersistentVolumeClaim', 'v1/PersistentVolume': 'V1PersistentVolume',
+  'v1/ResourceQuota': 'V1ResourceQuota', 'v1/LimitRange': 'V1LimitRange', 'v1/ReplicationController': 'V1ReplicationController',
+  'apps/v1/Deployment': 'V1Deployment', 'apps/v1/ReplicaSet': 'V1ReplicaSet', 'apps/v1/StatefulSet': 'V1StatefulSet',
+  'apps/v1/DaemonSet': 'V1DaemonSet', 'batch/v1/Job': 'V1Job', 'batch/v1/CronJob': 'V1CronJob',
+  'discovery.k8s.io/v1/EndpointSlice': 'V1EndpointSlice',
+  'rbac.authorization.k8s.io/v1/Role': 'V1Role', 'rbac.authorization.k8s.io/v1/ClusterRole': 'V1ClusterRole',
+  'rbac.authorization.k8s.io/v1/RoleBinding': 'V1RoleBinding', 'rbac.authorization.k8s.io/v1/ClusterRoleBinding': 'V1ClusterRoleBinding',
+  'networking.k8s.io/v1/Ingress': 'V1Ingress', 'networking.k8s.io/v1/NetworkPolicy': 'V1NetworkPolicy',
+  'policy/v1/PodDisruptionBudget': 'V1PodDisruptionBudget',
+  'autoscaling/v1/HorizontalPodAutoscaler': 'V1HorizontalPodAutoscaler', 'autoscaling/v2/HorizontalPodAutoscaler': 'V2HorizontalPodAutoscaler',
 };
 
-const SCALARS = { string: 's', number: 'i', boolean: 'b', Quantity: 'q', Time: 't', MicroTime: 't', 'number | string': 'is' };
-
-const modules = new Map(); // module path → { imports: Map<name, module>, types: Map<name, fields> }
-
-function loadModule(mod) {
-  if (modules.has(mod)) return modules.get(mod);
-  const file = join(typesDir, `${mod}.d.ts`);
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const imports = new Map();
-  for (const m of text.matchAll(/^import \{([^}]+)\} from "([^"]+)";/gm)) {
-    const target = join(dirname(mod), m[2]).replace(/\\/g, '/');
-    for (const name of m[1].split(',').map((s) => s.trim())) imports.set(name, target);
+/** `ResourceRequirements.limits`-style names of the fields kubernetes-types declares as Quantity. */
+function quantityFields() {
+  const out = new Set();
+  const files = ['core/v1', 'apps/v1', 'batch/v1', 'autoscaling/v2', 'policy/v1', 'networking/v1', 'node/v1'];
+  for (const f of files) {
+    const file = join(typesDir, `${f}.d.ts`);
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8').replace(/\/\*\*[\s\S]*?\*\//g, '');
+    for (const m of text.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}/gm)) {
+      for (const f2 of m[2].matchAll(/^ {4}(?:readonly )?(\w+)\??: ([^;]*(?:\{[^}]*\})?[^;]*);/gm)) {
+        if (/\bQuantity\b/.test(f2[2])) out.add(`${m[1]}.${f2[1]}`);
+      }
+    }
   }
-  const types = new Map();
-  const clean = text.replace(/\/\*\*[\s\S]*?\*\//g, '');
-  for (const m of clean.matchAll(/^export interface (\w+) \{\n([\s\S]*?)^\}/gm)) types.set(m[1], parseFields(m[2]));
-  const entry = { imports, types };
-  modules.set(mod, entry);
-  return entry;
+  return out;
 }
 
-// Fields are `name?: Type;`; map types span lines (`{\n [name: string]: X;\n }`) and are folded first.
-function parseFields(body) {
-  const folded = body
-    .split('\n')
-    .filter((l) => l.trim())
-    .join('\n')
-    .replace(/\{\n\s+(\[\w+: string\]: [^;]+);\n\s+\}/g, '{ $1 }');
-  const fields = [];
-  for (const m of folded.matchAll(/^ {4}(readonly )?("?[\w$-]+"?)(\?)?: (.+);$/gm)) {
-    fields.push({ name: m[2].replace(/"/g, ''), optional: !!m[3], type: m[4].trim() });
-  }
-  return fields;
+const QUANTITY = quantityFields();
+const simpleName = (cls) => cls.replace(/^(?:[A-Z][a-z]+)?V\d+(?:alpha\d+|beta\d+)?/, '');
+const out = {};
+
+async function load(cls) {
+  const file = join(modelsDir, `${cls}.js`);
+  if (!existsSync(file)) return undefined;
+  const mod = await import(file);
+  return mod[cls]?.attributeTypeMap;
 }
 
-const out = {}; // qualified type name → { f: {field: ref}, r: [required] }
-
-function refOf(type, mod) {
-  if (SCALARS[type]) return SCALARS[type];
-  if (/^"[^"]*"$/.test(type)) return 's';
+async function refOf(type, format, quantity) {
   let m;
-  if ((m = /^Array<(.+)>$/.exec(type))) return `[]${refOf(m[1], mod)}`;
-  if ((m = /^\{ \[\w+: string\]: (.+) \}$/.exec(type))) return `{}${refOf(m[1], mod)}`;
-  if (type === 'RawExtension' || type === 'any' || type === 'object') return 'a';
-  const { imports, types } = loadModule(mod);
-  const home = types.has(type) ? mod : imports.get(type);
-  if (!home) return 'a';
-  const q = `${home}.${type}`;
-  visit(home, type);
-  return q;
+  if ((m = /^Array<(.+)>$/.exec(type))) return `[]${await refOf(m[1], format, quantity)}`;
+  if ((m = /^\{ \[key: string\]: (.+); \}$/.exec(type))) return `{}${await refOf(m[1], format, quantity)}`;
+  if (type === 'string') return quantity ? 'q' : format === 'byte' ? 'y' : 's';
+  if (type === 'number') return format === 'double' ? 'n' : 'i';
+  if (type === 'boolean') return 'b';
+  if (type === 'Date' || type === 'V1MicroTime') return 't';
+  if (type === 'IntOrString') return 'is';
+  if (type === 'any' || type === 'object') return 'a';
+  await visit(type);
+  return out[type] ? type : 'a';
 }
 
-function visit(mod, name) {
-  const q = `${mod}.${name}`;
-  if (out[q]) return;
-  const t = loadModule(mod).types.get(name);
-  if (!t) throw new Error(`type ${q} not found`);
-  out[q] = { f: {}, r: [] };
-  for (const f of t) {
-    out[q].f[f.name] = refOf(f.type, mod);
-    if (!f.optional && f.name !== 'apiVersion' && f.name !== 'kind') out[q].r.push(f.name);
-  }
-  if (!out[q].r.length) delete out[q].r;
+async function visit(cls) {
+  if (out[cls]) return;
+  const attrs = await load(cls);
+  if (!attrs) return;
+  out[cls] = { f: {} };
+  for (const a of attrs) out[cls].f[a.baseName] = await refOf(a.type, a.format, QUANTITY.has(`${simpleName(cls)}.${a.baseName}`));
 }
 
-const kinds = {};
-for (const [gvk, ref] of Object.entries(KINDS)) {
-  const [mod, name] = ref.split('.');
-  visit(mod, name);
-  kinds[gvk] = ref;
-}
+for (const cls of Object.values(KINDS)) await visit(cls);
+const sorted = Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
 
-const body = `// Generated by scripts/gen-schema.mjs from kubernetes-types (Kubernetes OpenAPI). Do not edit.
-// Field refs: s string, i integer, b boolean, q quantity, t time, is int-or-string, a any,
-// []X list of X, {}X map of X, otherwise a type name.
-export interface TypeSchema { f: Record<string, string>; r?: string[] }
-export const KINDS: Record<string, string> = ${JSON.stringify(kinds)};
-export const TYPES: Record<string, TypeSchema> = ${JSON.stringify(out)};
+const body = `// Generated by scripts/gen-schema.mjs from the Kubernetes v1.34.0 OpenAPI models. Do not edit.
+// Field refs: s string, i integer, n number, b boolean, q quantity, t time, y base64 bytes, is int-or-string,
+// a any, []X list of X, {}X map of X, otherwise a type (client-node model class name, e.g. V1PodSpec).
+export interface TypeSchema { f: Record<string, string> }
+export const KINDS: Record<string, string> = ${JSON.stringify(KINDS)};
+export const TYPES: Record<string, TypeSchema> = ${JSON.stringify(sorted)};
 `;
 const target = join(root, 'src/api/schema/generated.ts');
 if (process.argv.includes('--check')) {
@@ -116,4 +97,4 @@ if (process.argv.includes('--check')) {
   process.exit(same ? 0 : 1);
 }
 writeFileSync(target, body);
-console.log(`wrote ${target}: ${Object.keys(out).length} types, ${Object.keys(kinds).length} kinds, ${body.length} bytes`);
+console.log(`wrote ${target}: ${Object.keys(out).length} types, ${Object.keys(KINDS).length} kinds, ${body.length} bytes`);

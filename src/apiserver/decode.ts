@@ -18,7 +18,7 @@ class TypeError_ {
   constructor(readonly message: string) {}
 }
 
-const GO_SCALAR: Record<string, string> = { s: 'string', i: 'int32', b: 'bool', t: 'v1.Time', q: 'resource.Quantity', is: 'intstr.IntOrString' };
+const GO_SCALAR: Record<string, string> = { s: 'string', i: 'int32', n: 'float64', b: 'bool', t: 'v1.Time', q: 'resource.Quantity', is: 'intstr.IntOrString', y: '[]uint8' };
 
 function jsonType(v: unknown): string {
   if (Array.isArray(v)) return 'array';
@@ -33,12 +33,18 @@ function goType(ref: string): string {
   if (ref === 'a') return 'interface {}';
   if (ref.startsWith('[]')) return `[]${goType(ref.slice(2))}`;
   if (ref.startsWith('{}')) return `map[string]${goType(ref.slice(2))}`;
-  const [mod, name] = ref.split('.');
-  return `${mod.slice(mod.lastIndexOf('/') + 1)}.${name}`;
+  const { version, name } = splitClass(ref);
+  return `${version}.${name}`;
+}
+
+/** `V1PodSpec` → v1 + PodSpec; `DiscoveryV1EndpointPort` → v1 + EndpointPort (client-node's model names). */
+function splitClass(ref: string): { version: string; name: string } {
+  const m = /^(?:[A-Z][a-z]+)?(V\d+(?:alpha\d+|beta\d+)?)(.+)$/.exec(ref);
+  return m ? { version: m[1].toLowerCase(), name: m[2] } : { version: 'v1', name: ref };
 }
 
 function typeName(ref: string): string {
-  return ref.slice(ref.indexOf('.') + 1);
+  return splitClass(ref).name;
 }
 
 interface Walk {
@@ -63,6 +69,13 @@ function check(value: unknown, ref: string, path: string, w: Walk): void {
       return;
     case 'i':
       if (typeof value !== 'number' || !Number.isInteger(value)) mismatch(value, ref, w);
+      return;
+    case 'n':
+      if (typeof value !== 'number') mismatch(value, ref, w);
+      return;
+    case 'y':
+      if (typeof value !== 'string') mismatch(value, ref, w);
+      if (invalidBase64(value)) throw new TypeError_(invalidBase64(value)!);
       return;
     case 'b':
       if (typeof value !== 'boolean') mismatch(value, ref, w);
@@ -121,21 +134,16 @@ export function strictDecode(input: DecodeInput): string | undefined {
     if (e instanceof TypeError_) return prefix + e.message;
     throw e;
   }
-  const badData = input.kind === 'Secret' ? invalidBase64((input.body as { data?: Record<string, unknown> }).data) : undefined;
-  if (badData) return prefix + badData;
   const strict = [...w.unknown, ...(input.duplicates ?? []).map((d) => `duplicate field "${d.slice(d.lastIndexOf('.') + 1)}"`)];
   return strict.length ? `${prefix}strict decoding error: ${strict.join(', ')}` : undefined;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** Secret.data is []byte in Go: each value must be standard base64, or the decode fails where Go's decoder stops. */
-function invalidBase64(data: Record<string, unknown> | undefined): string | undefined {
-  for (const value of Object.values(data ?? {})) {
-    if (typeof value !== 'string') continue;
-    const bad = [...value].findIndex((c) => !/[A-Za-z0-9+/=]/.test(c));
-    if (bad >= 0) return `illegal base64 data at input byte ${bad}`;
-    if (!BASE64.test(value) || value.length % 4 !== 0) return `illegal base64 data at input byte ${value.length - (value.length % 4 || 4)}`;
-  }
+/** []byte fields (Secret.data) are standard base64 in JSON; Go's decoder reports where it stops. */
+function invalidBase64(value: string): string | undefined {
+  const bad = [...value].findIndex((c) => !/[A-Za-z0-9+/=]/.test(c));
+  if (bad >= 0) return `illegal base64 data at input byte ${bad}`;
+  if (!BASE64.test(value) || value.length % 4 !== 0) return `illegal base64 data at input byte ${value.length - (value.length % 4 || 4)}`;
   return undefined;
 }

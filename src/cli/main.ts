@@ -105,6 +105,17 @@ function buildProgram(invoke: (i: Invocation) => void): Command {
       });
     });
 
+  program
+    .command('create')
+    .description('crée des objets : create -f FICHIER, create namespace NOM')
+    .argument('[args...]', 'namespace NOM')
+    .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
+    .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
+    .action(async (args: string[], o) => {
+      const { runCreate } = await import('./commands/create/create.js');
+      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default' }) });
+    });
+
   const cluster = program.command('cluster').description('crée, vide ou remet à zéro le cluster simulé');
   cluster
     .command('create')
@@ -163,8 +174,8 @@ function readStdin(): string {
 }
 
 /** Runs one command; errors become kubectl's text plus one explaining sentence, and exit code 1. */
-async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, stderrIsTTY: boolean): Promise<number> {
-  const env = resolveEnv(flags, process.env, { stderrIsTTY, stdin: readStdin });
+async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, vars: NodeJS.ProcessEnv): Promise<number> {
+  const env = resolveEnv(flags, vars, { stderrIsTTY: !!(streams.err as NodeJS.WriteStream).isTTY, stdin: readStdin });
   if (invocation.create) {
     const dir = clusterDir(env.home, env.cluster);
     removeState(dir);
@@ -188,13 +199,17 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
 }
 
 function internalError(e: unknown): CommandError {
-  if (process.env.KUBESIM_DEBUG) console.error(e);
+  if (process.env.KUBESIM_DEBUG) console.error(e); // the stack trace, for kubesim's developers only
   const detail = e instanceof Error ? e.message : String(e);
   return clientError(`kubesim internal error: ${detail}`, 'internal', { detail });
 }
 
 /** The `kubesim` entry point: parse, run, print, exit code. Never a stack trace for the user. */
-export async function main(argv: string[], streams: Streams = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  streams: Streams = { out: process.stdout, err: process.stderr },
+  vars: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let invocation: Invocation | undefined;
   const program = buildProgram((i) => (invocation = i));
   program.exitOverride();
@@ -210,7 +225,7 @@ export async function main(argv: string[], streams: Streams = { out: process.std
     }
     await program.parseAsync(argv);
     if (!invocation) return 0;
-    return await execute(invocation, program.opts() as GlobalFlags, streams, !!(streams.err as NodeJS.WriteStream).isTTY);
+    return await execute(invocation, program.opts() as GlobalFlags, streams, vars);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
     if (e instanceof UsageError) {

@@ -200,18 +200,6 @@ function coreDns(): KObject[] {
   ] as unknown as KObject[];
 }
 
-function perNamespace(ns: string): KObject[] {
-  return [
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } },
-    {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'kube-root-ca.crt', namespace: ns, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
-      data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIa3ViZXNpbS1jYTANBgkqhkiG9w0BAQsFADAVMRMwEQYD\n-----END CERTIFICATE-----\n' },
-    },
-  ] as unknown as KObject[];
-}
-
 function kubernetesService(apiserverIP: string): KObject[] {
   const labels = { component: 'apiserver', provider: 'kubernetes' };
   return [
@@ -263,7 +251,6 @@ export function bootstrapCluster(spec: ClusterSpec, base: number): Cluster {
   };
   const namespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
   for (const ns of namespaces) create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as KObject);
-  for (const ns of namespaces) for (const obj of perNamespace(ns)) create(obj);
   const controlPlane = `${spec.name}-control-plane`;
   const nodeNames = [controlPlane, ...Array.from({ length: spec.workers }, (_, i) => `${spec.name}-worker${i === 0 ? '' : i + 1}`)];
   const nodes = nodeNames.map((n, i) => create(nodeObject(n, i, spec, i === 0)));

@@ -11,6 +11,7 @@ import { GarbageCollector } from '../controllers/garbage-collector/garbage-colle
 import { NamespaceController } from '../controllers/namespace/namespace.js';
 import { ownerKey } from '../controllers/owners.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
+import { ServiceAccountController } from '../controllers/serviceaccount/serviceaccount.js';
 import { Controller } from '../controllers/runtime.js';
 import { EventLog } from '../events/sink.js';
 import { Ipam } from '../node/kubelet/ipam.js';
@@ -53,7 +54,7 @@ export class Cluster {
   private readonly proxier: Proxier;
   private readonly ipam: Ipam;
   private readonly gc: GarbageCollector;
-  private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'gc', Controller>;
+  private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'serviceaccount' | 'gc', Controller>;
 
   /**
    * @param base the wall clock (or KUBESIM_NOW) at load: virtual time resumes at base + saved offset, never
@@ -75,6 +76,7 @@ export class Cluster {
     this.ctl = {
       gc: new Controller(w, this.gc),
       namespace: new Controller(w, new NamespaceController(w, cm)),
+      serviceaccount: new Controller(w, new ServiceAccountController(w, cm)),
       deployment: new Controller(w, new DeploymentController(w, cm, recorder('deployment-controller'))),
       replicaset: new Controller(w, new ReplicaSetController(w, cm, recorder('replicaset-controller'))),
       endpoints: new Controller(w, new EndpointsController(w, cm)),
@@ -115,7 +117,15 @@ export class Cluster {
       if (e.type === 'ADDED') this.addKubelet(e.object.metadata.name);
       this.scheduler.onNode(e);
     });
-    store.watch('/registry/namespaces/', (e) => this.ctl.namespace.queue.add(e.object.metadata.name));
+    store.watch('/registry/namespaces/', (e) => {
+      this.ctl.namespace.queue.add(e.object.metadata.name);
+      this.ctl.serviceaccount.queue.add(e.object.metadata.name);
+    });
+    for (const prefix of ['/registry/serviceaccounts/', '/registry/configmaps/']) {
+      store.watch(prefix, (e) => {
+        if (e.type === 'DELETED') this.ctl.serviceaccount.queue.add(e.object.metadata.namespace!);
+      });
+    }
     for (const prefix of ['/registry/deployments/', '/registry/replicasets/', '/registry/services/specs/']) {
       store.watch(prefix, (e) => {
         if (e.type === 'DELETED') this.ctl.gc.queue.add(this.gc.ownerDeleted(e.object));
@@ -160,7 +170,7 @@ export class Cluster {
   /** The order components are asked for work: the story of a request reads top to bottom. */
   private components(): Component[] {
     const c = this.ctl;
-    return [c.gc, c.namespace, c.deployment, c.replicaset, this.scheduler, ...this.kubelets.values(), c.endpoints, this.proxier];
+    return [c.gc, c.namespace, c.serviceaccount, c.deployment, c.replicaset, this.scheduler, ...this.kubelets.values(), c.endpoints, this.proxier];
   }
 
   private fire = (t: Timer): void => {

@@ -30,7 +30,7 @@ interface Pending {
 /** The manifest as kubectl records it in last-applied-configuration: namespace filled in, annotations kept but its own dropped. */
 function lastApplied(obj: KObject, namespace: string | undefined): string {
   const copy = structuredClone(obj);
-  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  const annotations = { ...((copy.metadata.annotations as Record<string, string> | undefined) ?? {}) };
   delete annotations[LAST_APPLIED];
   copy.metadata = { ...copy.metadata, annotations, ...(namespace ? { namespace } : {}) };
   return `${JSON.stringify(sortKeys(copy))}\n`;
@@ -46,7 +46,7 @@ function resolve(item: { source: string; object: KObject; duplicates: string[] }
   if (!resource) {
     const namespace = object.metadata?.namespace ?? '';
     if (KNOWN_NOT_SIMULATED[object.kind] === object.apiVersion) {
-      return clientError(`kubesim does not simulate ${object.kind} yet: ${object.kind.toLowerCase()} "${name}" from "${source}" was not created`, 'not-simulated', { kind: object.kind, apiVersion: object.apiVersion });
+      return clientError(`kubesim does not simulate ${object.kind} yet: ${object.kind.toLowerCase()} "${name ?? ''}" from "${source}" was not created`, 'not-simulated', { kind: object.kind, apiVersion: object.apiVersion });
     }
     return clientError(
       `resource mapping not found for name: "${name ?? ''}" namespace: "${namespace}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`,
@@ -73,7 +73,11 @@ type Outcome = { word: 'created' | 'configured' | 'unchanged'; object: KObject }
 function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boolean): Outcome {
   const name = p.object.metadata.name;
   const body = structuredClone(p.object);
-  body.metadata.annotations = { ...(body.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied(p.object, p.namespace) };
+  // a malformed annotations field (a list, say) is left as written: the API server's decoding rejects it
+  const annotations = body.metadata.annotations;
+  if (annotations === undefined || annotations === null || (typeof annotations === 'object' && !Array.isArray(annotations))) {
+    body.metadata.annotations = { ...(annotations ?? {}), [LAST_APPLIED]: lastApplied(p.object, p.namespace) };
+  }
   if (p.namespace) body.metadata.namespace = p.namespace;
   const dryRun = opts.dryRun === 'server';
   const live = session.get(p.resource, p.namespace, name);
