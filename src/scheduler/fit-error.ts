@@ -22,5 +22,6 @@ export function fitErrorMessage(totalNodes: number, failures: NodeFailure[]): st
     f.code === 'UnschedulableAndUnresolvable' ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod',
   );
   const inner = `0/${totalNodes} nodes are available: ${histogram(preemption)}.`;
-  return `0/${totalNodes} nodes are available: ${histogram(reasons)}. preemption: ${inner}`;
+  // "preemption: <inner FitError>" is itself followed by a period, hence the ".." real messages end with
+  return `0/${totalNodes} nodes are available: ${histogram(reasons)}. preemption: ${inner}.`;
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { makeNode, makePod } from '../../test/builders.js';
+import { fitErrorMessage } from './fit-error.js';
+import { numFeasibleNodesToFind, scheduleOne } from './schedule-one.js';
+
+describe('scheduling cycle', () => {
+  it.each([
+    { nodes: 3, want: 3 },
+    { nodes: 99, want: 99 },
+    { nodes: 500, want: 230 },
+    { nodes: 5000, want: 500 },
+  ])('percentageOfNodesToScore: $nodes nodes → evaluate $want', ({ nodes, want }) => {
+    expect(numFeasibleNodesToFind(nodes)).toBe(want);
+  });
+
+  it('prefers the emptier node and reports every plugin score', () => {
+    const busy = makeNode('a').withPod(makePod().req('3', '6Gi').obj()).info();
+    const empty = makeNode('b').info();
+    const d = scheduleOne(makePod().req('500m', '512Mi').obj(), [busy, empty], 0);
+    expect(d.chosen?.name).toBe('b');
+    expect(d.verdicts.find((v) => v.node === 'b')?.scores?.map((s) => s.plugin)).toEqual([
+      'TaintToleration',
+      'NodeAffinity',
+      'NodeResourcesFit',
+      'NodeResourcesBalancedAllocation',
+    ]);
+  });
+
+  it('breaks ties by node name, not by chance', () => {
+    const d = scheduleOne(makePod().req('1').obj(), [makeNode('z').info(), makeNode('m').info()], 0);
+    expect(d.chosen?.name).toBe('m');
+    expect(d.tieBroken).toBe(true);
+  });
+
+  it('binds to the only feasible node without scoring', () => {
+    const cp = makeNode('cp').taint({ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }).info();
+    const d = scheduleOne(makePod().obj(), [cp, makeNode('w').info()], 0);
+    expect(d.chosen?.name).toBe('w');
+    expect(d.scored).toBe(false);
+  });
+
+  it('builds the FailedScheduling message like framework.FitError', () => {
+    const cp = makeNode('cp').taint({ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }).info();
+    const d = scheduleOne(makePod().req('6').obj(), [cp, makeNode('w1').info(), makeNode('w2').info()], 0);
+    expect(d.chosen).toBeUndefined();
+    expect(fitErrorMessage(3, d.failures)).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod..',
+    );
+    expect(fitErrorMessage(0, [])).toBe('no nodes available to schedule pods');
+  });
+});

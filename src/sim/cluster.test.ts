@@ -1,0 +1,131 @@
+import type { Deployment } from 'kubernetes-types/apps/v1.js';
+import type { Event, Pod } from 'kubernetes-types/core/v1.js';
+import { describe, expect, it } from 'vitest';
+import type { KObject } from '../api/object.js';
+import { resolveResource } from '../api/resources.js';
+import { ADMIN } from '../apiserver/authn.js';
+import { bootstrapCluster, DEFAULT_SPEC } from './bootstrap.js';
+import { Cluster } from './cluster.js';
+
+const T0 = Date.parse('2026-11-23T10:00:00Z');
+
+function newCluster(): Cluster {
+  return bootstrapCluster({ ...DEFAULT_SPEC, seed: 'test' }, T0);
+}
+
+function send(c: Cluster, verb: 'create' | 'update' | 'delete', obj: KObject) {
+  const r = resolveResource(obj.kind)!;
+  const result = c.api.handle({ verb, resource: r, namespace: obj.metadata.namespace, name: obj.metadata.name, body: obj, user: ADMIN, client: 'kubectl' });
+  if (!result.ok) throw new Error(result.error.message);
+  c.stabilize();
+  return result.object;
+}
+
+const web = (image = 'nginx:1.27', replicas = 3): KObject =>
+  ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'default' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'web' } },
+      template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image, resources: { requests: { cpu: '250m', memory: '128Mi' } } }] } },
+    },
+  }) as unknown as KObject;
+
+const pods = (c: Cluster) => c.world.store.list('/registry/pods/default/') as unknown as Pod[];
+const events = (c: Cluster) => c.world.store.list('/registry/events/default/') as unknown as Event[];
+
+describe('simulated cluster', () => {
+  it('starts like kind: control plane static pods, CoreDNS and the kubernetes Service', () => {
+    const c = newCluster();
+    const names = c.world.store.list('/registry/pods/kube-system/').map((p) => p.metadata.name);
+    expect(names).toEqual(expect.arrayContaining(['etcd-kubesim-control-plane', 'kube-apiserver-kubesim-control-plane']));
+    expect(names.filter((n) => n.startsWith('coredns-'))).toHaveLength(2);
+    expect(c.world.store.get('/registry/services/specs/default/kubernetes')).toBeDefined();
+    expect(c.world.store.get('/registry/serviceaccounts/default/default')).toBeDefined();
+  });
+
+  it('runs a Deployment to 3 Running pods spread over the workers, with the real event trail', () => {
+    const c = newCluster();
+    send(c, 'create', web());
+    const list = pods(c);
+    expect(list).toHaveLength(3);
+    expect(list.every((p) => p.status?.phase === 'Running')).toBe(true);
+    expect(new Set(list.map((p) => p.spec?.nodeName)).size).toBe(3);
+    const rs = c.world.store.list('/registry/replicasets/default/')[0];
+    const hash = rs.metadata.labels!['pod-template-hash'];
+    expect(rs.metadata.name).toBe(`web-${hash}`);
+    expect(list[0].metadata?.name).toMatch(new RegExp(`^web-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+    const reasons = events(c).map((e) => e.reason);
+    expect(reasons).toEqual(expect.arrayContaining(['ScalingReplicaSet', 'SuccessfulCreate', 'Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']));
+    const d = c.world.store.get('/registry/deployments/default/web')!.value as unknown as Deployment;
+    expect(d.status).toMatchObject({ replicas: 3, readyReplicas: 3, availableReplicas: 3, updatedReplicas: 3 });
+  });
+
+  it('replaces a deleted pod (ReplicaSet controller) after the kubelet stops it', () => {
+    const c = newCluster();
+    send(c, 'create', web());
+    const victim = pods(c)[0].metadata!.name!;
+    const r = c.api.handle({ verb: 'delete', resource: resolveResource('pods')!, namespace: 'default', name: victim, user: ADMIN, client: 'kubectl' });
+    expect(r.ok).toBe(true);
+    c.stabilize();
+    const names = pods(c).map((p) => p.metadata!.name);
+    expect(names).toHaveLength(3);
+    expect(names).not.toContain(victim);
+    expect(pods(c).every((p) => p.status?.phase === 'Running')).toBe(true);
+    expect(events(c).some((e) => e.reason === 'Killing' && e.message === 'Stopping container nginx')).toBe(true);
+  });
+
+  it('rolls a new image out through a second ReplicaSet, keeping the old one as history', () => {
+    const c = newCluster();
+    const created = send(c, 'create', web());
+    send(c, 'update', { ...web('nginx:1.28'), metadata: { ...created.metadata, resourceVersion: undefined } } as KObject);
+    const sets = c.world.store.list('/registry/replicasets/default/') as unknown as Array<{ metadata: { annotations: Record<string, string> }; spec: { replicas: number } }>;
+    expect(sets).toHaveLength(2);
+    expect(sets.map((s) => s.spec.replicas).sort()).toEqual([0, 3]);
+    expect(pods(c).map((p) => p.spec?.containers[0].image)).toEqual(['nginx:1.28', 'nginx:1.28', 'nginx:1.28']);
+    const scaling = events(c).filter((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message);
+    expect(scaling.some((m) => /^Scaled down replica set web-\w+ from 3 to 2$/.test(m ?? ''))).toBe(true);
+  });
+
+  it('keeps an oversized pod Pending with the FailedScheduling message', () => {
+    const c = newCluster();
+    send(c, 'create', web('nginx', 1));
+    const big = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'big', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '64' } } }] } };
+    send(c, 'create', big as unknown as KObject);
+    const pod = c.world.store.get('/registry/pods/default/big')!.value as unknown as Pod;
+    expect(pod.status?.phase).toBe('Pending');
+    const failed = events(c).find((e) => e.reason === 'FailedScheduling');
+    expect(failed?.message).toBe(
+      '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..',
+    );
+  });
+
+  it('cascades a Deployment deletion to its ReplicaSets and pods (garbage collector)', () => {
+    const c = newCluster();
+    const d = send(c, 'create', web());
+    send(c, 'delete', d);
+    expect(c.world.store.list('/registry/replicasets/default/')).toHaveLength(0);
+    expect(pods(c)).toHaveLength(0);
+  });
+
+  it('publishes ready pods as Service endpoints', () => {
+    const c = newCluster();
+    send(c, 'create', web());
+    send(c, 'create', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as unknown as KObject);
+    const ep = c.world.store.get('/registry/services/endpoints/default/web')!.value as unknown as { subsets: Array<{ addresses: Array<{ ip: string }> }> };
+    expect(ep.subsets[0].addresses.map((a) => a.ip).sort()).toEqual(pods(c).map((p) => p.status!.podIP!).sort());
+    expect(c.world.store.keys('/registry/endpointslices/default/web-')).toHaveLength(1);
+  });
+
+  it('saves and reloads without anything to redo', () => {
+    const c = newCluster();
+    send(c, 'create', web());
+    const state = JSON.parse(JSON.stringify(c.save()));
+    const again = new Cluster(state.name, state, T0);
+    again.resync();
+    again.stabilize(0);
+    expect(again.world.store.revision).toBe(c.world.store.revision);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { generateName, NAME_ALPHABET, podTemplateHash, safeEncodeString, uuid } from './ids.js';
+import { Rand } from './rand.js';
+
+describe('names and hashes', () => {
+  it('encodes decimal digits the way SafeEncodeString does (0→4 ... 9→f)', () => {
+    expect(safeEncodeString('0123456789')).toBe('456789bcdf');
+  });
+
+  it('gives the same pod-template-hash for the same template, whatever the key order', () => {
+    const a = podTemplateHash({ metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'n', image: 'nginx' }] } });
+    const b = podTemplateHash({ spec: { containers: [{ image: 'nginx', name: 'n' }] }, metadata: { labels: { app: 'web' } } });
+    expect(a).toBe(b);
+    expect(a).toMatch(/^[456789bcdf]{1,10}$/);
+  });
+
+  it('changes the hash when the template or the collision count changes', () => {
+    const t = { spec: { containers: [{ name: 'n', image: 'nginx:1.27' }] } };
+    expect(podTemplateHash(t)).not.toBe(podTemplateHash({ spec: { containers: [{ name: 'n', image: 'nginx:1.28' }] } }));
+    expect(podTemplateHash(t)).not.toBe(podTemplateHash(t, 1));
+  });
+
+  it('adds 5 characters from the no-vowel alphabet to generated names', () => {
+    const name = generateName(Rand.fromSeed('x'), 'web-7854ff8877-');
+    expect(name).toMatch(new RegExp(`^web-7854ff8877-[${NAME_ALPHABET}]{5}$`));
+  });
+
+  it('draws the same names and UUIDs from the same seed', () => {
+    const a = Rand.fromSeed('demo');
+    const b = Rand.fromSeed('demo');
+    expect([generateName(a, 'p-'), uuid(a)]).toEqual([generateName(b, 'p-'), uuid(b)]);
+    expect(uuid(Rand.fromSeed('u'))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('continues a saved random sequence exactly', () => {
+    const a = Rand.fromSeed('s');
+    a.next();
+    const resumed = new Rand(a.state());
+    expect(resumed.next()).toBe(a.next());
+  });
+});

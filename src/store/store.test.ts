@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { KObject } from '../api/object.js';
+import { Store, type WatchEvent } from './store.js';
+
+const obj = (name: string): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' } });
+
+describe('etcd-like store', () => {
+  it('increments one global revision per write and stamps resourceVersion', () => {
+    const s = new Store();
+    const r1 = s.create('/registry/pods/default/a', obj('a'))!;
+    const r2 = s.create('/registry/pods/default/b', obj('b'))!;
+    expect(r2).toBe(r1 + 1);
+    expect(s.get('/registry/pods/default/b')!.value.metadata.resourceVersion).toBe(String(r2));
+    expect(s.create('/registry/pods/default/a', obj('a'))).toBeUndefined();
+  });
+
+  it('refuses an update whose expected revision is stale (optimistic concurrency)', () => {
+    const s = new Store();
+    const r = s.create('/registry/pods/default/a', obj('a'))!;
+    expect(s.update('/registry/pods/default/a', obj('a'), r)).toBe(r + 1);
+    expect(s.update('/registry/pods/default/a', obj('a'), r)).toBeUndefined();
+  });
+
+  it('lists a prefix in key order, keeping services/specs and services/endpoints apart', () => {
+    const s = new Store();
+    s.create('/registry/services/specs/default/web', obj('web'));
+    s.create('/registry/services/endpoints/default/web', obj('web'));
+    s.create('/registry/pods/kube-system/z', obj('z'));
+    s.create('/registry/pods/default/b', obj('b'));
+    expect(s.keys('/registry/pods/')).toEqual(['/registry/pods/default/b', '/registry/pods/kube-system/z']);
+    expect(s.list('/registry/services/specs/').length).toBe(1);
+    expect(s.keys('/registry/').length).toBe(4);
+  });
+
+  it('queues watch events and delivers them in order, only when asked', () => {
+    const s = new Store();
+    const seen: WatchEvent[] = [];
+    s.watch('/registry/pods/', (e) => seen.push(e));
+    s.create('/registry/pods/default/a', obj('a'));
+    s.delete('/registry/pods/default/a');
+    expect(seen).toEqual([]);
+    expect(s.deliver()).toBe(2);
+    expect(seen.map((e) => e.type)).toEqual(['ADDED', 'DELETED']);
+  });
+
+  it('restores keys and revision from a snapshot', () => {
+    const s = new Store();
+    s.create('/registry/pods/default/a', obj('a'));
+    const copy = new Store(JSON.parse(JSON.stringify(s.snapshot())));
+    expect(copy.revision).toBe(s.revision);
+    expect(copy.get('/registry/pods/default/a')!.value.metadata.name).toBe('a');
+  });
+});
