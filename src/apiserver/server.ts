@@ -1,17 +1,17 @@
 import { ApiError, alreadyExists, badRequest, conflict, invalidError, notFound } from '../api/errors.js';
 import type { KObject } from '../api/object.js';
 import { clone } from '../api/object.js';
-import { apiVersionOf, etcdKey, etcdPrefix, qualifiedResource, restPath, type ResourceType } from '../api/resources.js';
-import type { Actor, ObjectRef, Verb } from '../events/types.js';
+import { apiVersionOf, etcdKey, qualifiedResource, type ResourceType } from '../api/resources.js';
+import type { Actor, Verb } from '../events/types.js';
 import { rfc3339 } from '../sim/clock.js';
 import { canonicalJson, generateName, uuid } from '../sim/ids.js';
 import type { World } from '../sim/world.js';
 import { ADMISSION_CHAIN } from './admission/index.js';
 import type { AdmissionContext, Operation } from './admission/plugin.js';
 import type { UserInfo } from './authn.js';
-import { authorize, forbiddenMessage } from './authz.js';
 import { strictDecode } from './decode.js';
 import { applyDefaults } from './defaults.js';
+import { admitRequest, read } from './reader.js';
 import { STRATEGIES } from './registry/index.js';
 import { allocateServiceAddresses } from './service-alloc.js';
 
@@ -36,8 +36,6 @@ export interface ApiRequest {
 
 export type ApiResult = { ok: true; object: KObject; objects?: KObject[] } | { ok: false; error: ApiError };
 
-const METHOD: Record<Verb, string> = { create: 'POST', update: 'PUT', patch: 'PATCH', delete: 'DELETE', get: 'GET', list: 'GET' };
-
 const fail = (error: ApiError): ApiResult => ({ ok: false, error });
 
 /**
@@ -48,26 +46,10 @@ export class ApiServer {
   constructor(private readonly w: World) {}
 
   handle(req: ApiRequest): ApiResult {
-    const ref = this.refOf(req);
-    const isWrite = req.verb !== 'get' && req.verb !== 'list';
-    this.w.log.emit(req.client, {
-      kind: 'request.sent',
-      verb: req.verb,
-      method: METHOD[req.verb],
-      path: restPath(req.resource, req.namespace, req.subresource ? `${req.name}/${req.subresource}` : isWrite && req.verb === 'create' ? undefined : req.name),
-      object: ref,
-      user: req.user.name,
-      client: req.client,
-      dryRun: req.dryRun,
-    });
-    this.w.log.emit('apiserver', { kind: 'authn.succeeded', user: req.user.name, groups: req.user.groups, method: req.user.method });
-    const denied = this.authorize(req);
+    if (req.verb === 'get' || req.verb === 'list') return read(this.w, req);
+    const denied = admitRequest(this.w, req);
     if (denied) return fail(denied);
     switch (req.verb) {
-      case 'get':
-        return this.get(req);
-      case 'list':
-        return this.list(req);
       case 'create':
         return req.subresource === 'binding' ? this.bind(req) : this.create(req);
       case 'update':
@@ -76,41 +58,6 @@ export class ApiServer {
       case 'delete':
         return this.delete(req);
     }
-  }
-
-  private refOf(req: ApiRequest): ObjectRef {
-    const name = req.name ?? req.body?.metadata?.name ?? req.body?.metadata?.generateName ?? '';
-    return { kind: req.resource.kind, namespace: req.resource.namespaced ? req.namespace : undefined, name };
-  }
-
-  private authorize(req: ApiRequest): ApiError | undefined {
-    const attrs = {
-      verb: req.verb,
-      group: req.resource.group,
-      resource: req.resource.plural,
-      subresource: req.subresource,
-      namespace: req.resource.namespaced ? req.namespace : undefined,
-      name: req.verb === 'create' ? undefined : req.name,
-    };
-    const decision = authorize(this.w.store, req.user, attrs);
-    const base = { user: req.user.name, verb: req.verb, resource: qualifiedResource(req.resource), namespace: attrs.namespace };
-    if (decision.allowed) {
-      this.w.log.emit('apiserver', { kind: 'authz.allowed', ...base, via: decision.via });
-      return undefined;
-    }
-    const message = forbiddenMessage(req.user, attrs, qualifiedResource(req.resource));
-    this.w.log.emit('apiserver', { kind: 'authz.denied', ...base, message });
-    return new ApiError('Forbidden', message, { name: req.name, group: req.resource.group, kind: req.resource.plural });
-  }
-
-  private get(req: ApiRequest): ApiResult {
-    const stored = this.w.store.get(etcdKey(req.resource, req.namespace, req.name!));
-    return stored ? { ok: true, object: stored.value } : fail(notFound(qualifiedResource(req.resource), req.name!));
-  }
-
-  private list(req: ApiRequest): ApiResult {
-    const objects = this.w.store.list(etcdPrefix(req.resource, req.resource.namespaced ? req.namespace : undefined));
-    return { ok: true, object: listObject(objects, this.w.store.revision), objects };
   }
 
   /** Decoding and defaulting shared by create and update. */
@@ -331,7 +278,3 @@ function stripVersion(obj: KObject): unknown {
   return { ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } };
 }
 
-/** A v1 List, as `kubectl get -o json` prints several objects. */
-export function listObject(items: KObject[], revision?: number): KObject {
-  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: revision === undefined ? '' : String(revision) }, items } as unknown as KObject;
-}

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { CATALOGS } from '../narrator/narrate.js';
 import type { Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type GlobalFlags } from './env.js';
@@ -14,12 +13,14 @@ interface Invocation {
   run: Run;
   /** `cluster create|reset`: make a new cluster instead of loading the saved one. */
   create?: Partial<ClusterSpec>;
+  /** Commands that only read may skip loading the simulated world. */
+  readOnly?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Each verb's options and the function it runs; modules load only when their verb is used. */
-function buildProgram(invoke: (i: Invocation) => void): Command {
+function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Command {
   const program = new Command('kubesim')
     .description('kubectl sur un cluster Kubernetes simulé, qui raconte chaque étape du plan de contrôle')
     .option('-n, --namespace <namespace>', 'namespace de la requête')
@@ -29,7 +30,14 @@ function buildProgram(invoke: (i: Invocation) => void): Command {
     .option('--lang <lang>', 'langue de la narration : fr ou en')
     .option('--cluster <name>', 'cluster simulé à utiliser (défaut : kubesim)')
     .option('--as <user>', "utilisateur pour l'API Server")
-    .showHelpAfterError(false);
+    .showHelpAfterError(false)
+    // set before the subcommands are added: they inherit these settings when created
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => streams.out.write(s),
+      writeErr: (s) => streams.err.write(s),
+      outputError: (s, write) => write(s.replace(/^error: unknown option '([^']+)'.*/s, "error: unknown flag: $1\n")),
+    });
   const ns = () => program.opts().namespace as string | undefined;
 
   program
@@ -54,11 +62,14 @@ function buildProgram(invoke: (i: Invocation) => void): Command {
     .option('-A, --all-namespaces', 'tous les namespaces')
     .option('--show-labels', 'ajoute une colonne LABELS')
     .option('-L, --label-columns <keys>', 'une colonne par label', collect, [])
+    .option('--no-headers', 'sans la ligne de titres')
     .action(async (args: string[], o) => {
       const { runGet } = await import('./commands/get/get.js');
       const labelColumns = (o.labelColumns as string[]).flatMap((l) => l.split(',')).filter(Boolean);
       invoke({
-        run: (s) => runGet(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, showLabels: !!o.showLabels, labelColumns }),
+        readOnly: true,
+        run: (s) =>
+          runGet(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, showLabels: !!o.showLabels, labelColumns, noHeaders: o.headers === false }),
       });
     });
 
@@ -70,7 +81,7 @@ function buildProgram(invoke: (i: Invocation) => void): Command {
     .option('-A, --all-namespaces', 'tous les namespaces')
     .action(async (args: string[], o) => {
       const { runDescribe } = await import('./commands/describe/describe.js');
-      invoke({ run: (s) => runDescribe(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, selector: o.selector }) });
+      invoke({ readOnly: true, run: (s) => runDescribe(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, selector: o.selector }) });
     });
 
   program
@@ -147,20 +158,20 @@ function buildProgram(invoke: (i: Invocation) => void): Command {
     .option('--keys-only', 'seulement les clés')
     .action(async (args: string[], o) => {
       const { runEtcdctl } = await import('./commands/etcdctl/etcdctl.js');
-      invoke({ run: (s) => runEtcdctl(s, args, { prefix: !!o.prefix, keysOnly: !!o.keysOnly }) });
+      invoke({ readOnly: true, run: (s) => runEtcdctl(s, args, { prefix: !!o.prefix, keysOnly: !!o.keysOnly }) });
     });
 
   program.command('version').description('versions du client et du serveur simulé').action(async () => {
     const { runVersion } = await import('./commands/info/info.js');
-    invoke({ run: runVersion });
+    invoke({ readOnly: true, run: runVersion });
   });
   program.command('api-resources').description('types de ressources servis par l\'API Server').action(async () => {
     const { runApiResources } = await import('./commands/info/info.js');
-    invoke({ run: runApiResources });
+    invoke({ readOnly: true, run: runApiResources });
   });
   program.command('cluster-info').description('adresse du plan de contrôle').action(async () => {
     const { runClusterInfo } = await import('./commands/info/info.js');
-    invoke({ run: runClusterInfo });
+    invoke({ readOnly: true, run: runClusterInfo });
   });
   return program;
 }
@@ -180,7 +191,7 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     const dir = clusterDir(env.home, env.cluster);
     removeState(dir);
   }
-  const session = Session.open(env, streams, invocation.create);
+  const session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly });
   let errors: CommandError[] = [];
   try {
     session.catchUp();
@@ -188,10 +199,12 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
   } catch (e) {
     errors = [internalError(e)];
   } finally {
-    const { explain } = CATALOGS[env.lang].messages;
-    for (const err of errors) {
-      session.renderer.stderr(`${err.kubectl}\n`);
-      session.note(`💥 ${explain[err.code](err.args)}`);
+    if (errors.length) {
+      const { explain } = await session.messages();
+      for (const err of errors) {
+        session.renderer.stderr(`${err.kubectl}\n`);
+        session.note(`💥 ${explain[err.code](err.args)}`);
+      }
     }
     await session.close();
   }
@@ -211,13 +224,7 @@ export async function main(
   vars: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let invocation: Invocation | undefined;
-  const program = buildProgram((i) => (invocation = i));
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => streams.out.write(s),
-    writeErr: (s) => streams.err.write(s),
-    outputError: (s, write) => write(s.replace(/^error: unknown option '([^']+)'.*/s, "error: unknown flag: $1\n")),
-  });
+  const program = buildProgram((i) => (invocation = i), streams);
   try {
     if (argv.length <= 2) {
       program.outputHelp();

@@ -1,71 +1,87 @@
 import type { KObject } from '../api/object.js';
 import type { ResourceType } from '../api/resources.js';
 import { userNamed } from '../apiserver/authn.js';
+import { read } from '../apiserver/reader.js';
 import type { ApiRequest, ApiResult } from '../apiserver/server.js';
-import { CATALOGS, Narrator } from '../narrator/narrate.js';
-import { JsonRenderer } from '../narrator/render/json.js';
-import { PlainRenderer } from '../narrator/render/plain.js';
+import { EventLog } from '../events/sink.js';
 import { QuietRenderer, type Renderer, type Streams } from '../narrator/render/renderer.js';
-import { TtyRenderer } from '../narrator/render/tty.js';
 import type { Messages } from '../narrator/types.js';
-import { bootstrapCluster, DEFAULT_SPEC, nodeSummary, type ClusterSpec } from '../sim/bootstrap.js';
-import { Cluster } from '../sim/cluster.js';
+import type { ClusterSpec } from '../sim/bootstrap.js';
+import type { Cluster, ClusterState } from '../sim/cluster.js';
+import { Store } from '../store/store.js';
 import type { Env } from './env.js';
 import { ClusterLock, clusterDir, loadState, saveState } from './state.js';
 
 export class LockTimeout extends Error {}
 
-function makeRenderer(env: Env, streams: Streams): Renderer {
+async function makeRenderer(env: Env, streams: Streams): Promise<Renderer> {
+  if (env.narration === 'off') return new QuietRenderer(streams);
+  if (env.narration === 'json') return new (await import('../narrator/render/json.js')).JsonRenderer(streams);
+  const { CATALOGS, Narrator } = await import('../narrator/narrate.js');
   const { catalog, messages } = CATALOGS[env.lang];
-  switch (env.narration) {
-    case 'off':
-      return new QuietRenderer(streams);
-    case 'json':
-      return new JsonRenderer(streams);
-    case 'plain':
-      return new PlainRenderer(streams, new Narrator(catalog));
-    case 'tty':
-      return new TtyRenderer(streams, new Narrator(catalog), env.speed, messages.stepTitles);
-  }
+  if (env.narration === 'plain') return new (await import('../narrator/render/plain.js')).PlainRenderer(streams, new Narrator(catalog));
+  return new (await import('../narrator/render/tty.js')).TtyRenderer(streams, new Narrator(catalog), env.speed, messages.stepTitles);
 }
 
 function randomSeed(): string {
   return Math.random().toString(36).slice(2);
 }
 
+/** What a command may read: the store, the event log, the time. A read-only session has no more than this. */
+interface View {
+  store: Store;
+  log: EventLog;
+  now(): number;
+}
+
+export interface OpenOptions {
+  /** `cluster create|reset`: a new cluster instead of the saved one. */
+  create?: Partial<ClusterSpec>;
+  /** The command only reads: skip loading the simulated world when nothing is due. */
+  readOnly?: boolean;
+}
+
 /**
  * One command's hold on a cluster: lock, load (or create) the state, narrate what the world does, save
  * atomically, unlock. Everything a command prints goes through here, in order.
+ *
+ * A read-only command on a cluster with no timer due (the usual `get`) only needs the store: the simulated
+ * control plane is not even loaded, which keeps `kubesim get` about as fast as Node itself starts.
  */
 export class Session {
-  readonly messages: Messages;
   private savedRevision: number;
   private savedTimers: string;
 
   private constructor(
     readonly env: Env,
-    readonly cluster: Cluster,
     readonly renderer: Renderer,
+    private readonly view: View,
     private readonly lock: ClusterLock,
     private readonly dir: string,
-    created: boolean,
+    private readonly full?: Cluster,
+    private readonly created = false,
   ) {
-    this.messages = CATALOGS[env.lang].messages;
-    cluster.world.log.subscribe((e) => renderer.event(e));
-    this.savedRevision = created ? -1 : cluster.world.store.revision;
-    this.savedTimers = JSON.stringify(cluster.world.timers.all());
+    view.log.subscribe((e) => renderer.event(e));
+    this.savedRevision = created ? -1 : view.store.revision;
+    this.savedTimers = JSON.stringify(full?.world.timers.all() ?? []);
   }
 
-  static open(env: Env, streams: Streams, spec?: Partial<ClusterSpec>): Session {
+  static async open(env: Env, streams: Streams, opts: OpenOptions = {}): Promise<Session> {
     const dir = clusterDir(env.home, env.cluster);
     const lock = new ClusterLock(dir);
     if (!lock.acquire()) throw new LockTimeout(dir);
     try {
-      const renderer = makeRenderer(env, streams);
-      const state = spec ? undefined : loadState(dir);
-      if (state) return new Session(env, new Cluster(state.name, state, env.now), renderer, lock, dir, false);
-      const cluster = bootstrapCluster({ ...DEFAULT_SPEC, name: env.cluster, seed: env.seed ?? randomSeed(), ...spec }, env.now);
-      const session = new Session(env, cluster, renderer, lock, dir, true);
+      const renderer = await makeRenderer(env, streams);
+      const state = opts.create ? undefined : loadState(dir);
+      if (state && opts.readOnly && !timerDue(state, env.now)) return new Session(env, renderer, readView(state, env.now), lock, dir);
+      const { Cluster } = await import('../sim/cluster.js');
+      if (state) {
+        const cluster = new Cluster(state.name, state, env.now);
+        return new Session(env, renderer, worldView(cluster), lock, dir, cluster);
+      }
+      const { bootstrapCluster, DEFAULT_SPEC, nodeSummary } = await import('../sim/bootstrap.js');
+      const cluster = bootstrapCluster({ ...DEFAULT_SPEC, name: env.cluster, seed: env.seed ?? randomSeed(), ...opts.create }, env.now);
+      const session = new Session(env, renderer, worldView(cluster), lock, dir, cluster, true);
       cluster.world.log.emit('simulator', { kind: 'cluster.created', name: env.cluster, nodes: nodeSummary(cluster) });
       return session;
     } catch (e) {
@@ -74,20 +90,36 @@ export class Session {
     }
   }
 
+  /** The simulated cluster; only commands that change it ask for it (they never open read-only). */
+  get cluster(): Cluster {
+    if (!this.full) throw new Error('kubesim bug: a read-only session has no simulated cluster');
+    return this.full;
+  }
+
+  get store(): Store {
+    return this.view.store;
+  }
+
+  get now(): number {
+    return this.view.now();
+  }
+
   /** The world catches up with what was due since the last command, before the user's request. */
   catchUp(): void {
-    this.cluster.resync();
-    this.cluster.stabilize(0);
+    if (!this.full) return;
+    this.full.resync();
+    this.full.stabilize(0);
   }
 
   /** After the request: let controllers, scheduler and kubelets finish, jumping over idle waits. */
   settle(): void {
-    this.cluster.stabilize();
+    this.full?.stabilize();
   }
 
   /** A request from the user, through the whole API server pipeline. */
   request(req: Omit<ApiRequest, 'user' | 'client'>): ApiResult {
-    return this.cluster.api.handle({ ...req, user: userNamed(this.env.user), client: 'kubectl' });
+    const full: ApiRequest = { ...req, user: userNamed(this.env.user), client: 'kubectl' };
+    return this.full ? this.full.api.handle(full) : read(this.view, full);
   }
 
   get(resource: ResourceType, namespace: string | undefined, name: string): KObject | undefined {
@@ -103,18 +135,33 @@ export class Session {
     this.renderer.note(text);
   }
 
-  get now(): number {
-    return this.cluster.world.clock.now();
+  async messages(): Promise<Messages> {
+    return (await import('../narrator/narrate.js')).CATALOGS[this.env.lang].messages;
   }
 
   /** Saves if the world changed, releases the lock, then lets the renderer finish (the TTY paces its story). */
   async close(): Promise<void> {
     try {
-      const { store, timers } = this.cluster.world;
-      if (store.revision !== this.savedRevision || JSON.stringify(timers.all()) !== this.savedTimers) saveState(this.dir, this.cluster.save());
+      if (this.full) {
+        const { store, timers } = this.full.world;
+        if (this.created || store.revision !== this.savedRevision || JSON.stringify(timers.all()) !== this.savedTimers) saveState(this.dir, this.full.save());
+      }
     } finally {
       this.lock.release();
     }
     await this.renderer.finish();
   }
+}
+
+function timerDue(state: ClusterState, now: number): boolean {
+  return state.timers.some((t) => t.at <= Math.max(now + state.clock.offsetMs, state.clock.now));
+}
+
+function readView(state: ClusterState, base: number): View {
+  const now = Math.max(base + state.clock.offsetMs, state.clock.now);
+  return { store: new Store(state.store), log: new EventLog(() => now), now: () => now };
+}
+
+function worldView(cluster: Cluster): View {
+  return { store: cluster.world.store, log: cluster.world.log, now: () => cluster.world.clock.now() };
 }

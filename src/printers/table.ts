@@ -15,6 +15,7 @@ export interface TableOptions {
   showLabels: boolean;
   /** -L key1,key2: one column per label key. */
   labelColumns: string[];
+  noHeaders?: boolean;
 }
 
 /** One kind's rows as kubectl prints them; the caller separates several tables with one empty line. */
@@ -32,5 +33,5 @@ export function printTable(r: ResourceType, objs: KObject[], opts: TableOptions)
     if (opts.showLabels) row.push(formatLabels(o.metadata.labels));
     return row;
   });
-  return table([headers, ...rows]);
+  return table(opts.noHeaders ? rows : [headers, ...rows]);
 }

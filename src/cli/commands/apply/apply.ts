@@ -89,6 +89,11 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
     return created.ok ? { word: 'created', object: created.object } : fail('creating')(created);
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
+  if (!previous) {
+    session.renderer.stderr(
+      `Warning: resource ${p.resource.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    );
+  }
   const patch = threeWayPatch(previous ? JSON.parse(previous) : {}, body, live) ?? {};
   if (!Object.keys(patch).length) {
     session.cluster.world.log.emit('kubectl', { kind: 'apply.unchanged', object: { kind: p.object.kind, namespace: p.namespace, name } });

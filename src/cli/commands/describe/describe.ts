@@ -15,7 +15,7 @@ export interface DescribeOptions {
 /** The events whose involvedObject is this object (describe's field selector on kind, name, namespace and uid). */
 function eventsFor(session: Session, o: KObject): Event[] {
   const ns = o.metadata.namespace ?? 'default';
-  return (session.cluster.world.store.list(`/registry/events/${ns}/`) as unknown as Event[]).filter(
+  return (session.store.list(`/registry/events/${ns}/`) as unknown as Event[]).filter(
     (e) => e.involvedObject.uid === o.metadata.uid && e.involvedObject.name === o.metadata.name && e.involvedObject.kind === o.kind,
   );
 }
@@ -42,7 +42,7 @@ export async function runDescribe(session: Session, args: string[], opts: Descri
       for (const o of r.ok ? (r.objects ?? []) : []) if (!selector || matches(selector, o.metadata.labels)) objects.push(o);
     }
   }
-  const store = session.cluster.world.store;
+  const store = session.store;
   const texts = objects.map((o) => describe(o, { now: session.now, events: eventsFor(session, o), list: (prefix) => store.list(prefix) }));
   if (texts.length) session.out(texts.join('\n\n'));
   if (!objects.length && !errors.length) {

@@ -13,7 +13,7 @@ export interface EtcdctlOptions {
 export async function runEtcdctl(session: Session, args: string[], opts: EtcdctlOptions): Promise<CommandError[]> {
   const [verb, key] = args;
   if (verb !== 'get' || !key) return [clientError('usage: kubesim etcdctl get KEY [--prefix] [--keys-only]', 'usage', { detail: 'etcdctl get /registry --prefix --keys-only' })];
-  const store = session.cluster.world.store;
+  const store = session.store;
   const keys = opts.prefix ? store.keys(key) : store.get(key) ? [key] : [];
   for (const k of keys) {
     session.out(`${k}\n`);

@@ -13,6 +13,7 @@ export interface GetOptions {
   selector?: string;
   showLabels: boolean;
   labelColumns: string[];
+  noHeaders?: boolean;
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -83,6 +84,7 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
           withKind: targets.length > 1,
           showLabels: opts.showLabels,
           labelColumns: opts.labelColumns,
+          noHeaders: opts.noHeaders,
         }),
       );
     session.out(tables.join('\n'));

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Benchmarks that print figures (no pass/fail): cold CLI latency against bare Node, and the seed scenario.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin/kubesim.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+function time(args, env) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function measure(label, args, env, runs = RUNS, setup) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const extra = setup?.() ?? {};
+    samples.push(time(args, { ...env, ...extra }));
+  }
+  return { label, median: median(samples), min: Math.min(...samples), max: Math.max(...samples) };
+}
+
+const home = mkdtempSync(join(tmpdir(), 'kubesim-bench-'));
+const env = { KUBESIM_HOME: home, KUBESIM_NOW: '2026-11-23T10:00:00Z', KUBESIM_SEED: 'bench', KUBESIM_NARRATION: 'off' };
+time([bin, 'apply', '-f', 'manifests/'], env);
+
+const results = [];
+results.push(measure('node -e 0', ['-e', '0'], {}));
+results.push(measure('kubesim get pods (seed scenario applied)', [bin, 'get', 'pods'], env));
+results.push(measure('kubesim get pods -A -o wide', [bin, 'get', 'pods', '-A', '-o', 'wide'], env));
+const fresh = [];
+results.push(
+  measure('kubesim apply -f manifests/gestion-employes.yaml (new cluster, to all Running)', [bin, 'apply', '-f', 'manifests/gestion-employes.yaml'], env, Math.min(RUNS, 7), () => {
+    const h = mkdtempSync(join(tmpdir(), 'kubesim-bench-apply-'));
+    fresh.push(h);
+    return { KUBESIM_HOME: h };
+  }),
+);
+results.push(measure('kubesim apply -f manifests/gestion-employes.yaml (existing cluster, unchanged)', [bin, 'apply', '-f', 'manifests/gestion-employes.yaml'], env));
+
+console.log(`kubesim benchmarks — ${RUNS} runs each, median (min–max), ${process.version}, ${process.platform}/${process.arch}\n`);
+for (const r of results) console.log(`${r.median.toFixed(0).padStart(6)} ms  (${r.min.toFixed(0)}–${r.max.toFixed(0)})  ${r.label}`);
+const ratio = results[1].median / results[0].median;
+console.log(`\ncold get pods / node -e 0 = ${ratio.toFixed(2)}x (target: under 2x)`);
+for (const h of [home, ...fresh]) rmSync(h, { recursive: true, force: true });

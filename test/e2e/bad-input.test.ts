@@ -1,0 +1,140 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectNoStackTrace, freshHome, kubesim, stateOf } from './cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kubesim-bad-'));
+function manifest(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const VALID_CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\ndata:\n  a: "1"\n';
+
+/** A cluster that exists already, so "nothing half-written" compares the saved state byte for byte. */
+function existingCluster(): { home: string; before: string } {
+  const home = freshHome();
+  kubesim(home, ['get', 'ns', '-q']);
+  return { home, before: stateOf(home) };
+}
+
+describe('bad input: a clear error, exit 1, store unchanged', () => {
+  it.each([
+    {
+      name: 'missing file',
+      args: () => ['apply', '-f', 'nope.yaml'],
+      stderr: 'error: the path "nope.yaml" does not exist\n',
+      french: 'Le chemin « nope.yaml » n\'existe pas',
+    },
+    {
+      name: 'YAML syntax error',
+      args: () => ['apply', '-f', manifest('tab.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n')],
+      stderr: /error converting YAML to JSON: yaml: line 4: found character that cannot start any token\n/,
+      french: /mal formé ligne 4, colonne 1/,
+    },
+    {
+      name: 'unknown kind',
+      args: () => ['apply', '-f', manifest('kind.yaml', 'apiVersion: apps/v2\nkind: Deployment\nmetadata:\n  name: x\n')],
+      stderr: /^error: resource mapping not found for name: "x" namespace: "" from ".*kind\.yaml": no matches for kind "Deployment" in version "apps\/v2"\nensure CRDs are installed first\n/,
+      french: /ne connaît pas le type Deployment en version apps\/v2/,
+    },
+    {
+      name: 'invalid object',
+      args: () => ['apply', '-f', manifest('neg.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: -1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n')],
+      stderr: /^The Deployment "web" is invalid: spec\.replicas: Invalid value: -1: must be greater than or equal to 0\n/m,
+      french: /L'API Server a refusé Deployment « web »/,
+    },
+    {
+      name: 'typo in a field',
+      args: () => ['apply', '-f', manifest('typo.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  prots:\n  - port: 80\n')],
+      stderr: /Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec\.prots"/,
+      french: /champ inconnu \(faute de frappe \?\)/,
+    },
+    {
+      name: 'object of an unknown namespace',
+      args: () => ['apply', '-f', manifest('ns.yaml', VALID_CM.replace('name: ok', 'name: ok\n  namespace: nowhere'))],
+      stderr: /Error from server \(NotFound\): error when creating ".*ns\.yaml": namespaces "nowhere" not found/,
+      french: /n'existe pas/,
+    },
+  ])('$name', ({ args, stderr, french }) => {
+    const { home, before } = existingCluster();
+    const r = kubesim(home, args());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    if (typeof stderr === 'string') expect(r.stderr).toContain(stderr);
+    else expect(r.stderr).toMatch(stderr);
+    if (typeof french === 'string') expect(r.stderr).toContain(french);
+    else expect(r.stderr).toMatch(french);
+    expectNoStackTrace(r.stderr);
+    expect(stateOf(home)).toBe(before);
+  });
+
+  it('still applies the valid documents of a file, as kubectl does', () => {
+    const { home } = existingCluster();
+    const file = manifest('mixed.yaml', `${VALID_CM}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  ports:\n  - port: 0\n---\n${VALID_CM.replace('name: ok', 'name: ok2')}`);
+    const r = kubesim(home, ['apply', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('configmap/ok created\nconfigmap/ok2 created\n');
+    expect(r.stderr).toContain('Error from server (Invalid): error when creating');
+    expect(r.stderr).toContain(
+      'Service "bad" is invalid: [spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive, spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive]',
+    );
+  });
+
+  it('answers kubectl\'s usage errors', () => {
+    const home = freshHome();
+    const noType = kubesim(home, ['get']);
+    expect(noType.code).toBe(1);
+    expect(noType.stderr).toContain('error: Required resource not specified.');
+    const unknown = kubesim(home, ['get', 'flux']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('error: the server doesn\'t have a resource type "flux"');
+    const flag = kubesim(home, ['get', 'pods', '--nope']);
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toContain('error: unknown flag: --nope');
+    const notFound = kubesim(home, ['get', 'pod', 'ghost']);
+    expect(notFound.code).toBe(1);
+    expect(notFound.stderr).toContain('Error from server (NotFound): pods "ghost" not found');
+    for (const r of [noType, unknown, flag, notFound]) expectNoStackTrace(r.stderr);
+  });
+
+  it('says "No resources found" on stderr for an empty namespace, and exits 0', () => {
+    const { home } = existingCluster();
+    const r = kubesim(home, ['get', 'pods', '-n', 'empty']);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'No resources found in empty namespace.\n' });
+  });
+});
+
+describe('output modes', () => {
+  it('-q keeps only kubectl\'s output', () => {
+    const r = kubesim(freshHome(), ['apply', '-f', 'manifests/postgres.yaml', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('secret/postgres-credentials created\ndeployment.apps/postgres created\nservice/postgres created\n');
+  });
+
+  it('--lang en narrates in English from the second catalog', () => {
+    const r = kubesim(freshHome(), ['apply', '-f', 'manifests/postgres.yaml', '--lang', 'en']);
+    expect(r.stderr).toContain('📨 [1/6] kubectl → API Server: POST /api/v1/namespaces/default/secrets');
+    expect(r.stderr).not.toContain('Contrôleur');
+  });
+
+  it('--narration=json writes one event per line', () => {
+    const r = kubesim(freshHome(), ['apply', '-f', 'manifests/postgres.yaml', '--narration', 'json']);
+    const events = r.stderr.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.some((e) => e.kind === 'etcd.written' && e.key === '/registry/deployments/default/postgres')).toBe(true);
+  });
+
+  it('reads manifests from standard input with -f -', () => {
+    const r = kubesim(freshHome(), ['apply', '-f', '-', '-q'], { input: VALID_CM });
+    expect(r.stdout).toBe('configmap/ok created\n');
+  });
+
+  it('replays a scripted demo byte for byte with KUBESIM_SEED and KUBESIM_NOW', () => {
+    const script = [['apply', '-f', 'manifests/'], ['get', 'all'], ['delete', 'deployment', 'postgres'], ['get', 'pods', '-o', 'wide']];
+    const runs = [freshHome(), freshHome()].map((home) => script.map((args) => kubesim(home, args)));
+    expect(runs[0]).toEqual(runs[1]);
+  });
+});

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CORPUS = join(ROOT, '../shared/corpus');
+const BIN = join(ROOT, 'bin/kubesim.js');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh KUBESIM_HOME: each test gets its own cluster. */
+export function freshHome(): string {
+  return mkdtempSync(join(tmpdir(), 'kubesim-test-'));
+}
+
+/** Pinned clock and seed: the same commands give the same bytes. */
+export const DETERMINISTIC = { KUBESIM_NOW: '2026-11-23T10:00:00Z', KUBESIM_SEED: '42' };
+
+/** Spawns the built CLI like a user would, stderr not being a terminal (plain narration). */
+export function kubesim(home: string, args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Run {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home, KUBESIM_HOME: home, ...DETERMINISTIC, ...opts.env };
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: opts.input ?? '', encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function stateOf(home: string, cluster = 'kubesim'): string {
+  return readFileSync(join(home, 'clusters', cluster, 'state.json'), 'utf8');
+}
+
+/** No stack trace ever reaches a user. */
+export function expectNoStackTrace(text: string): void {
+  if (/^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /node:internal/.test(text)) throw new Error(`stack trace in output:\n${text}`);
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freshHome, kubesim, ROOT } from './cli.js';
+
+const runningPods = (home: string) =>
+  kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '--no-headers'])
+    .stdout.split('\n')
+    .filter((l) => l.includes('Running'));
+
+describe('the cluster heals and updates', () => {
+  it('replaces a deleted pod, and the narration shows the ReplicaSet controller doing it', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const victim = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0];
+    const del = kubesim(home, ['delete', victim]);
+    expect(del.code).toBe(0);
+    expect(del.stdout).toBe(`pod "${victim.slice(4)}" deleted from default namespace\n`);
+    expect(del.stderr).toContain(`marqué pour suppression (deletionTimestamp, délai de grâce 30 s)`);
+    expect(del.stderr).toMatch(/👀 \[6\/6\] Contrôleur ReplicaSet : gestion-employes-\w+ a 2 pods pour 3 voulus → en crée 1/);
+    expect(del.stderr).toContain('SIGTERM au conteneur « app »');
+    const pods = runningPods(home);
+    expect(pods).toHaveLength(3);
+    expect(pods.join('\n')).not.toContain(victim.slice(4));
+  });
+
+  it('says unchanged for the same manifest, configured and rolls out for a changed one', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const again = kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml']);
+    expect(again.stdout).toBe('deployment.apps/gestion-employes unchanged\nservice/gestion-employes unchanged\n');
+    const dir = mkdtempSync(join(tmpdir(), 'kubesim-manifest-'));
+    const changed = join(dir, 'gestion-employes.yaml');
+    writeFileSync(changed, readFileSync(join(ROOT, 'manifests/gestion-employes.yaml'), 'utf8').replace('gestion-employes:1.0', 'gestion-employes:1.1'));
+    const update = kubesim(home, ['apply', '-f', changed]);
+    expect(update.code).toBe(0);
+    expect(update.stdout).toBe('deployment.apps/gestion-employes configured\nservice/gestion-employes unchanged\n');
+    expect(update.stderr).toMatch(/ReplicaSet gestion-employes-\w+ de 3 à 2 réplicas \(mise à jour progressive/);
+    const rs = kubesim(home, ['get', 'rs']).stdout.trimEnd().split('\n').slice(1);
+    expect(rs).toHaveLength(2);
+    expect(rs.map((l) => l.split(/ +/).slice(1, 4).join(' ')).sort()).toEqual(['0 0 0', '3 3 3']);
+    const images = JSON.parse(kubesim(home, ['get', 'pods', '-o', 'json']).stdout).items.map((p: { spec: { containers: Array<{ image: string }> } }) => p.spec.containers[0].image);
+    expect(images).toEqual(['gestion-employes:1.1', 'gestion-employes:1.1', 'gestion-employes:1.1']);
+  });
+
+  it('deletes by manifest, and the garbage collector takes the ReplicaSets and pods', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/', '-q']);
+    const del = kubesim(home, ['delete', '-f', 'manifests/postgres.yaml']);
+    expect(del.stdout).toBe(
+      'secret "postgres-credentials" deleted from default namespace\ndeployment.apps "postgres" deleted from default namespace\nservice "postgres" deleted from default namespace\n',
+    );
+    expect(del.stderr).toContain('🧹');
+    expect(kubesim(home, ['get', 'pods', '-l', 'app=postgres']).stderr).toBe('No resources found in default namespace.\n');
+  });
+});
