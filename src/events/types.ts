@@ -72,6 +72,7 @@ export type SimEventBody =
   | E<'runtime.image-pulled', { node: string; pod: ObjectRef; image: string; ms: number; bytes: number }>
   | E<'runtime.image-present', { node: string; pod: ObjectRef; image: string }>
   | E<'runtime.container-started', { node: string; pod: ObjectRef; container: string; image: string }>
+  | E<'kubelet.config-error', { node: string; pod: ObjectRef; container: string; message: string }>
   | E<'kubelet.pod-running', { node: string; pod: ObjectRef; ip: string; ready: boolean }>
   | E<'kubelet.container-stopping', { node: string; pod: ObjectRef; container: string; graceSeconds: number }>
   | E<'kubelet.pod-removed', { node: string; pod: ObjectRef }>

@@ -126,6 +126,11 @@ export class Cluster {
         if (e.type === 'DELETED') this.ctl.serviceaccount.queue.add(e.object.metadata.namespace!);
       });
     }
+    for (const prefix of ['/registry/secrets/', '/registry/configmaps/']) {
+      store.watch(prefix, (e) => {
+        if (e.type !== 'DELETED') for (const k of this.kubelets.values()) k.onConfigChange(e.object.metadata.namespace!);
+      });
+    }
     for (const prefix of ['/registry/deployments/', '/registry/replicasets/', '/registry/services/specs/']) {
       store.watch(prefix, (e) => {
         if (e.type === 'DELETED') this.ctl.gc.queue.add(this.gc.ownerDeleted(e.object));

@@ -93,6 +93,11 @@ export const en: Catalog = {
   'runtime.image-pulled': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: image ${e.image} pulled in ${seconds(e.ms, 'en')} (${megabytes(e.bytes, 'en')})` }),
   'runtime.image-present': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: image ${e.image} already on the node, no pull` }),
   'runtime.container-started': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: container "${e.container}" created and started (${e.image})` }),
+  'kubelet.config-error': (e) => ({
+    step: 4,
+    emoji: '🚨',
+    text: `Kubelet on ${e.node}: cannot create container "${e.container}" of ${e.pod.name} — ${e.message} (CreateContainerConfigError); it retries once the object exists`,
+  }),
   'kubelet.pod-running': (e) => ({
     step: 4,
     emoji: e.ready ? '✅' : '⏳',

@@ -105,6 +105,11 @@ export const fr: Catalog = {
   'runtime.image-pulled': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : image ${e.image} téléchargée en ${seconds(e.ms, 'fr')} (${megabytes(e.bytes, 'fr')})` }),
   'runtime.image-present': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : image ${e.image} déjà présente sur le nœud, pas de téléchargement` }),
   'runtime.container-started': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : conteneur « ${e.container} » créé et démarré (${e.image})` }),
+  'kubelet.config-error': (e) => ({
+    step: 4,
+    emoji: '🚨',
+    text: `Kubelet de ${e.node} : impossible de créer le conteneur « ${e.container} » de ${e.pod.name} — ${e.message} (CreateContainerConfigError) ; il réessaiera quand l'objet existera`,
+  }),
   'kubelet.pod-running': (e) => ({
     step: 4,
     emoji: e.ready ? '✅' : '⏳',

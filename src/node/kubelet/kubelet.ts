@@ -9,6 +9,7 @@ import type { World } from '../../sim/world.js';
 import type { WatchEvent } from '../../store/store.js';
 import { fakeDigest } from '../runtime/digest.js';
 import { parseImage, profileOf, pullDurationMs } from '../runtime/images.js';
+import { containerConfigError, volumeMountError } from './config-refs.js';
 import type { Ipam } from './ipam.js';
 import { goDuration, podConditions, qosClass, runningStatus, waitingStatus } from './status.js';
 
@@ -82,6 +83,16 @@ export class Kubelet {
     this.nextContainer(podObj);
   }
 
+  /** Pods waiting on a missing Secret or ConfigMap look again when one appears in their namespace. */
+  onConfigChange(namespace: string): void {
+    for (const p of this.w.store.list(`/registry/pods/${namespace}/`)) {
+      const pod = asPod(p);
+      if (pod.spec?.nodeName !== this.nodeName) continue;
+      const blocked = pod.status?.containerStatuses?.some((s) => ['CreateContainerConfigError', 'ContainerCreating'].includes(s.state?.waiting?.reason ?? ''));
+      if (blocked) this.queue.add(podKey(pod));
+    }
+  }
+
   private createSandbox(podObj: KObject): void {
     const pod = asPod(podObj);
     this.w.log.emit('kubelet', { kind: 'kubelet.pod-seen', node: this.nodeName, pod: refOf(podObj) });
@@ -122,6 +133,13 @@ export class Kubelet {
     const statuses = pod.status?.containerStatuses ?? [];
     const next = (pod.spec?.containers ?? []).find((c) => !statuses.find((s) => s.name === c.name)?.state?.running);
     if (!next || this.w.timers.has(this.owner, key, PULLED + next.name)) return;
+    const waiting = statuses.find((s) => s.name === next.name)?.state?.waiting;
+    if (waiting?.reason === 'CreateContainerConfigError' && containerConfigError(this.w.store, pod, next)) return;
+    const mount = volumeMountError(this.w.store, pod);
+    if (mount) {
+      this.recorder.warning(podObj, 'FailedMount', mount.message);
+      return;
+    }
     const ref = parseImage(next.image!);
     const cached = this.node().status?.images?.some((img) => img.names?.includes(ref.full));
     if (cached && next.imagePullPolicy !== 'Always') {
@@ -145,6 +163,8 @@ export class Kubelet {
     const ref = parseImage(c.image!);
     const profile = profileOf(c.image!);
     if (pullTimer) this.pulled(podObj, c, pullTimer, profile.sizeBytes, ref.full);
+    const configError = containerConfigError(this.w.store, pod, c);
+    if (configError) return this.configError(podObj, c, configError);
     const nowMs = this.w.clock.now();
     this.recorder.normal(podObj, 'Created', `Created container: ${c.name}`, fieldPath(c));
     this.recorder.normal(podObj, 'Started', `Started container ${c.name}`, fieldPath(c));
@@ -158,6 +178,16 @@ export class Kubelet {
     const imageID = `${ref.repository}@sha256:${fakeDigest(ref.full)}`;
     const status = runningStatus(c, previous, rfc3339(nowMs), containerID, imageID, readyNow);
     this.writeContainerStatus(fresh, status);
+  }
+
+  /** CreateContainerConfigError: the image is there, but the container cannot be created without its config. */
+  private configError(podObj: KObject, c: Container, message: string): void {
+    const pod = asPod(this.podByKey(podKey(asPod(podObj)))!);
+    const current = pod.status?.containerStatuses?.find((s) => s.name === c.name);
+    if (current?.state?.waiting?.reason === 'CreateContainerConfigError' && current.state.waiting.message === message) return;
+    this.recorder.warning(podObj, 'Failed', `Error: ${message}`, fieldPath(c));
+    this.w.log.emit('kubelet', { kind: 'kubelet.config-error', node: this.nodeName, pod: refOf(podObj), container: c.name, message });
+    this.writeContainerStatus(pod, { ...waitingStatus(c, 'CreateContainerConfigError'), state: { waiting: { reason: 'CreateContainerConfigError', message } } });
   }
 
   private pulled(podObj: KObject, c: Container, t: Timer, bytes: number, full: string): void {
