@@ -45,7 +45,8 @@ export class TtyRenderer implements Renderer {
   async finish(): Promise<void> {
     const [{ default: ora }, { default: chalk }] = await Promise.all([import('ora'), import('chalk')]);
     const sleep = (ms: number) => (this.speed > 0 && ms > 0 ? new Promise((r) => setTimeout(r, ms / this.speed)) : Promise.resolve());
-    let lastStep: Step | undefined;
+    // each step's title once, where the story first reaches it; later lines keep their actor's emoji
+    const titled = new Set<Step>();
     for (let i = 0; i < this.items.length; i++) {
       const item = this.items[i];
       if (item.kind !== 'line') {
@@ -54,9 +55,9 @@ export class TtyRenderer implements Renderer {
         continue;
       }
       const { line } = item;
-      if (line.step && line.step !== lastStep) {
+      if (line.step && !titled.has(line.step)) {
         this.streams.err.write(`${chalk.bold.cyan(`── ${this.stepTitles[line.step]} ──`)}\n`);
-        lastStep = line.step;
+        titled.add(line.step);
       }
       const next = this.items.slice(i + 1).find((x) => x.kind === 'line') as Extract<Item, { kind: 'line' }> | undefined;
       const gap = next ? next.at - item.at : 0;

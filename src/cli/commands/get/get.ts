@@ -64,6 +64,9 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
     selector = parsed;
   }
   const errors: CommandError[] = [];
+  if (targets.some((t) => t.resource.kind === 'Endpoints')) {
+    session.renderer.stderr('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
+  }
   const found: Found[] = targets.map((target) => ({ target, objects: fetch(session, target, opts, selector, errors) }));
   const all = found.flatMap((f) => f.objects);
   if (opts.output === 'json' || opts.output === 'yaml') {
