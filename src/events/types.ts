@@ -63,7 +63,7 @@ export type SimEventBody =
   // 3. the scheduler
   | E<'scheduler.filtered', { pod: ObjectRef; verdicts: NodeVerdict[]; feasible: number; evaluated: number; total: number }>
   | E<'scheduler.scored', { pod: ObjectRef; verdicts: NodeVerdict[] }>
-  | E<'scheduler.bound', { pod: ObjectRef; node: string; score?: number; runnerUp?: { node: string; score: number }; tieBroken: boolean; alone: boolean }>
+  | E<'scheduler.bound', { pod: ObjectRef; node: string; score?: number; scores?: PluginScore[]; runnerUp?: { node: string; score: number; scores: PluginScore[] }; tieBroken: boolean; alone: boolean }>
   | E<'scheduler.failed', { pod: ObjectRef; message: string }>
   // 4. the kubelet and the container runtime
   | E<'kubelet.pod-seen', { node: string; pod: ObjectRef }>

@@ -18,3 +18,22 @@ export function list(items: string[], lang: 'fr' | 'en'): string {
 export function shortList(items: string[], max = 3): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')}, … (+${items.length - max})`;
 }
+
+export interface Scored {
+  plugin: string;
+  score: number;
+  weight: number;
+}
+
+/** `NodeResourcesFit 91×1 + …`: a node's total, plugin by plugin. */
+export function breakdown(scores: Scored[]): string {
+  return scores.map((s) => `${s.plugin} ${s.score}×${s.weight}`).join(' + ');
+}
+
+/** The plugins whose weighted scores separate the winner from the runner-up, biggest gap first. */
+export function decisive(winner: Scored[], runnerUp: Scored[]): Array<{ plugin: string; gap: number }> {
+  return winner
+    .map((s) => ({ plugin: s.plugin, gap: (s.score - (runnerUp.find((r) => r.plugin === s.plugin)?.score ?? 0)) * s.weight }))
+    .filter((d) => d.gap !== 0)
+    .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+}

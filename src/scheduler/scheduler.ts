@@ -128,7 +128,8 @@ export class Scheduler {
       pod: ref,
       node: chosen,
       score: ranked.find((v) => v.node === chosen)?.total,
-      runnerUp: runnerUp ? { node: runnerUp.node, score: runnerUp.total! } : undefined,
+      scores: ranked.find((v) => v.node === chosen)?.scores,
+      runnerUp: runnerUp ? { node: runnerUp.node, score: runnerUp.total!, scores: runnerUp.scores ?? [] } : undefined,
       tieBroken: d.tieBroken,
       alone: d.feasible.length === 1,
     });

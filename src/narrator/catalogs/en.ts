@@ -1,4 +1,4 @@
-import { list, megabytes, seconds, shortList } from '../format.js';
+import { breakdown, decisive, list, megabytes, seconds, shortList } from '../format.js';
 import type { Catalog, Messages } from '../types.js';
 
 const userRequest = (client?: string) => client === 'kubectl';
@@ -79,13 +79,16 @@ export const en: Catalog = {
     };
   },
   'scheduler.scored': (e) => ({ step: 3, emoji: '🧭', text: `Scheduler: scores (weighted sum of plugins) — ${e.verdicts.map((v) => `${v.node} ${v.total}`).join(', ')}` }),
-  'scheduler.bound': (e) => ({
-    step: 3,
-    emoji: '🧭',
-    text: e.alone
-      ? `Scheduler: ${e.pod.name} → ${e.node} (the only possible node)`
-      : `Scheduler: ${e.pod.name} → ${e.node} (${e.score} points${e.runnerUp ? `, ahead of ${e.runnerUp.node} at ${e.runnerUp.score}` : ''}${e.tieBroken ? ', tie broken by name' : ''}: most free CPU/memory and best balance)`,
-  }),
+  'scheduler.bound': (e) => {
+    if (e.alone) return { step: 3, emoji: '🧭', text: `Scheduler: ${e.pod.name} → ${e.node} (the only possible node, no scoring needed)` };
+    const gaps = e.runnerUp ? decisive(e.scores ?? [], e.runnerUp.scores) : [];
+    const why = e.tieBroken ? 'a tie: the real kube-scheduler picks at random, kubesim takes the first name so demos replay identically' : gaps.length ? `the gap comes from ${gaps.map((g) => `${g.plugin} (${g.gap > 0 ? '+' : ''}${g.gap})`).join(', ')}` : 'best total';
+    return {
+      step: 3,
+      emoji: '🧭',
+      text: `Scheduler: ${e.pod.name} → ${e.node}, ${e.score} points = ${breakdown(e.scores ?? [])}${e.runnerUp ? `; ahead of ${e.runnerUp.node} (${e.runnerUp.score}): ${why}` : ''}`,
+    };
+  },
   'scheduler.failed': (e) => ({ step: 3, emoji: '🚨', text: `Scheduler: no node for ${e.pod.name} — "${e.message}"; the pod stays Pending` }),
   'kubelet.pod-seen': (e) => ({ step: 4, emoji: '👷', text: `Kubelet on ${e.node}: sees pod ${e.pod.name} assigned to it` }),
   'kubelet.sandbox-ready': (e) => ({ step: 4, emoji: '👷', text: `Kubelet on ${e.node}: network sandbox ready for ${e.pod.name}, IP ${e.ip}` }),

@@ -1,4 +1,4 @@
-import { list, megabytes, seconds, shortList } from '../format.js';
+import { breakdown, decisive, list, megabytes, seconds, shortList } from '../format.js';
 import type { Catalog, Messages } from '../types.js';
 
 const userRequest = (client?: string) => client === 'kubectl';
@@ -91,13 +91,20 @@ export const fr: Catalog = {
     emoji: '🧭',
     text: `Scheduler : scores (somme pondérée des plugins) — ${e.verdicts.map((v) => `${v.node} ${v.total}`).join(', ')}`,
   }),
-  'scheduler.bound': (e) => ({
-    step: 3,
-    emoji: '🧭',
-    text: e.alone
-      ? `Scheduler : ${e.pod.name} → ${e.node} (seul nœud possible)`
-      : `Scheduler : ${e.pod.name} → ${e.node} (${e.score} points${e.runnerUp ? `, devant ${e.runnerUp.node} à ${e.runnerUp.score}` : ''}${e.tieBroken ? ', égalité départagée par ordre alphabétique' : ''} : le plus de CPU/mémoire libres et le meilleur équilibre)`,
-  }),
+  'scheduler.bound': (e) => {
+    if (e.alone) return { step: 3, emoji: '🧭', text: `Scheduler : ${e.pod.name} → ${e.node} (seul nœud possible, pas besoin de noter)` };
+    const gaps = e.runnerUp ? decisive(e.scores ?? [], e.runnerUp.scores) : [];
+    const why = e.tieBroken
+      ? 'égalité : le vrai kube-scheduler tire au sort, kubesim prend le premier nom pour que la démo se rejoue à l\'identique'
+      : gaps.length
+        ? `écart fait par ${gaps.map((g) => `${g.plugin} (${g.gap > 0 ? '+' : ''}${g.gap})`).join(', ')}`
+        : 'meilleur total';
+    return {
+      step: 3,
+      emoji: '🧭',
+      text: `Scheduler : ${e.pod.name} → ${e.node}, ${e.score} points = ${breakdown(e.scores ?? [])}${e.runnerUp ? ` ; devant ${e.runnerUp.node} (${e.runnerUp.score}) : ${why}` : ''}`,
+    };
+  },
   'scheduler.failed': (e) => ({ step: 3, emoji: '🚨', text: `Scheduler : aucun nœud pour ${e.pod.name} — « ${e.message} » ; le pod reste Pending` }),
   'kubelet.pod-seen': (e) => ({ step: 4, emoji: '👷', text: `Kubelet de ${e.node} : voit le pod ${e.pod.name} qui lui est attribué` }),
   'kubelet.sandbox-ready': (e) => ({ step: 4, emoji: '👷', text: `Kubelet de ${e.node} : sandbox réseau prête pour ${e.pod.name}, IP ${e.ip}` }),
