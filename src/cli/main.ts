@@ -5,7 +5,6 @@ import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type GlobalFlags } from './env.js';
 import { clientError, type CommandError } from './errors.js';
 import { LockTimeout, Session } from './session.js';
-import { clusterDir, removeState } from './state.js';
 
 type Run = (session: Session) => Promise<CommandError[]>;
 
@@ -187,10 +186,6 @@ function readStdin(): string {
 /** Runs one command; errors become kubectl's text plus one explaining sentence, and exit code 1. */
 async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, vars: NodeJS.ProcessEnv): Promise<number> {
   const env = resolveEnv(flags, vars, { stderrIsTTY: !!(streams.err as NodeJS.WriteStream).isTTY, stdin: readStdin });
-  if (invocation.create) {
-    const dir = clusterDir(env.home, env.cluster);
-    removeState(dir);
-  }
   const session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly });
   let errors: CommandError[] = [];
   try {

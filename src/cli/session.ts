@@ -56,7 +56,7 @@ export class Session {
     readonly env: Env,
     readonly renderer: Renderer,
     private readonly view: View,
-    private readonly lock: ClusterLock,
+    private readonly lock: ClusterLock | undefined,
     private readonly dir: string,
     private readonly full?: Cluster,
     private readonly created = false,
@@ -68,12 +68,16 @@ export class Session {
 
   static async open(env: Env, streams: Streams, opts: OpenOptions = {}): Promise<Session> {
     const dir = clusterDir(env.home, env.cluster);
+    const renderer = await makeRenderer(env, streams);
+    if (opts.readOnly) {
+      // saves are atomic renames, so a reader needs no lock as long as it changes nothing
+      const state = loadState(dir);
+      if (state && !timerDue(state, env.now)) return new Session(env, renderer, readView(state, env.now), undefined, dir);
+    }
     const lock = new ClusterLock(dir);
     if (!lock.acquire()) throw new LockTimeout(dir);
     try {
-      const renderer = await makeRenderer(env, streams);
       const state = opts.create ? undefined : loadState(dir);
-      if (state && opts.readOnly && !timerDue(state, env.now)) return new Session(env, renderer, readView(state, env.now), lock, dir);
       const { Cluster } = await import('../sim/cluster.js');
       if (state) {
         const cluster = new Cluster(state.name, state, env.now);
@@ -147,7 +151,7 @@ export class Session {
         if (this.created || store.revision !== this.savedRevision || JSON.stringify(timers.all()) !== this.savedTimers) saveState(this.dir, this.full.save());
       }
     } finally {
-      this.lock.release();
+      this.lock?.release();
     }
     await this.renderer.finish();
   }

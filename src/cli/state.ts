@@ -101,7 +101,3 @@ export function saveState(dir: string, state: ClusterState): void {
     closeSync(dirFd);
   }
 }
-
-export function removeState(dir: string): void {
-  rmSync(join(dir, 'state.json'), { force: true });
-}
