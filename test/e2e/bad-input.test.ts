@@ -1,10 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStackTrace, freshHome, kubesim, stateOf } from './cli.js';
+import { expectNoStackTrace, freshHome, kubesim, scratchDir, stateOf } from './cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kubesim-bad-'));
+const dir = scratchDir('manifests');
 function manifest(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,18 @@ export interface Run {
   stderr: string;
 }
 
+/** Every temporary directory of a test file lives under one parent, removed when the file's process exits. */
+const SCRATCH = join(tmpdir(), `kubesim-tests-${process.pid}`);
+mkdirSync(SCRATCH, { recursive: true });
+process.on('exit', () => rmSync(SCRATCH, { recursive: true, force: true }));
+
+export function scratchDir(prefix: string): string {
+  return mkdtempSync(join(SCRATCH, `${prefix}-`));
+}
+
 /** A fresh KUBESIM_HOME: each test gets its own cluster. */
 export function freshHome(): string {
-  return mkdtempSync(join(tmpdir(), 'kubesim-test-'));
+  return scratchDir('home');
 }
 
 /** Pinned clock and seed: the same commands give the same bytes. */

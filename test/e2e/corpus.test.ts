@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { CORPUS, DETERMINISTIC, expectNoStackTrace } from './cli.js';
+import { CORPUS, DETERMINISTIC, expectNoStackTrace, scratchDir } from './cli.js';
 
 /** Kinds kubesim simulates today; files with any other kind are left for later issues. */
 const SUPPORTED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']);
@@ -53,13 +52,13 @@ function namespacesNeeded(file: string): string[] {
 
 let template: string;
 function freshCluster(): string {
-  const home = mkdtempSync(join(tmpdir(), 'kubesim-corpus-'));
+  const home = scratchDir('corpus');
   cpSync(join(template, 'clusters'), join(home, 'clusters'), { recursive: true });
   return home;
 }
 
 beforeAll(async () => {
-  template = mkdtempSync(join(tmpdir(), 'kubesim-template-'));
+  template = scratchDir('template');
   await run(template, ['get', 'nodes', '-q']);
 });
 

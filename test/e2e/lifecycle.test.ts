@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshHome, kubesim, ROOT } from './cli.js';
+import { freshHome, kubesim, ROOT, scratchDir } from './cli.js';
 
 const runningPods = (home: string) =>
   kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '--no-headers'])
@@ -30,7 +29,7 @@ describe('the cluster heals and updates', () => {
     kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
     const again = kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml']);
     expect(again.stdout).toBe('deployment.apps/gestion-employes unchanged\nservice/gestion-employes unchanged\n');
-    const dir = mkdtempSync(join(tmpdir(), 'kubesim-manifest-'));
+    const dir = scratchDir('manifests');
     const changed = join(dir, 'gestion-employes.yaml');
     writeFileSync(changed, readFileSync(join(ROOT, 'manifests/gestion-employes.yaml'), 'utf8').replace('gestion-employes:1.0', 'gestion-employes:1.1'));
     const update = kubesim(home, ['apply', '-f', changed]);
