@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS = join(ROOT, '../shared/corpus');
@@ -17,7 +18,10 @@ export interface Run {
 /** Every temporary directory of a test file lives under one parent, removed when the file's process exits. */
 const SCRATCH = join(tmpdir(), `kubesim-tests-${process.pid}`);
 mkdirSync(SCRATCH, { recursive: true });
-process.on('exit', () => rmSync(SCRATCH, { recursive: true, force: true }));
+// vitest may end a worker without an 'exit' event: clean after the file's tests too
+const cleanup = () => rmSync(SCRATCH, { recursive: true, force: true });
+process.on('exit', cleanup);
+afterAll(cleanup);
 
 export function scratchDir(prefix: string): string {
   return mkdtempSync(join(SCRATCH, `${prefix}-`));
