@@ -32,3 +32,7 @@ export function apiError(err: ApiError, opts: { source?: string; verb?: string; 
   const where = opts.source ? `error when ${opts.verb ?? 'creating'} "${opts.source}": ` : '';
   return { kubectl: `Error from server (${err.reason}): ${where}${err.message}`, code: err.reason as ErrorCode, args };
 }
+
+export function isCommandError(value: unknown): value is CommandError {
+  return !!value && typeof value === 'object' && typeof (value as CommandError).kubectl === 'string' && typeof (value as CommandError).code === 'string';
+}

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type GlobalFlags } from './env.js';
-import { clientError, type CommandError } from './errors.js';
+import { clientError, isCommandError, type CommandError } from './errors.js';
 import { LockTimeout, Session } from './session.js';
 
 type Run = (session: Session) => Promise<CommandError[]>;
@@ -126,6 +126,79 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
       invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default' }) });
     });
 
+  program
+    .command('wait')
+    .description('laisse passer du temps simulé : wait 30s, wait 5m')
+    .argument('[duration]', 'durée (30s, 5m, 1h)')
+    .action(async (duration: string | undefined) => {
+      const { runWait } = await import('./commands/wait/wait.js');
+      invoke({ run: (s) => runWait(s, duration ? [duration] : []) });
+    });
+
+  program
+    .command('logs')
+    .description("ce qu'a écrit le conteneur d'un pod")
+    .argument('[pod]', 'NOM ou pod/NOM')
+    .option('-c, --container <name>', 'conteneur du pod')
+    .option('-p, --previous', "le conteneur d'avant (après un redémarrage)")
+    .option('--tail <lines>', 'seulement les N dernières lignes')
+    .option('--timestamps', 'horodate chaque ligne')
+    .action(async (pod: string | undefined, o) => {
+      const { runLogs } = await import('./commands/logs/logs.js');
+      const tail = o.tail === undefined ? undefined : Number(o.tail);
+      invoke({ readOnly: true, run: (s) => runLogs(s, pod ? [pod] : [], { namespace: ns() ?? 'default', container: o.container, previous: !!o.previous, tail, timestamps: !!o.timestamps }) });
+    });
+
+  const chaos = program.command('chaos').description('provoque des pannes pour voir Kubernetes réagir');
+  chaos
+    .command('kill')
+    .description('tue le processus principal d\'un conteneur : chaos kill pod/NOM')
+    .argument('[args...]', 'pod/NOM')
+    .option('-c, --container <name>', 'conteneur du pod')
+    .action(async (args: string[], o) => {
+      const { runChaosKill } = await import('./commands/chaos/chaos.js');
+      invoke({ run: (s) => runChaosKill(s, args, { namespace: ns() ?? 'default', container: o.container }) });
+    });
+
+  const node = program.command('node').description('pannes de nœud : node fail NOM, node recover NOM');
+  node
+    .command('fail')
+    .description("arrête le kubelet d'un nœud (coupure de courant)")
+    .argument('[name]', 'nœud')
+    .action(async (name: string | undefined) => {
+      const { runNodeFail } = await import('./commands/node/node.js');
+      invoke({ run: (s) => runNodeFail(s, name ? [name] : []) });
+    });
+  node
+    .command('recover')
+    .description("redémarre le kubelet d'un nœud")
+    .argument('[name]', 'nœud')
+    .action(async (name: string | undefined) => {
+      const { runNodeRecover } = await import('./commands/node/node.js');
+      invoke({ run: (s) => runNodeRecover(s, name ? [name] : []) });
+    });
+  for (const [verb, cordon] of [['cordon', true], ['uncordon', false]] as const) {
+    program
+      .command(verb)
+      .description(cordon ? "plus aucun nouveau pod sur ce nœud" : 'le nœud accepte de nouveau des pods')
+      .argument('[node]', 'nœud')
+      .action(async (name: string | undefined) => {
+        const { runCordon } = await import('./commands/node/node.js');
+        invoke({ run: (s) => runCordon(s, name ? [name] : [], cordon) });
+      });
+  }
+  program
+    .command('drain')
+    .description('vide un nœud : cordon puis éviction de ses pods')
+    .argument('[node]', 'nœud')
+    .option('--force', 'évince aussi les pods sans contrôleur')
+    .option('--ignore-daemonsets', 'ignore les pods de DaemonSets')
+    .option('--delete-emptydir-data', 'évince aussi les pods avec un volume emptyDir')
+    .action(async (name: string | undefined, o) => {
+      const { runDrain } = await import('./commands/node/node.js');
+      invoke({ run: (s) => runDrain(s, name ? [name] : [], { force: !!o.force, ignoreDaemonsets: !!o.ignoreDaemonsets, deleteEmptydirData: !!o.deleteEmptydirData }) });
+    });
+
   const cluster = program.command('cluster').description('crée, vide ou remet à zéro le cluster simulé');
   cluster
     .command('create')
@@ -137,7 +210,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
     .action(async (name: string | undefined, o) => {
       const { clusterSpecFrom, runClusterCreated } = await import('./commands/cluster/cluster.js');
       const spec = clusterSpecFrom(o);
-      if ('kubectl' in spec) throw new UsageError(spec.kubectl.replace(/^error: /, ''));
+      if (isCommandError(spec)) throw new UsageError(spec.kubectl.replace(/^error: /, ''));
       if (name) program.setOptionValue('cluster', name);
       invoke({ create: spec, run: runClusterCreated });
     });

@@ -59,7 +59,11 @@ export type SimEventBody =
   | E<'replicaset.pod-created', { replicaSet: ObjectRef; pod: string; etcdRevision: number }>
   | E<'replicaset.pod-deleted', { replicaSet: ObjectRef; pod: string }>
   | E<'gc.deleted', { owner: ObjectRef; dependent: ObjectRef }>
-  | E<'endpoints.updated', { service: ObjectRef; ready: string[]; notReady: number }>
+  | E<'endpoints.updated', { service: ObjectRef; ready: string[]; notReady: number; before: number }>
+  | E<'node.heartbeat-lost', { node: string; graceSeconds: number }>
+  | E<'node.not-ready', { node: string; pods: number; evictions: number; afterSeconds: number }>
+  | E<'node.pod-evicted', { node: string; pod: ObjectRef }>
+  | E<'node.ready', { node: string; cancelledEvictions: number }>
   // 3. the scheduler
   | E<'scheduler.filtered', { pod: ObjectRef; verdicts: NodeVerdict[]; feasible: number; evaluated: number; total: number }>
   | E<'scheduler.scored', { pod: ObjectRef; verdicts: NodeVerdict[] }>
@@ -71,7 +75,10 @@ export type SimEventBody =
   | E<'runtime.image-pulling', { node: string; pod: ObjectRef; image: string }>
   | E<'runtime.image-pulled', { node: string; pod: ObjectRef; image: string; ms: number; bytes: number }>
   | E<'runtime.image-present', { node: string; pod: ObjectRef; image: string }>
-  | E<'runtime.container-started', { node: string; pod: ObjectRef; container: string; image: string }>
+  | E<'runtime.image-pull-failed', { node: string; pod: ObjectRef; image: string; retryInMs: number; attempt: number }>
+  | E<'runtime.container-started', { node: string; pod: ObjectRef; container: string; image: string; restarts: number }>
+  | E<'kubelet.container-exited', { node: string; pod: ObjectRef; container: string; exitCode: number; signal?: string; restartInMs?: number; restarts: number }>
+  | E<'kubelet.pod-finished', { node: string; pod: ObjectRef; phase: string }>
   | E<'kubelet.config-error', { node: string; pod: ObjectRef; container: string; message: string }>
   | E<'kubelet.pod-running', { node: string; pod: ObjectRef; ip: string; ready: boolean }>
   | E<'kubelet.container-stopping', { node: string; pod: ObjectRef; container: string; graceSeconds: number }>
@@ -81,6 +88,7 @@ export type SimEventBody =
   // the simulation itself
   | E<'cluster.created', { name: string; nodes: Array<{ name: string; role: string; cpu: string; memory: string }> }>
   | E<'sim.waited', { fromMs: number; toMs: number; why: string }>
+  | E<'chaos.killed', { pod: ObjectRef; container: string; node: string }>
   | E<'sim.stable', { steps: number; elapsedMs: number }>
   | E<'sim.not-converged', { steps: number }>;
 

@@ -1,3 +1,4 @@
+import type { Container } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../api/object.js';
 import { asPod } from '../api/pods.js';
 import { mapSelectorMatches } from '../api/labels.js';
@@ -9,6 +10,7 @@ import { DeploymentController } from '../controllers/deployment/deployment.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
 import { NamespaceController } from '../controllers/namespace/namespace.js';
+import { NodeLifecycleController } from '../controllers/node-lifecycle/node-lifecycle.js';
 import { ownerKey } from '../controllers/owners.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
 import { ServiceAccountController } from '../controllers/serviceaccount/serviceaccount.js';
@@ -35,6 +37,8 @@ export interface ClusterState {
   rand: RandState;
   timers: Timer[];
   ipam: Record<string, number>;
+  /** Nodes whose kubelet is down (`kubesim node fail`), and since when. */
+  downNodes?: Record<string, number>;
   /** How the cluster was made, so `cluster reset` can make it again. */
   spec?: { workers: number; cpu: string; memory: string };
 }
@@ -53,6 +57,8 @@ export class Cluster {
   private readonly scheduler: Scheduler;
   private readonly proxier: Proxier;
   private readonly ipam: Ipam;
+  readonly downNodes: Record<string, number>;
+  private readonly nodeLifecycle: NodeLifecycleController;
   private readonly gc: GarbageCollector;
   private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'serviceaccount' | 'gc', Controller>;
 
@@ -69,6 +75,7 @@ export class Cluster {
     const store = new Store(state.store);
     this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers) };
     this.api = new ApiServer(this.world);
+    this.downNodes = { ...(state.downNodes ?? {}) };
     const w = this.world;
     const cm = new Client(this.api, CONTROLLER_MANAGER, 'controller-manager');
     const recorder = (component: string) => new Recorder(w, cm, { component });
@@ -82,6 +89,8 @@ export class Cluster {
       endpoints: new Controller(w, new EndpointsController(w, cm)),
     };
     for (const c of Object.values(this.ctl)) this.byOwner.set(c.owner, c);
+    this.nodeLifecycle = new NodeLifecycleController(w, cm, recorder('node-controller'), recorder('taint-eviction-controller'), this.downNodes);
+    this.byOwner.set(this.nodeLifecycle.owner, this.nodeLifecycle);
     const schedClient = new Client(this.api, SCHEDULER, 'scheduler');
     this.scheduler = new Scheduler(w, schedClient, new Recorder(w, schedClient, { component: 'default-scheduler' }));
     this.proxier = new Proxier(w);
@@ -92,7 +101,7 @@ export class Cluster {
 
   private addKubelet(node: string): void {
     const client = new Client(this.api, nodeUser(node), 'kubelet');
-    const kubelet = new Kubelet(this.world, node, client, new Recorder(this.world, client, { component: 'kubelet', host: node }), this.ipam);
+    const kubelet = new Kubelet(this.world, node, client, new Recorder(this.world, client, { component: 'kubelet', host: node }), this.ipam, () => node in this.downNodes);
     this.kubelets.set(node, kubelet);
     this.byOwner.set(kubelet.owner, kubelet);
   }
@@ -158,6 +167,28 @@ export class Cluster {
     }
   }
 
+  /** `kubesim node fail`: the node's kubelet stops; the control plane notices after the grace period. */
+  failNode(name: string): void {
+    this.nodeLifecycle.kubeletStopped(name);
+  }
+
+  /** `kubesim node recover`: the kubelet posts status again and goes back over its pods. */
+  recoverNode(name: string): void {
+    this.nodeLifecycle.kubeletRecovered(name);
+    for (const p of this.world.store.list('/registry/pods/')) {
+      if (asPod(p).spec?.nodeName === name) this.kubelets.get(name)?.onPod({ type: 'MODIFIED', key: '', object: p, revision: 0 });
+    }
+  }
+
+  /** `kubesim chaos kill`: SIGKILL to a container, through its node's kubelet (false if the kubelet is down). */
+  kill(pod: KObject, container: Container): boolean {
+    const node = asPod(pod).spec?.nodeName;
+    const kubelet = node ? this.kubelets.get(node) : undefined;
+    if (!kubelet || node! in this.downNodes) return false;
+    kubelet.kill(pod, container);
+    return true;
+  }
+
   /** Level-triggered restart: every controller looks at every object once, as informers do after a re-list. */
   resync(): void {
     const { store } = this.world;
@@ -182,12 +213,16 @@ export class Cluster {
     this.byOwner.get(t.owner)?.onTimer(t);
   };
 
-  /** Runs until nothing is left to do, jumping over idle waits up to `settleMs` ahead (0 = only what is due now). */
-  stabilize(settleMs = SETTLE_MS): StabilizeResult {
-    const horizon = this.world.clock.now() + settleMs;
+  /**
+   * Runs until nothing is left to do, jumping over idle waits up to `settleMs` ahead (0 = only what is due now).
+   * With `waitMs`, time also passes for the patient timers (back-offs, grace periods): `kubesim wait`.
+   */
+  stabilize(settleMs = SETTLE_MS, waitMs = 0): StabilizeResult {
     const start = this.world.clock.now();
+    const horizon = start + Math.max(settleMs, waitMs);
     const eventsBefore = this.world.log.events.length;
-    const result = runUntilStable(this.world, () => this.components(), this.fire, { horizon });
+    const result = runUntilStable(this.world, () => this.components(), this.fire, { horizon, patientUntil: start + waitMs });
+    if (waitMs) this.world.clock.advanceTo(start + waitMs);
     if (!result.converged) this.world.log.emit('simulator', { kind: 'sim.not-converged', steps: result.steps });
     // a command that found nothing to do says nothing about it
     else if (this.world.log.events.length > eventsBefore) this.world.log.emit('simulator', { kind: 'sim.stable', steps: result.steps, elapsedMs: this.world.clock.now() - start });
@@ -207,6 +242,7 @@ export class Cluster {
       rand: this.world.rand.state(),
       timers: this.world.timers.all(),
       ipam: this.ipam.state(),
+      ...(Object.keys(this.downNodes).length ? { downNodes: { ...this.downNodes } } : {}),
     };
   }
 }

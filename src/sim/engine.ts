@@ -7,8 +7,10 @@ export interface Component {
 }
 
 export interface StabilizeOptions {
-  /** Timers due after this virtual time stay pending (they will fire in a later command). */
+  /** How far the clock may jump to reach a timer that moves the story forward (pulls, starts, stops). */
   horizon: number;
+  /** Until when patient timers (back-offs, grace periods) fire even if nothing else happens: `now` unless waiting. */
+  patientUntil: number;
   maxSteps?: number;
 }
 
@@ -19,8 +21,8 @@ export interface StabilizeResult {
 
 /**
  * Runs the world to a fixed point (raft's Stabilize): deliver watch events, let each component do one unit of
- * work, and when everyone is idle, jump the clock to the next timer inside the horizon. Components are asked in
- * a fixed order, so the same state always unfolds the same way.
+ * work, and when everyone is idle, jump the clock to the next timer that moves the story forward (inside the
+ * horizon). Components are asked in a fixed order, so the same state always unfolds the same way.
  */
 export function runUntilStable(
   w: World,
@@ -35,7 +37,10 @@ export function runUntilStable(
     if (w.store.deliver() > 0) continue;
     if (components().some((c) => c.step())) continue;
     const next = w.timers.next();
-    if (next && next.at <= opts.horizon) {
+    const progress = w.timers.nextProgress();
+    // a jump to a progress timer carries every earlier timer along, patient or not, in time order
+    const limit = Math.max(w.clock.now(), opts.patientUntil, progress && progress.at <= opts.horizon ? progress.at : -Infinity);
+    if (next && next.at <= limit) {
       w.timers.shift();
       w.clock.advanceTo(next.at);
       fire(next);

@@ -11,7 +11,17 @@ export interface Timer {
   action: string;
   /** Facts the handler needs later (e.g. when a pull started), saved with the timer. */
   data?: Record<string, number>;
+  /**
+   * A wait that does not move the story forward by itself (a back-off, a grace period): a command does not jump
+   * the clock to it, it fires when its time comes (wall time passing, `kubesim wait`, or a later jump).
+   */
+  patient?: boolean;
   seq: number;
+}
+
+export interface TimerOptions {
+  data?: Record<string, number>;
+  patient?: boolean;
 }
 
 export class Timers {
@@ -23,8 +33,8 @@ export class Timers {
     this.seq = saved.reduce((m, t) => Math.max(m, t.seq), 0);
   }
 
-  add(at: number, owner: string, key: string, action: string, data?: Record<string, number>): void {
-    const t: Timer = { at, owner, key, action, seq: ++this.seq, ...(data ? { data } : {}) };
+  add(at: number, owner: string, key: string, action: string, opts: TimerOptions = {}): void {
+    const t: Timer = { at, owner, key, action, seq: ++this.seq, ...(opts.data ? { data: opts.data } : {}), ...(opts.patient ? { patient: true } : {}) };
     // keep sorted by (at, seq): insertion is rare compared to the queue scans it saves
     let i = this.items.length;
     while (i > 0 && order(this.items[i - 1], t) > 0) i--;
@@ -38,6 +48,11 @@ export class Timers {
 
   next(): Timer | undefined {
     return this.items[0];
+  }
+
+  /** The earliest timer that moves the story forward (not patient), if any. */
+  nextProgress(): Timer | undefined {
+    return this.items.find((t) => !t.patient);
   }
 
   shift(): Timer | undefined {

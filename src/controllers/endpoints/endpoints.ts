@@ -72,6 +72,7 @@ export class EndpointsController implements Reconciler {
       service: { kind: 'Service', namespace: svcObj.metadata.namespace, name: svcObj.metadata.name },
       ready: ready.map((a) => (port ? `${a.ip}:${port}` : a.ip)),
       notReady: notReady.length,
+      before: (existing?.subsets as Array<{ addresses?: unknown[] }> | undefined)?.reduce((n, s) => n + (s.addresses?.length ?? 0), 0) ?? 0,
     });
   }
 

@@ -63,13 +63,30 @@ export const en: Catalog = {
   'replicaset.pod-created': (e) => ({ step: 6, emoji: '👀', text: `ReplicaSet controller: creates pod ${e.pod} 💾 /registry/pods/${e.replicaSet.namespace}/${e.pod} (revision ${e.etcdRevision})` }),
   'replicaset.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `ReplicaSet controller: deletes pod ${e.pod}` }),
   'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector: ${obj(e.owner)} is gone → deletes ${obj(e.dependent)} it owned` }),
-  'endpoints.updated': (e) => ({
-    step: 5,
-    emoji: '👀',
-    text: e.ready.length
-      ? `Endpoints controller: ${obj(e.service)} → ${e.ready.length} ready pod${s(e.ready.length)}: ${shortList(e.ready, 4)}${e.notReady ? ` (${e.notReady} not ready yet)` : ''}`
-      : `Endpoints controller: ${obj(e.service)} has no ready pod${e.notReady ? ` (${e.notReady} starting)` : ''}`,
+  'endpoints.updated': (e) => {
+    const n = e.ready.length;
+    const list = n ? `${n} ready pod${s(n)}: ${shortList(e.ready, 4)}` : 'no ready pod';
+    const starting = e.notReady ? ` (${e.notReady} not ready yet)` : '';
+    const story =
+      e.before > 0 && n === 0
+        ? ' — 🚨 nobody left to answer: the service is down, like the company that depended on one key employee (one server, no redundancy)'
+        : e.before > n && n > 0
+          ? ` — the service goes on with ${n} pod${s(n)}: like consultants who come and go, one pod replaces another and users do not notice`
+          : '';
+    return { step: 5, emoji: '👀', text: `Endpoints controller: ${obj(e.service)} → ${list}${starting}${story}` };
+  },
+  'node.heartbeat-lost': (e) => ({
+    step: 6,
+    emoji: '💀',
+    text: `The kubelet of ${e.node} stops answering. The node controller no longer sees its heartbeats; it waits ${e.graceSeconds} s (node-monitor-grace-period) before deciding`,
   }),
+  'node.not-ready': (e) => ({
+    step: 6,
+    emoji: '🚨',
+    text: `Node controller: ${e.node} is NotReady (Ready=Unknown), tainted node.kubernetes.io/unreachable (NoSchedule, NoExecute); its ${e.pods} pods are no longer ready and ${e.evictions} will be evicted in ${e.afterSeconds} s (default toleration)`,
+  }),
+  'node.pod-evicted': (e) => ({ step: 6, emoji: '🧹', text: `Eviction controller: ${e.pod.name}'s toleration is over → the pod is deleted from ${e.node}; its controller will recreate it elsewhere` }),
+  'node.ready': (e) => ({ step: 6, emoji: '💚', text: `The kubelet of ${e.node} answers again: Ready, taints lifted${e.cancelledEvictions ? `, ${e.cancelledEvictions} evictions cancelled` : ''}` }),
   'scheduler.filtered': (e) => {
     const why = e.verdicts.filter((v) => v.rejectedBy).map((v) => `${v.node} rejected by ${v.rejectedBy} (${v.reasons?.join(', ')})`);
     return {
@@ -95,7 +112,30 @@ export const en: Catalog = {
   'runtime.image-pulling': (e) => ({ step: 4, emoji: '📦', text: `Runtime (containerd) on ${e.node}: pulling image ${e.image}…`, waits: true }),
   'runtime.image-pulled': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: image ${e.image} pulled in ${seconds(e.ms, 'en')} (${megabytes(e.bytes, 'en')})` }),
   'runtime.image-present': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: image ${e.image} already on the node, no pull` }),
-  'runtime.container-started': (e) => ({ step: 4, emoji: '📦', text: `Runtime on ${e.node}: container "${e.container}" created and started (${e.image})` }),
+  'runtime.image-pull-failed': (e) => ({
+    step: 4,
+    emoji: '🚨',
+    text: `Runtime on ${e.node}: the registry has no image ${e.image} (unknown tag?) → ErrImagePull, then ImagePullBackOff; next try in ${seconds(e.retryInMs, 'en')} (attempt ${e.attempt}, the wait doubles up to 5 min)`,
+  }),
+  'runtime.container-started': (e) => ({
+    step: 4,
+    emoji: '📦',
+    text: e.restarts
+      ? `Runtime on ${e.node}: container "${e.container}" recreated and restarted (restart #${e.restarts}) — same pod, same IP`
+      : `Runtime on ${e.node}: container "${e.container}" created and started (${e.image})`,
+  }),
+  'kubelet.container-exited': (e) => ({
+    step: 4,
+    emoji: e.exitCode === 0 ? '🏁' : '💥',
+    text: `Kubelet on ${e.node}: container "${e.container}" of ${e.pod.name} stopped (${e.signal ? `killed by ${e.signal}, ` : ''}exit code ${e.exitCode})${
+      e.restartInMs === undefined
+        ? '; restartPolicy does not restart it'
+        : e.restartInMs <= 1000
+          ? ' → the kubelet restarts it right away (restartPolicy)'
+          : ` → CrashLoopBackOff: the kubelet waits ${seconds(e.restartInMs, 'en')} before restarting it (10 s, 20 s, 40 s… up to 5 min)`
+    }`,
+  }),
+  'kubelet.pod-finished': (e) => ({ step: 4, emoji: '🏁', text: `Kubelet on ${e.node}: pod ${e.pod.name} finished (${e.phase})` }),
   'kubelet.config-error': (e) => ({
     step: 4,
     emoji: '🚨',
@@ -118,7 +158,8 @@ export const en: Catalog = {
         }
       : { step: 5, emoji: '🔗', text: `kube-proxy (on all ${e.nodes} nodes): no pod left behind ${e.service.namespace}/${e.service.name} (−${e.removed} iptables rules)` },
   'cluster.created': (e) => ({ emoji: '🏗️', text: `Cluster "${e.name}" created: ${e.nodes.map((n) => `${n.name} (${n.role}, ${n.cpu} CPU, ${n.memory})`).join(', ')}` }),
-  'sim.waited': (e) => ({ emoji: '⏱️', text: `${seconds(e.toMs - e.fromMs, 'en')} pass: ${e.why}` }),
+  'sim.waited': (e) => ({ emoji: '⏱️', text: `Letting ${e.why} of simulated time pass…` }),
+  'chaos.killed': (e) => ({ step: 4, emoji: '🔪', text: `Chaos: the main process of container "${e.container}" of ${e.pod.name} (node ${e.node}) gets SIGKILL` }),
   'sim.stable': (e) => ({ emoji: '⏱️', text: `Everything is stable${e.elapsedMs ? ` after ${seconds(e.elapsedMs, 'en')} of simulated time` : ''}.` }),
   'sim.not-converged': (e) => ({ emoji: '🚨', text: `The simulation did not settle after ${e.steps} steps.` }),
 };

@@ -70,12 +70,34 @@ export const fr: Catalog = {
   'replicaset.pod-created': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur ReplicaSet : crée le pod ${e.pod} 💾 /registry/pods/${e.replicaSet.namespace}/${e.pod} (révision ${e.etcdRevision})` }),
   'replicaset.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur ReplicaSet : supprime le pod ${e.pod}` }),
   'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector : ${obj(e.owner)} n'existe plus → supprime ${obj(e.dependent)} qui lui appartenait` }),
-  'endpoints.updated': (e) => ({
-    step: 5,
-    emoji: '👀',
-    text: e.ready.length
-      ? `Contrôleur Endpoints : ${obj(e.service)} → ${e.ready.length} pod${e.ready.length > 1 ? 's' : ''} prêt${e.ready.length > 1 ? 's' : ''} : ${shortList(e.ready, 4)}${e.notReady ? ` (${e.notReady} pas encore prêt${e.notReady > 1 ? 's' : ''})` : ''}`
-      : `Contrôleur Endpoints : ${obj(e.service)} n'a aucun pod prêt${e.notReady ? ` (${e.notReady} en démarrage)` : ''}`,
+  'endpoints.updated': (e) => {
+    const n = e.ready.length;
+    const list = n ? `${n} pod${n > 1 ? 's' : ''} prêt${n > 1 ? 's' : ''} : ${shortList(e.ready, 4)}` : `aucun pod prêt`;
+    const starting = e.notReady ? ` (${e.notReady} pas encore prêt${e.notReady > 1 ? 's' : ''})` : '';
+    // the two stories of the course, told when they happen
+    const story =
+      e.before > 0 && n === 0
+        ? " — 🚨 plus personne pour répondre : le service est interrompu, comme l'entreprise qui dépendait d'un seul employé clé (un seul serveur, aucune redondance)"
+        : e.before > n && n > 0
+          ? ` — le service continue avec ${n} pod${n > 1 ? 's' : ''} : comme des consultants qui vont et viennent, un pod en remplace un autre sans que les utilisateurs le voient`
+          : '';
+    return { step: 5, emoji: '👀', text: `Contrôleur Endpoints : ${obj(e.service)} → ${list}${starting}${story}` };
+  },
+  'node.heartbeat-lost': (e) => ({
+    step: 6,
+    emoji: '💀',
+    text: `Le kubelet de ${e.node} ne répond plus. Le contrôleur de nœuds ne voit plus ses battements de cœur ; il attend ${e.graceSeconds} s (node-monitor-grace-period) avant de conclure`,
+  }),
+  'node.not-ready': (e) => ({
+    step: 6,
+    emoji: '🚨',
+    text: `Contrôleur de nœuds : ${e.node} est NotReady (condition Ready=Unknown), marqué node.kubernetes.io/unreachable (NoSchedule, NoExecute) ; ses ${e.pods} pods ne sont plus prêts et ${e.evictions} seront évincés dans ${e.afterSeconds} s (tolérance par défaut)`,
+  }),
+  'node.pod-evicted': (e) => ({ step: 6, emoji: '🧹', text: `Contrôleur d'éviction : la tolérance de ${e.pod.name} est écoulée → le pod est supprimé de ${e.node} ; son contrôleur va le recréer ailleurs` }),
+  'node.ready': (e) => ({
+    step: 6,
+    emoji: '💚',
+    text: `Le kubelet de ${e.node} répond de nouveau : Ready, taints retirées${e.cancelledEvictions ? `, ${e.cancelledEvictions} évictions annulées` : ''}`,
   }),
   'scheduler.filtered': (e) => {
     const rejected = e.verdicts.filter((v) => v.rejectedBy);
@@ -111,7 +133,30 @@ export const fr: Catalog = {
   'runtime.image-pulling': (e) => ({ step: 4, emoji: '📦', text: `Runtime (containerd) sur ${e.node} : téléchargement de l'image ${e.image}…`, waits: true }),
   'runtime.image-pulled': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : image ${e.image} téléchargée en ${seconds(e.ms, 'fr')} (${megabytes(e.bytes, 'fr')})` }),
   'runtime.image-present': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : image ${e.image} déjà présente sur le nœud, pas de téléchargement` }),
-  'runtime.container-started': (e) => ({ step: 4, emoji: '📦', text: `Runtime sur ${e.node} : conteneur « ${e.container} » créé et démarré (${e.image})` }),
+  'runtime.image-pull-failed': (e) => ({
+    step: 4,
+    emoji: '🚨',
+    text: `Runtime sur ${e.node} : le registre ne connaît pas l'image ${e.image} (tag inexistant ?) → ErrImagePull, puis ImagePullBackOff ; nouvel essai dans ${seconds(e.retryInMs, 'fr')} (essai n° ${e.attempt}, l'attente double jusqu'à 5 min)`,
+  }),
+  'runtime.container-started': (e) => ({
+    step: 4,
+    emoji: '📦',
+    text: e.restarts
+      ? `Runtime sur ${e.node} : conteneur « ${e.container} » recréé et redémarré (${e.restarts}e redémarrage) — même pod, même IP`
+      : `Runtime sur ${e.node} : conteneur « ${e.container} » créé et démarré (${e.image})`,
+  }),
+  'kubelet.container-exited': (e) => ({
+    step: 4,
+    emoji: e.exitCode === 0 ? '🏁' : '💥',
+    text: `Kubelet de ${e.node} : le conteneur « ${e.container} » de ${e.pod.name} s'est arrêté (${e.signal ? `tué par ${e.signal}, ` : ''}code de sortie ${e.exitCode})${
+      e.restartInMs === undefined
+        ? ' ; restartPolicy ne le relance pas'
+        : e.restartInMs <= 1000
+          ? ' → le kubelet le relance aussitôt (restartPolicy)'
+          : ` → CrashLoopBackOff : le kubelet attend ${seconds(e.restartInMs, 'fr')} avant de le relancer (10 s, 20 s, 40 s… jusqu'à 5 min)`
+    }`,
+  }),
+  'kubelet.pod-finished': (e) => ({ step: 4, emoji: '🏁', text: `Kubelet de ${e.node} : pod ${e.pod.name} terminé (${e.phase})` }),
   'kubelet.config-error': (e) => ({
     step: 4,
     emoji: '🚨',
@@ -139,7 +184,8 @@ export const fr: Catalog = {
     emoji: '🏗️',
     text: `Cluster « ${e.name} » créé : ${e.nodes.map((n) => `${n.name} (${n.role}, ${n.cpu} CPU, ${n.memory})`).join(', ')}`,
   }),
-  'sim.waited': (e) => ({ emoji: '⏱️', text: `${seconds(e.toMs - e.fromMs, 'fr')} passent : ${e.why}` }),
+  'sim.waited': (e) => ({ emoji: '⏱️', text: `On laisse passer ${e.why} de temps simulé…` }),
+  'chaos.killed': (e) => ({ step: 4, emoji: '🔪', text: `Chaos : le processus principal du conteneur « ${e.container} » de ${e.pod.name} (nœud ${e.node}) reçoit SIGKILL` }),
   'sim.stable': (e) => ({ emoji: '⏱️', text: `Tout est stable${e.elapsedMs ? ` après ${seconds(e.elapsedMs, 'fr')} de temps simulé` : ''}.` }),
   'sim.not-converged': (e) => ({ emoji: '🚨', text: `La simulation ne s'est pas stabilisée après ${e.steps} étapes.` }),
 };

@@ -1,4 +1,4 @@
-import type { Container, ContainerStatus, Node, Pod } from 'kubernetes-types/core/v1.js';
+import type { Container, Node } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
 import { asPod, isTerminal, podKey } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
@@ -7,33 +7,38 @@ import { rfc3339 } from '../../sim/clock.js';
 import type { Timer } from '../../sim/timers.js';
 import type { World } from '../../sim/world.js';
 import type { WatchEvent } from '../../store/store.js';
-import { fakeDigest } from '../runtime/digest.js';
-import { parseImage, profileOf, pullDurationMs } from '../runtime/images.js';
-import { containerConfigError, volumeMountError } from './config-refs.js';
+import { profileOf } from '../runtime/images.js';
+import { volumeMountError } from './config-refs.js';
+import { Containers, EXIT, PULL_BACKOFF, PULL_RETRY, PULLED, READY, RESTART, fieldPath, refOf, type KubeletContext } from './containers.js';
 import type { Ipam } from './ipam.js';
-import { goDuration, podConditions, qosClass, runningStatus, waitingStatus } from './status.js';
+import { podConditions, qosClass, waitingStatus } from './status.js';
 
-const PULLED = 'pulled:';
-const READY = 'ready:';
 const STOPPED = 'stopped';
 
+/** Waiting states that a timer will end (a pull, a back-off): the kubelet leaves the container alone meanwhile. */
+const TIMED_WAITS = new Set(['ErrImagePull', 'ImagePullBackOff', 'CrashLoopBackOff']);
+
 /**
- * The kubelet of one node: it sees the pods bound to its node, asks the runtime to pull images and start
- * containers one after the other, reports status, and on deletion stops the containers before confirming.
- * Progress waits on timers (pulls, startups, stops), so the engine can jump over the idle time.
+ * The kubelet of one node: it sees the pods bound to its node, sets up their sandbox (IP), has the runtime pull
+ * images and start containers one after the other, reports status, restarts what exits, and on deletion stops the
+ * containers before confirming. Progress waits on timers, so the engine can jump over idle time. A node whose
+ * kubelet is down (`kubesim node fail`) does nothing at all.
  */
-export class Kubelet {
+export class Kubelet implements KubeletContext {
   readonly owner: string;
   private readonly queue = new Set<string>();
+  private readonly containers: Containers;
 
   constructor(
-    private readonly w: World,
+    readonly w: World,
     readonly nodeName: string,
-    private readonly client: Client,
-    private readonly recorder: Recorder,
+    readonly client: Client,
+    readonly recorder: Recorder,
     private readonly ipam: Ipam,
+    private readonly isDown: () => boolean,
   ) {
     this.owner = `kubelet/${nodeName}`;
+    this.containers = new Containers(this);
   }
 
   onPod(e: WatchEvent): void {
@@ -48,12 +53,37 @@ export class Kubelet {
     this.queue.add(key);
   }
 
+  /** Pods waiting on a missing Secret or ConfigMap look again when one appears in their namespace. */
+  onConfigChange(namespace: string): void {
+    for (const p of this.w.store.list(`/registry/pods/${namespace}/`)) {
+      const pod = asPod(p);
+      if (pod.spec?.nodeName !== this.nodeName) continue;
+      const blocked = pod.status?.containerStatuses?.some((s) => ['CreateContainerConfigError', 'ContainerCreating'].includes(s.state?.waiting?.reason ?? ''));
+      if (blocked) this.queue.add(podKey(pod));
+    }
+  }
+
   onTimer(t: Timer): void {
     const pod = this.podByKey(t.key);
-    if (!pod) return;
-    if (t.action === STOPPED) this.confirmDeletion(pod);
-    else if (t.action.startsWith(PULLED)) this.startContainer(pod, t.action.slice(PULLED.length), t);
-    else if (t.action.startsWith(READY)) this.markReady(pod, t.action.slice(READY.length));
+    if (!pod || this.isDown()) return;
+    if (t.action === STOPPED) return this.confirmDeletion(pod);
+    const [action, name] = [t.action.slice(0, t.action.indexOf(':') + 1), t.action.slice(t.action.indexOf(':') + 1)];
+    const c = asPod(pod).spec?.containers?.find((x) => x.name === name);
+    if (!c) return;
+    switch (action) {
+      case PULLED:
+        return this.containers.pulled(pod, c, t);
+      case PULL_BACKOFF:
+        return this.containers.pullBackOff(pod, c);
+      case PULL_RETRY:
+        return this.containers.ensureImageThenStart(pod, c, t.data?.attempt);
+      case READY:
+        return this.containers.markReady(pod, name);
+      case EXIT:
+        return this.containers.exited(pod, c, t.data?.code ?? 0);
+      case RESTART:
+        return this.containers.restart(pod, c);
+    }
   }
 
   step(): boolean {
@@ -61,17 +91,22 @@ export class Kubelet {
     if (key === undefined) return false;
     this.queue.delete(key);
     const pod = this.podByKey(key);
-    if (pod) this.syncPod(pod);
+    if (pod && !this.isDown()) this.syncPod(pod);
     return true;
   }
 
-  private podByKey(key: string): KObject | undefined {
+  podByKey(key: string): KObject | undefined {
     const slash = key.indexOf('/');
     return this.w.store.get(`/registry/pods/${key.slice(0, slash)}/${key.slice(slash + 1)}`)?.value;
   }
 
-  private node(): Node {
+  node(): Node {
     return this.w.store.get(`/registry/minions/${this.nodeName}`)!.value as unknown as Node;
+  }
+
+  /** `kubesim chaos kill`: the container's main process gets SIGKILL (exit code 137). */
+  kill(podObj: KObject, container: Container): void {
+    this.containers.exited(podObj, container, 137, 'SIGKILL');
   }
 
   /** kubelet.SyncPod, in phases: stop what is being deleted, set up the sandbox, then the next container. */
@@ -81,16 +116,6 @@ export class Kubelet {
     if (isTerminal(pod)) return;
     if (!pod.status?.podIP) return this.createSandbox(podObj);
     this.nextContainer(podObj);
-  }
-
-  /** Pods waiting on a missing Secret or ConfigMap look again when one appears in their namespace. */
-  onConfigChange(namespace: string): void {
-    for (const p of this.w.store.list(`/registry/pods/${namespace}/`)) {
-      const pod = asPod(p);
-      if (pod.spec?.nodeName !== this.nodeName) continue;
-      const blocked = pod.status?.containerStatuses?.some((s) => ['CreateContainerConfigError', 'ContainerCreating'].includes(s.state?.waiting?.reason ?? ''));
-      if (blocked) this.queue.add(podKey(pod));
-    }
   }
 
   private createSandbox(podObj: KObject): void {
@@ -126,116 +151,25 @@ export class Kubelet {
     this.nextContainer(result.object);
   }
 
-  /** Containers start in order: the first one still waiting is pulled (or found in the cache) and started. */
+  /** Containers start in order: the first one not running (and not waiting on a timer) is started. */
   private nextContainer(podObj: KObject): void {
     const pod = asPod(podObj);
     const key = podKey(pod);
     const statuses = pod.status?.containerStatuses ?? [];
-    const next = (pod.spec?.containers ?? []).find((c) => !statuses.find((s) => s.name === c.name)?.state?.running);
-    if (!next || this.w.timers.has(this.owner, key, PULLED + next.name)) return;
-    const waiting = statuses.find((s) => s.name === next.name)?.state?.waiting;
-    if (waiting?.reason === 'CreateContainerConfigError' && containerConfigError(this.w.store, pod, next)) return;
+    const next = (pod.spec?.containers ?? []).find((c) => {
+      const s = statuses.find((x) => x.name === c.name);
+      const timed = TIMED_WAITS.has(s?.state?.waiting?.reason ?? '') || this.w.timers.has(this.owner, key, PULLED + c.name) || this.w.timers.has(this.owner, key, RESTART + c.name);
+      return !s?.state?.running && !s?.state?.terminated && !timed;
+    });
+    if (!next) return;
+    const waiting = statuses.find((s) => s.name === next.name)?.state?.waiting?.reason ?? '';
     const mount = volumeMountError(this.w.store, pod);
     if (mount) {
       this.recorder.warning(podObj, 'FailedMount', mount.message);
       return;
     }
-    const ref = parseImage(next.image!);
-    const cached = this.node().status?.images?.some((img) => img.names?.includes(ref.full));
-    if (cached && next.imagePullPolicy !== 'Always') {
-      this.recorder.normal(podObj, 'Pulled', `Container image "${next.image}" already present on machine`, fieldPath(next));
-      this.w.log.emit('kubelet', { kind: 'runtime.image-present', node: this.nodeName, pod: refOf(podObj), image: next.image! });
-      this.startContainer(podObj, next.name);
-      return;
-    }
-    this.recorder.normal(podObj, 'Pulling', `Pulling image "${next.image}"`, fieldPath(next));
-    this.w.log.emit('kubelet', { kind: 'runtime.image-pulling', node: this.nodeName, pod: refOf(podObj), image: next.image! });
-    // the kubelet pulls one image at a time per node (serializeImagePulls), so pulls queue up
-    const busyUntil = Math.max(this.w.clock.now(), ...this.w.timers.all().filter((t) => t.owner === this.owner && t.action.startsWith(PULLED)).map((t) => t.at));
-    const duration = cached ? 400 + this.w.rand.int(300) : Math.round(this.w.rand.jitter(pullDurationMs(profileOf(next.image!)), 0.15));
-    this.w.timers.add(busyUntil + duration, this.owner, key, PULLED + next.name, { queued: this.w.clock.now(), started: busyUntil });
-  }
-
-  private startContainer(podObj: KObject, name: string, pullTimer?: Timer): void {
-    const pod = asPod(podObj);
-    const c = pod.spec?.containers?.find((x) => x.name === name);
-    if (!c) return;
-    const ref = parseImage(c.image!);
-    const profile = profileOf(c.image!);
-    if (pullTimer) this.pulled(podObj, c, pullTimer, profile.sizeBytes, ref.full);
-    const configError = containerConfigError(this.w.store, pod, c);
-    if (configError) return this.configError(podObj, c, configError);
-    const nowMs = this.w.clock.now();
-    this.recorder.normal(podObj, 'Created', `Created container: ${c.name}`, fieldPath(c));
-    this.recorder.normal(podObj, 'Started', `Started container ${c.name}`, fieldPath(c));
-    this.w.log.emit('kubelet', { kind: 'runtime.container-started', node: this.nodeName, pod: refOf(podObj), container: c.name, image: c.image! });
-    const probe = c.readinessProbe;
-    const readyNow = !probe;
-    if (probe) this.w.timers.add(nowMs + Math.max((probe.initialDelaySeconds ?? 0) * 1000, profile.startupMs), this.owner, podKey(pod), READY + c.name);
-    const fresh = asPod(this.podByKey(podKey(pod))!);
-    const containerID = Array.from({ length: 64 }, () => this.w.rand.int(16).toString(16)).join('');
-    const previous = fresh.status?.containerStatuses?.find((s) => s.name === c.name);
-    const imageID = `${ref.repository}@sha256:${fakeDigest(ref.full)}`;
-    const status = runningStatus(c, previous, rfc3339(nowMs), containerID, imageID, readyNow);
-    this.writeContainerStatus(fresh, status);
-  }
-
-  /** CreateContainerConfigError: the image is there, but the container cannot be created without its config. */
-  private configError(podObj: KObject, c: Container, message: string): void {
-    const pod = asPod(this.podByKey(podKey(asPod(podObj)))!);
-    const current = pod.status?.containerStatuses?.find((s) => s.name === c.name);
-    if (current?.state?.waiting?.reason === 'CreateContainerConfigError' && current.state.waiting.message === message) return;
-    this.recorder.warning(podObj, 'Failed', `Error: ${message}`, fieldPath(c));
-    this.w.log.emit('kubelet', { kind: 'kubelet.config-error', node: this.nodeName, pod: refOf(podObj), container: c.name, message });
-    this.writeContainerStatus(pod, { ...waitingStatus(c, 'CreateContainerConfigError'), state: { waiting: { reason: 'CreateContainerConfigError', message } } });
-  }
-
-  private pulled(podObj: KObject, c: Container, t: Timer, bytes: number, full: string): void {
-    const took = t.at - (t.data?.started ?? t.at);
-    const waited = t.at - (t.data?.queued ?? t.at);
-    this.recorder.normal(
-      podObj,
-      'Pulled',
-      `Successfully pulled image "${c.image}" in ${goDuration(took)} (${goDuration(waited)} including waiting). Image size: ${bytes} bytes.`,
-      fieldPath(c),
-    );
-    this.w.log.emit('kubelet', { kind: 'runtime.image-pulled', node: this.nodeName, pod: refOf(podObj), image: c.image!, ms: took, bytes });
-    this.rememberImage(full, bytes);
-  }
-
-  private rememberImage(full: string, bytes: number): void {
-    const node = structuredClone(this.w.store.get(`/registry/minions/${this.nodeName}`)!.value);
-    const status = (node.status ??= {}) as { images?: Array<{ names: string[]; sizeBytes: number }> };
-    if (status.images?.some((i) => i.names.includes(full))) return;
-    const digestRef = `${parseImage(full).repository}@sha256:${fakeDigest(full)}`;
-    status.images = [...(status.images ?? []), { names: [digestRef, full], sizeBytes: bytes }];
-    this.client.updateStatus(node);
-  }
-
-  private markReady(podObj: KObject, name: string): void {
-    const pod = asPod(podObj);
-    const current = pod.status?.containerStatuses?.find((s) => s.name === name);
-    if (!current?.state?.running) return;
-    this.writeContainerStatus(pod, { ...current, ready: true });
-  }
-
-  /** Writes one container's status and recomputes phase and conditions from all of them. */
-  private writeContainerStatus(pod: Pod, status: ContainerStatus): void {
-    const statuses = (pod.spec?.containers ?? []).map((c) =>
-      c.name === status.name ? status : pod.status?.containerStatuses?.find((s) => s.name === c.name) ?? waitingStatus(c),
-    );
-    const now = rfc3339(this.w.clock.now());
-    const allRunning = statuses.every((s) => s.state?.running);
-    const wasReady = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-    const newStatus = { ...pod.status, phase: allRunning ? 'Running' : 'Pending', containerStatuses: statuses, conditions: podConditions(pod, statuses, now) };
-    const result = this.client.updateStatus({ ...(pod as unknown as KObject), status: newStatus });
-    if (!result.ok) return;
-    const ready = statuses.every((s) => s.ready);
-    const wasRunning = pod.status?.phase === 'Running';
-    if (allRunning && (!wasRunning || (ready && !wasReady))) {
-      this.w.log.emit('kubelet', { kind: 'kubelet.pod-running', node: this.nodeName, pod: refOf(result.object), ip: pod.status?.podIP ?? '', ready });
-    }
-    if (!allRunning) this.nextContainer(result.object);
+    if (waiting === 'CreateContainerConfigError') return this.containers.start(podObj, next);
+    this.containers.ensureImageThenStart(podObj, next);
   }
 
   /** Graceful stop: SIGTERM to each running container, then confirm the deletion once they have exited. */
@@ -258,12 +192,4 @@ export class Kubelet {
   private confirmDeletion(podObj: KObject): void {
     this.client.delete('Pod', podObj.metadata.namespace, podObj.metadata.name, 0);
   }
-}
-
-function fieldPath(c: Container): string {
-  return `spec.containers{${c.name}}`;
-}
-
-function refOf(o: KObject) {
-  return { kind: 'Pod', namespace: o.metadata.namespace, name: o.metadata.name };
 }

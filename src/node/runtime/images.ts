@@ -10,22 +10,80 @@ export interface ImageProfile {
   /** From SIGTERM to exit. */
   stopMs: number;
   description: string;
+  /** Tags the registry has; any other tag fails to pull (ErrImagePull). Absent: every tag exists. */
+  tags?: RegExp;
+  /** A server runs until stopped; a shell runs its command (and exits at once without one); crash exits in error. */
+  kind: 'server' | 'shell' | 'crash';
+  /** What the main process writes at start (kubectl logs). */
+  logs: string[];
 }
 
 const MB = 1_000_000;
 
+const SEMVER = (majors: string) => new RegExp(`^(latest|stable|alpine|(${majors})(\\.\\d+){0,2}(-alpine|-bookworm|-slim)?)$`);
+
 const CATALOG: Record<string, ImageProfile> = {
-  'gestion-employes': { sizeBytes: 94_812_403, startupMs: 4_000, stopMs: 800, description: 'application web RH (Java/Spring)' },
-  postgres: { sizeBytes: 158_374_912, startupMs: 3_000, stopMs: 1_200, description: 'PostgreSQL' },
-  mysql: { sizeBytes: 172_601_344, startupMs: 8_000, stopMs: 1_500, description: 'MySQL' },
-  nginx: { sizeBytes: 72_195_292, startupMs: 300, stopMs: 300, description: 'serveur web nginx' },
-  httpd: { sizeBytes: 58_236_412, startupMs: 300, stopMs: 300, description: 'serveur web Apache httpd' },
-  redis: { sizeBytes: 45_112_320, startupMs: 400, stopMs: 300, description: 'Redis' },
-  busybox: { sizeBytes: 2_155_104, startupMs: 100, stopMs: 100, description: 'boîte à outils busybox' },
-  'registry.k8s.io/pause': { sizeBytes: 320_368, startupMs: 50, stopMs: 50, description: 'conteneur pause' },
+  'gestion-employes': {
+    sizeBytes: 94_812_403,
+    startupMs: 4_000,
+    stopMs: 800,
+    description: 'application web RH (Java/Spring)',
+    tags: /^(latest|1\.[0-2]|2\.0)$/,
+    kind: 'server',
+    logs: [
+      'Démarrage de GestionEmployesApplication v{tag} (Java 21)',
+      'Base de données : jdbc:postgresql://${DB_HOST}:${DB_PORT}/${DB_NAME}',
+      'Tomcat démarré sur le port 8080 (http)',
+      'GestionEmployesApplication démarrée en 3,9 secondes',
+    ],
+  },
+  postgres: {
+    sizeBytes: 158_374_912,
+    startupMs: 3_000,
+    stopMs: 1_200,
+    description: 'PostgreSQL',
+    tags: SEMVER('9|1[0-8]'),
+    kind: 'server',
+    logs: [
+      'PostgreSQL init process complete; ready for start up.',
+      'LOG:  starting PostgreSQL {tag} on x86_64-pc-linux-gnu',
+      'LOG:  listening on IPv4 address "0.0.0.0", port 5432',
+      'LOG:  database system is ready to accept connections',
+    ],
+  },
+  mysql: { sizeBytes: 172_601_344, startupMs: 8_000, stopMs: 1_500, description: 'MySQL', tags: SEMVER('5\\.[5-7]|8|9'), kind: 'server', logs: ['[Server] /usr/sbin/mysqld: ready for connections. Version: \'{tag}\'  socket: \'/var/run/mysqld/mysqld.sock\'  port: 3306'] },
+  nginx: {
+    sizeBytes: 72_195_292,
+    startupMs: 300,
+    stopMs: 300,
+    description: 'serveur web nginx',
+    tags: SEMVER('1\\.([7-9]|[12][0-9])|mainline'),
+    kind: 'server',
+    logs: [
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      '{time} [notice] 1#1: using the "epoll" event method',
+      '{time} [notice] 1#1: start worker processes',
+    ],
+  },
+  httpd: { sizeBytes: 58_236_412, startupMs: 300, stopMs: 300, description: 'serveur web Apache httpd', tags: SEMVER('2\\.[24]'), kind: 'server', logs: ['AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name', '[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4 configured -- resuming normal operations'] },
+  redis: { sizeBytes: 45_112_320, startupMs: 400, stopMs: 300, description: 'Redis', tags: SEMVER('[3-8]'), kind: 'server', logs: ['1:M * Server initialized', '1:M * Ready to accept connections tcp'] },
+  busybox: { sizeBytes: 2_155_104, startupMs: 100, stopMs: 100, description: 'boîte à outils busybox', tags: SEMVER('1\\.[0-9]+|musl|glibc|uclibc'), kind: 'shell', logs: [] },
+  alpine: { sizeBytes: 3_623_807, startupMs: 100, stopMs: 100, description: 'Alpine Linux', kind: 'shell', logs: [] },
+  ubuntu: { sizeBytes: 29_754_290, startupMs: 100, stopMs: 100, description: 'Ubuntu', kind: 'shell', logs: [] },
+  debian: { sizeBytes: 48_494_272, startupMs: 100, stopMs: 100, description: 'Debian', kind: 'shell', logs: [] },
+  'kubesim/crashloop': {
+    sizeBytes: 12_582_912,
+    startupMs: 100,
+    stopMs: 100,
+    description: 'une application qui plante au démarrage',
+    kind: 'crash',
+    logs: ['Démarrage…', 'Lecture de la configuration /etc/app/config.yaml', 'panic: configuration invalide : champ « database.url » manquant'],
+  },
+  'registry.k8s.io/pause': { sizeBytes: 320_368, startupMs: 50, stopMs: 50, description: 'conteneur pause', kind: 'server', logs: [] },
 };
 
-const GENERIC: ImageProfile = { sizeBytes: 50 * MB, startupMs: 1_000, stopMs: 500, description: 'image' };
+const GENERIC: ImageProfile = { sizeBytes: 50 * MB, startupMs: 1_000, stopMs: 500, description: 'image', kind: 'server', logs: [] };
 
 export interface ImageRef {
   /** `docker.io/library/nginx:1.27`: the fully qualified reference a runtime reports. */
@@ -47,6 +105,14 @@ export function parseImage(image: string): ImageRef {
   const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
   const repository = hasRegistry ? name : name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`;
   return { full: at >= 0 ? `${repository}${image.slice(at)}` : `${repository}:${tag}`, repository, tag };
+}
+
+/** Whether the registry has this tag: catalog images list theirs, other images are taken to exist. */
+export function tagExists(image: string): boolean {
+  if (image.includes('@')) return true;
+  const { tag } = parseImage(image);
+  const tags = profileOf(image).tags;
+  return !tags || tags.test(tag);
 }
 
 export function profileOf(image: string): ImageProfile {

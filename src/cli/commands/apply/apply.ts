@@ -3,7 +3,7 @@ import { KNOWN_NOT_SIMULATED, byKind, kindPrefix, type ResourceType } from '../.
 import { missingTypeError } from '../../../manifest/decode.js';
 import { readManifests } from '../../../manifest/read.js';
 import { sortKeys } from '../../../printers/output.js';
-import { apiError, clientError, type CommandError } from '../../errors.js';
+import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { applyPatch, threeWayPatch } from './merge.js';
 
@@ -121,7 +121,7 @@ export async function runApply(session: Session, opts: ApplyOptions): Promise<Co
       continue;
     }
     const resolved = resolve(item as { source: string; object: KObject; duplicates: string[] }, opts);
-    if ('kubectl' in resolved) errors.push(resolved);
+    if (isCommandError(resolved)) errors.push(resolved);
     else pending.push(resolved);
   }
   if (!items.length && !errors.length) return [clientError('no objects passed to apply', 'no-objects')];
@@ -129,7 +129,7 @@ export async function runApply(session: Session, opts: ApplyOptions): Promise<Co
   const suffix = opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : '';
   for (const p of pending) {
     const outcome = applyOne(session, p, opts, alone);
-    if ('kubectl' in outcome) {
+    if (isCommandError(outcome)) {
       errors.push(outcome);
       continue;
     }

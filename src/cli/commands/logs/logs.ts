@@ -1,0 +1,52 @@
+import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1.js';
+import { ApiError } from '../../../api/errors.js';
+import { resolveResource } from '../../../api/resources.js';
+import { containerLogs } from '../../../node/runtime/logs.js';
+import { apiError, clientError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+
+export interface LogsOptions {
+  namespace: string;
+  container?: string;
+  previous: boolean;
+  tail?: number;
+  timestamps: boolean;
+}
+
+/** `kubectl logs POD [-c C] [--previous] [--tail N] [--timestamps]`: what the container's process wrote. */
+export async function runLogs(session: Session, args: string[], opts: LogsOptions): Promise<CommandError[]> {
+  const name = (args[0] ?? '').replace(/^(pods?|po)\//, '');
+  if (!name) return [clientError('expected POD or TYPE/NAME is a required argument for the logs command', 'usage', { detail: 'kubesim logs NOM_DU_POD' })];
+  const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: opts.namespace, name });
+  if (!got.ok) return [apiError(got.error, { alone: true })];
+  const pod = got.object as unknown as Pod;
+  const containers = pod.spec?.containers ?? [];
+  if (!opts.container && containers.length > 1) {
+    return [clientError(`a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`, 'usage', { detail: '-c CONTENEUR' })];
+  }
+  const container = opts.container ? containers.find((c) => c.name === opts.container) : containers[0];
+  if (!container) return [apiError(new ApiError('BadRequest', `container ${opts.container} is not valid for pod ${name}`), { alone: true })];
+  const status = pod.status?.containerStatuses?.find((s) => s.name === container.name);
+  const instance = pickInstance(status, opts.previous);
+  if (!instance) {
+    const message = opts.previous
+      ? `previous terminated container "${container.name}" in pod "${name}" not found`
+      : `container "${container.name}" in pod "${name}" is waiting to start: ${status?.state?.waiting?.reason ?? 'ContainerCreating'}`;
+    return [apiError(new ApiError('BadRequest', message), { alone: true })];
+  }
+  let lines = containerLogs(container, pod, instance, session.now);
+  if (opts.tail !== undefined && opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
+  for (const l of lines) session.out(`${opts.timestamps ? `${l.time} ` : ''}${l.text}\n`);
+  return [];
+}
+
+/** The current container, or with --previous the one before it (lastState). */
+function pickInstance(status: ContainerStatus | undefined, previous: boolean) {
+  if (!status) return undefined;
+  if (previous) return status.lastState?.terminated ? { startedAt: status.lastState.terminated.startedAt!, finishedAt: status.lastState.terminated.finishedAt, exitCode: status.lastState.terminated.exitCode } : undefined;
+  const s = status.state;
+  if (s?.running) return { startedAt: s.running.startedAt! };
+  if (s?.terminated) return { startedAt: s.terminated.startedAt!, finishedAt: s.terminated.finishedAt, exitCode: s.terminated.exitCode };
+  if (status.lastState?.terminated) return { startedAt: status.lastState.terminated.startedAt!, finishedAt: status.lastState.terminated.finishedAt, exitCode: status.lastState.terminated.exitCode };
+  return undefined;
+}

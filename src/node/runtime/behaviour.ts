@@ -1,0 +1,35 @@
+import type { Container } from 'kubernetes-types/core/v1.js';
+import { profileOf } from './images.js';
+
+/** What a container's main process does once started: run until stopped, or exit after a while with a code. */
+export interface Behaviour {
+  exitAfterMs?: number;
+  exitCode?: number;
+  /** Lines written at start, and just before exiting. */
+  logs: string[];
+}
+
+const FOREVER = /sleep\s+infinity|while\s+(true|:)|tail\s+-f|httpd|nc\s+-l/;
+
+/**
+ * A shell command, read the way a teacher reads it: `sleep 3600` runs an hour, `while true` forever, `exit 3`
+ * exits with 3, `echo` writes a line. No command at all: the shell exits at once (no terminal to read from).
+ */
+function shellBehaviour(script: string): Behaviour {
+  const logs = [...script.matchAll(/echo\s+(?:-e\s+)?(["']?)(.*?)\1(?:;|&&|\n|$)/g)].map((m) => m[2]).filter((l) => !l.includes('$'));
+  if (FOREVER.test(script)) return { logs };
+  const sleeps = [...script.matchAll(/sleep\s+(\d+(?:\.\d+)?)/g)].reduce((s, m) => s + Number(m[1]), 0);
+  const exit = /(?:^|[;&|\s])exit\s+(\d+)/.exec(script);
+  const failing = /(?:^|[;&|\s])false(?:$|[;&|\s])/.test(script);
+  return { exitAfterMs: Math.max(50, sleeps * 1000), exitCode: exit ? Number(exit[1]) : failing ? 1 : 0, logs };
+}
+
+export function behaviourOf(c: Container): Behaviour {
+  const profile = profileOf(c.image ?? '');
+  const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  if (profile.kind === 'crash') return { exitAfterMs: 2_000, exitCode: 1, logs: profile.logs };
+  if (profile.kind === 'shell') return shellBehaviour(script);
+  // a server image told to run a shell script does what the script says
+  if (/^(\/bin\/)?(ba)?sh\s+-c\b/.test(script)) return shellBehaviour(script);
+  return { logs: profile.logs };
+}

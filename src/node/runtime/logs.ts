@@ -1,0 +1,43 @@
+import type { Container, Pod } from 'kubernetes-types/core/v1.js';
+import { behaviourOf } from './behaviour.js';
+import { parseImage, profileOf } from './images.js';
+
+export interface Instance {
+  startedAt: string;
+  finishedAt?: string;
+  exitCode?: number;
+}
+
+export interface LogLine {
+  time: string;
+  text: string;
+}
+
+function envOf(c: Container): Record<string, string> {
+  return Object.fromEntries((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+}
+
+/** `2026/11/23 10:00:02` (nginx's own format). */
+function nginxTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, '/');
+}
+
+/**
+ * What a container instance wrote, derived from its image, its command and its start/finish times, so logs
+ * need no storage and read the same every time. `{tag}`, `{time}` and `${VAR}` are filled in.
+ */
+export function containerLogs(c: Container, pod: Pod, instance: Instance, now: number): LogLine[] {
+  const start = Date.parse(instance.startedAt);
+  const tag = parseImage(c.image ?? '').tag;
+  const env = envOf(c);
+  const lines = behaviourOf(c).logs.map((text, i) => {
+    const at = start + 50 + i * Math.max(50, Math.floor(profileOf(c.image ?? '').startupMs / Math.max(1, behaviourOf(c).logs.length)));
+    const filled = text
+      .replace(/\{tag\}/g, tag)
+      .replace(/\{time\}/g, nginxTime(at))
+      .replace(/\$\{(\w+)\}/g, (_, k: string) => env[k] ?? (k === 'HOSTNAME' ? (pod.metadata?.name ?? '') : ''));
+    return { time: new Date(at).toISOString(), text: filled };
+  });
+  const end = instance.finishedAt ? Date.parse(instance.finishedAt) : now;
+  return lines.filter((l) => Date.parse(l.time) <= end);
+}
