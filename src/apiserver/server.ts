@@ -21,7 +21,7 @@ export interface ApiRequest {
   namespace?: string;
   name?: string;
   body?: KObject;
-  subresource?: 'status' | 'binding';
+  subresource?: 'status' | 'binding' | 'scale';
   user: UserInfo;
   /** Who sends it, for the narration (kubectl, the scheduler, a kubelet...). */
   client: Actor;
@@ -156,7 +156,13 @@ export class ApiServer {
     if (decodeError) return fail(decodeError);
     const sentVersion = incoming.metadata?.resourceVersion;
     if (sentVersion && sentVersion !== old.metadata.resourceVersion) return fail(conflict(qualifiedResource(r), req.name!));
-    const obj = req.subresource === 'status' ? { ...clone(old), status: incoming.status } : this.mergeUpdate(incoming, old, r);
+    // pods/status, deployments/scale: only that part of the stored object changes
+    const obj =
+      req.subresource === 'status'
+        ? { ...clone(old), status: incoming.status }
+        : req.subresource === 'scale'
+          ? this.mergeUpdate({ ...clone(old), spec: { ...(old.spec as object), replicas: (incoming.spec as { replicas?: number }).replicas } }, old, r)
+          : this.mergeUpdate(incoming, old, r);
     if (req.subresource !== 'status') {
       const rejected = this.admit(obj, 'UPDATE', old) ?? this.validate(obj, old, 'UPDATE');
       if (rejected) return fail(rejected);

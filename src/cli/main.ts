@@ -160,6 +160,38 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
       invoke({ run: (s) => runChaosKill(s, args, { namespace: ns() ?? 'default', container: o.container }) });
     });
 
+  program
+    .command('scale')
+    .description('change le nombre de réplicas : scale deployment/NOM --replicas=5')
+    .argument('[args...]', 'deployment/NOM')
+    .option('--replicas <count>', 'nombre de réplicas voulu')
+    .action(async (args: string[], o) => {
+      const { runScale } = await import('./commands/scale/scale.js');
+      invoke({ run: (s) => runScale(s, args, { namespace: ns() ?? 'default', replicas: o.replicas }) });
+    });
+
+  program
+    .command('set')
+    .description("change l'image d'un Deployment : set image deployment/NOM CONTENEUR=IMAGE")
+    .argument('[args...]', 'image deployment/NOM CONTENEUR=IMAGE')
+    .action(async (args: string[]) => {
+      const { runSetImage } = await import('./commands/set/set.js');
+      if (args[0] !== 'image') throw new UsageError('only "set image" is supported: kubesim set image deployment/NAME CONTAINER=IMAGE');
+      invoke({ run: (s) => runSetImage(s, args.slice(1), { namespace: ns() ?? 'default' }) });
+    });
+
+  program
+    .command('rollout')
+    .description('déploiements progressifs : rollout status|history|undo|restart|pause|resume deployment/NOM')
+    .argument('[args...]', 'status deployment/NOM')
+    .option('--to-revision <n>', 'pour undo : la révision à retrouver')
+    .option('--revision <n>', 'pour history : le détail d\'une révision')
+    .option('--timeout <duration>', 'pour status : attente maximale (temps simulé)')
+    .action(async (args: string[], o) => {
+      const { runRollout } = await import('./commands/rollout/rollout.js');
+      invoke({ run: (s) => runRollout(s, args, { namespace: ns() ?? 'default', toRevision: o.toRevision, revision: o.revision, timeout: o.timeout }) });
+    });
+
   const node = program.command('node').description('pannes de nœud : node fail NOM, node recover NOM');
   node
     .command('fail')

@@ -124,19 +124,21 @@ export class DeploymentController implements Reconciler {
     const { maxUnavailable } = resolveFenceposts(asD(d));
     const allReplicas = all.reduce((n, rs) => n + specReplicas(rs), 0);
     const newUnavailable = specReplicas(fresh) - available(fresh);
-    // first, old pods that are not available anyway may go (cleanupUnhealthyReplicas)
-    let cleanupBudget = allReplicas - (replicas - maxUnavailable) - newUnavailable;
+    // reconcileOldReplicaSets: counted on spec, so a status that lags behind never lets too many pods go
+    let remaining = allReplicas - (replicas - maxUnavailable) - newUnavailable;
+    if (remaining <= 0) return;
+    // first, old pods that are not available anyway (cleanupUnhealthyReplicas)
     for (const rs of old) {
-      if (cleanupBudget <= 0) break;
+      if (remaining <= 0) break;
       const unhealthy = specReplicas(rs) - available(rs);
       if (unhealthy <= 0) continue;
-      const down = Math.min(cleanupBudget, unhealthy);
+      const down = Math.min(remaining, unhealthy);
       this.scale(d, rs, specReplicas(rs) - down, true);
-      cleanupBudget -= down;
+      remaining -= down;
     }
     // then available old pods, as long as enough pods stay available
     all = owned();
-    let budget = oldScaleDownBudget(asD(d), all.reduce((n, rs) => n + available(rs), 0));
+    let budget = Math.min(remaining, oldScaleDownBudget(asD(d), all.reduce((n, rs) => n + available(rs), 0)));
     for (const rs of all.filter((r) => r.metadata.labels?.[HASH] !== hash && specReplicas(r) > 0).sort(byAge)) {
       if (budget <= 0) break;
       const down = Math.min(specReplicas(rs), budget);

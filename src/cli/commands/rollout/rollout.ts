@@ -1,0 +1,130 @@
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { KObject } from '../../../api/object.js';
+import { controllerOf } from '../../../api/object.js';
+import { kindPrefix, type ResourceType } from '../../../api/resources.js';
+import { rfc3339 } from '../../../sim/clock.js';
+import { canonicalJson } from '../../../sim/ids.js';
+import { table } from '../../../printers/tabwriter.js';
+import { clientError, isCommandError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import { parseDuration } from '../wait/wait.js';
+import { findWorkload, patchWorkload } from '../workload.js';
+
+const REVISION = 'deployment.kubernetes.io/revision';
+
+/** polymorphichelpers/rollout_status.go: one line per state, done when the new ReplicaSet is fully available. */
+export function rolloutStatus(d: Deployment): { message: string; done: boolean } {
+  const name = d.metadata?.name;
+  const s = d.status ?? {};
+  const replicas = d.spec?.replicas ?? 1;
+  if ((d.metadata?.generation ?? 0) > (s.observedGeneration ?? 0)) return { message: 'Waiting for deployment spec update to be observed...', done: false };
+  const updated = s.updatedReplicas ?? 0;
+  if (updated < replicas) return { message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...`, done: false };
+  if ((s.replicas ?? 0) > updated) return { message: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - updated} old replicas are pending termination...`, done: false };
+  if ((s.availableReplicas ?? 0) < updated) return { message: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...`, done: false };
+  return { message: `deployment "${name}" successfully rolled out`, done: true };
+}
+
+function history(session: Session, d: KObject): KObject[] {
+  return session.store
+    .list(`/registry/replicasets/${d.metadata.namespace}/`)
+    .filter((rs) => controllerOf(rs)?.uid === d.metadata.uid)
+    .sort((a, b) => Number(a.metadata.annotations?.[REVISION] ?? 0) - Number(b.metadata.annotations?.[REVISION] ?? 0));
+}
+
+/** The template as the Deployment had it: the ReplicaSet's, without the pod-template-hash label. */
+function templateOf(rs: KObject): unknown {
+  const t = structuredClone((rs as unknown as ReplicaSet).spec!.template!);
+  const labels = { ...(t.metadata?.labels ?? {}) };
+  delete labels['pod-template-hash'];
+  t.metadata = { ...t.metadata, labels };
+  return t;
+}
+
+export async function runRollout(session: Session, args: string[], opts: { namespace: string; toRevision?: string; revision?: string; timeout?: string }): Promise<CommandError[]> {
+  const [sub, ...rest] = args;
+  const w = findWorkload(session, rest, opts.namespace, ['Deployment']);
+  if (!['status', 'history', 'undo', 'restart', 'pause', 'resume'].includes(sub ?? '')) {
+    return [clientError(`unknown rollout command "${sub ?? ''}": use status, history, undo, restart, pause or resume`, 'usage', { detail: 'rollout status deployment/NOM' })];
+  }
+  if (isCommandError(w)) return [w];
+  const d = w.object;
+  const ref = `${kindPrefix(w.resource)}/${d.metadata.name}`;
+  switch (sub) {
+    case 'status':
+      return status(session, d, opts.timeout);
+    case 'history':
+      return showHistory(session, d, ref, opts.revision);
+    case 'undo':
+      return undo(session, w, ref, opts.toRevision);
+    case 'restart': {
+      const updated = structuredClone(d) as KObject & Deployment;
+      const t = updated.spec!.template;
+      t.metadata = { ...t.metadata, annotations: { ...(t.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': rfc3339(session.now) } };
+      return finish(session, patchWorkload(session, w.resource, updated), `${ref} restarted`);
+    }
+    default: {
+      const pause = sub === 'pause';
+      if (!!(d as unknown as Deployment).spec?.paused === pause) return [clientError(`${ref} is already ${pause ? 'paused' : 'resumed'}`, 'usage', { detail: sub })];
+      const updated = structuredClone(d) as KObject & Deployment;
+      updated.spec = { ...updated.spec!, paused: pause || undefined };
+      if (!pause) delete updated.spec.paused;
+      return finish(session, patchWorkload(session, w.resource, updated), `${ref} ${pause ? 'paused' : 'resumed'}`);
+    }
+  }
+}
+
+function finish(session: Session, result: KObject | CommandError, line: string): CommandError[] {
+  if (isCommandError(result)) return [result];
+  session.out(`${line}\n`);
+  session.settle();
+  return [];
+}
+
+/** kubectl waits and prints each new state; kubesim lets virtual time pass 10 s at a time, up to --timeout. */
+async function status(session: Session, d: KObject, timeout = '5m'): Promise<CommandError[]> {
+  const limit = parseDuration(timeout) ?? 300_000;
+  let last = '';
+  for (let waited = 0; ; waited += 10_000) {
+    const current = session.store.get(`/registry/deployments/${d.metadata.namespace}/${d.metadata.name}`)!.value as unknown as Deployment;
+    const { message, done } = rolloutStatus(current);
+    if (message !== last) session.out(`${message}\n`);
+    last = message;
+    if (done) return [];
+    if (waited >= limit) return [clientError('timed out waiting for the condition', 'usage', { detail: `rollout status --timeout ${timeout}` })];
+    session.cluster.stabilize(0, 10_000);
+  }
+}
+
+function showHistory(session: Session, d: KObject, ref: string, revision?: string): CommandError[] {
+  const sets = history(session, d);
+  if (revision) {
+    const rs = sets.find((r) => r.metadata.annotations?.[REVISION] === revision);
+    if (!rs) return [clientError(`unable to find the specified revision`, 'usage', { detail: `--revision=${revision}` })];
+    session.out(`${ref} with revision #${revision}\n${JSON.stringify(templateOf(rs), null, 2)}\n`);
+    return [];
+  }
+  const rows = sets.map((rs) => [rs.metadata.annotations?.[REVISION] ?? '0', rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>']);
+  session.out(`${ref} \n${table([['REVISION', 'CHANGE-CAUSE'], ...rows], { minwidth: 0, padding: 2 })}\n`);
+  return [];
+}
+
+/** rollout undo: the template of an earlier revision becomes the Deployment's again (a new revision number). */
+function undo(session: Session, w: { resource: ResourceType; object: KObject }, ref: string, toRevision?: string): CommandError[] {
+  const d = w.object;
+  const sets = history(session, d);
+  const current = d.metadata.annotations?.[REVISION];
+  const previous = sets.filter((rs) => rs.metadata.annotations?.[REVISION] !== current);
+  const target = toRevision && toRevision !== '0' ? sets.find((rs) => rs.metadata.annotations?.[REVISION] === toRevision) : previous[previous.length - 1];
+  if (!target) {
+    return [clientError(toRevision && toRevision !== '0' ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment "${d.metadata.name}"`, 'usage', { detail: 'rollout history' })];
+  }
+  const template = templateOf(target);
+  if (canonicalJson(template) === canonicalJson((d as unknown as Deployment).spec?.template)) {
+    session.out(`${ref} skipped rollback (current template already matches revision ${target.metadata.annotations?.[REVISION]})\n`);
+    return [];
+  }
+  const updated = structuredClone(d) as KObject & Deployment;
+  updated.spec = { ...updated.spec!, template: template as NonNullable<Deployment['spec']>['template'] };
+  return finish(session, patchWorkload(session, w.resource, updated), `${ref} rolled back`);
+}

@@ -1,0 +1,21 @@
+import { kindPrefix } from '../../../api/resources.js';
+import { clientError, isCommandError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import { findWorkload, patchWorkload } from '../workload.js';
+
+/** `kubectl scale deployment/NAME --replicas=N`: the controllers do the rest (more pods, or fewer). */
+export async function runScale(session: Session, args: string[], opts: { namespace: string; replicas?: string }): Promise<CommandError[]> {
+  const replicas = Number(opts.replicas);
+  if (opts.replicas === undefined || !Number.isInteger(replicas) || replicas < 0) {
+    return [clientError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0', 'usage', { detail: '--replicas=N' })];
+  }
+  const w = findWorkload(session, args, opts.namespace, ['Deployment', 'ReplicaSet']);
+  if (isCommandError(w)) return [w];
+  const updated = structuredClone(w.object);
+  (updated.spec as { replicas: number }).replicas = replicas;
+  const r = patchWorkload(session, w.resource, updated, 'scale');
+  if (isCommandError(r)) return [r];
+  session.out(`${kindPrefix(w.resource)}/${w.object.metadata.name} scaled\n`);
+  session.settle();
+  return [];
+}

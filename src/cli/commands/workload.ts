@@ -1,0 +1,24 @@
+import { resolveResource, type ResourceType } from '../../api/resources.js';
+import type { KObject } from '../../api/object.js';
+import { apiError, clientError, type CommandError } from '../errors.js';
+import type { Session } from '../session.js';
+
+/** `deployment/web`, `deploy web`, `rs/web-abc`: the workload a scale/rollout/set command is about. */
+export function findWorkload(session: Session, args: string[], namespace: string, kinds: string[]): { resource: ResourceType; object: KObject } | CommandError {
+  let type: string | undefined;
+  let name: string | undefined;
+  if (args[0]?.includes('/')) [type, name] = args[0].split('/');
+  else [type, name] = args;
+  const resource = type ? resolveResource(type) : undefined;
+  if (!type || !name) return clientError('a resource and a name are required, e.g. deployment/gestion-employes', 'usage', { detail: 'deployment/NOM' });
+  if (!resource) return clientError(`the server doesn't have a resource type "${type}"`, 'unknown-resource', { resource: type });
+  if (!kinds.includes(resource.kind)) return clientError(`no ${kinds.map((k) => k.toLowerCase()).join('/')} named "${name}": ${resource.kind} is not supported here`, 'usage', { detail: `${type}/${name}` });
+  const r = session.request({ verb: 'get', resource, namespace, name });
+  if (!r.ok) return apiError(r.error, { alone: true });
+  return { resource, object: r.object };
+}
+
+export function patchWorkload(session: Session, resource: ResourceType, object: KObject, subresource?: 'scale'): CommandError | KObject {
+  const r = session.request({ verb: 'patch', resource, namespace: object.metadata.namespace, name: object.metadata.name, body: object, subresource });
+  return r.ok ? r.object : apiError(r.error, { alone: true });
+}
