@@ -220,6 +220,14 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
       });
   }
   program
+    .command('taint')
+    .description('marque un nœud : taint nodes NOM clé=valeur:NoSchedule (clé:NoSchedule- pour retirer)')
+    .argument('[args...]', 'nodes NOM clé=valeur:EFFET')
+    .action(async (args: string[]) => {
+      const { runTaint } = await import('./commands/taint/taint.js');
+      invoke({ run: (s) => runTaint(s, args) });
+    });
+  program
     .command('drain')
     .description('vide un nœud : cordon puis éviction de ses pods')
     .argument('[node]', 'nœud')

@@ -8,7 +8,7 @@ import type { World } from '../sim/world.js';
 import type { WatchEvent } from '../store/store.js';
 import { fitErrorMessage } from './fit-error.js';
 import { accountPod, newNodeInfo, type NodeInfo } from './framework/node-info.js';
-import { scheduleOne } from './schedule-one.js';
+import { scheduleOne, type Decision } from './schedule-one.js';
 
 const SCHEDULER_NAME = 'default-scheduler';
 
@@ -22,7 +22,8 @@ function needsScheduling(pod: Pod): boolean {
  */
 export class Scheduler {
   private readonly active: string[] = [];
-  private readonly unschedulable = new Set<string>();
+  /** Pods that fit nowhere, and whether lack of resources was among the reasons (QueueingHints). */
+  private readonly unschedulable = new Map<string, { resources: boolean }>();
   private readonly nodes = new Map<string, NodeInfo>();
   /** podKey → node it is accounted on, and the pod as accounted */
   private readonly assigned = new Map<string, { node: string; pod: Pod }>();
@@ -51,9 +52,11 @@ export class Scheduler {
   onPod(e: WatchEvent): void {
     const pod = asPod(e.object);
     if (e.type === 'DELETED') {
+      const wasAssigned = this.assigned.has(podKey(pod));
       this.forget(podKey(pod));
       this.unschedulable.delete(podKey(pod));
-      this.moveAllToActive();
+      // a pod leaving a node frees resources: only pods that lacked resources are worth another try
+      if (wasAssigned) this.moveAllToActive((u) => u.resources);
       return;
     }
     this.observePod(pod, false);
@@ -67,13 +70,13 @@ export class Scheduler {
     }
     if (isTerminal(pod) && this.assigned.has(key)) {
       this.forget(key);
-      this.moveAllToActive();
+      this.moveAllToActive((u) => u.resources);
       return;
     }
     if (needsScheduling(pod) && !this.unschedulable.has(key) && !this.active.includes(key)) {
       // a pod found unscheduled when the scheduler starts has already been tried if it says so
       const triedBefore = initial && pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable');
-      if (triedBefore) this.unschedulable.add(key);
+      if (triedBefore) this.unschedulable.set(key, { resources: true });
       else this.active.push(key);
     }
   }
@@ -93,9 +96,12 @@ export class Scheduler {
     this.assigned.delete(key);
   }
 
-  private moveAllToActive(): void {
-    for (const key of this.unschedulable) if (!this.active.includes(key)) this.active.push(key);
-    this.unschedulable.clear();
+  private moveAllToActive(which: (u: { resources: boolean }) => boolean = () => true): void {
+    for (const [key, u] of this.unschedulable) {
+      if (!which(u)) continue;
+      if (!this.active.includes(key)) this.active.push(key);
+      this.unschedulable.delete(key);
+    }
   }
 
   step(): boolean {
@@ -114,11 +120,11 @@ export class Scheduler {
     const nodes = [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name));
     const d = scheduleOne(pod, nodes, this.nextStartNodeIndex);
     if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.processed) % nodes.length;
-    this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total: nodes.length });
     if (!d.chosen) {
-      this.fail(podObj, fitErrorMessage(nodes.length, d.failures));
+      this.fail(podObj, fitErrorMessage(nodes.length, d.failures), d);
       return;
     }
+    this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total: nodes.length });
     if (d.scored) this.w.log.emit('scheduler', { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) });
     const chosen = d.chosen.name;
     const ranked = d.verdicts.filter((v) => v.total !== undefined).sort((a, b) => b.total! - a.total! || a.node.localeCompare(b.node));
@@ -135,22 +141,28 @@ export class Scheduler {
     });
     const result = this.client.bind(podObj.metadata.namespace!, podObj.metadata.name, chosen);
     if (!result.ok) {
-      this.fail(podObj, `binding rejected: ${result.error.message}`);
+      this.fail(podObj, `binding rejected: ${result.error.message}`, d);
       return;
     }
     this.assume(podKey(pod), pod, chosen);
     this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${chosen}`);
   }
 
-  /** FailedScheduling event and PodScheduled=False, then wait for the cluster to change. */
-  private fail(podObj: KObject, message: string): void {
-    this.unschedulable.add(podKey(asPod(podObj)));
+  /**
+   * FailedScheduling event and PodScheduled=False, then wait for the cluster to change. A retry that fails for the
+   * same reasons only counts the event again (x2, x3…); the story is told once.
+   */
+  private fail(podObj: KObject, message: string, d: Decision): void {
+    const key = podKey(asPod(podObj));
+    this.unschedulable.set(key, { resources: d.failures.some((f) => f.reasons.some((r) => r.startsWith('Insufficient') || r === 'Too many pods')) });
     this.recorder.warning(podObj, 'FailedScheduling', message);
-    this.w.log.emit('scheduler', { kind: 'scheduler.failed', pod: { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name }, message });
     const fresh = structuredClone(this.w.store.get(`/registry/pods/${podObj.metadata.namespace}/${podObj.metadata.name}`)!.value);
     const status = ((fresh as { status?: Pod['status'] }).status ??= {});
     const previous = status.conditions?.find((c) => c.type === 'PodScheduled');
     if (previous?.message === message) return;
+    const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
+    this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: 0, evaluated: d.evaluated, total: this.nodes.size });
+    this.w.log.emit('scheduler', { kind: 'scheduler.failed', pod: ref, message });
     (status as { phase?: string }).phase = 'Pending';
     status.conditions = [
       { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as string, lastTransitionTime: previous?.lastTransitionTime ?? rfc3339(this.w.clock.now()) },
