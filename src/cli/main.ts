@@ -14,6 +14,8 @@ interface Invocation {
   create?: Partial<ClusterSpec>;
   /** Commands that only read may skip loading the simulated world. */
   readOnly?: boolean;
+  /** `get -w`: after the command, keep looking at the cluster and print what changes. */
+  watch?: { args: string[]; opts: import('./commands/get/watch.js').WatchOptions };
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -62,9 +64,22 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
     .option('--show-labels', 'ajoute une colonne LABELS')
     .option('-L, --label-columns <keys>', 'une colonne par label', collect, [])
     .option('--no-headers', 'sans la ligne de titres')
+    .option('-w, --watch', 'reste ouvert et affiche chaque changement')
+    .option('--request-timeout <duration>', 'avec -w : s\'arrête après cette durée')
     .action(async (args: string[], o) => {
       const { runGet } = await import('./commands/get/get.js');
+      const { parseDuration } = await import('./commands/wait/wait.js');
       const labelColumns = (o.labelColumns as string[]).flatMap((l) => l.split(',')).filter(Boolean);
+      const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, showLabels: !!o.showLabels, labelColumns };
+      const timeoutMs = o.requestTimeout === undefined ? 0 : parseDuration(o.requestTimeout);
+      if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
+      if (o.watch) {
+        // the watch prints the first table itself, to align the rows that follow with it
+        const { resolveTargets } = await import('./commands/targets.js');
+        const targets = resolveTargets(args);
+        invoke({ readOnly: true, run: async () => (Array.isArray(targets) ? [] : [targets]), watch: { args, opts: { ...base, timeoutMs, tickMs: 1000 } } });
+        return;
+      }
       invoke({
         readOnly: true,
         run: (s) =>
@@ -315,6 +330,14 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
       }
     }
     await session.close();
+  }
+  if (invocation.watch && !errors.length) {
+    const { watchLoop } = await import('./commands/get/watch.js');
+    let stop = false;
+    process.once('SIGINT', () => (stop = true));
+    // a pinned clock (KUBESIM_NOW) still moves while watching: by the real time spent watching
+    const open = (elapsed: number) => Session.open({ ...env, now: vars.KUBESIM_NOW ? env.now + elapsed : Date.now() }, streams);
+    await watchLoop(open, invocation.watch.args, invocation.watch.opts, () => stop);
   }
   return errors.length ? 1 : 0;
 }

@@ -1,0 +1,91 @@
+import type { KObject } from '../../../api/object.js';
+import { printTable } from '../../../printers/table.js';
+import type { Session } from '../../session.js';
+import { resolveTargets } from '../targets.js';
+import type { GetOptions } from './get.js';
+
+export interface WatchOptions extends GetOptions {
+  /** --request-timeout: stop after this many real milliseconds (0: until Ctrl-C). */
+  timeoutMs: number;
+  /** Real milliseconds between two looks at the cluster. */
+  tickMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * `kubectl get -w`: after the table, one row per change, as the world moves on with the wall clock. Each tick is
+ * a short session of its own (lock, catch up, read, save, unlock), so other kubesim commands run in between:
+ * delete a pod in another terminal and watch its replacement appear here.
+ */
+export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, args: string[], opts: WatchOptions, stopped: () => boolean): Promise<void> {
+  const targets = resolveTargets(args);
+  if (!Array.isArray(targets)) return;
+  const seen = new Map<string, KObject>();
+  const widths: number[] = [];
+  const start = Date.now();
+  let first = true;
+  while (!stopped() && (!opts.timeoutMs || Date.now() - start < opts.timeoutMs)) {
+    const session = await open(Date.now() - start);
+    try {
+      session.catchUp();
+      for (const t of targets) {
+        const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
+        const r = session.request({ verb: 'list', resource: t.resource, namespace: ns });
+        const objects = (r.ok ? (r.objects ?? []) : []).filter((o) => !t.names.length || t.names.includes(o.metadata.name));
+        const keyOf = (o: KObject) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
+        const current = new Map<string, KObject>(objects.map((o) => [keyOf(o), o]));
+        const changed: KObject[] = [];
+        for (const [key, o] of current) if (seen.get(key)?.metadata.resourceVersion !== o.metadata.resourceVersion) changed.push(o);
+        // a deleted object is printed once more, as it last was (the watch's DELETED event)
+        for (const [key, o] of seen) if (!current.has(key) && o.kind === t.resource.kind) {
+          changed.push(o);
+          seen.delete(key);
+        }
+        for (const o of changed) if (current.has(keyOf(o))) seen.set(keyOf(o), o);
+        if (!changed.length) continue;
+        const text = printTable(t.resource, changed, {
+          now: session.now,
+          wide: opts.output === 'wide',
+          withNamespace: opts.allNamespaces,
+          withKind: targets.length > 1,
+          showLabels: opts.showLabels,
+          labelColumns: opts.labelColumns,
+          noHeaders: !first,
+        });
+        if (first) rememberHeader(text, widths);
+        session.out(first ? text : remember(text, widths));
+      }
+    } finally {
+      await session.close();
+    }
+    first = false;
+    await sleep(opts.tickMs);
+  }
+}
+
+/** The column widths of the first table, read from its header line. */
+function rememberHeader(text: string, widths: number[]): void {
+  const header = text.split('\n')[0];
+  const starts = [0, ...[...header.matchAll(/ {3,}(?=\S)/g)].map((m) => m.index! + m[0].length)];
+  starts.slice(0, -1).forEach((s, i) => (widths[i] = Math.max(widths[i] ?? 0, starts[i + 1] - s)));
+}
+
+/** tabwriter's RememberWidths: a watched row is padded to at least the widths already printed. */
+function remember(text: string, widths: number[]): string {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const cells = line.split(/(?<=\S)\s{3,}/);
+      return cells
+        .map((c, i) => {
+          if (i === cells.length - 1) return c;
+          widths[i] = Math.max(widths[i] ?? 0, c.length + 3);
+          return c.padEnd(widths[i]);
+        })
+        .join('');
+    })
+    .map((l) => `${l}\n`)
+    .join('');
+}
