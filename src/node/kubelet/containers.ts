@@ -19,6 +19,7 @@ export const PULL_RETRY = 'pullretry:';
 export const READY = 'ready:';
 export const EXIT = 'exit:';
 export const RESTART = 'restart:';
+export const LIVENESS = 'liveness:';
 
 /** MaxContainerBackOff: crash loops and pull retries wait 10 s, doubling, up to 5 minutes. */
 const BACKOFF_START_MS = 10_000;
@@ -138,6 +139,15 @@ export class Containers {
     if (probe) this.w.timers.add(now + Math.max((probe.initialDelaySeconds ?? 0) * 1000, profileOf(c.image!).startupMs), this.k.owner, key, READY + c.name);
     const behaviour = behaviourOf(c);
     if (behaviour.exitAfterMs !== undefined) this.w.timers.add(now + behaviour.exitAfterMs, this.k.owner, key, EXIT + c.name, { data: { code: behaviour.exitCode ?? 0 } });
+    const live = c.livenessProbe;
+    if (live && behaviour.livenessFails) {
+      // probes run at initialDelay, then every period; failureThreshold failures in a row restart the container
+      const delay = (live.initialDelaySeconds ?? 0) * 1000;
+      const period = (live.periodSeconds ?? 10) * 1000;
+      const firstFailing = delay + Math.max(0, Math.ceil((behaviour.livenessFails.afterMs - delay) / period)) * period;
+      const killAt = now + firstFailing + ((live.failureThreshold ?? 3) - 1) * period;
+      if (behaviour.exitAfterMs === undefined || killAt < now + behaviour.exitAfterMs) this.w.timers.add(killAt, this.k.owner, key, LIVENESS + c.name, { patient: true });
+    }
     const ref = parseImage(c.image!);
     const containerID = Array.from({ length: 64 }, () => this.w.rand.int(16).toString(16)).join('');
     const lastState = previous?.state?.terminated ? { terminated: previous.state.terminated } : (previous?.lastState ?? {});
@@ -171,8 +181,7 @@ export class Containers {
     const current = pod.status?.containerStatuses?.find((s) => s.name === c.name);
     if (!current?.state?.running) return;
     const key = podKey(pod);
-    this.w.timers.cancel(this.k.owner, key, EXIT + c.name);
-    this.w.timers.cancel(this.k.owner, key, READY + c.name);
+    for (const action of [EXIT, READY, LIVENESS]) this.w.timers.cancel(this.k.owner, key, action + c.name);
     const now = this.w.clock.now();
     const terminated = {
       exitCode,
@@ -204,6 +213,15 @@ export class Containers {
       this.writeStatus(pod, { ...dead, lastState: { terminated }, state: { waiting: { reason: 'CrashLoopBackOff', message } } });
     } else this.writeStatus(pod, dead);
     this.w.timers.add(now + delay, this.k.owner, key, RESTART + c.name, { patient: delay > SYNC_MS });
+  }
+
+  /** failureThreshold liveness failures in a row: the kubelet kills the container and restarts it. */
+  livenessFailed(podObj: KObject, c: Container): void {
+    const output = behaviourOf(c).livenessFails?.output ?? 'probe failed';
+    for (let i = 0; i < (c.livenessProbe?.failureThreshold ?? 3); i++) this.k.recorder.warning(podObj, 'Unhealthy', `Liveness probe failed: ${output}`, fieldPath(c));
+    this.k.recorder.normal(podObj, 'Killing', `Container ${c.name} failed liveness probe, will be restarted`, fieldPath(c));
+    this.w.log.emit('kubelet', { kind: 'kubelet.liveness-failed', node: this.k.nodeName, pod: refOf(podObj), container: c.name, output });
+    this.exited(podObj, c, 137, 'SIGKILL');
   }
 
   restart(podObj: KObject, c: Container): void {

@@ -9,7 +9,7 @@ import type { World } from '../../sim/world.js';
 import type { WatchEvent } from '../../store/store.js';
 import { profileOf } from '../runtime/images.js';
 import { volumeMountError } from './config-refs.js';
-import { Containers, EXIT, PULL_BACKOFF, PULL_RETRY, PULLED, READY, RESTART, fieldPath, refOf, type KubeletContext } from './containers.js';
+import { Containers, EXIT, LIVENESS, PULL_BACKOFF, PULL_RETRY, PULLED, READY, RESTART, fieldPath, refOf, type KubeletContext } from './containers.js';
 import type { Ipam } from './ipam.js';
 import { podConditions, qosClass, waitingStatus } from './status.js';
 
@@ -83,6 +83,8 @@ export class Kubelet implements KubeletContext {
         return this.containers.exited(pod, c, t.data?.code ?? 0);
       case RESTART:
         return this.containers.restart(pod, c);
+      case LIVENESS:
+        return this.containers.livenessFailed(pod, c);
     }
   }
 

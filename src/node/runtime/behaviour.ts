@@ -7,6 +7,8 @@ export interface Behaviour {
   exitCode?: number;
   /** Lines written at start, and just before exiting. */
   logs: string[];
+  /** When the liveness probe starts failing (ms after start), and what the probe prints then. */
+  livenessFails?: { afterMs: number; output: string };
 }
 
 const FOREVER = /sleep\s+infinity|while\s+(true|:)|tail\s+-f|httpd|nc\s+-l/;
@@ -24,9 +26,26 @@ function shellBehaviour(script: string): Behaviour {
   return { exitAfterMs: Math.max(50, sleeps * 1000), exitCode: exit ? Number(exit[1]) : failing ? 1 : 0, logs };
 }
 
+/**
+ * The classic exec liveness demo: the script sleeps, then removes the file the probe `cat`s. From then on the probe
+ * fails, as `cat` says.
+ */
+function livenessOf(c: Container, script: string): Behaviour['livenessFails'] {
+  const probe = c.livenessProbe?.exec?.command?.join(' ') ?? '';
+  const file = /cat\s+(\S+)/.exec(probe)?.[1];
+  if (!file) return undefined;
+  const rm = script.indexOf(`rm`) >= 0 ? new RegExp(`rm\\s+(-\\w+\\s+)*${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`).exec(script) : null;
+  if (!rm) return undefined;
+  const before = script.slice(0, rm.index);
+  const afterMs = [...before.matchAll(/sleep\s+(\d+(?:\.\d+)?)/g)].reduce((s, m) => s + Number(m[1]), 0) * 1000;
+  return { afterMs, output: `cat: can't open '${file}': No such file or directory` };
+}
+
 export function behaviourOf(c: Container): Behaviour {
   const profile = profileOf(c.image ?? '');
   const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  const livenessFails = livenessOf(c, script);
+  if (livenessFails) return { ...shellBehaviour(script), livenessFails };
   if (profile.kind === 'crash') return { exitAfterMs: 2_000, exitCode: 1, logs: profile.logs };
   if (profile.kind === 'shell') return shellBehaviour(script);
   // a server image told to run a shell script does what the script says
