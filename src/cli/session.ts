@@ -51,6 +51,7 @@ export interface OpenOptions {
 export class Session {
   private savedRevision: number;
   private savedTimers: string;
+  private readonly startedAt: number;
 
   private constructor(
     readonly env: Env,
@@ -64,6 +65,7 @@ export class Session {
     view.log.subscribe((e) => renderer.event(e));
     this.savedRevision = created ? -1 : view.store.revision;
     this.savedTimers = JSON.stringify(full?.world.timers.all() ?? []);
+    this.startedAt = full ? full.world.clock.now() : view.now();
   }
 
   static async open(env: Env, streams: Streams, opts: OpenOptions = {}): Promise<Session> {
@@ -110,9 +112,7 @@ export class Session {
 
   /** The world catches up with what was due since the last command, before the user's request. */
   catchUp(): void {
-    if (!this.full) return;
-    this.full.resync();
-    this.full.stabilize(0);
+    this.full?.catchUp();
   }
 
   /** After the request: let controllers, scheduler and kubelets finish, jumping over idle waits. */
@@ -148,7 +148,9 @@ export class Session {
     try {
       if (this.full) {
         const { store, timers } = this.full.world;
-        if (this.created || store.revision !== this.savedRevision || JSON.stringify(timers.all()) !== this.savedTimers) saveState(this.dir, this.full.save());
+        // `wait` may only move the clock: that too must be kept
+        const changed = store.revision !== this.savedRevision || JSON.stringify(timers.all()) !== this.savedTimers || this.full.world.clock.now() !== this.startedAt;
+        if (this.created || changed) saveState(this.dir, this.full.save());
       }
     } finally {
       this.lock?.release();

@@ -58,6 +58,8 @@ export class Cluster {
   private readonly proxier: Proxier;
   private readonly ipam: Ipam;
   readonly downNodes: Record<string, number>;
+  /** Virtual "now" for this command: saved time + the wall time that passed since (or KUBESIM_NOW). */
+  private readonly catchUpTo: number;
   private readonly nodeLifecycle: NodeLifecycleController;
   private readonly gc: GarbageCollector;
   private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'serviceaccount' | 'gc', Controller>;
@@ -71,7 +73,9 @@ export class Cluster {
     state: Omit<ClusterState, 'format' | 'name'>,
     private readonly baseAtLoad: number,
   ) {
-    const clock = new VirtualClock(Math.max(baseAtLoad + state.clock.offsetMs, state.clock.now));
+    // the world resumes where it was saved; catchUp() then plays out what happened since, timer by timer
+    const clock = new VirtualClock(state.clock.now);
+    this.catchUpTo = Math.max(baseAtLoad + state.clock.offsetMs, state.clock.now);
     const store = new Store(state.store);
     this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers) };
     this.api = new ApiServer(this.world);
@@ -187,6 +191,18 @@ export class Cluster {
     if (!kubelet || node! in this.downNodes) return false;
     kubelet.kill(pod, container);
     return true;
+  }
+
+  /**
+   * Plays out the time passed since the last command: every timer due by now fires at its own virtual time
+   * (a crash loop keeps restarting between two commands), then the clock reaches now.
+   */
+  catchUp(): void {
+    this.resync();
+    const gap = this.catchUpTo - this.world.clock.now();
+    const due = this.world.timers.all().some((t) => t.at <= this.catchUpTo);
+    if (due) this.world.log.emit('simulator', { kind: 'sim.waited', fromMs: this.world.clock.now(), toMs: this.catchUpTo, why: '' });
+    this.stabilize(0, Math.max(0, gap));
   }
 
   /** Level-triggered restart: every controller looks at every object once, as informers do after a re-list. */

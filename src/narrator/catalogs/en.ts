@@ -159,7 +159,10 @@ export const en: Catalog = {
         }
       : { step: 5, emoji: '🔗', text: `kube-proxy (on all ${e.nodes} nodes): no pod left behind ${e.service.namespace}/${e.service.name} (−${e.removed} iptables rules)` },
   'cluster.created': (e) => ({ emoji: '🏗️', text: `Cluster "${e.name}" created: ${e.nodes.map((n) => `${n.name} (${n.role}, ${n.cpu} CPU, ${n.memory})`).join(', ')}` }),
-  'sim.waited': (e) => ({ emoji: '⏱️', text: `Letting ${e.why} of simulated time pass…` }),
+  'sim.waited': (e) => ({
+    emoji: '⏱️',
+    text: e.why ? `Letting ${e.why} of simulated time pass…` : `Since the last command, ${seconds(e.toMs - e.fromMs, 'en')} went by; here is what happened meanwhile:`,
+  }),
   'chaos.killed': (e) => ({ step: 4, emoji: '🔪', text: `Chaos: the main process of container "${e.container}" of ${e.pod.name} (node ${e.node}) gets SIGKILL` }),
   'sim.stable': (e) => ({ emoji: '⏱️', text: `Everything is stable${e.elapsedMs ? ` after ${seconds(e.elapsedMs, 'en')} of simulated time` : ''}.` }),
   'sim.not-converged': (e) => ({ emoji: '🚨', text: `The simulation did not settle after ${e.steps} steps.` }),

@@ -185,7 +185,10 @@ export const fr: Catalog = {
     emoji: '🏗️',
     text: `Cluster « ${e.name} » créé : ${e.nodes.map((n) => `${n.name} (${n.role}, ${n.cpu} CPU, ${n.memory})`).join(', ')}`,
   }),
-  'sim.waited': (e) => ({ emoji: '⏱️', text: `On laisse passer ${e.why} de temps simulé…` }),
+  'sim.waited': (e) => ({
+    emoji: '⏱️',
+    text: e.why ? `On laisse passer ${e.why} de temps simulé…` : `Depuis la dernière commande, ${seconds(e.toMs - e.fromMs, 'fr')} se sont écoulées ; voici ce qui s'est passé entre-temps :`,
+  }),
   'chaos.killed': (e) => ({ step: 4, emoji: '🔪', text: `Chaos : le processus principal du conteneur « ${e.container} » de ${e.pod.name} (nœud ${e.node}) reçoit SIGKILL` }),
   'sim.stable': (e) => ({ emoji: '⏱️', text: `Tout est stable${e.elapsedMs ? ` après ${seconds(e.elapsedMs, 'fr')} de temps simulé` : ''}.` }),
   'sim.not-converged': (e) => ({ emoji: '🚨', text: `La simulation ne s'est pas stabilisée après ${e.steps} étapes.` }),

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { freshHome, kubesim } from './cli.js';
+
+const CRASH_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: crash\nspec:\n  containers:\n  - name: app\n    image: kubesim/crashloop:1.0\n';
+const BAD_TAG_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: badtag\nspec:\n  containers:\n  - name: web\n    image: nginx:nope\n';
+
+function podLine(home: string, name: string, env: Record<string, string> = {}): string[] {
+  const line = kubesim(home, ['get', 'pod', name, '--no-headers'], { env }).stdout.trim();
+  return line.split(/\s{3,}/);
+}
+
+describe('crash loops, back-off and logs', () => {
+  it('shows CrashLoopBackOff with restarts that grow as (virtual) time passes, 10 s doubling', () => {
+    const home = freshHome();
+    const apply = kubesim(home, ['apply', '-f', '-'], { input: CRASH_POD });
+    expect(apply.stderr).toContain("s'est arrêté (code de sortie 1) → le kubelet le relance aussitôt");
+    expect(apply.stderr).toContain('CrashLoopBackOff : le kubelet attend 10,0 s avant de le relancer');
+    expect(podLine(home, 'crash').slice(1, 3)).toEqual(['0/1', 'CrashLoopBackOff']);
+    expect(podLine(home, 'crash')[3]).toBe('1 (0s ago)');
+    // the next command two minutes later finds the world caught up: restarts after 10 s, 20 s, 40 s
+    const later = podLine(home, 'crash', { KUBESIM_NOW: '2026-11-23T10:02:00Z' });
+    expect(['CrashLoopBackOff', 'Running', 'Error']).toContain(later[2]);
+    expect(later[3]).toMatch(/^[34] \(\d+s ago\)$/);
+    const events = kubesim(home, ['get', 'events', '--field-selector-free'].slice(0, 2), { env: { KUBESIM_NOW: '2026-11-23T10:02:00Z' } }).stdout;
+    expect(events).toMatch(/Warning +BackOff +pod\/crash +Back-off restarting failed container app in pod crash_default\(/);
+  });
+
+  it('prints the logs of the current and of the previous container', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: CRASH_POD });
+    expect(kubesim(home, ['logs', 'crash']).stdout).toContain('panic: configuration invalide');
+    expect(kubesim(home, ['logs', 'crash', '--previous', '--tail', '1']).stdout).toBe('panic: configuration invalide : champ « database.url » manquant\n');
+    const none = kubesim(freshHome(), ['logs', 'ghost']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Error from server (NotFound): pods "ghost" not found');
+  });
+
+  it('goes from ErrImagePull to ImagePullBackOff for a tag the registry does not have', () => {
+    const home = freshHome();
+    const apply = kubesim(home, ['apply', '-f', '-'], { input: BAD_TAG_POD });
+    expect(apply.stderr).toContain("le registre ne connaît pas l'image nginx:nope");
+    expect(podLine(home, 'badtag')[2]).toBe('ImagePullBackOff');
+    const describe = kubesim(home, ['describe', 'pod', 'badtag']).stdout;
+    expect(describe).toContain(
+      'Failed to pull image "nginx:nope": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:nope": failed to resolve reference "docker.io/library/nginx:nope": docker.io/library/nginx:nope: not found',
+    );
+    expect(describe).toMatch(/Warning +Failed +\d+s +kubelet +Error: ImagePullBackOff/);
+  });
+
+  it('restarts a killed container in the same pod (chaos kill), unlike a deleted pod', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0];
+    const kill = kubesim(home, ['chaos', 'kill', pod]);
+    expect(kill.code).toBe(0);
+    expect(kill.stdout).toBe(`${pod} container app killed\n`);
+    expect(kill.stderr).toContain('reçoit SIGKILL');
+    expect(kill.stderr).toContain('code de sortie 137');
+    expect(podLine(home, pod.slice(4))[2]).toBe('Running');
+    expect(podLine(home, pod.slice(4))[3]).toMatch(/^1 \(\d+s ago\)$/);
+  });
+
+  it('restarts a container whose liveness probe fails (kubernetes.io exec-liveness example)', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', '../shared/corpus/website/pods/probe/exec-liveness.yaml', '-q']);
+    const wait = kubesim(home, ['wait', '1m']);
+    expect(wait.stderr).toContain("la sonde liveness de « liveness » (liveness-exec) échoue — « cat: can't open '/tmp/healthy': No such file or directory »");
+    expect(podLine(home, 'liveness-exec')[3]).toMatch(/^1 \(\d+s ago\)$/);
+    expect(kubesim(home, ['describe', 'pod', 'liveness-exec']).stdout).toContain('Container liveness failed liveness probe, will be restarted');
+  });
+});
+
+describe('node loss and the two stories', () => {
+  it('marks a silent node NotReady after 50 s, evicts its pods after 300 s, and the app moves', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/', '-q']);
+    const wide = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout;
+    const postgresNode = /postgres-\S+\s+1\/1\s+Running\s+0\s+\S+\s+\S+\s+(\S+)/.exec(wide)![1];
+    expect(kubesim(home, ['node', 'fail', postgresNode]).stdout).toBe(`node/${postgresNode} failed\n`);
+    expect(kubesim(home, ['wait', '40s', '-q']).code).toBe(0);
+    expect(kubesim(home, ['get', 'node', postgresNode, '--no-headers']).stdout).toMatch(/ Ready /);
+    const grace = kubesim(home, ['wait', '20s']);
+    expect(kubesim(home, ['get', 'node', postgresNode, '--no-headers']).stdout).toMatch(/ NotReady /);
+    expect(grace.stderr).toContain(`${postgresNode} est NotReady`);
+    // story 1: one replica, one server, no redundancy
+    expect(grace.stderr).toContain("comme l'entreprise qui dépendait d'un seul employé clé");
+    const eviction = kubesim(home, ['wait', '5m']);
+    expect(eviction.stderr).toContain("la tolérance de postgres-");
+    const after = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout;
+    expect(after).toMatch(/postgres-\S+\s+0\/1\s+Terminating/);
+    const running = after.split('\n').filter((l) => l.includes('Running'));
+    expect(running.every((l) => !l.includes(postgresNode))).toBe(true);
+    expect(running.filter((l) => l.startsWith('postgres-'))).toHaveLength(1);
+    const recover = kubesim(home, ['node', 'recover', postgresNode]);
+    expect(recover.stderr).toContain(`Le kubelet de ${postgresNode} répond de nouveau`);
+    expect(kubesim(home, ['get', 'pods']).stdout).not.toContain('Terminating');
+  });
+
+  it('keeps serving with 3 replicas when a node goes (story 2)', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const node = /\s(kubesim-worker\d?)\s/.exec(kubesim(home, ['get', 'pods', '-o', 'wide']).stdout)![1];
+    kubesim(home, ['node', 'fail', node, '-q']);
+    const r = kubesim(home, ['wait', '1m']);
+    expect(r.stderr).toMatch(/le service continue avec 2 pods : comme des consultants qui vont et viennent/);
+  });
+});
+
+describe('scheduling constraints', () => {
+  it('keeps a pod that fits nowhere Pending, and says why node by node', () => {
+    const home = freshHome();
+    const big = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: "16"\n';
+    const r = kubesim(home, ['apply', '-f', '-'], { input: big });
+    expect(r.stderr).toContain('kubesim-control-plane écarté par TaintToleration');
+    expect(r.stderr).toContain('kubesim-worker écarté par NodeResourcesFit (Insufficient cpu)');
+    expect(podLine(home, 'big')[2]).toBe('Pending');
+    expect(kubesim(home, ['describe', 'pod', 'big']).stdout).toContain(
+      'FailedScheduling  0s    default-scheduler  0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..',
+    );
+  });
+
+  it('honours taints, cordon and drain', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['taint', 'nodes', 'kubesim-worker', 'dedicated=gpu:NoSchedule']).stdout).toBe('node/kubesim-worker tainted\n');
+    expect(kubesim(home, ['cordon', 'kubesim-worker2']).stdout).toBe('node/kubesim-worker2 cordoned\n');
+    expect(kubesim(home, ['cordon', 'kubesim-worker2']).stdout).toBe('node/kubesim-worker2 already cordoned\n');
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const nodes = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout;
+    expect(nodes.split('\n').filter((l) => l.includes('Running')).every((l) => l.includes('kubesim-worker3'))).toBe(true);
+    kubesim(home, ['uncordon', 'kubesim-worker2', '-q']);
+    const drain = kubesim(home, ['drain', 'kubesim-worker3']);
+    expect(drain.stdout).toMatch(/^node\/kubesim-worker3 cordoned\n(evicting pod default\/gestion-employes-\S+\npod\/gestion-employes-\S+ evicted\n){3}node\/kubesim-worker3 drained\n$/);
+    const after = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout.split('\n').filter((l) => l.includes('Running'));
+    expect(after).toHaveLength(3);
+    expect(after.every((l) => l.includes('kubesim-worker2'))).toBe(true);
+  });
+});
+
+describe('scaling and rollouts', () => {
+  it('scales, rolls a new image out, shows history, undoes and restarts', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    expect(kubesim(home, ['scale', 'deployment/gestion-employes', '--replicas=5']).stdout).toBe('deployment.apps/gestion-employes scaled\n');
+    expect(kubesim(home, ['get', 'deploy', '--no-headers']).stdout).toMatch(/^gestion-employes\s+5\/5\s+5\s+5\s/);
+    expect(kubesim(home, ['set', 'image', 'deployment/gestion-employes', 'app=gestion-employes:1.1']).stdout).toBe('deployment.apps/gestion-employes image updated\n');
+    expect(kubesim(home, ['rollout', 'status', 'deployment/gestion-employes']).stdout).toBe('deployment "gestion-employes" successfully rolled out\n');
+    expect(kubesim(home, ['rollout', 'history', 'deployment/gestion-employes']).stdout).toBe(
+      'deployment.apps/gestion-employes \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
+    );
+    expect(kubesim(home, ['rollout', 'undo', 'deployment/gestion-employes']).stdout).toBe('deployment.apps/gestion-employes rolled back\n');
+    const images = JSON.parse(kubesim(home, ['get', 'pods', '-o', 'json']).stdout).items.map((p: { spec: { containers: Array<{ image: string }> } }) => p.spec.containers[0].image);
+    expect(new Set(images)).toEqual(new Set(['gestion-employes:1.0']));
+    expect(kubesim(home, ['rollout', 'restart', 'deployment/gestion-employes']).stdout).toBe('deployment.apps/gestion-employes restarted\n');
+    expect(kubesim(home, ['get', 'rs', '--no-headers']).stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('never drops below replicas − maxUnavailable when the new image cannot be pulled', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    kubesim(home, ['scale', 'deployment/gestion-employes', '--replicas=5', '-q']);
+    kubesim(home, ['set', 'image', 'deployment/gestion-employes', 'app=gestion-employes:9.9', '-q']);
+    const status = kubesim(home, ['rollout', 'status', 'deployment/gestion-employes', '--timeout', '30s']);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain('Waiting for deployment "gestion-employes" rollout to finish: 3 out of 5 new replicas have been updated...');
+    expect(status.stderr).toContain('error: timed out waiting for the condition');
+    const rs = kubesim(home, ['get', 'rs', '--no-headers']).stdout.trim().split('\n').map((l) => l.split(/\s+/).slice(1, 4).join(' '));
+    expect(rs.sort()).toEqual(['3 3 0', '4 4 4']);
+  });
+});
+
+describe('time', () => {
+  it('streams changes with get -w until --request-timeout', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: CRASH_POD });
+    const watch = kubesim(home, ['get', 'pods', '-w', '--request-timeout', '3s']);
+    expect(watch.code).toBe(0);
+    expect(watch.stdout.split('\n')[0]).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE$/);
+  });
+
+  it('rejects a wait without a valid duration', () => {
+    const r = kubesim(freshHome(), ['wait', 'soon']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('invalid duration "soon"');
+  });
+});
