@@ -79,6 +79,7 @@ export type SimEventBody =
   | E<'runtime.container-started', { node: string; pod: ObjectRef; container: string; image: string; restarts: number }>
   | E<'kubelet.container-exited', { node: string; pod: ObjectRef; container: string; exitCode: number; signal?: string; restartInMs?: number; restarts: number }>
   | E<'kubelet.pod-finished', { node: string; pod: ObjectRef; phase: string }>
+  | E<'kubelet.readiness-failed', { node: string; pod: ObjectRef; container: string; output: string }>
   | E<'kubelet.liveness-failed', { node: string; pod: ObjectRef; container: string; output: string }>
   | E<'kubelet.config-error', { node: string; pod: ObjectRef; container: string; message: string }>
   | E<'kubelet.pod-running', { node: string; pod: ObjectRef; ip: string; ready: boolean }>

@@ -70,6 +70,17 @@ describe('crash loops, back-off and logs', () => {
   });
 });
 
+describe('readiness', () => {
+  it('keeps a running pod out of its Service while its readiness probe fails', () => {
+    const home = freshHome();
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: notready\n  labels: {app: nr}\nspec:\n  containers:\n  - name: app\n    image: busybox:1.36\n    command: ["sh", "-c", "sleep 3600"]\n    readinessProbe:\n      exec:\n        command: ["cat", "/tmp/ready"]\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: nr\nspec:\n  selector: {app: nr}\n  ports:\n  - port: 80\n';
+    const r = kubesim(home, ['apply', '-f', '-'], { input: pod });
+    expect(r.stderr).toContain("la sonde readiness de « app » (notready) échoue");
+    expect(podLine(home, 'notready').slice(1, 3)).toEqual(['0/1', 'Running']);
+    expect(kubesim(home, ['get', 'endpoints', 'nr', '--no-headers']).stdout).toMatch(/^nr {10}\d+s\n$/);
+  });
+});
+
 describe('node loss and the two stories', () => {
   it('marks a silent node NotReady after 50 s, evicts its pods after 300 s, and the app moves', () => {
     const home = freshHome();

@@ -135,6 +135,7 @@ export const en: Catalog = {
           : ` → CrashLoopBackOff: the kubelet waits ${seconds(e.restartInMs, 'en')} before restarting it (10 s, 20 s, 40 s… up to 5 min)`
     }`,
   }),
+  'kubelet.readiness-failed': (e) => ({ step: 4, emoji: '🩺', text: `Kubelet on ${e.node}: the readiness probe of "${e.container}" (${e.pod.name}) fails — "${e.output}"; the pod runs but stays out of its Services (READY 0/1)` }),
   'kubelet.liveness-failed': (e) => ({ step: 4, emoji: '🩺', text: `Kubelet on ${e.node}: the liveness probe of "${e.container}" (${e.pod.name}) fails — "${e.output}"; the kubelet kills the container to restart it` }),
   'kubelet.pod-finished': (e) => ({ step: 4, emoji: '🏁', text: `Kubelet on ${e.node}: pod ${e.pod.name} finished (${e.phase})` }),
   'kubelet.config-error': (e) => ({

@@ -156,6 +156,7 @@ export const fr: Catalog = {
           : ` → CrashLoopBackOff : le kubelet attend ${seconds(e.restartInMs, 'fr')} avant de le relancer (10 s, 20 s, 40 s… jusqu'à 5 min)`
     }`,
   }),
+  'kubelet.readiness-failed': (e) => ({ step: 4, emoji: '🩺', text: `Kubelet de ${e.node} : la sonde readiness de « ${e.container} » (${e.pod.name}) échoue — « ${e.output} » ; le pod tourne mais reste hors des Services (READY 0/1)` }),
   'kubelet.liveness-failed': (e) => ({ step: 4, emoji: '🩺', text: `Kubelet de ${e.node} : la sonde liveness de « ${e.container} » (${e.pod.name}) échoue — « ${e.output} » ; le kubelet tue le conteneur pour le relancer` }),
   'kubelet.pod-finished': (e) => ({ step: 4, emoji: '🏁', text: `Kubelet de ${e.node} : pod ${e.pod.name} terminé (${e.phase})` }),
   'kubelet.config-error': (e) => ({

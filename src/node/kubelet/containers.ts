@@ -136,8 +136,8 @@ export class Containers {
     this.w.log.emit('kubelet', { kind: 'runtime.container-started', node: this.k.nodeName, pod: refOf(podObj), container: c.name, image: c.image!, restarts });
     const key = podKey(pod);
     const probe = c.readinessProbe;
-    if (probe) this.w.timers.add(now + Math.max((probe.initialDelaySeconds ?? 0) * 1000, profileOf(c.image!).startupMs), this.k.owner, key, READY + c.name);
     const behaviour = behaviourOf(c);
+    if (probe) this.w.timers.add(now + Math.max((probe.initialDelaySeconds ?? 0) * 1000, profileOf(c.image!).startupMs), this.k.owner, key, READY + c.name);
     if (behaviour.exitAfterMs !== undefined) this.w.timers.add(now + behaviour.exitAfterMs, this.k.owner, key, EXIT + c.name, { data: { code: behaviour.exitCode ?? 0 } });
     const live = c.livenessProbe;
     if (live && behaviour.livenessFails) {
@@ -165,10 +165,17 @@ export class Containers {
     this.writeStatus(pod, { ...(current ?? waitingStatus(c)), ready: false, state: { waiting: { reason: 'CreateContainerConfigError', message } } });
   }
 
-  markReady(podObj: KObject, name: string): void {
+  /** The readiness probe's first result: ready, or a failure that keeps the pod out of its Services. */
+  markReady(podObj: KObject, c: Container): void {
     const pod = this.fresh(podObj);
-    const current = pod.status?.containerStatuses?.find((s) => s.name === name);
+    const current = pod.status?.containerStatuses?.find((s) => s.name === c.name);
     if (!current?.state?.running) return;
+    const never = behaviourOf(c).neverReady;
+    if (never) {
+      this.k.recorder.warning(podObj, 'Unhealthy', `Readiness probe failed: ${never.output}`, fieldPath(c));
+      this.w.log.emit('kubelet', { kind: 'kubelet.readiness-failed', node: this.k.nodeName, pod: refOf(podObj), container: c.name, output: never.output });
+      return;
+    }
     this.writeStatus(pod, { ...current, ready: true });
   }
 

@@ -78,7 +78,7 @@ export class Kubelet implements KubeletContext {
       case PULL_RETRY:
         return this.containers.ensureImageThenStart(pod, c, t.data?.attempt);
       case READY:
-        return this.containers.markReady(pod, name);
+        return this.containers.markReady(pod, c);
       case EXIT:
         return this.containers.exited(pod, c, t.data?.code ?? 0);
       case RESTART:

@@ -9,6 +9,8 @@ export interface Behaviour {
   logs: string[];
   /** When the liveness probe starts failing (ms after start), and what the probe prints then. */
   livenessFails?: { afterMs: number; output: string };
+  /** An exec readiness probe that can never pass: the file it reads is never created. */
+  neverReady?: { output: string };
 }
 
 const FOREVER = /sleep\s+infinity|while\s+(true|:)|tail\s+-f|httpd|nc\s+-l/;
@@ -41,7 +43,23 @@ function livenessOf(c: Container, script: string): Behaviour['livenessFails'] {
   return { afterMs, output: `cat: can't open '${file}': No such file or directory` };
 }
 
+/** A readiness probe that `cat`s (or tests) a file the container's script never writes. */
+function neverReadyOf(c: Container, script: string): Behaviour['neverReady'] {
+  const probe = c.readinessProbe?.exec?.command?.join(' ') ?? '';
+  const file = /(?:cat|test\s+-[ef])\s+(\S+)/.exec(probe)?.[1];
+  if (!file) return undefined;
+  const writes = script.includes(`touch ${file}`) || script.includes(`> ${file}`) || script.includes(`>${file}`);
+  return writes ? undefined : { output: `cat: can't open '${file}': No such file or directory` };
+}
+
 export function behaviourOf(c: Container): Behaviour {
+  const behaviour = baseBehaviour(c);
+  const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  const neverReady = neverReadyOf(c, script);
+  return neverReady ? { ...behaviour, neverReady } : behaviour;
+}
+
+function baseBehaviour(c: Container): Behaviour {
   const profile = profileOf(c.image ?? '');
   const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
   const livenessFails = livenessOf(c, script);
