@@ -1,5 +1,7 @@
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1.js';
 import { ApiError } from '../../../api/errors.js';
+import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
+import { selectorMatches } from '../../../api/labels.js';
 import { resolveResource } from '../../../api/resources.js';
 import { containerLogs } from '../../../node/runtime/logs.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
@@ -15,7 +17,9 @@ export interface LogsOptions {
 
 /** `kubectl logs POD [-c C] [--previous] [--tail N] [--timestamps]`: what the container's process wrote. */
 export async function runLogs(session: Session, args: string[], opts: LogsOptions): Promise<CommandError[]> {
-  const name = (args[0] ?? '').replace(/^(pods?|po)\//, '');
+  const picked = pickPod(session, args[0] ?? '', opts.namespace);
+  if (typeof picked !== 'string') return [picked];
+  const name = picked;
   if (!name) return [clientError('expected POD or TYPE/NAME is a required argument for the logs command', 'usage', { detail: 'kubesim logs NOM_DU_POD' })];
   const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: opts.namespace, name });
   if (!got.ok) return [apiError(got.error, { alone: true })];
@@ -38,6 +42,24 @@ export async function runLogs(session: Session, args: string[], opts: LogsOption
   if (opts.tail !== undefined && opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
   for (const l of lines) session.out(`${opts.timestamps ? `${l.time} ` : ''}${l.text}\n`);
   return [];
+}
+
+/** `deployment/web`, `rs/web-abc`: the first of its pods, as kubectl logs picks it (and says so when there are several). */
+function pickPod(session: Session, arg: string, namespace: string): string | CommandError {
+  const slash = arg.indexOf('/');
+  if (slash < 0) return arg;
+  const type = resolveResource(arg.slice(0, slash));
+  const name = arg.slice(slash + 1);
+  if (!type) return clientError(`the server doesn't have a resource type "${arg.slice(0, slash)}"`, 'unknown-resource', { resource: arg.slice(0, slash) });
+  if (type.kind === 'Pod') return name;
+  if (type.kind !== 'Deployment' && type.kind !== 'ReplicaSet') return clientError(`cannot get the logs from ${type.kind.toLowerCase()}`, 'usage', { detail: arg });
+  const got = session.request({ verb: 'get', resource: type, namespace, name });
+  if (!got.ok) return apiError(got.error, { alone: true });
+  const selector = (got.object.spec as { selector?: LabelSelector }).selector;
+  const pods = session.store.list(`/registry/pods/${namespace}/`).filter((p) => selectorMatches(selector, p.metadata.labels) && !p.metadata.deletionTimestamp);
+  if (!pods.length) return apiError(new ApiError('NotFound', `pods "${name}" not found`), { alone: true });
+  if (pods.length > 1) session.renderer.stderr(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
+  return pods[0].metadata.name;
 }
 
 /** The current container, or with --previous the one before it (lastState). */
