@@ -70,12 +70,15 @@ export class Session {
 
   static async open(env: Env, streams: Streams, opts: OpenOptions = {}): Promise<Session> {
     const dir = clusterDir(env.home, env.cluster);
-    const renderer = await makeRenderer(env, streams);
     if (opts.readOnly) {
       // saves are atomic renames, so a reader needs no lock as long as it changes nothing
       const state = loadState(dir);
-      if (state && !timerDue(state, env.now)) return new Session(env, renderer, readView(state, env.now), undefined, dir);
+      if (state && !timerDue(state, env.now)) {
+        const renderer = env.narration === 'json' ? await makeRenderer(env, streams) : new QuietRenderer(streams, env.narration !== 'off');
+        return new Session(env, renderer, readView(state, env.now), undefined, dir);
+      }
     }
+    const renderer = await makeRenderer(env, streams);
     const lock = new ClusterLock(dir);
     if (!lock.acquire()) throw new LockTimeout(dir);
     try {

@@ -19,11 +19,19 @@ export interface Renderer {
   finish(): Promise<void>;
 }
 
-/** -q: kubectl's output only. */
+/**
+ * -q: kubectl's output only. With `notes`, the CLI's own explanations still show: a read that changes nothing has
+ * no story to tell, so it need not load the narrator at all.
+ */
 export class QuietRenderer implements Renderer {
-  constructor(private readonly streams: Streams) {}
+  constructor(
+    private readonly streams: Streams,
+    private readonly notes = false,
+  ) {}
   event(): void {}
-  note(): void {}
+  note(text: string): void {
+    if (this.notes) this.streams.err.write(`${text}\n`);
+  }
   stdout(text: string): void {
     this.streams.out.write(text);
   }
