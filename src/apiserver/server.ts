@@ -68,6 +68,7 @@ export class ApiServer {
   }
 
   private admit(obj: KObject, op: Operation, old?: KObject): ApiError | undefined {
+    STRATEGIES[obj.kind]?.normalize?.(obj);
     const defaults = applyDefaults(obj);
     const ref = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name || obj.metadata.generateName || '' };
     if (defaults.length) this.w.log.emit('apiserver', { kind: 'admission.mutated', plugin: 'defaults', object: ref, changes: defaults });

@@ -7,6 +7,8 @@ export interface CommandError {
   kubectl: string;
   code: ErrorCode;
   args: ErrorArgs;
+  /** The process exit code when it is not 1 (curl's own codes, a command's exit code in exec). */
+  exitCode?: number;
 }
 
 export const clientError = (kubectl: string, code: ErrorCode, args: ErrorArgs = {}): CommandError => ({

@@ -164,6 +164,38 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
       invoke({ readOnly: true, run: (s) => runLogs(s, pod ? [pod] : [], { namespace: ns() ?? 'default', container: o.container, previous: !!o.previous, tail, timestamps: !!o.timestamps }) });
     });
 
+  program
+    .command('curl')
+    .description('requête HTTP dans le cluster, routée par kube-proxy : curl http://gestion-employes/employes')
+    .argument('[url]', 'URL : nom DNS, ClusterIP ou IP de nœud:NodePort')
+    .option('--node <name>', "nœud d'où part la requête (défaut : kubesim-worker)")
+    .action(async (url: string | undefined, o) => {
+      const { runCurl } = await import('./commands/curl/curl.js');
+      invoke({ run: (s) => runCurl(s, url ? [url] : [], { node: o.node }) });
+    });
+
+  program
+    .command('exec')
+    .description('lance une commande dans un conteneur : exec POD -- env | nslookup NOM | curl URL')
+    .argument('[args...]', 'POD -- COMMANDE')
+    .option('-c, --container <name>', 'conteneur du pod')
+    .option('-i, --stdin', 'sans effet (compatibilité kubectl)')
+    .option('-t, --tty', 'sans effet (compatibilité kubectl)')
+    .action(async (args: string[], o) => {
+      const { runExec } = await import('./commands/exec/exec.js');
+      invoke({ run: (s) => runExec(s, args, { namespace: ns() ?? 'default', container: o.container }) });
+    });
+
+  program
+    .command('proxy')
+    .description('les règles iptables que kube-proxy a programmées : proxy rules')
+    .argument('[what]', 'rules')
+    .option('--node <name>', 'nœud (toutes identiques en mode iptables)')
+    .action(async (what: string | undefined, o) => {
+      const { runProxyRules } = await import('./commands/proxy/proxy.js');
+      invoke({ run: (s) => runProxyRules(s, what ? [what] : [], { node: o.node }) });
+    });
+
   const chaos = program.command('chaos').description('provoque des pannes pour voir Kubernetes réagir');
   chaos
     .command('kill')
@@ -339,7 +371,7 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     const open = (elapsed: number) => Session.open({ ...env, now: vars.KUBESIM_NOW ? env.now + elapsed : Date.now() }, streams);
     await watchLoop(open, invocation.watch.args, invocation.watch.opts, () => stop);
   }
-  return errors.length ? 1 : 0;
+  return errors.length ? (errors.find((e) => e.exitCode !== undefined)?.exitCode ?? 1) : 0;
 }
 
 function internalError(e: unknown): CommandError {

@@ -32,6 +32,8 @@ interface View {
   store: Store;
   log: EventLog;
   now(): number;
+  /** What the apps logged per request, per pod UID. */
+  accessLog: Record<string, string[]>;
 }
 
 export interface OpenOptions {
@@ -113,6 +115,10 @@ export class Session {
     return this.view.now();
   }
 
+  get accessLog(): Record<string, string[]> {
+    return this.view.accessLog;
+  }
+
   /** The world catches up with what was due since the last command, before the user's request. */
   catchUp(): void {
     this.full?.catchUp();
@@ -152,7 +158,11 @@ export class Session {
       if (this.full) {
         const { store, timers } = this.full.world;
         // `wait` may only move the clock: that too must be kept
-        const changed = store.revision !== this.savedRevision || JSON.stringify(timers.all()) !== this.savedTimers || this.full.world.clock.now() !== this.startedAt;
+        const changed =
+          store.revision !== this.savedRevision ||
+          JSON.stringify(timers.all()) !== this.savedTimers ||
+          this.full.world.clock.now() !== this.startedAt ||
+          this.full.servedRequests;
         if (this.created || changed) saveState(this.dir, this.full.save());
       }
     } finally {
@@ -168,9 +178,9 @@ function timerDue(state: ClusterState, now: number): boolean {
 
 function readView(state: ClusterState, base: number): View {
   const now = Math.max(base + state.clock.offsetMs, state.clock.now);
-  return { store: new Store(state.store), log: new EventLog(() => now), now: () => now };
+  return { store: new Store(state.store), log: new EventLog(() => now), now: () => now, accessLog: state.accessLog ?? {} };
 }
 
 function worldView(cluster: Cluster): View {
-  return { store: cluster.world.store, log: cluster.world.log, now: () => cluster.world.clock.now() };
+  return { store: cluster.world.store, log: cluster.world.log, now: () => cluster.world.clock.now(), accessLog: cluster.accessLog };
 }

@@ -36,6 +36,14 @@ export interface NodeVerdict {
   total?: number;
 }
 
+/** One step of a packet through kube-proxy's rules, as data (the narrator phrases it). */
+export type NetHop =
+  | { kind: 'cluster-ip'; chain: 'KUBE-SERVICES'; service: string; ip: string; port: number }
+  | { kind: 'node-port'; chain: 'KUBE-NODEPORTS'; service: string; ip: string; port: number }
+  | { kind: 'reject'; chain: 'KUBE-SERVICES'; service: string }
+  | { kind: 'svc-rule'; chain: string; rule: number; of: number }
+  | { kind: 'dnat'; chain: string; target: string };
+
 type E<K extends string, P> = { kind: K } & P;
 
 export type SimEventBody =
@@ -90,6 +98,21 @@ export type SimEventBody =
   // the simulation itself
   | E<'cluster.created', { name: string; nodes: Array<{ name: string; role: string; cpu: string; memory: string }> }>
   | E<'sim.waited', { fromMs: number; toMs: number; why: string }>
+  | E<
+      'net.request',
+      {
+        from: string;
+        url: string;
+        outcome: 'ok' | 'nxdomain' | 'refused' | 'no-endpoints' | 'timeout' | 'empty' | 'bad-url';
+        host: string;
+        port: number;
+        ip?: string;
+        status?: number;
+        pod?: string;
+        node?: string;
+        hops: NetHop[];
+      }
+    >
   | E<'chaos.killed', { pod: ObjectRef; container: string; node: string }>
   | E<'sim.stable', { steps: number; elapsedMs: number }>
   | E<'sim.not-converged', { steps: number }>;

@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'usage'
   | 'unknown-resource'
   | 'locked'
+  | 'network'
+  | 'exec'
   | 'internal';
 
 export type ErrorArgs = Record<string, string | number | undefined>;

@@ -19,6 +19,8 @@ import { EventLog } from '../events/sink.js';
 import { Ipam } from '../node/kubelet/ipam.js';
 import { Kubelet } from '../node/kubelet/kubelet.js';
 import { Proxier } from '../node/kube-proxy/proxier.js';
+import { iptablesSave } from '../node/kube-proxy/iptables.js';
+import { httpGet, type Client as HttpClient, type HttpResult } from '../node/network/http.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { Store, type StoreSnapshot, type WatchEvent } from '../store/store.js';
 import { VirtualClock } from './clock.js';
@@ -26,6 +28,12 @@ import { runUntilStable, type Component, type StabilizeResult } from './engine.j
 import { Rand, type RandState } from './rand.js';
 import { Timers, type Timer } from './timers.js';
 import type { World } from './world.js';
+
+/** C's ctime(), the date iptables-save writes: `Mon Nov 23 10:00:10 2026`. */
+function ctime(ms: number): string {
+  const [day, month, date, year, time] = new Date(ms).toUTCString().replace(',', '').split(' ').filter(Boolean);
+  return `${day} ${date} ${month.padStart(2)} ${time} ${year}`.replace(/^(\w+) (\d+) (\w+)/, (_, d, n, m) => `${d} ${m} ${String(Number(n)).padStart(2)}`);
+}
 
 /** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
 export interface ClusterState {
@@ -37,6 +45,8 @@ export interface ClusterState {
   rand: RandState;
   timers: Timer[];
   ipam: Record<string, number>;
+  /** What the apps wrote for each request they served, per pod UID (kubectl logs). */
+  accessLog?: Record<string, string[]>;
   /** Nodes whose kubelet is down (`kubesim node fail`), and since when. */
   downNodes?: Record<string, number>;
   /** How the cluster was made, so `cluster reset` can make it again. */
@@ -58,6 +68,9 @@ export class Cluster {
   private readonly proxier: Proxier;
   private readonly ipam: Ipam;
   readonly downNodes: Record<string, number>;
+  readonly accessLog: Record<string, string[]>;
+  /** A request was served: access logs grew and the random source moved (which pod answered), worth saving. */
+  servedRequests = false;
   /** Virtual "now" for this command: saved time + the wall time that passed since (or KUBESIM_NOW). */
   private readonly catchUpTo: number;
   private readonly nodeLifecycle: NodeLifecycleController;
@@ -80,6 +93,7 @@ export class Cluster {
     this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers) };
     this.api = new ApiServer(this.world);
     this.downNodes = { ...(state.downNodes ?? {}) };
+    this.accessLog = structuredClone(state.accessLog ?? {});
     const w = this.world;
     const cm = new Client(this.api, CONTROLLER_MANAGER, 'controller-manager');
     const recorder = (component: string) => new Recorder(w, cm, { component });
@@ -184,6 +198,24 @@ export class Cluster {
     }
   }
 
+  /** `kubesim curl` and `exec … curl`: a request through cluster DNS and kube-proxy's rules to an app. */
+  httpGet(url: string, client: HttpClient): HttpResult {
+    const w = this.world;
+    this.servedRequests = true;
+    return httpGet({ store: w.store, rand: w.rand, clock: w.clock, log: w.log, rules: () => this.proxier.rules(), accessLog: this.accessLog }, url, client);
+  }
+
+  /** `kubesim proxy rules`: iptables-save of a node, as kube-proxy programmed it. */
+  iptablesSave(): string {
+    return iptablesSave(this.proxier.rules(), ctime(this.world.clock.now()));
+  }
+
+  /** Access logs of pods that still exist. */
+  private liveAccessLog(): Record<string, string[]> {
+    const uids = new Set(this.world.store.list('/registry/pods/').map((p) => p.metadata.uid));
+    return Object.fromEntries(Object.entries(this.accessLog).filter(([uid]) => uids.has(uid)));
+  }
+
   /** `kubesim chaos kill`: SIGKILL to a container, through its node's kubelet (false if the kubelet is down). */
   kill(pod: KObject, container: Container): boolean {
     const node = asPod(pod).spec?.nodeName;
@@ -259,6 +291,7 @@ export class Cluster {
       timers: this.world.timers.all(),
       ipam: this.ipam.state(),
       ...(Object.keys(this.downNodes).length ? { downNodes: { ...this.downNodes } } : {}),
+      ...(Object.keys(this.accessLog).length ? { accessLog: this.liveAccessLog() } : {}),
     };
   }
 }

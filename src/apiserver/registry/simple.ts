@@ -43,10 +43,17 @@ export const simpleStrategies: Record<string, Strategy> = {
     ...dataKeys((o as unknown as ConfigMap).data, 'data'),
     ...dataKeys((o as unknown as ConfigMap).binaryData, 'binaryData'),
   ]),
-  Secret: metaOnly(dns1123Subdomain, true, (o) => [
-    ...dataKeys((o as unknown as Secret).data, 'data'),
-    ...dataKeys((o as unknown as Secret).stringData, 'stringData'),
-  ]),
+  Secret: {
+    ...metaOnly(dns1123Subdomain, true, (o) => [...dataKeys((o as unknown as Secret).data, 'data'), ...dataKeys((o as unknown as Secret).stringData, 'stringData')]),
+    // stringData is write-only: the API server stores it base64-encoded in data, where it wins over the same key
+    normalize(o) {
+      const secret = o as unknown as { data?: Record<string, string>; stringData?: Record<string, string> };
+      if (!secret.stringData) return;
+      secret.data = { ...(secret.data ?? {}) };
+      for (const [k, v] of Object.entries(secret.stringData)) secret.data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+      delete secret.stringData;
+    },
+  },
   ServiceAccount: metaOnly(dns1123Subdomain, true),
   Endpoints: metaOnly(dns1123Subdomain, true),
   EndpointSlice: metaOnly(dns1123Subdomain, true),

@@ -17,4 +17,6 @@ export interface Strategy {
   validate(obj: KObject): FieldError[];
   validateUpdate?(obj: KObject, old: KObject): FieldError[];
   prepareForCreate?(obj: KObject): void;
+  /** Conversion on every write (create and update), e.g. a Secret's write-only stringData merged into data. */
+  normalize?(obj: KObject): void;
 }

@@ -164,6 +164,37 @@ export const en: Catalog = {
     emoji: '⏱️',
     text: e.why ? `Letting ${e.why} of simulated time pass…` : `Since the last command, ${seconds(e.toMs - e.fromMs, 'en')} went by; here is what happened meanwhile:`,
   }),
+  'net.request': (e) => {
+    const path = e.hops
+      .map((h) =>
+        h.kind === 'cluster-ip'
+          ? `${h.chain}: ${h.ip}:${h.port} is the ClusterIP of ${h.service}`
+          : h.kind === 'node-port'
+            ? `${h.chain}: port ${h.port} of node ${h.ip} is the NodePort of ${h.service}`
+            : h.kind === 'reject'
+              ? `${h.service} has no endpoints → REJECT`
+              : h.kind === 'svc-rule'
+                ? `${h.chain}: rule ${h.rule}/${h.of}${h.rule < h.of ? ` (random draw: probability 1/${h.of - h.rule + 1})` : ' (the last one, unconditional)'}`
+                : `${h.chain}: DNAT → ${h.target}`,
+      )
+      .join(' → ');
+    const dns = e.ip && e.ip !== e.host ? ` (DNS: ${e.host} → ${e.ip})` : '';
+    const end =
+      e.outcome === 'ok'
+        ? `pod ${e.pod} on ${e.node} answers ${e.status}`
+        : e.outcome === 'nxdomain'
+          ? `CoreDNS does not know ${e.host}`
+          : e.outcome === 'no-endpoints'
+            ? 'connection refused: no ready pod behind this Service'
+            : e.outcome === 'refused'
+              ? `connection refused${e.pod ? ` by ${e.pod} (nothing listens on that port)` : ''}`
+              : e.outcome === 'empty'
+                ? `${e.pod} accepts the connection but does not speak HTTP`
+                : e.outcome === 'timeout'
+                  ? 'no machine answers at that address (timeout)'
+                  : 'invalid URL';
+    return { step: 5, emoji: '🌐', text: `Request ${e.url} from ${e.from}${dns}${path ? `: ${path}` : ''} → ${end}` };
+  },
   'chaos.killed': (e) => ({ step: 4, emoji: '🔪', text: `Chaos: the main process of container "${e.container}" of ${e.pod.name} (node ${e.node}) gets SIGKILL` }),
   'sim.stable': (e) => ({ emoji: '⏱️', text: `Everything is stable${e.elapsedMs ? ` after ${seconds(e.elapsedMs, 'en')} of simulated time` : ''}.` }),
   'sim.not-converged': (e) => ({ emoji: '🚨', text: `The simulation did not settle after ${e.steps} steps.` }),
@@ -196,6 +227,8 @@ export const enMessages: Messages = {
     Conflict: () => 'The object changed between read and write (resourceVersion): run the command again.',
     usage: (a) => `Incomplete command: ${a.detail}`,
     'unknown-resource': (a) => `Unknown resource type: "${a.resource}". See kubesim api-resources.`,
+    network: (a) => `The request did not go through: ${a.detail}.`,
+    exec: (a) => `The command ended with exit code ${a.detail} in the container.`,
     locked: (a) => `Another kubesim has held this cluster for too long (lock ${a.path}).`,
     internal: (a) => `kubesim internal error: ${a.detail}`,
   },

@@ -190,6 +190,37 @@ export const fr: Catalog = {
     emoji: '⏱️',
     text: e.why ? `On laisse passer ${e.why} de temps simulé…` : `Depuis la dernière commande, ${seconds(e.toMs - e.fromMs, 'fr')} se sont écoulées ; voici ce qui s'est passé entre-temps :`,
   }),
+  'net.request': (e) => {
+    const path = e.hops
+      .map((h) =>
+        h.kind === 'cluster-ip'
+          ? `${h.chain} : ${h.ip}:${h.port} est la ClusterIP de ${h.service}`
+          : h.kind === 'node-port'
+            ? `${h.chain} : le port ${h.port} du nœud ${h.ip} est le NodePort de ${h.service}`
+            : h.kind === 'reject'
+              ? `${h.service} n'a aucun endpoint → REJECT`
+              : h.kind === 'svc-rule'
+                ? `${h.chain} : règle ${h.rule}/${h.of}${h.rule < h.of ? ` (tirage : probabilité 1/${h.of - h.rule + 1})` : ' (la dernière, sans condition)'}`
+                : `${h.chain} : DNAT → ${h.target}`,
+      )
+      .join(' → ');
+    const dns = e.ip && e.ip !== e.host ? ` (DNS : ${e.host} → ${e.ip})` : '';
+    const end =
+      e.outcome === 'ok'
+        ? `le pod ${e.pod} sur ${e.node} répond ${e.status}`
+        : e.outcome === 'nxdomain'
+          ? `CoreDNS ne connaît pas ${e.host}`
+          : e.outcome === 'no-endpoints'
+            ? 'connexion refusée : aucun pod prêt derrière ce Service'
+            : e.outcome === 'refused'
+              ? `connexion refusée${e.pod ? ` par ${e.pod} (rien n'écoute sur ce port)` : ''}`
+              : e.outcome === 'empty'
+                ? `${e.pod} accepte la connexion mais ne parle pas HTTP`
+                : e.outcome === 'timeout'
+                  ? 'aucune machine ne répond à cette adresse (délai dépassé)'
+                  : 'URL invalide';
+    return { step: 5, emoji: '🌐', text: `Requête ${e.url} depuis ${e.from}${dns}${path ? ` : ${path}` : ''} → ${end}` };
+  },
   'chaos.killed': (e) => ({ step: 4, emoji: '🔪', text: `Chaos : le processus principal du conteneur « ${e.container} » de ${e.pod.name} (nœud ${e.node}) reçoit SIGKILL` }),
   'sim.stable': (e) => ({ emoji: '⏱️', text: `Tout est stable${e.elapsedMs ? ` après ${seconds(e.elapsedMs, 'fr')} de temps simulé` : ''}.` }),
   'sim.not-converged': (e) => ({ emoji: '🚨', text: `La simulation ne s'est pas stabilisée après ${e.steps} étapes.` }),
@@ -222,6 +253,8 @@ export const frMessages: Messages = {
     Conflict: () => "L'objet a changé entre la lecture et l'écriture (resourceVersion) : relancez la commande.",
     usage: (a) => `Commande incomplète : ${a.detail}`,
     'unknown-resource': (a) => `Type de ressource inconnu : « ${a.resource} ». Voir kubesim api-resources.`,
+    network: (a) => `La requête n'a pas abouti : ${a.detail}.`,
+    exec: (a) => `La commande s'est terminée avec le code ${a.detail} dans le conteneur.`,
     locked: (a) => `Un autre kubesim travaille sur ce cluster depuis trop longtemps (verrou ${a.path}).`,
     internal: (a) => `Erreur interne de kubesim : ${a.detail}`,
   },

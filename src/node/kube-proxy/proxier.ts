@@ -20,6 +20,11 @@ export class Proxier {
     this.dirty = true;
   }
 
+  /** The rule table as it is programmed now (every node has the same). */
+  rules(): ServicePortRules[] {
+    return this.compute();
+  }
+
   private compute(): ServicePortRules[] {
     const services = this.w.store.list('/registry/services/specs/') as unknown as Service[];
     const slices = this.w.store.list('/registry/endpointslices/') as unknown as EndpointSlice[];

@@ -38,7 +38,13 @@ export async function runLogs(session: Session, args: string[], opts: LogsOption
       : `container "${container.name}" in pod "${name}" is waiting to start: ${status?.state?.waiting?.reason ?? 'ContainerCreating'}`;
     return [apiError(new ApiError('BadRequest', message), { alone: true })];
   }
-  let lines = containerLogs(container, pod, instance, session.now);
+  const start = Date.parse(instance.startedAt);
+  const end = instance.finishedAt ? Date.parse(instance.finishedAt) : Infinity;
+  // the requests the app served during this container's life, after its start-up lines
+  const requests = (session.accessLog[pod.metadata?.uid ?? ''] ?? [])
+    .map((l) => ({ time: l.slice(0, l.indexOf(' ')), text: l.slice(l.indexOf(' ') + 1) }))
+    .filter((l) => Date.parse(l.time) >= start && Date.parse(l.time) <= end);
+  let lines = [...containerLogs(container, pod, instance, session.now), ...requests];
   if (opts.tail !== undefined && opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
   for (const l of lines) session.out(`${opts.timestamps ? `${l.time} ` : ''}${l.text}\n`);
   return [];
