@@ -26,7 +26,7 @@ const KINDS = {
   'rbac.authorization.k8s.io/v1/Role': 'V1Role', 'rbac.authorization.k8s.io/v1/ClusterRole': 'V1ClusterRole',
   'rbac.authorization.k8s.io/v1/RoleBinding': 'V1RoleBinding', 'rbac.authorization.k8s.io/v1/ClusterRoleBinding': 'V1ClusterRoleBinding',
   'networking.k8s.io/v1/Ingress': 'V1Ingress', 'networking.k8s.io/v1/NetworkPolicy': 'V1NetworkPolicy',
-  'policy/v1/PodDisruptionBudget': 'V1PodDisruptionBudget',
+  'policy/v1/PodDisruptionBudget': 'V1PodDisruptionBudget', 'storage.k8s.io/v1/StorageClass': 'V1StorageClass',
   'autoscaling/v1/HorizontalPodAutoscaler': 'V1HorizontalPodAutoscaler', 'autoscaling/v2/HorizontalPodAutoscaler': 'V2HorizontalPodAutoscaler',
 };
 

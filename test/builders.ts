@@ -25,6 +25,10 @@ export class PodBuilder {
     this.pod.spec!.tolerations = [...(this.pod.spec!.tolerations ?? []), t];
     return this;
   }
+  claim(claimName: string): this {
+    this.pod.spec!.volumes = [...(this.pod.spec!.volumes ?? []), { name: claimName, persistentVolumeClaim: { claimName } }];
+    return this;
+  }
   obj(): Pod {
     return structuredClone(this.pod);
   }

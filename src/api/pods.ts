@@ -55,3 +55,16 @@ export function podRequests(pod: Pod, nonZero = false): Requests {
 export function podKey(pod: { metadata?: { namespace?: string; name?: string } }): string {
   return `${pod.metadata?.namespace}/${pod.metadata?.name}`;
 }
+
+/** v1qos.GetPodQOS. */
+export function qosClass(pod: Pod): string {
+  const containers = pod.spec?.containers ?? [];
+  const hasAny = containers.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length);
+  if (!hasAny) return 'BestEffort';
+  const guaranteed = containers.every((c) => {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    return ['cpu', 'memory'].every((r) => lim[r] !== undefined && (req[r] === undefined || String(req[r]) === String(lim[r])));
+  });
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

@@ -103,6 +103,18 @@ const BY_KIND: Record<string, (o: Obj, changes: string[]) => void> = {
     if (s.type === 'NodePort' || s.type === 'LoadBalancer') setDefault(s, 'externalTrafficPolicy', 'Cluster', [], 'spec.');
     for (const p of s.ports ?? []) if (p && typeof p === 'object') defaultServicePort(p);
   },
+  PersistentVolumeClaim(o, changes) {
+    setDefault((o.spec ??= {}), 'volumeMode', 'Filesystem', changes, 'spec.');
+  },
+  PersistentVolume(o, changes) {
+    const s = (o.spec ??= {});
+    setDefault(s, 'persistentVolumeReclaimPolicy', 'Retain', changes, 'spec.');
+    setDefault(s, 'volumeMode', 'Filesystem', changes, 'spec.');
+  },
+  StorageClass(o, changes) {
+    setDefault(o, 'reclaimPolicy', 'Delete', changes, '');
+    setDefault(o, 'volumeBindingMode', 'Immediate', changes, '');
+  },
   Secret(o, changes) {
     setDefault(o, 'type', 'Opaque', changes, '');
   },

@@ -138,12 +138,12 @@ export class ApiServer {
     delete m.deletionTimestamp;
     delete m.resourceVersion;
     const strategy = STRATEGIES[obj.kind];
-    strategy?.prepareForCreate?.(obj);
     if (strategy?.tracksGeneration) m.generation = 1;
     if (strategy?.hasStatus) {
       if (obj.kind === 'Namespace') obj.status = { phase: 'Active' };
       else if (!strategy.keepsStatusOnCreate) delete obj.status;
     }
+    strategy?.prepareForCreate?.(obj);
   }
 
   private update(req: ApiRequest): ApiResult {

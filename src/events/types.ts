@@ -66,6 +66,9 @@ export type SimEventBody =
   | E<'replicaset.observed', { replicaSet: ObjectRef; want: number; have: number }>
   | E<'replicaset.pod-created', { replicaSet: ObjectRef; pod: string; etcdRevision: number }>
   | E<'replicaset.pod-deleted', { replicaSet: ObjectRef; pod: string }>
+  | E<'volume.provisioned', { claim: ObjectRef; volume: string; storageClass: string; size: string; node?: string }>
+  | E<'volume.bound', { claim: ObjectRef; volume: string }>
+  | E<'volume.deleted', { volume: string }>
   | E<'gc.deleted', { owner: ObjectRef; dependent: ObjectRef }>
   | E<'endpoints.updated', { service: ObjectRef; ready: string[]; notReady: number; before: number }>
   | E<'node.heartbeat-lost', { node: string; graceSeconds: number }>
@@ -76,6 +79,7 @@ export type SimEventBody =
   | E<'scheduler.filtered', { pod: ObjectRef; verdicts: NodeVerdict[]; feasible: number; evaluated: number; total: number }>
   | E<'scheduler.scored', { pod: ObjectRef; verdicts: NodeVerdict[] }>
   | E<'scheduler.bound', { pod: ObjectRef; node: string; score?: number; scores?: PluginScore[]; runnerUp?: { node: string; score: number; scores: PluginScore[] }; tieBroken: boolean; alone: boolean }>
+  | E<'scheduler.waiting-for-volumes', { pod: ObjectRef; node: string; claims: string[] }>
   | E<'scheduler.failed', { pod: ObjectRef; message: string }>
   // 4. the kubelet and the container runtime
   | E<'kubelet.pod-seen', { node: string; pod: ObjectRef }>

@@ -1,13 +1,17 @@
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { NodeVerdict } from '../events/types.js';
-import type { CycleState, NodeScore } from './framework/interface.js';
+import type { ClaimLister, CycleState, NodeScore } from './framework/interface.js';
 import type { NodeInfo } from './framework/node-info.js';
-import { FILTERS, SCORERS } from './plugins/registry.js';
+import { FILTERS, PRE_FILTERS, SCORERS } from './plugins/registry.js';
 import type { NodeFailure } from './fit-error.js';
 
 export interface Decision {
+  /** The cycle's scratch data, which PreBind reads after the choice (framework.CycleState). */
+  state: CycleState;
   verdicts: NodeVerdict[];
   failures: NodeFailure[];
+  /** Set when a PreFilter plugin rejected the pod before any node was looked at. */
+  preFilterMessage?: string;
   feasible: NodeInfo[];
   evaluated: number;
   chosen?: NodeInfo;
@@ -24,8 +28,7 @@ export function numFeasibleNodesToFind(total: number, percentage = 0): number {
 }
 
 /** Filters in order; a node's first failing plugin decides its reasons (findNodesThatPassFilters). */
-function findFeasibleNodes(pod: Pod, nodes: NodeInfo[], start: number, d: Decision): number {
-  const state: CycleState = new Map();
+function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start: number, d: Decision): number {
   const wanted = numFeasibleNodesToFind(nodes.length);
   let processed = 0;
   for (let i = 0; i < nodes.length && d.feasible.length < wanted; i++) {
@@ -51,7 +54,7 @@ function findFeasibleNodes(pod: Pod, nodes: NodeInfo[], start: number, d: Decisi
 
 /** Score plugins, normalized, weighted and summed per node (prioritizeNodes). */
 function prioritizeNodes(pod: Pod, d: Decision): void {
-  const state: CycleState = new Map();
+  const state = d.state;
   const totals = new Map<string, number>(d.feasible.map((n) => [n.name, 0]));
   const byNode = new Map(d.verdicts.map((v) => [v.node, v]));
   for (const { plugin, weight } of SCORERS) {
@@ -86,10 +89,25 @@ function selectHost(d: Decision): void {
   d.tieBroken = ties > 1;
 }
 
-/** One scheduling cycle for one pod: filter, then score only if more than one node fits, then choose. */
-export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number): Decision & { processed: number } {
-  const d: Decision = { verdicts: [], failures: [], feasible: [], evaluated: 0, scored: false, tieBroken: false };
-  const processed = findFeasibleNodes(pod, nodes, start, d);
+const NO_CLAIMS: ClaimLister = { claim: () => undefined, volume: () => undefined, delayedBinding: () => false };
+
+/** PreFilter plugins in order; the first rejection fails every node with the same status (RunPreFilterPlugins). */
+function preFilter(state: CycleState, pod: Pod, nodes: NodeInfo[], claims: ClaimLister, d: Decision): boolean {
+  for (const plugin of PRE_FILTERS) {
+    const status = plugin.preFilter(state, pod, claims);
+    if (status.code === 'Success') continue;
+    d.preFilterMessage = status.reasons.join(', ');
+    d.failures = nodes.map(() => ({ code: status.code, reasons: [] }));
+    return false;
+  }
+  return true;
+}
+
+/** One scheduling cycle for one pod: pre-filter, filter, then score only if more than one node fits, then choose. */
+export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, claims: ClaimLister = NO_CLAIMS): Decision & { processed: number } {
+  const d: Decision = { state: new Map(), verdicts: [], failures: [], feasible: [], evaluated: 0, scored: false, tieBroken: false };
+  if (!preFilter(d.state, pod, nodes, claims, d)) return { ...d, processed: 0 };
+  const processed = findFeasibleNodes(d.state, pod, nodes, start, d);
   if (d.feasible.length === 1) d.chosen = d.feasible[0];
   else if (d.feasible.length > 1) {
     prioritizeNodes(pod, d);

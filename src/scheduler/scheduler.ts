@@ -1,4 +1,5 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1.js';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1.js';
+import type { StorageClass } from 'kubernetes-types/storage/v1.js';
 import type { KObject } from '../api/object.js';
 import { asPod, isTerminal, podKey } from '../api/pods.js';
 import type { Client } from '../client/client.js';
@@ -7,8 +8,11 @@ import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { WatchEvent } from '../store/store.js';
 import { fitErrorMessage } from './fit-error.js';
+import type { ClaimLister } from './framework/interface.js';
 import { accountPod, newNodeInfo, type NodeInfo } from './framework/node-info.js';
+import { volumeState } from './plugins/volume-binding/volume-binding.js';
 import { scheduleOne, type Decision } from './schedule-one.js';
+import { SELECTED_NODE } from '../api/storage.js';
 
 const SCHEDULER_NAME = 'default-scheduler';
 
@@ -23,11 +27,14 @@ function needsScheduling(pod: Pod): boolean {
 export class Scheduler {
   private readonly active: string[] = [];
   /** Pods that fit nowhere, and whether lack of resources was among the reasons (QueueingHints). */
-  private readonly unschedulable = new Map<string, { resources: boolean }>();
+  private readonly unschedulable = new Map<string, { resources: boolean; volumes?: boolean }>();
   private readonly nodes = new Map<string, NodeInfo>();
   /** podKey → node it is accounted on, and the pod as accounted */
   private readonly assigned = new Map<string, { node: string; pod: Pod }>();
   private nextStartNodeIndex = 0;
+  /** Pods placed on a node whose WaitForFirstConsumer claims are being provisioned there: podKey → node. */
+  private readonly waitingOnVolumes = new Map<string, string>();
+  private claimsChanged = false;
 
   constructor(
     private readonly w: World,
@@ -55,6 +62,7 @@ export class Scheduler {
       const wasAssigned = this.assigned.has(podKey(pod));
       this.forget(podKey(pod));
       this.unschedulable.delete(podKey(pod));
+      this.waitingOnVolumes.delete(podKey(pod));
       // a pod leaving a node frees resources: only pods that lacked resources are worth another try
       if (wasAssigned) this.moveAllToActive((u) => u.resources);
       return;
@@ -76,7 +84,7 @@ export class Scheduler {
     if (needsScheduling(pod) && !this.unschedulable.has(key) && !this.active.includes(key)) {
       // a pod found unscheduled when the scheduler starts has already been tried if it says so
       const triedBefore = initial && pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable');
-      if (triedBefore) this.unschedulable.set(key, { resources: true });
+      if (triedBefore) this.unschedulable.set(key, { resources: true, volumes: true });
       else this.active.push(key);
     }
   }
@@ -96,7 +104,13 @@ export class Scheduler {
     this.assigned.delete(key);
   }
 
-  private moveAllToActive(which: (u: { resources: boolean }) => boolean = () => true): void {
+  /** A claim changed (bound, created): pods waiting on their volumes get another try, or their binding. */
+  onClaim(): void {
+    this.moveAllToActive((u) => !!u.volumes);
+    this.claimsChanged = true;
+  }
+
+  private moveAllToActive(which: (u: { resources: boolean; volumes?: boolean }) => boolean = () => true): void {
     for (const [key, u] of this.unschedulable) {
       if (!which(u)) continue;
       if (!this.active.includes(key)) this.active.push(key);
@@ -104,7 +118,20 @@ export class Scheduler {
     }
   }
 
+  private readonly claims: ClaimLister = {
+    claim: (namespace, name) => this.w.store.get(`/registry/persistentvolumeclaims/${namespace}/${name}`)?.value as PersistentVolumeClaim | undefined,
+    volume: (name) => this.w.store.get(`/registry/persistentvolumes/${name}`)?.value as PersistentVolume | undefined,
+    delayedBinding: (claim) => {
+      const sc = claim.spec?.storageClassName && this.w.store.get(`/registry/storageclasses/${claim.spec.storageClassName}`)?.value;
+      return (sc as StorageClass | undefined)?.volumeBindingMode === 'WaitForFirstConsumer';
+    },
+  };
+
   step(): boolean {
+    if (this.claimsChanged) {
+      this.claimsChanged = false;
+      for (const [key, node] of this.waitingOnVolumes) this.bindOnceVolumesBound(key, node);
+    }
     const key = this.active.shift();
     if (key === undefined) return false;
     const [namespace, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
@@ -118,10 +145,10 @@ export class Scheduler {
     const pod = asPod(podObj);
     const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
     const nodes = [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name));
-    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex);
+    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.claims);
     if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.processed) % nodes.length;
     if (!d.chosen) {
-      this.fail(podObj, fitErrorMessage(nodes.length, d.failures), d);
+      this.fail(podObj, fitErrorMessage(nodes.length, d.failures, d.preFilterMessage), d);
       return;
     }
     this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total: nodes.length });
@@ -139,13 +166,48 @@ export class Scheduler {
       tieBroken: d.tieBroken,
       alone: d.feasible.length === 1,
     });
-    const result = this.client.bind(podObj.metadata.namespace!, podObj.metadata.name, chosen);
+    this.assume(podKey(pod), pod, chosen);
+    const delayed = volumeState(d.state)?.delayed ?? [];
+    if (delayed.length) return this.selectNodeForClaims(podObj, delayed, chosen, d);
+    this.bind(podObj, chosen, d);
+  }
+
+  private bind(podObj: KObject, node: string, d?: Decision): void {
+    const result = this.client.bind(podObj.metadata.namespace!, podObj.metadata.name, node);
     if (!result.ok) {
-      this.fail(podObj, `binding rejected: ${result.error.message}`, d);
+      this.forget(podKey(asPod(podObj)));
+      if (d) this.fail(podObj, `binding rejected: ${result.error.message}`, d);
       return;
     }
-    this.assume(podKey(pod), pod, chosen);
-    this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${chosen}`);
+    this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${node}`);
+  }
+
+  /**
+   * VolumeBinding's PreBind for WaitForFirstConsumer claims: write the chosen node on each claim so the provisioner
+   * creates the volume there, and hold the pod's binding until every claim is bound.
+   */
+  private selectNodeForClaims(podObj: KObject, delayed: PersistentVolumeClaim[], node: string, d: Decision): void {
+    for (const claim of delayed) {
+      const fresh = structuredClone(this.w.store.get(`/registry/persistentvolumeclaims/${claim.metadata!.namespace}/${claim.metadata!.name}`)!.value);
+      fresh.metadata.annotations = { ...fresh.metadata.annotations, [SELECTED_NODE]: node };
+      const r = this.client.update(fresh);
+      if (!r.ok) {
+        this.forget(podKey(asPod(podObj)));
+        return this.fail(podObj, `running PreBind plugin "VolumeBinding": ${r.error.message}`, d);
+      }
+    }
+    this.w.log.emit('scheduler', { kind: 'scheduler.waiting-for-volumes', pod: { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name }, node, claims: delayed.map((c) => c.metadata!.name!) });
+    this.waitingOnVolumes.set(podKey(asPod(podObj)), node);
+    this.claimsChanged = true;
+  }
+
+  private bindOnceVolumesBound(key: string, node: string): void {
+    const podObj = this.w.store.get(`/registry/pods/${key}`)?.value;
+    if (!podObj || !needsScheduling(asPod(podObj))) return void this.waitingOnVolumes.delete(key);
+    const claims = (asPod(podObj).spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [this.claims.claim(podObj.metadata.namespace!, v.persistentVolumeClaim.claimName)] : []));
+    if (!claims.every((c) => c?.spec?.volumeName && c.status?.phase === 'Bound')) return;
+    this.waitingOnVolumes.delete(key);
+    this.bind(podObj, node);
   }
 
   /**
@@ -154,14 +216,17 @@ export class Scheduler {
    */
   private fail(podObj: KObject, message: string, d: Decision): void {
     const key = podKey(asPod(podObj));
-    this.unschedulable.set(key, { resources: d.failures.some((f) => f.reasons.some((r) => r.startsWith('Insufficient') || r === 'Too many pods')) });
+    this.unschedulable.set(key, {
+      resources: d.failures.some((f) => f.reasons.some((r) => r.startsWith('Insufficient') || r === 'Too many pods')),
+      volumes: d.preFilterMessage !== undefined,
+    });
     this.recorder.warning(podObj, 'FailedScheduling', message);
     const fresh = structuredClone(this.w.store.get(`/registry/pods/${podObj.metadata.namespace}/${podObj.metadata.name}`)!.value);
     const status = ((fresh as { status?: Pod['status'] }).status ??= {});
     const previous = status.conditions?.find((c) => c.type === 'PodScheduled');
     if (previous?.message === message) return;
     const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
-    this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: 0, evaluated: d.evaluated, total: this.nodes.size });
+    if (d.evaluated) this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: 0, evaluated: d.evaluated, total: this.nodes.size });
     this.w.log.emit('scheduler', { kind: 'scheduler.failed', pod: ref, message });
     (status as { phase?: string }).phase = 'Pending';
     status.conditions = [

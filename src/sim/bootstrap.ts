@@ -1,5 +1,6 @@
 import type { KObject } from '../api/object.js';
 import { resolveResource } from '../api/resources.js';
+import { DEFAULT_CLASS_ANNOTATION } from '../api/storage.js';
 import { ADMIN, nodeUser } from '../apiserver/authn.js';
 import { parseImage } from '../node/runtime/images.js';
 import { fakeDigest } from '../node/runtime/digest.js';
@@ -57,9 +58,14 @@ function rbacPolicy(now: string): KObject[] {
       rule([''], ['pods/status'], ['update', 'patch']),
       rule(['', 'events.k8s.io'], ['events'], ['create', 'patch', 'update']),
     ]),
+    role('system:volume-scheduler', [
+      rule([''], ['persistentvolumes', 'persistentvolumeclaims'], ['get', 'list', 'patch', 'update', 'watch']),
+      rule(['storage.k8s.io'], ['storageclasses'], ['get', 'list', 'watch']),
+    ]),
     role('system:kube-controller-manager', [rule(all, all, all)]),
     role('system:node', [
       rule([''], ['pods', 'nodes', 'services', 'endpoints', 'configmaps', 'secrets'], ['get', 'list', 'watch']),
+      rule([''], ['persistentvolumeclaims', 'persistentvolumes'], ['get']),
       rule([''], ['pods', 'pods/status', 'nodes', 'nodes/status'], ['create', 'update', 'patch', 'delete']),
       rule(['', 'events.k8s.io'], ['events'], ['create', 'patch', 'update']),
     ]),
@@ -67,6 +73,7 @@ function rbacPolicy(now: string): KObject[] {
     binding('cluster-admin', 'cluster-admin', { kind: 'Group', name: 'system:masters' }),
     binding('kubeadm:cluster-admins', 'cluster-admin', { kind: 'Group', name: 'kubeadm:cluster-admins' }),
     binding('system:kube-scheduler', 'system:kube-scheduler', { kind: 'User', name: 'system:kube-scheduler' }),
+    binding('system:volume-scheduler', 'system:volume-scheduler', { kind: 'User', name: 'system:kube-scheduler' }),
     binding('system:kube-controller-manager', 'system:kube-controller-manager', { kind: 'User', name: 'system:kube-controller-manager' }),
     binding('system:node', 'system:node', { kind: 'Group', name: 'system:nodes' }),
     binding('kubeadm:node-proxier', 'system:node-proxier', { kind: 'User', name: 'system:kube-proxy' }),
@@ -200,6 +207,18 @@ function coreDns(): KObject[] {
   ] as unknown as KObject[];
 }
 
+/** kind's default class: local-path volumes, created on the node of the first pod that uses the claim. */
+function defaultStorageClass(): KObject {
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'standard', annotations: { [DEFAULT_CLASS_ANNOTATION]: 'true' } },
+    provisioner: 'rancher.io/local-path',
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+  } as unknown as KObject;
+}
+
 function kubernetesService(apiserverIP: string): KObject[] {
   const labels = { component: 'apiserver', provider: 'kubernetes' };
   return [
@@ -263,6 +282,7 @@ export function bootstrapCluster(spec: ClusterSpec, base: number): Cluster {
   ];
   for (const [component, image, cpu] of statics) create(staticPod(component, image, cpu, nodes[0]), nodeUser(controlPlane));
   for (const obj of coreDns()) create(obj);
+  create(defaultStorageClass());
   cluster.stabilize();
   cluster.world.log.events.length = 0; // the cluster's birth is summarized, not narrated step by step
   return cluster;

@@ -12,6 +12,7 @@ import { GarbageCollector } from '../controllers/garbage-collector/garbage-colle
 import { NamespaceController } from '../controllers/namespace/namespace.js';
 import { NodeLifecycleController } from '../controllers/node-lifecycle/node-lifecycle.js';
 import { ownerKey } from '../controllers/owners.js';
+import { PersistentVolumeController } from '../controllers/persistentvolume/persistentvolume.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset.js';
 import { ServiceAccountController } from '../controllers/serviceaccount/serviceaccount.js';
 import { Controller } from '../controllers/runtime.js';
@@ -75,7 +76,7 @@ export class Cluster {
   private readonly catchUpTo: number;
   private readonly nodeLifecycle: NodeLifecycleController;
   private readonly gc: GarbageCollector;
-  private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'serviceaccount' | 'gc', Controller>;
+  private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'serviceaccount' | 'persistentvolume' | 'gc', Controller>;
 
   /**
    * @param base the wall clock (or KUBESIM_NOW) at load: virtual time resumes at base + saved offset, never
@@ -105,6 +106,7 @@ export class Cluster {
       deployment: new Controller(w, new DeploymentController(w, cm, recorder('deployment-controller'))),
       replicaset: new Controller(w, new ReplicaSetController(w, cm, recorder('replicaset-controller'))),
       endpoints: new Controller(w, new EndpointsController(w, cm)),
+      persistentvolume: new Controller(w, new PersistentVolumeController(w, cm, recorder('persistentvolume-controller'))),
     };
     for (const c of Object.values(this.ctl)) this.byOwner.set(c.owner, c);
     this.nodeLifecycle = new NodeLifecycleController(w, cm, recorder('node-controller'), recorder('taint-eviction-controller'), this.downNodes);
@@ -140,6 +142,15 @@ export class Cluster {
       this.proxier.onChange();
     });
     store.watch('/registry/endpointslices/', () => this.proxier.onChange());
+    store.watch('/registry/persistentvolumeclaims/', (e) => {
+      this.ctl.persistentvolume.queue.add(key(e.object));
+      this.scheduler.onClaim();
+      if (e.type !== 'DELETED') for (const k of this.kubelets.values()) k.onConfigChange(e.object.metadata.namespace!);
+    });
+    store.watch('/registry/persistentvolumes/', () => {
+      for (const c of store.list('/registry/persistentvolumeclaims/')) if (!(c.spec as { volumeName?: string })?.volumeName || c.metadata.deletionTimestamp) this.ctl.persistentvolume.queue.add(key(c));
+      this.ctl.persistentvolume.queue.add('/');
+    });
     store.watch('/registry/minions/', (e) => {
       if (e.type === 'ADDED') this.addKubelet(e.object.metadata.name);
       this.scheduler.onNode(e);
@@ -166,6 +177,10 @@ export class Cluster {
   }
 
   private onPod(e: WatchEvent): void {
+    // a claim waits for its first scheduled consumer, and a claim being deleted for its last one to go
+    for (const v of asPod(e.object).spec?.volumes ?? []) {
+      if (v.persistentVolumeClaim) this.ctl.persistentvolume.queue.add(`${e.object.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);
+    }
     const rs = ownerKey(e.object, 'ReplicaSet');
     if (rs) {
       this.ctl.replicaset.queue.add(rs);
@@ -254,7 +269,7 @@ export class Cluster {
   /** The order components are asked for work: the story of a request reads top to bottom. */
   private components(): Component[] {
     const c = this.ctl;
-    return [c.gc, c.namespace, c.serviceaccount, c.deployment, c.replicaset, this.scheduler, ...this.kubelets.values(), c.endpoints, this.proxier];
+    return [c.gc, c.namespace, c.serviceaccount, c.persistentvolume, c.deployment, c.replicaset, this.scheduler, ...this.kubelets.values(), c.endpoints, this.proxier];
   }
 
   private fire = (t: Timer): void => {

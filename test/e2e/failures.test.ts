@@ -82,7 +82,7 @@ describe('readiness', () => {
 });
 
 describe('node loss and the two stories', () => {
-  it('marks a silent node NotReady after 50 s, evicts its pods after 300 s, and the app moves', () => {
+  it('marks a silent node NotReady after 50 s, evicts its pods after 300 s; the database waits for its disk', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', 'manifests/', '-q']);
     const wide = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout;
@@ -101,10 +101,16 @@ describe('node loss and the two stories', () => {
     expect(after).toMatch(/postgres-\S+\s+0\/1\s+Terminating/);
     const running = after.split('\n').filter((l) => l.includes('Running'));
     expect(running.every((l) => !l.includes(postgresNode))).toBe(true);
-    expect(running.filter((l) => l.startsWith('postgres-'))).toHaveLength(1);
+    expect(running.filter((l) => l.startsWith('gestion-employes-'))).toHaveLength(3);
+    // the replacement database pod may only go where its local-path volume lives: the failed node
+    expect(after).toMatch(/postgres-\S+\s+0\/1\s+Pending/);
+    expect(eviction.stderr).toContain('2 node(s) had volume node affinity conflict');
+    expect(eviction.stderr).toContain('ses données sont sur un volume local');
     const recover = kubesim(home, ['node', 'recover', postgresNode]);
     expect(recover.stderr).toContain(`Le kubelet de ${postgresNode} répond de nouveau`);
-    expect(kubesim(home, ['get', 'pods']).stdout).not.toContain('Terminating');
+    const healed = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout;
+    expect(healed).not.toContain('Terminating');
+    expect(healed).toMatch(new RegExp(`postgres-\\S+\\s+1/1\\s+Running\\s+0\\s+\\S+\\s+\\S+\\s+${postgresNode}\\s`));
   });
 
   it('keeps serving with 3 replicas when a node goes (story 2)', () => {

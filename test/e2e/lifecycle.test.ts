@@ -48,7 +48,7 @@ describe('the cluster heals and updates', () => {
     kubesim(home, ['apply', '-f', 'manifests/', '-q']);
     const del = kubesim(home, ['delete', '-f', 'manifests/postgres.yaml']);
     expect(del.stdout).toBe(
-      'secret "postgres-credentials" deleted from default namespace\ndeployment.apps "postgres" deleted from default namespace\nservice "postgres" deleted from default namespace\n',
+      'secret "postgres-credentials" deleted from default namespace\npersistentvolumeclaim "postgres-data" deleted from default namespace\ndeployment.apps "postgres" deleted from default namespace\nservice "postgres" deleted from default namespace\n',
     );
     expect(del.stderr).toContain('🧹');
     expect(kubesim(home, ['get', 'pods', '-l', 'app=postgres']).stderr).toBe('No resources found in default namespace.\n');

@@ -33,11 +33,16 @@ describe('Services, kube-proxy and requests', () => {
     }
     expect(pods.size).toBeGreaterThan(1);
     // the database pod goes away: errors; its ReplicaSet brings it back: answers again
+    // the database's node goes away: errors, even after eviction (its volume lives on that node); it comes back: answers again
     const db = kubesim(home, ['get', 'pods', '-l', 'app=postgres', '-o', 'name']).stdout.trim();
-    kubesim(home, ['node', 'fail', kubesim(home, ['get', db, '-o', 'json']).stdout.match(/"nodeName": "([^"]+)"/)![1], '-q']);
+    const dbNode = kubesim(home, ['get', db, '-o', 'json']).stdout.match(/"nodeName": "([^"]+)"/)![1];
+    kubesim(home, ['node', 'fail', dbNode, '-q']);
     kubesim(home, ['wait', '1m', '-q']);
     expect(JSON.parse(kubesim(home, ['curl', 'http://gestion-employes/employes', '-q']).stdout).erreur).toContain('injoignable');
     kubesim(home, ['wait', '5m', '-q']);
+    expect(JSON.parse(kubesim(home, ['curl', 'http://gestion-employes/employes', '-q']).stdout).erreur).toContain('injoignable');
+    kubesim(home, ['node', 'recover', dbNode, '-q']);
+    kubesim(home, ['wait', '30s', '-q']);
     expect(JSON.parse(kubesim(home, ['curl', 'http://gestion-employes/employes', '-q']).stdout).employes).toHaveLength(3);
   });
 

@@ -1,6 +1,7 @@
 import { podStrategy } from './pod.js';
 import { serviceStrategy } from './service.js';
 import { simpleStrategies } from './simple.js';
+import { pvcStrategy, pvStrategy, storageClassStrategy } from './storage.js';
 import type { Strategy } from './strategy.js';
 import { deploymentStrategy, replicaSetStrategy } from './workloads.js';
 
@@ -11,4 +12,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   Service: serviceStrategy,
   Deployment: deploymentStrategy,
   ReplicaSet: replicaSetStrategy,
+  PersistentVolumeClaim: pvcStrategy,
+  PersistentVolume: pvStrategy,
+  StorageClass: storageClassStrategy,
 };

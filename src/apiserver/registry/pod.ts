@@ -1,6 +1,7 @@
 import type { Pod, PodSpec } from 'kubernetes-types/core/v1.js';
 import { forbidden, type FieldError } from '../../api/field.js';
 import type { KObject } from '../../api/object.js';
+import { qosClass } from '../../api/pods.js';
 import { canonicalJson } from '../../sim/ids.js';
 import { validateObjectMeta } from '../validation/meta.js';
 import { dns1123Subdomain } from '../validation/names.js';
@@ -21,6 +22,10 @@ export const podStrategy: Strategy = {
   nameValidator: dns1123Subdomain,
   hasStatus: true,
   tracksGeneration: true,
+  // a new pod is Pending, with the QoS class its requests and limits give it
+  prepareForCreate(o: KObject) {
+    o.status = { phase: 'Pending', qosClass: qosClass(o as unknown as Pod) };
+  },
   validate(o: KObject) {
     const pod = o as unknown as Pod;
     return [...validateObjectMeta(pod.metadata, true, dns1123Subdomain), ...validatePodSpec(pod.spec, { path: 'spec', creating: true })];

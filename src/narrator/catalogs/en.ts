@@ -62,6 +62,9 @@ export const en: Catalog = {
   }),
   'replicaset.pod-created': (e) => ({ step: 6, emoji: '👀', text: `ReplicaSet controller: creates pod ${e.pod} 💾 /registry/pods/${e.replicaSet.namespace}/${e.pod} (revision ${e.etcdRevision})` }),
   'replicaset.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `ReplicaSet controller: deletes pod ${e.pod}` }),
+  'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Storage provisioner: class "${e.storageClass}" creates volume ${e.volume} (${e.size}) for ${obj(e.claim)}${e.node ? `, on node ${e.node}'s disk: the data will stay on that node` : ''}` }),
+  'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: ${obj(e.claim)} is Bound to volume ${e.volume}` }),
+  'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: no claim left for ${e.volume}, Delete policy → the volume is deleted` }),
   'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector: ${obj(e.owner)} is gone → deletes ${obj(e.dependent)} it owned` }),
   'endpoints.updated': (e) => {
     const n = e.ready.length;
@@ -106,7 +109,12 @@ export const en: Catalog = {
       text: `Scheduler: ${e.pod.name} → ${e.node}, ${e.score} points = ${breakdown(e.scores ?? [])}${e.runnerUp ? `; ahead of ${e.runnerUp.node} (${e.runnerUp.score}): ${why}` : ''}`,
     };
   },
-  'scheduler.failed': (e) => ({ step: 3, emoji: '🚨', text: `Scheduler: no node for ${e.pod.name} — "${e.message}"; the pod stays Pending` }),
+  'scheduler.waiting-for-volumes': (e) => ({
+    step: 3,
+    emoji: '🧭',
+    text: `Scheduler: ${e.node} chosen for ${e.pod.name}; the storage class waits for its first consumer (WaitForFirstConsumer) → it writes that node on ${e.claims.join(', ')} and waits for the volume to be created there before binding the pod`,
+  }),
+  'scheduler.failed': (e) => ({ step: 3, emoji: '🚨', text: `Scheduler: no node for ${e.pod.name} — "${e.message}"; the pod stays Pending${e.message.includes('volume node affinity conflict') ? ' — its data lives on a local volume: it can only go to the node that holds that disk' : ''}` }),
   'kubelet.pod-seen': (e) => ({ step: 4, emoji: '👷', text: `Kubelet on ${e.node}: sees pod ${e.pod.name} assigned to it` }),
   'kubelet.sandbox-ready': (e) => ({ step: 4, emoji: '👷', text: `Kubelet on ${e.node}: network sandbox ready for ${e.pod.name}, IP ${e.ip}` }),
   'runtime.image-pulling': (e) => ({ step: 4, emoji: '📦', text: `Runtime (containerd) on ${e.node}: pulling image ${e.image}…`, waits: true }),

@@ -69,6 +69,9 @@ export const fr: Catalog = {
   }),
   'replicaset.pod-created': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur ReplicaSet : crée le pod ${e.pod} 💾 /registry/pods/${e.replicaSet.namespace}/${e.pod} (révision ${e.etcdRevision})` }),
   'replicaset.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur ReplicaSet : supprime le pod ${e.pod}` }),
+  'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Provisionneur de stockage : la classe « ${e.storageClass} » crée le volume ${e.volume} (${e.size}) pour ${obj(e.claim)}${e.node ? `, sur le disque du nœud ${e.node} : les données resteront sur ce nœud` : ''}` }),
+  'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : ${obj(e.claim)} est liée (Bound) au volume ${e.volume}` }),
+  'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : plus de réclamation pour ${e.volume}, politique Delete → le volume est supprimé` }),
   'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector : ${obj(e.owner)} n'existe plus → supprime ${obj(e.dependent)} qui lui appartenait` }),
   'endpoints.updated': (e) => {
     const n = e.ready.length;
@@ -127,7 +130,12 @@ export const fr: Catalog = {
       text: `Scheduler : ${e.pod.name} → ${e.node}, ${e.score} points = ${breakdown(e.scores ?? [])}${e.runnerUp ? ` ; devant ${e.runnerUp.node} (${e.runnerUp.score}) : ${why}` : ''}`,
     };
   },
-  'scheduler.failed': (e) => ({ step: 3, emoji: '🚨', text: `Scheduler : aucun nœud pour ${e.pod.name} — « ${e.message} » ; le pod reste Pending` }),
+  'scheduler.waiting-for-volumes': (e) => ({
+    step: 3,
+    emoji: '🧭',
+    text: `Scheduler : ${e.node} choisi pour ${e.pod.name} ; la classe de stockage attend le premier consommateur (WaitForFirstConsumer) → il note ce nœud sur ${e.claims.join(', ')} et attend que le volume y soit créé avant de lier le pod`,
+  }),
+  'scheduler.failed': (e) => ({ step: 3, emoji: '🚨', text: `Scheduler : aucun nœud pour ${e.pod.name} — « ${e.message} » ; le pod reste Pending${e.message.includes('volume node affinity conflict') ? ' — ses données sont sur un volume local : il ne peut aller que sur le nœud qui porte ce disque' : ''}` }),
   'kubelet.pod-seen': (e) => ({ step: 4, emoji: '👷', text: `Kubelet de ${e.node} : voit le pod ${e.pod.name} qui lui est attribué` }),
   'kubelet.sandbox-ready': (e) => ({ step: 4, emoji: '👷', text: `Kubelet de ${e.node} : sandbox réseau prête pour ${e.pod.name}, IP ${e.ip}` }),
   'runtime.image-pulling': (e) => ({ step: 4, emoji: '📦', text: `Runtime (containerd) sur ${e.node} : téléchargement de l'image ${e.image}…`, waits: true }),

@@ -1,4 +1,4 @@
-import type { ConfigMap, Container, Pod, Secret, Volume } from 'kubernetes-types/core/v1.js';
+import type { ConfigMap, Container, PersistentVolumeClaim, Pod, Secret, Volume } from 'kubernetes-types/core/v1.js';
 import type { Store } from '../../store/store.js';
 
 type Source = { kind: 'secret' | 'configmap'; name: string; key?: string; optional: boolean };
@@ -42,10 +42,20 @@ export function containerConfigError(store: Store, pod: Pod, c: Container): stri
   return undefined;
 }
 
-/** Volumes the kubelet cannot mount yet: a missing, non-optional Secret or ConfigMap (FailedMount). */
+/** The volume manager's populator: a claim must exist and be bound before its volume can be mounted. */
+function claimError(store: Store, ns: string, name: string): string | undefined {
+  const claim = store.get(`/registry/persistentvolumeclaims/${ns}/${name}`)?.value as PersistentVolumeClaim | undefined;
+  if (!claim) return `error processing PVC ${ns}/${name}: failed to fetch PVC from API server: persistentvolumeclaims "${name}" not found`;
+  if (!claim.spec?.volumeName || claim.status?.phase !== 'Bound') return `error processing PVC ${ns}/${name}: PVC is not bound`;
+  return undefined;
+}
+
+/** Volumes the kubelet cannot mount yet: a missing, non-optional Secret or ConfigMap, an unbound claim (FailedMount). */
 export function volumeMountError(store: Store, pod: Pod): { volume: Volume; message: string } | undefined {
   const ns = pod.metadata!.namespace!;
   for (const v of pod.spec?.volumes ?? []) {
+    const claim = v.persistentVolumeClaim && claimError(store, ns, v.persistentVolumeClaim.claimName);
+    if (claim) return { volume: v, message: `Unable to attach or mount volumes: unmounted volumes=[${v.name}], unattached volumes=[], failed to process volumes=[${v.name}]: ${claim}` };
     const ref: Source | undefined = v.secret
       ? { kind: 'secret', name: v.secret.secretName ?? '', optional: !!v.secret.optional }
       : v.configMap

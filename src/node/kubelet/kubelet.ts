@@ -1,6 +1,6 @@
 import type { Container, Node } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
-import { asPod, isTerminal, podKey } from '../../api/pods.js';
+import { asPod, isTerminal, podKey, qosClass } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
 import { rfc3339 } from '../../sim/clock.js';
@@ -11,7 +11,7 @@ import { profileOf } from '../runtime/images.js';
 import { volumeMountError } from './config-refs.js';
 import { Containers, EXIT, LIVENESS, PULL_BACKOFF, PULL_RETRY, PULLED, READY, RESTART, fieldPath, refOf, type KubeletContext } from './containers.js';
 import type { Ipam } from './ipam.js';
-import { podConditions, qosClass, waitingStatus } from './status.js';
+import { podConditions, waitingStatus } from './status.js';
 
 const STOPPED = 'stopped';
 
@@ -53,7 +53,7 @@ export class Kubelet implements KubeletContext {
     this.queue.add(key);
   }
 
-  /** Pods waiting on a missing Secret or ConfigMap look again when one appears in their namespace. */
+  /** Pods waiting on a missing Secret or ConfigMap, or an unbound claim, look again when one appears or binds. */
   onConfigChange(namespace: string): void {
     for (const p of this.w.store.list(`/registry/pods/${namespace}/`)) {
       const pod = asPod(p);

@@ -10,19 +10,6 @@ export function goDuration(ms: number): string {
   return minutes ? `${minutes}m${seconds}s` : `${seconds}s`;
 }
 
-/** v1qos.GetPodQOS. */
-export function qosClass(pod: Pod): string {
-  const containers = pod.spec?.containers ?? [];
-  const hasAny = containers.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length);
-  if (!hasAny) return 'BestEffort';
-  const guaranteed = containers.every((c) => {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    return ['cpu', 'memory'].every((r) => lim[r] !== undefined && (req[r] === undefined || String(req[r]) === String(lim[r])));
-  });
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
-
 export function waitingStatus(c: Container, reason = 'ContainerCreating'): ContainerStatus {
   return { name: c.name, image: c.image!, imageID: '', lastState: {}, ready: false, restartCount: 0, started: false, state: { waiting: { reason } } };
 }

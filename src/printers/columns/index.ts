@@ -1,6 +1,7 @@
 import { bindingColumns, configMapColumns, defaultColumns, eventColumns, namespaceColumns, nodeColumns, secretColumns, serviceAccountColumns } from './cluster.js';
 import { endpointSliceColumns, endpointsColumns, serviceColumns } from './network.js';
 import { podColumns } from './pods.js';
+import { persistentVolumeClaimColumns, persistentVolumeColumns, storageClassColumns } from './storage.js';
 import type { Columns } from './types.js';
 import { deploymentColumns, replicaSetColumns } from './workloads.js';
 
@@ -20,6 +21,9 @@ export const COLUMNS: Record<string, Columns> = {
   ServiceAccount: serviceAccountColumns,
   RoleBinding: bindingColumns,
   ClusterRoleBinding: bindingColumns,
+  PersistentVolumeClaim: persistentVolumeClaimColumns,
+  PersistentVolume: persistentVolumeColumns,
+  StorageClass: storageClassColumns,
 };
 
 export function columnsFor(kind: string): Columns {

@@ -100,7 +100,7 @@ export function describeContainers(w: DescribeWriter, title: string, containers:
   }
 }
 
-function describeVolume(w: DescribeWriter, v: Volume): void {
+export function describeVolume(w: DescribeWriter, v: Volume): void {
   if (v.projected) {
     w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)');
     for (const s of v.projected.sources ?? []) {

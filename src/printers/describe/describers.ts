@@ -6,6 +6,7 @@ import { controllerOf } from '../../api/object.js';
 import { bytes, formatBytes, formatMilliCpu, milliCpu } from '../../api/quantity.js';
 import { age } from '../duration.js';
 import { describeContainers, describeVolumes } from './containers.js';
+import { describePersistentVolume, describePersistentVolumeClaim } from './storage.js';
 import { DescribeWriter, rfc1123z } from './writer.js';
 
 /** What a describer may read besides its object (the CLI passes the store in; printers never touch it). */
@@ -304,6 +305,8 @@ const DESCRIBERS: Record<string, (o: KObject, ctx: DescribeContext) => string> =
   Service: describeService,
   Node: describeNode,
   Namespace: describeNamespace,
+  PersistentVolumeClaim: describePersistentVolumeClaim,
+  PersistentVolume: describePersistentVolume,
 };
 
 export function describe(o: KObject, ctx: DescribeContext): string {

@@ -1,4 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1.js';
+import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1.js';
 import type { NodeInfo } from './node-info.js';
 
 /** framework.Code: what a plugin's verdict means for this pod on this node. */
@@ -18,6 +18,19 @@ export type CycleState = Map<string, unknown>;
 
 export interface Plugin {
   readonly name: string;
+}
+
+/** What PreFilter plugins may look up in the cluster beyond the nodes (the informers' listers). */
+export interface ClaimLister {
+  claim(namespace: string, name: string): PersistentVolumeClaim | undefined;
+  volume(name: string): PersistentVolume | undefined;
+  /** The claim's StorageClass binds on first consumer (volumeBindingMode: WaitForFirstConsumer). */
+  delayedBinding(claim: PersistentVolumeClaim): boolean;
+}
+
+/** Checks about the pod alone, once per cycle: a rejection here fails every node at once. */
+export interface PreFilterPlugin extends Plugin {
+  preFilter(state: CycleState, pod: Pod, claims: ClaimLister): Status;
 }
 
 export interface FilterPlugin extends Plugin {

@@ -5,3 +5,4 @@ export const TaintToleration = 'TaintToleration';
 export const NodeAffinity = 'NodeAffinity';
 export const NodeResourcesFit = 'NodeResourcesFit';
 export const NodeResourcesBalancedAllocation = 'NodeResourcesBalancedAllocation';
+export const VolumeBinding = 'VolumeBinding';

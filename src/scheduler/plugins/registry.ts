@@ -4,10 +4,14 @@ import { nodeName } from './node-name/node-name.js';
 import { nodeResourcesFit } from './node-resources-fit/node-resources-fit.js';
 import { nodeUnschedulable } from './node-unschedulable/node-unschedulable.js';
 import { taintToleration } from './taint-toleration/taint-toleration.js';
-import type { FilterPlugin, ScorePlugin } from '../framework/interface.js';
+import { volumeBinding } from './volume-binding/volume-binding.js';
+import type { FilterPlugin, PreFilterPlugin, ScorePlugin } from '../framework/interface.js';
+
+/** The default profile's PreFilter checks that concern the pod alone. */
+export const PRE_FILTERS: readonly PreFilterPlugin[] = [volumeBinding];
 
 /** The default profile's filters, in the order kube-scheduler runs them (default_plugins.go). */
-export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit];
+export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, volumeBinding];
 
 /** Score plugins with their default weights. */
 export const SCORERS: ReadonlyArray<{ plugin: ScorePlugin & { skip?(pod: unknown): boolean }; weight: number }> = [
