@@ -132,13 +132,16 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
 
   program
     .command('create')
-    .description('crée des objets : create -f FICHIER, create namespace NOM')
-    .argument('[args...]', 'namespace NOM')
+    .description('crée des objets : create -f FICHIER, create namespace NOM, create configmap NOM, create secret generic NOM')
+    .argument('[args...]', 'namespace NOM | configmap NOM | secret generic NOM')
     .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
+    .option('--from-literal <cle=valeur>', 'une clé et sa valeur (configmap, secret)', collect, [])
+    .option('--from-file <[cle=]chemin>', 'le contenu d’un fichier (configmap, secret)', collect, [])
     .action(async (args: string[], o) => {
       const { runCreate } = await import('./commands/create/create.js');
-      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default' }) });
+      const sources = { fromLiteral: o.fromLiteral, fromFile: o.fromFile };
+      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', ...sources }) });
     });
 
   program

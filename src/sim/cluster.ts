@@ -28,7 +28,7 @@ import { VirtualClock } from './clock.js';
 import { runUntilStable, type Component, type StabilizeResult } from './engine.js';
 import { Rand, type RandState } from './rand.js';
 import { Timers, type Timer } from './timers.js';
-import type { World } from './world.js';
+import type { ContainerMemory, World } from './world.js';
 
 /** C's ctime(), the date iptables-save writes: `Mon Nov 23 10:00:10 2026`. */
 function ctime(ms: number): string {
@@ -48,6 +48,7 @@ export interface ClusterState {
   ipam: Record<string, number>;
   /** What the apps wrote for each request they served, per pod UID (kubectl logs). */
   accessLog?: Record<string, string[]>;
+  containers?: ContainerMemory;
   /** Nodes whose kubelet is down (`kubesim node fail`), and since when. */
   downNodes?: Record<string, number>;
   /** How the cluster was made, so `cluster reset` can make it again. */
@@ -91,7 +92,7 @@ export class Cluster {
     const clock = new VirtualClock(state.clock.now);
     this.catchUpTo = Math.max(baseAtLoad + state.clock.offsetMs, state.clock.now);
     const store = new Store(state.store);
-    this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers) };
+    this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers), containers: structuredClone(state.containers ?? {}) };
     this.api = new ApiServer(this.world);
     this.downNodes = { ...(state.downNodes ?? {}) };
     this.accessLog = structuredClone(state.accessLog ?? {});
@@ -217,7 +218,7 @@ export class Cluster {
   httpGet(url: string, client: HttpClient): HttpResult {
     const w = this.world;
     this.servedRequests = true;
-    return httpGet({ store: w.store, rand: w.rand, clock: w.clock, log: w.log, rules: () => this.proxier.rules(), accessLog: this.accessLog }, url, client);
+    return httpGet({ store: w.store, rand: w.rand, clock: w.clock, log: w.log, rules: () => this.proxier.rules(), accessLog: this.accessLog, containers: w.containers }, url, client);
   }
 
   /** `kubesim proxy rules`: iptables-save of a node, as kube-proxy programmed it. */
@@ -229,6 +230,14 @@ export class Cluster {
   private liveAccessLog(): Record<string, string[]> {
     const uids = new Set(this.world.store.list('/registry/pods/').map((p) => p.metadata.uid));
     return Object.fromEntries(Object.entries(this.accessLog).filter(([uid]) => uids.has(uid)));
+  }
+
+  /** What the runtime remembers of containers that still run. */
+  private liveContainers(): ContainerMemory {
+    const running = new Set(
+      this.world.store.list('/registry/pods/').flatMap((p) => (asPod(p).status?.containerStatuses ?? []).map((s) => s.containerID?.replace(/^containerd:\/\//, ''))),
+    );
+    return Object.fromEntries(Object.entries(this.world.containers).filter(([id]) => running.has(id)));
   }
 
   /** `kubesim chaos kill`: SIGKILL to a container, through its node's kubelet (false if the kubelet is down). */
@@ -307,6 +316,7 @@ export class Cluster {
       ipam: this.ipam.state(),
       ...(Object.keys(this.downNodes).length ? { downNodes: { ...this.downNodes } } : {}),
       ...(Object.keys(this.accessLog).length ? { accessLog: this.liveAccessLog() } : {}),
+      ...(Object.keys(this.world.containers).length ? { containers: this.liveContainers() } : {}),
     };
   }
 }

@@ -11,4 +11,12 @@ export interface World {
   store: Store;
   log: EventLog;
   timers: Timers;
+  /** What the container runtime remembers beyond the API: each running container's environment, by container ID. */
+  containers: ContainerMemory;
 }
+
+/**
+ * The environment is fixed when a container starts, as on a real node: editing a ConfigMap later changes nothing
+ * for a running container until it restarts (`rollout restart`).
+ */
+export type ContainerMemory = Record<string, { env: Array<[string, string]> }>;

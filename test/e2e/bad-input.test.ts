@@ -111,7 +111,7 @@ describe('output modes', () => {
     const r = kubesim(freshHome(), ['apply', '-f', 'manifests/postgres.yaml', '-q']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('secret/postgres-credentials created\npersistentvolumeclaim/postgres-data created\ndeployment.apps/postgres created\nservice/postgres created\n');
+    expect(r.stdout).toBe('secret/postgres-credentials created\nconfigmap/postgres-init created\npersistentvolumeclaim/postgres-data created\ndeployment.apps/postgres created\nservice/postgres created\n');
   });
 
   it('--lang en narrates in English from the second catalog', () => {

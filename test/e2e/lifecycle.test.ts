@@ -28,13 +28,13 @@ describe('the cluster heals and updates', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
     const again = kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml']);
-    expect(again.stdout).toBe('deployment.apps/gestion-employes unchanged\nservice/gestion-employes unchanged\n');
+    expect(again.stdout).toBe('configmap/gestion-employes-config unchanged\ndeployment.apps/gestion-employes unchanged\nservice/gestion-employes unchanged\n');
     const dir = scratchDir('manifests');
     const changed = join(dir, 'gestion-employes.yaml');
     writeFileSync(changed, readFileSync(join(ROOT, 'manifests/gestion-employes.yaml'), 'utf8').replace('gestion-employes:1.0', 'gestion-employes:1.1'));
     const update = kubesim(home, ['apply', '-f', changed]);
     expect(update.code).toBe(0);
-    expect(update.stdout).toBe('deployment.apps/gestion-employes configured\nservice/gestion-employes unchanged\n');
+    expect(update.stdout).toBe('configmap/gestion-employes-config unchanged\ndeployment.apps/gestion-employes configured\nservice/gestion-employes unchanged\n');
     expect(update.stderr).toMatch(/ReplicaSet gestion-employes-\w+ de 3 à 2 réplicas \(mise à jour progressive/);
     const rs = kubesim(home, ['get', 'rs']).stdout.trimEnd().split('\n').slice(1);
     expect(rs).toHaveLength(2);
@@ -48,7 +48,7 @@ describe('the cluster heals and updates', () => {
     kubesim(home, ['apply', '-f', 'manifests/', '-q']);
     const del = kubesim(home, ['delete', '-f', 'manifests/postgres.yaml']);
     expect(del.stdout).toBe(
-      'secret "postgres-credentials" deleted from default namespace\npersistentvolumeclaim "postgres-data" deleted from default namespace\ndeployment.apps "postgres" deleted from default namespace\nservice "postgres" deleted from default namespace\n',
+      'secret "postgres-credentials" deleted from default namespace\nconfigmap "postgres-init" deleted from default namespace\npersistentvolumeclaim "postgres-data" deleted from default namespace\ndeployment.apps "postgres" deleted from default namespace\nservice "postgres" deleted from default namespace\n',
     );
     expect(del.stderr).toContain('🧹');
     expect(kubesim(home, ['get', 'pods', '-l', 'app=postgres']).stderr).toBe('No resources found in default namespace.\n');

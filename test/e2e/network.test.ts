@@ -73,7 +73,7 @@ describe('Services, kube-proxy and requests', () => {
     kubesim(home, ['apply', '-f', 'manifests/', '-q']);
     const pod = kubesim(home, ['get', 'pods', '-l', 'app=postgres', '-o', 'name']).stdout.trim();
     const env = kubesim(home, ['exec', pod, '--', 'env']).stdout;
-    expect(env).toContain('POSTGRES_PASSWORD=formation-continue\n');
+    expect(env).toContain('POSTGRES_USER=rh\n');
     expect(env).toMatch(/KUBERNETES_SERVICE_HOST=10\.96\.0\.1\n/);
     const ns = kubesim(home, ['exec', pod, '--', 'nslookup', 'gestion-employes']);
     expect(ns.stdout).toMatch(/^Server:\t\t10\.96\.0\.10\nAddress:\t10\.96\.0\.10:53\n\nName:\tgestion-employes\.default\.svc\.cluster\.local\nAddress: 10\.\d+\.\d+\.\d+\n\n$/);

@@ -7,7 +7,7 @@ describe('the seed scenario: kubesim apply -f manifests/gestion-employes.yaml', 
 
   it('prints what kubectl prints on stdout, and succeeds', () => {
     expect(apply.code).toBe(0);
-    expect(apply.stdout).toBe('deployment.apps/gestion-employes created\nservice/gestion-employes created\n');
+    expect(apply.stdout).toBe('configmap/gestion-employes-config created\ndeployment.apps/gestion-employes created\nservice/gestion-employes created\n');
   });
 
   it('narrates the six steps in French on stderr', () => {

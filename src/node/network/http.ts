@@ -1,4 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1.js';
+import type { ContainerMemory } from '../../sim/world.js';
+import { readFile, startedEnvironment } from '../runtime/container-view.js';
 import type { EventLog } from '../../events/sink.js';
 import type { VirtualClock } from '../../sim/clock.js';
 import type { Rand } from '../../sim/rand.js';
@@ -39,6 +41,7 @@ export interface NetworkDeps {
   rules(): ServicePortRules[];
   /** Access logs the apps write, per pod UID (kubectl logs shows them after the start-up lines). */
   accessLog: Record<string, string[]>;
+  containers: ContainerMemory;
 }
 
 const MAX_LOG_LINES = 200;
@@ -89,7 +92,11 @@ function request(deps: NetworkDeps, host: string, port: number, path: string, cl
   const ready = pod.status?.containerStatuses?.every((s) => s.state?.running);
   const c = ready ? listener(pod, r.port) : undefined;
   if (!c) return { ...base, outcome: 'refused' };
-  const reply = answer(pod, c, path, { reach: (h, p) => reachable(deps, h, p, pod) });
+  const reply = answer(pod, c, path, {
+    reach: (h, p) => reachable(deps, h, p, pod),
+    env: Object.fromEntries(startedEnvironment(deps.store, deps.containers, pod, c)),
+    file: (f) => readFile(deps.store, pod, c, f),
+  });
   if (reply.kind !== 'http') return { ...base, outcome: reply.kind };
   const lines = (deps.accessLog[pod.metadata!.uid!] ??= []);
   lines.push(accessLine(client.sourceIP, deps.clock.now(), path, reply.answer.status, Buffer.byteLength(reply.answer.body)));

@@ -45,7 +45,13 @@ export function listener(pod: Pod, port: number): Container | undefined {
 export interface AppContext {
   /** Whether the app can reach a TCP service (its database) by name and port. */
   reach(host: string, port: number): boolean;
+  /** The environment the container started with. */
+  env: Record<string, string>;
+  /** A file as the container sees it (ConfigMap and Secret volumes). */
+  file(path: string): string | undefined;
 }
+
+export const CONFIG_FILE = '/etc/gestion-employes/application.properties';
 
 /** What the app in the container answers to `GET path`: pages for web servers, the employee list for the RH app. */
 export function answer(pod: Pod, c: Container, path: string, ctx: AppContext): Reply {
@@ -53,9 +59,14 @@ export function answer(pod: Pod, c: Container, path: string, ctx: AppContext): R
   if (NOT_HTTP.has(name)) return { kind: 'empty' };
   const podName = pod.metadata?.name ?? '';
   if (name === 'gestion-employes') {
-    const env = Object.fromEntries((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+    const env = ctx.env;
     const db = `${env.DB_HOST ?? 'postgres'}:${env.DB_PORT ?? '5432'}`;
     if (path === '/sante') return { kind: 'http', answer: { status: 200, body: '{"statut":"UP"}\n' } };
+    if (path === '/config') {
+      // what the app was configured with: environment read once at start, the mounted file read on each request
+      const config = { pod: podName, entreprise: env.ENTREPRISE ?? null, langue: env.LANGUE ?? null, base: `${db}/${env.DB_NAME ?? ''}`, utilisateur: env.DB_USER ?? null, fichier: ctx.file(CONFIG_FILE) ?? null };
+      return { kind: 'http', answer: { status: 200, body: `${JSON.stringify(config)}\n` } };
+    }
     if (path === '/' || path === '/employes') {
       if (!ctx.reach(env.DB_HOST ?? 'postgres', Number(env.DB_PORT ?? 5432))) {
         return { kind: 'http', answer: { status: 503, body: `{"erreur":"base de données injoignable : ${db} (connexion refusée)","pod":"${podName}"}\n` } };

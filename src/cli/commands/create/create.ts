@@ -4,11 +4,28 @@ import { missingTypeError } from '../../../manifest/decode.js';
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { configMapFrom, secretFrom, type SourceOptions } from './generators.js';
 
-export interface CreateOptions {
+export interface CreateOptions extends SourceOptions {
   filenames: string[];
   recursive: boolean;
   namespace: string;
+}
+
+const USAGE = 'usage: kubesim create -f FILE | namespace NAME | configmap NAME --from-literal=K=V | secret generic NAME --from-literal=K=V';
+
+/** The object a `create TYPE NAME` line describes, or why it cannot be made. */
+function generate(args: string[], opts: CreateOptions): { object: KObject } | { error: string; usage?: boolean } {
+  const [type, ...rest] = args;
+  const kind = resolveResource(type ?? '')?.kind;
+  if (kind === 'Secret') {
+    if (rest[0] !== 'generic' || !rest[1]) return { error: USAGE, usage: true };
+    return secretFrom(rest[1], opts);
+  }
+  if (!rest[0]) return { error: USAGE, usage: true };
+  if (kind === 'Namespace') return { object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: rest[0] } } as KObject };
+  if (kind === 'ConfigMap') return configMapFrom(rest[0], opts);
+  return { error: USAGE, usage: true };
 }
 
 function createObject(session: Session, obj: KObject, namespace: string, source: string | undefined, alone: boolean): CommandError | undefined {
@@ -23,7 +40,7 @@ function createObject(session: Session, obj: KObject, namespace: string, source:
   return undefined;
 }
 
-/** `kubectl create -f` (no last-applied annotation, AlreadyExists if present) and `kubectl create namespace NAME`. */
+/** `kubectl create -f` (no last-applied annotation, AlreadyExists if present), and `create namespace|configmap|secret generic`. */
 export async function runCreate(session: Session, args: string[], opts: CreateOptions): Promise<CommandError[]> {
   const errors: CommandError[] = [];
   if (opts.filenames.length) {
@@ -42,11 +59,9 @@ export async function runCreate(session: Session, args: string[], opts: CreateOp
       if (err) errors.push(err);
     }
   } else {
-    const [type, name] = args;
-    if (resolveResource(type ?? '')?.kind !== 'Namespace' || !name) {
-      return [clientError('usage: kubesim create namespace NAME, or kubesim create -f FILE', 'usage', { detail: 'kubesim create namespace NOM' })];
-    }
-    const err = createObject(session, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, opts.namespace, undefined, true);
+    const obj = generate(args, opts);
+    if ('error' in obj) return [clientError(obj.error, 'usage', { detail: obj.usage ? 'kubesim create configmap NOM --from-literal=cle=valeur' : '--from-literal=cle=valeur, --from-file=[cle=]chemin' })];
+    const err = createObject(session, obj.object, opts.namespace, undefined, true);
     if (err) errors.push(err);
   }
   session.settle();

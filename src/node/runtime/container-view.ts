@@ -1,0 +1,96 @@
+import type { ConfigMap, Container, KeyToPath, Pod, Secret, Service } from 'kubernetes-types/core/v1.js';
+import type { ContainerMemory } from '../../sim/world.js';
+import type { Store } from '../../store/store.js';
+import { CLUSTER_DOMAIN, DNS_SERVICE_IP } from '../network/dns.js';
+
+const decode = (value: string | undefined): string => (value === undefined ? '' : Buffer.from(value, 'base64').toString('utf8'));
+
+function lookup(store: Store, ns: string, kind: 'secrets' | 'configmaps', name: string): (Secret & ConfigMap) | undefined {
+  return store.get(`/registry/${kind}/${ns}/${name}`)?.value as unknown as (Secret & ConfigMap) | undefined;
+}
+
+/** Docker-style Service links the kubelet adds (enableServiceLinks): FOO_SERVICE_HOST, FOO_PORT_80_TCP… */
+function serviceLinks(store: Store, ns: string): Array<[string, string]> {
+  const vars: Array<[string, string]> = [];
+  for (const o of store.list(`/registry/services/specs/${ns}/`)) {
+    const svc = o as unknown as Service;
+    const ip = svc.spec?.clusterIP;
+    const first = svc.spec?.ports?.[0];
+    if (!ip || ip === 'None' || !first) continue;
+    const prefix = svc.metadata!.name!.toUpperCase().replace(/-/g, '_');
+    vars.push([`${prefix}_SERVICE_HOST`, ip], [`${prefix}_SERVICE_PORT`, String(first.port)], [`${prefix}_PORT`, `${(first.protocol ?? 'TCP').toLowerCase()}://${ip}:${first.port}`]);
+    for (const p of svc.spec?.ports ?? []) {
+      const proto = (p.protocol ?? 'TCP').toLowerCase();
+      const base = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`;
+      vars.push([base, `${proto}://${ip}:${p.port}`], [`${base}_PROTO`, proto], [`${base}_PORT`, String(p.port)], [`${base}_ADDR`, ip]);
+    }
+  }
+  return vars;
+}
+
+/** The environment a container sees: its variables (Secrets decoded), envFrom, the downward API and Service links. */
+export function environment(store: Store, pod: Pod, c: Container): Array<[string, string]> {
+  const ns = pod.metadata!.namespace!;
+  const vars: Array<[string, string]> = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.metadata!.name!]];
+  for (const f of c.envFrom ?? []) {
+    const src = f.secretRef ? lookup(store, ns, 'secrets', f.secretRef.name ?? '') : f.configMapRef ? lookup(store, ns, 'configmaps', f.configMapRef.name ?? '') : undefined;
+    const data = f.secretRef ? Object.fromEntries(Object.entries(src?.data ?? {}).map(([k, v]) => [k, decode(v)])) : (src?.data ?? {});
+    for (const [k, v] of Object.entries(data)) vars.push([`${f.prefix ?? ''}${k}`, v]);
+  }
+  for (const e of c.env ?? []) {
+    const s = e.valueFrom?.secretKeyRef;
+    const m = e.valueFrom?.configMapKeyRef;
+    if (s) {
+      const secret = lookup(store, ns, 'secrets', s.name ?? '');
+      if (secret?.data?.[s.key] !== undefined) vars.push([e.name, decode(secret.data[s.key])]);
+    } else if (m) {
+      const cm = lookup(store, ns, 'configmaps', m.name ?? '');
+      if (cm?.data?.[m.key] !== undefined) vars.push([e.name, cm.data[m.key]]);
+    } else if (e.valueFrom?.fieldRef) {
+      const path = e.valueFrom.fieldRef.fieldPath;
+      const value = path === 'metadata.name' ? pod.metadata?.name : path === 'metadata.namespace' ? ns : path === 'status.podIP' ? pod.status?.podIP : path === 'spec.nodeName' ? pod.spec?.nodeName : '';
+      vars.push([e.name, value ?? '']);
+    } else vars.push([e.name, e.value ?? '']);
+  }
+  if (pod.spec?.enableServiceLinks !== false) vars.push(...serviceLinks(store, ns));
+  vars.push(['HOME', '/root']);
+  return vars;
+}
+
+/** The environment the running container got when it started (computed now for one the runtime has no record of). */
+export function startedEnvironment(store: Store, memory: ContainerMemory, pod: Pod, c: Container): Array<[string, string]> {
+  const id = pod.status?.containerStatuses?.find((s) => s.name === c.name)?.containerID?.replace(/^containerd:\/\//, '');
+  return (id && memory[id]?.env) || environment(store, pod, c);
+}
+
+/** A volume's files: every key at its own name, or only the listed items at their paths. */
+function filesOf(data: Record<string, string>, items: KeyToPath[] | undefined): Map<string, string> {
+  const entries = items?.length ? items.filter((i) => data[i.key] !== undefined).map((i) => [i.path, data[i.key]] as const) : Object.entries(data);
+  return new Map(entries);
+}
+
+const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * Files a container can read: resolv.conf, hostname, its service account's namespace, and the keys of its Secret
+ * and ConfigMap volumes (ConfigMaps and Secrets are files to the app, updated by the kubelet).
+ */
+export function readFile(store: Store, pod: Pod, c: Container, path: string): string | undefined {
+  const ns = pod.metadata!.namespace!;
+  if (path === '/etc/resolv.conf') return `search ${ns}.svc.${CLUSTER_DOMAIN} svc.${CLUSTER_DOMAIN} ${CLUSTER_DOMAIN}\nnameserver ${DNS_SERVICE_IP}\noptions ndots:5\n`;
+  if (path === '/etc/hostname') return `${pod.metadata!.name}\n`;
+  if (path === `${SERVICE_ACCOUNT_DIR}/namespace` && pod.spec?.automountServiceAccountToken !== false) return ns;
+  for (const m of c.volumeMounts ?? []) {
+    const dir = m.mountPath.replace(/\/$/, '');
+    if (!path.startsWith(`${dir}/`)) continue;
+    const v = pod.spec?.volumes?.find((x) => x.name === m.name);
+    const rel = path.slice(dir.length + 1);
+    if (v?.secret) {
+      const secret = lookup(store, ns, 'secrets', v.secret.secretName ?? '');
+      const decoded = Object.fromEntries(Object.entries(secret?.data ?? {}).map(([k, val]) => [k, decode(val)]));
+      return filesOf(decoded, v.secret.items).get(rel);
+    }
+    if (v?.configMap) return filesOf(lookup(store, ns, 'configmaps', v.configMap.name ?? '')?.data ?? {}, v.configMap.items).get(rel);
+  }
+  return undefined;
+}
