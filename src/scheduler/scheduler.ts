@@ -130,7 +130,10 @@ export class Scheduler {
   step(): boolean {
     if (this.claimsChanged) {
       this.claimsChanged = false;
-      for (const [key, node] of this.waitingOnVolumes) this.bindOnceVolumesBound(key, node);
+      if (this.waitingOnVolumes.size) {
+        for (const [key, node] of this.waitingOnVolumes) this.bindOnceVolumesBound(key, node);
+        return true;
+      }
     }
     const key = this.active.shift();
     if (key === undefined) return false;
@@ -175,8 +178,11 @@ export class Scheduler {
   private bind(podObj: KObject, node: string, d?: Decision): void {
     const result = this.client.bind(podObj.metadata.namespace!, podObj.metadata.name, node);
     if (!result.ok) {
-      this.forget(podKey(asPod(podObj)));
+      const key = podKey(asPod(podObj));
+      this.forget(key);
+      // a binding held for volumes has no decision left to report: the pod simply gets another cycle
       if (d) this.fail(podObj, `binding rejected: ${result.error.message}`, d);
+      else this.active.push(key);
       return;
     }
     this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${node}`);

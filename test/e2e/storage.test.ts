@@ -10,6 +10,11 @@ describe('persistent storage', () => {
       'NAME                 PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE\n' +
         'standard (default)   rancher.io/local-path   Delete          WaitForFirstConsumer   false                  0s\n',
     );
+    expect(kubesim(freshHome(), ['describe', 'sc', 'standard']).stdout).toBe(
+      'Name:                  standard\nIsDefaultClass:        Yes\nAnnotations:           storageclass.kubernetes.io/is-default-class=true\n' +
+        'Provisioner:           rancher.io/local-path\nParameters:            <none>\nAllowVolumeExpansion:  <unset>\nMountOptions:          <none>\n' +
+        'ReclaimPolicy:         Delete\nVolumeBindingMode:     WaitForFirstConsumer\nEvents:                <none>\n',
+    );
   });
 
   // kubernetes.io, "Configure a Pod to Use a PersistentVolume for Storage", with the site's own manifests

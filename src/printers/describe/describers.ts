@@ -6,7 +6,7 @@ import { controllerOf } from '../../api/object.js';
 import { bytes, formatBytes, formatMilliCpu, milliCpu } from '../../api/quantity.js';
 import { age } from '../duration.js';
 import { describeContainers, describeVolumes } from './containers.js';
-import { describePersistentVolume, describePersistentVolumeClaim } from './storage.js';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
 import { DescribeWriter, rfc1123z } from './writer.js';
 
 /** What a describer may read besides its object (the CLI passes the store in; printers never touch it). */
@@ -307,6 +307,7 @@ const DESCRIBERS: Record<string, (o: KObject, ctx: DescribeContext) => string> =
   Namespace: describeNamespace,
   PersistentVolumeClaim: describePersistentVolumeClaim,
   PersistentVolume: describePersistentVolume,
+  StorageClass: describeStorageClass,
 };
 
 export function describe(o: KObject, ctx: DescribeContext): string {

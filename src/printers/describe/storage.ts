@@ -1,6 +1,7 @@
 import type { NodeSelectorTerm, PersistentVolume, PersistentVolumeClaim, Pod, Volume } from 'kubernetes-types/core/v1.js';
+import type { StorageClass } from 'kubernetes-types/storage/v1.js';
 import type { KObject } from '../../api/object.js';
-import { PV_SOURCES, storageClassOf } from '../../api/storage.js';
+import { isDefaultClass, PV_SOURCES, storageClassOf } from '../../api/storage.js';
 import { accessModes } from '../columns/storage.js';
 import { describeVolume } from './containers.js';
 import type { DescribeContext } from './describers.js';
@@ -64,6 +65,31 @@ export function describePersistentVolume(o: KObject, ctx: DescribeContext): stri
   w.write(0, 'Source:');
   const key = PV_SOURCES.find((k) => (v.spec as Record<string, unknown>)?.[k]);
   if (key) describeVolume(w, { name: '', [key]: (v.spec as Record<string, unknown>)[key] } as Volume);
+  w.events(ctx.events, ctx.now);
+  return w.toString();
+}
+
+/** labels.FormatLabels: `k=v,k2=v2` sorted by key, `<none>` when empty. */
+const formatPairs = (m: Record<string, string> | undefined): string =>
+  Object.keys(m ?? {}).length ? Object.keys(m!).sort().map((k) => `${k}=${m![k]}`).join(',') : '<none>';
+
+/** describeStorageClass: annotations and parameters on one line each, as kubectl prints them. */
+export function describeStorageClass(o: KObject, ctx: DescribeContext): string {
+  const sc = o as unknown as StorageClass;
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${o.metadata.name}`);
+  w.write(0, `IsDefaultClass:\t${isDefaultClass(o.metadata) ? 'Yes' : 'No'}`);
+  w.write(0, `Annotations:\t${formatPairs(o.metadata.annotations)}`);
+  w.write(0, `Provisioner:\t${sc.provisioner}`);
+  w.write(0, `Parameters:\t${formatPairs(sc.parameters)}`);
+  w.write(0, `AllowVolumeExpansion:\t${sc.allowVolumeExpansion === undefined ? '<unset>' : sc.allowVolumeExpansion ? 'True' : 'False'}`);
+  if (!sc.mountOptions?.length) w.write(0, 'MountOptions:\t<none>');
+  else {
+    w.write(0, 'MountOptions:');
+    for (const m of sc.mountOptions) w.write(0, `\t${m}`);
+  }
+  if (sc.reclaimPolicy) w.write(0, `ReclaimPolicy:\t${sc.reclaimPolicy}`);
+  if (sc.volumeBindingMode) w.write(0, `VolumeBindingMode:\t${sc.volumeBindingMode}`);
   w.events(ctx.events, ctx.now);
   return w.toString();
 }
