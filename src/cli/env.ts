@@ -10,6 +10,8 @@ export interface Env {
   cluster: string;
   narration: NarrationMode;
   lang: Lang;
+  /** --analogies / KUBESIM_ANALOGIES=1: the classroom analogy of each component joins the narration. */
+  analogies: boolean;
   speed: number;
   /** Wall clock, or KUBESIM_NOW when pinned for reproducible transcripts. */
   now: number;
@@ -23,6 +25,7 @@ export interface GlobalFlags {
   quiet?: boolean;
   narration?: string;
   lang?: string;
+  analogies?: boolean;
   speed?: string;
   cluster?: string;
   as?: string;
@@ -55,6 +58,7 @@ export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { st
     cluster: flags.cluster ?? vars.KUBESIM_CLUSTER ?? 'kubesim',
     narration: narrationMode(flags, vars, io.stderrIsTTY),
     lang,
+    analogies: !!flags.analogies || vars.KUBESIM_ANALOGIES === '1',
     speed,
     now: parseNow(vars.KUBESIM_NOW) ?? Date.now(),
     seed: vars.KUBESIM_SEED,

@@ -29,6 +29,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
     .option('--narration <mode>', 'auto, tty, plain, json ou off')
     .option('--speed <factor>', 'rythme de la narration sur un terminal (0 = instantané)')
     .option('--lang <lang>', 'langue de la narration : fr ou en')
+    .option('--analogies', 'ajoute à la narration l’analogie de chaque composant (le service de formation continue)')
     .option('--cluster <name>', 'cluster simulé à utiliser (défaut : kubesim)')
     .option('--as <user>', "utilisateur pour l'API Server")
     .showHelpAfterError(false)

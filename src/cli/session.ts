@@ -19,8 +19,9 @@ async function makeRenderer(env: Env, streams: Streams): Promise<Renderer> {
   if (env.narration === 'json') return new (await import('../narrator/render/json.js')).JsonRenderer(streams);
   const { CATALOGS, Narrator } = await import('../narrator/narrate.js');
   const { catalog, messages } = CATALOGS[env.lang];
-  if (env.narration === 'plain') return new (await import('../narrator/render/plain.js')).PlainRenderer(streams, new Narrator(catalog));
-  return new (await import('../narrator/render/tty.js')).TtyRenderer(streams, new Narrator(catalog), env.speed, messages.stepTitles);
+  const narrator = new Narrator(catalog, env.analogies ? messages.analogies : undefined);
+  if (env.narration === 'plain') return new (await import('../narrator/render/plain.js')).PlainRenderer(streams, narrator);
+  return new (await import('../narrator/render/tty.js')).TtyRenderer(streams, narrator, env.speed, messages.stepTitles);
 }
 
 function randomSeed(): string {

@@ -16,8 +16,13 @@ export const CATALOGS: Record<Lang, { catalog: Catalog; messages: Messages }> = 
  */
 export class Narrator {
   private readonly ctx: NarrationContext = {};
+  private readonly introduced = new Set<string>();
 
-  constructor(private readonly catalog: Catalog) {}
+  /** @param analogies given with --analogies: each component's analogy joins its first line */
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly analogies?: Messages['analogies'],
+  ) {}
 
   line(e: SimEvent): NarrationLine | null {
     if (e.kind === 'request.sent') {
@@ -27,6 +32,9 @@ export class Narrator {
       if (read) return null;
     }
     const phrase = this.catalog[e.kind] as (e: SimEvent, ctx: NarrationContext) => NarrationLine | null;
-    return phrase(e, this.ctx);
+    const line = phrase(e, this.ctx);
+    if (!line || !this.analogies || e.actor === 'simulator' || this.introduced.has(e.actor)) return line;
+    this.introduced.add(e.actor);
+    return { ...line, analogy: this.analogies[e.actor] };
   }
 }

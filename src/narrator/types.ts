@@ -1,4 +1,4 @@
-import type { EventOf, SimEvent, SimEventKind } from '../events/types.js';
+import type { Actor, EventOf, SimEvent, SimEventKind } from '../events/types.js';
 
 /** The six steps of the seed scenario; each narrated line belongs to one, or to none (the simulator itself). */
 export type Step = 1 | 2 | 3 | 4 | 5 | 6;
@@ -9,6 +9,8 @@ export interface NarrationLine {
   step?: Step;
   /** A line that starts a wait the TTY shows as a spinner (image pulls...). */
   waits?: boolean;
+  /** With --analogies: the classroom analogy for the component speaking, the first time it speaks. */
+  analogy?: string;
 }
 
 /** What the catalog knows besides the event: who sent the request being handled, to narrate only the user's. */
@@ -51,6 +53,8 @@ export type ErrorArgs = Record<string, string | number | undefined>;
 export interface Messages {
   stepTitles: Record<Step, string>;
   dbHint: string;
+  /** The continuing-education department's picture of each component (--analogies). */
+  analogies: Record<Exclude<Actor, 'simulator'>, string>;
   /** One sentence per kind of failure, shown under kubectl's own error text. */
   explain: Record<ErrorCode, (a: ErrorArgs) => string>;
 }

@@ -217,6 +217,17 @@ export const enMessages: Messages = {
     5: "5/6 · kube-proxy programs the Service's rules",
     6: '6/6 · controllers watch and repair',
   },
+  analogies: {
+    kubectl: 'Analogy: kubectl is the request form handed in at the desk; it does nothing itself, it passes the request on.',
+    apiserver:
+      "Analogy: the API Server is the continuing-education department's HR desk; every request goes through it, and it checks who is asking, whether they may, and that the form is complete.",
+    etcd: "Analogy: etcd is the department's records database; what is not written there does not exist, and every change gets a number (the revision).",
+    scheduler: 'Analogy: the Scheduler is the planning team; it picks for each consultant (pod) the site (node) with room and resources, without taking them there itself.',
+    'controller-manager':
+      'Analogy: controllers are the managers who keep comparing planned headcount with actual headcount; a CGI or Alithya consultant leaves? they ask for another one.',
+    kubelet: 'Analogy: the Kubelet is the site manager; it welcomes the consultants assigned to it, settles them in and reports whether they are well.',
+    'kube-proxy': 'Analogy: kube-proxy is the reception switchboard; you dial one number (the Service) and the call is put through to an available consultant.',
+  },
   dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `The path "${a.path}" does not exist: check the file or folder given to -f.`,

@@ -243,6 +243,18 @@ export const frMessages: Messages = {
     5: '5/6 · kube-proxy programme les règles du Service',
     6: '6/6 · les contrôleurs surveillent et réparent',
   },
+  analogies: {
+    kubectl: "Analogie : kubectl, c'est le formulaire de demande déposé au guichet ; il ne fait rien lui-même, il transmet.",
+    apiserver:
+      "Analogie : l'API Server, c'est le guichet RH du service de formation continue ; toute demande y passe, et on y vérifie l'identité, le droit de demander et que le formulaire est complet.",
+    etcd: "Analogie : etcd, c'est la base des dossiers du service ; ce qui n'y est pas écrit n'existe pas, et chaque modification reçoit un numéro (la révision).",
+    scheduler:
+      "Analogie : le Scheduler, c'est l'équipe de planification ; elle choisit pour chaque consultant (pod) le site (nœud) qui a la place et les ressources, sans l'y conduire elle-même.",
+    'controller-manager':
+      "Analogie : les contrôleurs, ce sont les gestionnaires qui comparent sans cesse l'effectif prévu à l'effectif réel ; un consultant de CGI ou d'Alithya part ? ils en demandent un autre.",
+    kubelet: "Analogie : le Kubelet, c'est le responsable de site ; il accueille les consultants qu'on lui attribue, les installe et signale s'ils vont bien.",
+    'kube-proxy': "Analogie : kube-proxy, c'est le standard de la réception ; on compose un seul numéro (le Service) et l'appel est transféré à un consultant disponible.",
+  },
   dbHint: "💡 La base PostgreSQL de l'application est dans manifests/postgres.yaml : kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `Le chemin « ${a.path} » n'existe pas : vérifiez le nom du fichier ou du dossier passé à -f.`,

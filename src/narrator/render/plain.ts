@@ -21,6 +21,7 @@ export class PlainRenderer implements Renderer {
     const tag = line.step && line.step !== this.lastStep ? `[${line.step}/6] ` : '';
     if (line.step) this.lastStep = line.step;
     this.streams.err.write(`${line.emoji} ${tag}${line.text}\n`);
+    if (line.analogy) this.streams.err.write(`   💡 ${line.analogy}\n`);
   }
 
   stdout(text: string): void {

@@ -64,6 +64,7 @@ export class TtyRenderer implements Renderer {
       const spinner = ora({ text: line.text, stream: this.streams.err as NodeJS.WritableStream, isEnabled: true, discardStdin: false }).start();
       await sleep(LINE_MS + (line.waits || gap > 0 ? Math.min(MAX_WAIT_MS, (gap / 1000) * VIRTUAL_SECOND_MS) : 0));
       spinner.stopAndPersist({ symbol: line.emoji, text: line.emoji === '🚨' || line.emoji === '🚫' ? chalk.red(line.text) : line.text });
+      if (line.analogy) this.streams.err.write(`   ${chalk.yellow('💡')} ${chalk.italic(line.analogy)}\n`);
     }
   }
 }
