@@ -306,6 +306,13 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
       invoke({ create: spec, run: runClusterCreated });
     });
   cluster
+    .command('view')
+    .description('dessine les nœuds, leurs ressources demandées et leurs pods')
+    .action(async () => {
+      const { runClusterView } = await import('./commands/cluster/view.js');
+      invoke({ readOnly: true, run: runClusterView });
+    });
+  cluster
     .command('reset')
     .description('remet le cluster dans son état initial (tous les objets créés sont perdus)')
     .action(async () => {

@@ -1,4 +1,5 @@
 import type { Actor, EventOf, SimEvent, SimEventKind } from '../events/types.js';
+import type { ViewLabels } from '../printers/view/cluster-view.js';
 
 /** The six steps of the seed scenario; each narrated line belongs to one, or to none (the simulator itself). */
 export type Step = 1 | 2 | 3 | 4 | 5 | 6;
@@ -53,6 +54,8 @@ export type ErrorArgs = Record<string, string | number | undefined>;
 export interface Messages {
   stepTitles: Record<Step, string>;
   dbHint: string;
+  /** The words of `cluster view`. */
+  view: ViewLabels;
   /** The continuing-education department's picture of each component (--analogies). */
   analogies: Record<Exclude<Actor, 'simulator'>, string>;
   /** One sentence per kind of failure, shown under kubectl's own error text. */

@@ -18,4 +18,15 @@ describe('class mode', () => {
     expect(en.stderr).toContain("💡 Analogy: the API Server is the continuing-education department's HR desk");
     expect(kubesim(freshHome(), ['apply', '-f', 'manifests/gestion-employes.yaml']).stderr).not.toContain('💡 Analog');
   });
+
+  it('draws the cluster: nodes, their requests, their pods (cluster view)', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const view = kubesim(home, ['cluster', 'view']);
+    expect(view.code).toBe(0);
+    expect(view.stdout).toMatch(/^┌─ kubesim-control-plane ─+ Ready ─┐\n│ CPU {6}█+░+ 650m \/ 4 \(16%\)/);
+    expect(view.stdout.match(/● gestion-employes-\S+ Running 10\.244\.\d\.\d+/g)).toHaveLength(3);
+    expect(view.stdout).toMatch(/│ Mémoire  /);
+    expect(kubesim(home, ['cluster', 'view', '--lang', 'en']).stdout).toMatch(/│ Memory   /);
+  });
 });

@@ -228,6 +228,7 @@ export const enMessages: Messages = {
     kubelet: 'Analogy: the Kubelet is the site manager; it welcomes the consultants assigned to it, settles them in and reports whether they are well.',
     'kube-proxy': 'Analogy: kube-proxy is the reception switchboard; you dial one number (the Service) and the call is put through to an available consultant.',
   },
+  view: { cpu: 'CPU', memory: 'Memory', pods: 'Pods', pending: 'Waiting for a node:', empty: '(no pods)' },
   dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `The path "${a.path}" does not exist: check the file or folder given to -f.`,

@@ -255,6 +255,7 @@ export const frMessages: Messages = {
     kubelet: "Analogie : le Kubelet, c'est le responsable de site ; il accueille les consultants qu'on lui attribue, les installe et signale s'ils vont bien.",
     'kube-proxy': "Analogie : kube-proxy, c'est le standard de la réception ; on compose un seul numéro (le Service) et l'appel est transféré à un consultant disponible.",
   },
+  view: { cpu: 'CPU', memory: 'Mémoire', pods: 'Pods', pending: "En attente d'un nœud :", empty: '(aucun pod)' },
   dbHint: "💡 La base PostgreSQL de l'application est dans manifests/postgres.yaml : kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `Le chemin « ${a.path} » n'existe pas : vérifiez le nom du fichier ou du dossier passé à -f.`,
