@@ -19,6 +19,8 @@ export interface Env {
   seed?: string;
   user: string;
   stdin: () => string;
+  /** A person at a terminal (stdin and stdout are TTYs), or KUBESIM_INTERACTIVE=1: prompts may be shown. */
+  interactive: boolean;
 }
 
 export interface GlobalFlags {
@@ -48,7 +50,7 @@ function narrationMode(flags: GlobalFlags, vars: NodeJS.ProcessEnv, stderrIsTTY:
   return asked as NarrationMode;
 }
 
-export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { stderrIsTTY: boolean; stdin: () => string }): Env {
+export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { stderrIsTTY: boolean; stdin: () => string; interactive?: boolean }): Env {
   const lang = (flags.lang ?? vars.KUBESIM_LANG ?? 'fr').slice(0, 2);
   if (lang !== 'fr' && lang !== 'en') throw new UsageError(`invalid --lang "${lang}": use fr or en`);
   const speed = Number(flags.speed ?? vars.KUBESIM_SPEED ?? 1);
@@ -64,5 +66,6 @@ export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { st
     seed: vars.KUBESIM_SEED,
     user: flags.as ?? 'kubernetes-admin',
     stdin: io.stdin,
+    interactive: !!io.interactive || vars.KUBESIM_INTERACTIVE === '1',
   };
 }

@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
-import { resolveEnv, UsageError, type GlobalFlags } from './env.js';
+import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
 import { LockTimeout, Session } from './session.js';
 
 type Run = (session: Session) => Promise<CommandError[]>;
+/** A command that needs no cluster (and must not hold its lock while a person answers prompts). */
+type Alone = (env: Env, streams: Streams) => Promise<CommandError[]>;
 
 interface Invocation {
-  run: Run;
+  run?: Run;
+  alone?: Alone;
   /** `cluster create|reset`: make a new cluster instead of loading the saved one. */
   create?: Partial<ClusterSpec>;
   /** Commands that only read may skip loading the simulated world. */
@@ -331,6 +334,13 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
       invoke({ readOnly: true, run: (s) => runEtcdctl(s, args, { prefix: !!o.prefix, keysOnly: !!o.keysOnly }) });
     });
 
+  program
+    .command('quiz')
+    .description('quiz à choix multiples sur le plan de contrôle (terminal interactif)')
+    .action(async () => {
+      const { runQuiz } = await import('./commands/quiz/quiz.js');
+      invoke({ alone: runQuiz });
+    });
   program.command('version').description('versions du client et du serveur simulé').action(async () => {
     const { runVersion } = await import('./commands/info/info.js');
     invoke({ readOnly: true, run: runVersion });
@@ -356,12 +366,14 @@ function readStdin(): string {
 
 /** Runs one command; errors become kubectl's text plus one explaining sentence, and exit code 1. */
 async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, vars: NodeJS.ProcessEnv): Promise<number> {
-  const env = resolveEnv(flags, vars, { stderrIsTTY: !!(streams.err as NodeJS.WriteStream).isTTY, stdin: readStdin });
+  const interactive = !!process.stdin.isTTY && !!(streams.out as NodeJS.WriteStream).isTTY;
+  const env = resolveEnv(flags, vars, { stderrIsTTY: !!(streams.err as NodeJS.WriteStream).isTTY, stdin: readStdin, interactive });
+  if (invocation.alone) return executeAlone(invocation.alone, env, streams);
   const session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly });
   let errors: CommandError[] = [];
   try {
     session.catchUp();
-    errors = await invocation.run(session);
+    errors = await invocation.run!(session);
   } catch (e) {
     errors = [internalError(e)];
   } finally {
@@ -383,6 +395,21 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     await watchLoop(open, invocation.watch.args, invocation.watch.opts, () => stop);
   }
   return errors.length ? (errors.find((e) => e.exitCode !== undefined)?.exitCode ?? 1) : 0;
+}
+
+async function executeAlone(alone: Alone, env: Env, streams: Streams): Promise<number> {
+  let errors: CommandError[];
+  try {
+    errors = await alone(env, streams);
+  } catch (e) {
+    // Ctrl+C in a prompt ends the lesson, not with a stack trace
+    if (e instanceof Error && e.name === 'ExitPromptError') return 130;
+    errors = [internalError(e)];
+  }
+  if (!errors.length) return 0;
+  const { explain } = (await import('../narrator/narrate.js')).CATALOGS[env.lang].messages;
+  for (const err of errors) streams.err.write(`${err.kubectl}\n${env.narration === 'off' ? '' : `💥 ${explain[err.code](err.args)}\n`}`);
+  return errors.find((e) => e.exitCode !== undefined)?.exitCode ?? 1;
 }
 
 function internalError(e: unknown): CommandError {

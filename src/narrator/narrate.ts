@@ -1,13 +1,16 @@
 import type { SimEvent } from '../events/types.js';
 import { en, enMessages } from './catalogs/en.js';
 import { fr, frMessages } from './catalogs/fr.js';
+import { enLessons } from './catalogs/lessons/en.js';
+import { frLessons } from './catalogs/lessons/fr.js';
+import type { Lessons } from '../lessons/types.js';
 import type { Catalog, Messages, NarrationContext, NarrationLine } from './types.js';
 
 export type Lang = 'fr' | 'en';
 
-export const CATALOGS: Record<Lang, { catalog: Catalog; messages: Messages }> = {
-  fr: { catalog: fr, messages: frMessages },
-  en: { catalog: en, messages: enMessages },
+export const CATALOGS: Record<Lang, { catalog: Catalog; messages: Messages; lessons: Lessons }> = {
+  fr: { catalog: fr, messages: frMessages, lessons: frLessons },
+  en: { catalog: en, messages: enMessages, lessons: enLessons },
 };
 
 /**

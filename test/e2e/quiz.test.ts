@@ -1,0 +1,53 @@
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+import { frLessons } from '../../src/narrator/catalogs/lessons/fr.js';
+// after @inquirer/testing/vitest, so that the CLI's prompts are the test screen's
+import { main } from '../../src/cli/main.js';
+import { freshHome } from './cli.js';
+
+function start(args: string[], vars: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  const streams = { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } };
+  const code = main(['node', 'kubesim', ...args], streams, { KUBESIM_HOME: freshHome(), ...vars });
+  return { code, output: () => out, errors: () => err };
+}
+
+/** Waits until the prompt on the test screen shows `text` (the CLI loads its modules before asking). */
+async function shown(text: string): Promise<string> {
+  for (let i = 0; i < 200 && !screen.getScreen().includes(text); i++) await new Promise((r) => setTimeout(r, 10));
+  return screen.getScreen();
+}
+
+/** Moves the cursor from the first choice to `index`, then confirms. */
+function choose(index: number): void {
+  for (let i = 0; i < index; i++) screen.keypress('down');
+  screen.keypress('enter');
+}
+
+describe('kubesim quiz', () => {
+  const questions = frLessons.quiz.questions;
+
+  it('asks every question, explains each answer, and gives the score', async () => {
+    const run = start(['quiz'], { KUBESIM_INTERACTIVE: '1' });
+    expect(await shown('1/')).toContain(`1/${questions.length} · Par où passe toute demande faite avec kubectl ?\n❯ Directement dans etcd\n  Par l'API Server`);
+    // all right but the third question, answered with the first choice (the API Server)
+    for (const [i, q] of questions.entries()) {
+      expect(await shown(`${i + 1}/${questions.length} · `)).toContain(q.question);
+      choose(i === 2 ? 0 : q.answer);
+    }
+    expect(await run.code).toBe(0);
+    const out = run.output();
+    expect(out).toContain('🎓 Quiz — le plan de contrôle de Kubernetes');
+    expect(out.match(/✅ Bonne réponse\./g)).toHaveLength(questions.length - 1);
+    expect(out).toContain('❌ La bonne réponse était : Le Scheduler.');
+    expect(out).toContain("L'équipe de planification choisit le site");
+    expect(out.endsWith(`Score : ${questions.length - 1}/${questions.length}\n`)).toBe(true);
+  });
+
+  it('says it needs a terminal when there is none', async () => {
+    const run = start(['quiz']);
+    expect(await run.code).toBe(1);
+    expect(run.errors()).toContain('error: le quiz se joue dans un terminal interactif\n');
+  });
+});
