@@ -335,6 +335,14 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
     });
 
   program
+    .command('learn')
+    .description('une courte leçon : learn (la liste), learn scheduler, learn etcd…')
+    .argument('[topic]', 'sujet')
+    .action(async (topic: string | undefined) => {
+      const { runLearn } = await import('./commands/learn/learn.js');
+      invoke({ alone: (env, streams) => runLearn(env, streams, topic) });
+    });
+  program
     .command('quiz')
     .description('quiz à choix multiples sur le plan de contrôle (terminal interactif)')
     .action(async () => {

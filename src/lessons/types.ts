@@ -6,8 +6,24 @@ export interface QuizQuestion {
   explanation: string;
 }
 
-/** The classroom texts of one language: the quiz and its words. */
+/** A short lesson: what the thing is, what it does in the seed scenario, its analogy, a command to try. */
+export interface Topic {
+  title: string;
+  text: string;
+  tryIt: string[];
+}
+
+/** The topics of `kubesim learn`, the same keys in every language. */
+export type TopicName = 'control-plane' | 'apiserver' | 'etcd' | 'scheduler' | 'controllers' | 'kubelet' | 'kube-proxy' | 'pods' | 'services' | 'storage' | 'config';
+
+/** The classroom texts of one language: lessons, the quiz and their words. */
 export interface Lessons {
+  learn: {
+    intro: string;
+    tryIt: string;
+    unknown: (topic: string) => string;
+    topics: Record<TopicName, Topic>;
+  };
   quiz: {
     title: string;
     questions: QuizQuestion[];

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { enLessons } from '../../src/narrator/catalogs/lessons/en.js';
+import { frLessons } from '../../src/narrator/catalogs/lessons/fr.js';
 import { freshHome, kubesim } from './cli.js';
 
 describe('class mode', () => {
@@ -28,5 +30,34 @@ describe('class mode', () => {
     expect(view.stdout.match(/● gestion-employes-\S+ Running 10\.244\.\d\.\d+/g)).toHaveLength(3);
     expect(view.stdout).toMatch(/│ Mémoire  /);
     expect(kubesim(home, ['cluster', 'view', '--lang', 'en']).stdout).toMatch(/│ Memory   /);
+  });
+
+  it('lists the lessons and shows one, in French or English (learn)', () => {
+    const home = freshHome();
+    const list = kubesim(home, ['learn']);
+    expect(list.stdout).toMatch(/^Sujets : kubesim learn SUJET\n\n  control-plane  Le plan de contrôle\n/);
+    expect(list.stdout.trim().split('\n')).toHaveLength(2 + Object.keys(frLessons.learn.topics).length);
+    const lesson = kubesim(home, ['learn', 'scheduler']).stdout;
+    expect(lesson).toMatch(/^📘 Le Scheduler\n\nIl cherche un nœud pour chaque pod/);
+    expect(lesson).toContain("\nÀ essayer :\n  kubesim scale deployment/gestion-employes --replicas=6\n");
+    expect(kubesim(home, ['learn', 'etcd', '--lang', 'en']).stdout).toMatch(/^📘 etcd\n\nA key-value database/);
+    const unknown = kubesim(home, ['learn', 'ingress']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('error: sujet inconnu « ingress » ; la liste : kubesim learn');
+  });
+
+  it('suggests only commands that work on the class cluster (every "try it" of every lesson)', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/', '-q']);
+    const commands = new Set([...Object.values(frLessons.learn.topics), ...Object.values(enLessons.learn.topics)].flatMap((t) => t.tryIt));
+    for (const command of commands) {
+      const args = command.split(' ').slice(1);
+      if (args.some((a) => /^(POD|NOM|NAME)$|\/(NOM|NAME)$/.test(a))) continue; // placeholders the student fills in
+      const r = kubesim(home, [...args, '-q']);
+      // asking as a user without any RoleBinding is the lesson: RBAC refuses
+      const expected = args.includes('--as') ? 1 : 0;
+      expect({ command, code: r.code }).toEqual({ command, code: expected });
+      if (expected) expect(r.stderr).toContain('Error from server (Forbidden)');
+    }
   });
 });

@@ -2,6 +2,79 @@ import type { Lessons } from '../../../lessons/types.js';
 
 /** The classroom texts in English: the control-plane quiz. */
 export const enLessons: Lessons = {
+  learn: {
+    intro: 'Topics: kubesim learn TOPIC',
+    tryIt: 'Try:',
+    unknown: (topic) => `unknown topic "${topic}"; the list: kubesim learn`,
+    topics: {
+      'control-plane': {
+        title: 'The control plane',
+        text:
+          'The control plane decides; the nodes carry out. It brings together the API Server (the desk every request reaches), etcd (the records database), the Scheduler (the planning team) and the controllers (the headcount managers). On each node, the Kubelet and kube-proxy apply its decisions.\nNobody gives direct orders: each reads the desired state from the API Server and acts until reality matches it. In the continuing-education department, a request goes to the HR desk; planning picks the site; the site manager welcomes the consultant.',
+        tryIt: ['kubesim apply -f manifests/gestion-employes.yaml --analogies', 'kubesim get pods -n kube-system'],
+      },
+      apiserver: {
+        title: 'The API Server',
+        text:
+          'Every request goes through it: kubectl, controllers, the Scheduler, the Kubelets. For every write it authenticates (who are you?), authorizes with RBAC (may you?), adds defaults, runs admission controllers, validates the object, then writes it to etcd. It is the only one that talks to etcd.\nIt is the HR desk: an incomplete form is refused, and nothing is filed without going through it.',
+        tryIt: ['kubesim apply -f manifests/postgres.yaml', 'kubesim get pods --as student'],
+      },
+      etcd: {
+        title: 'etcd',
+        text:
+          "A key-value database, replicated in a real cluster, holding the whole cluster state under keys such as /registry/deployments/default/gestion-employes. Every write bumps a global revision, which becomes the objects' resourceVersion.\nIt is the records database: what is not written there does not exist for Kubernetes.",
+        tryIt: ['kubesim etcdctl get /registry --prefix --keys-only', 'kubesim get deployment gestion-employes -o yaml'],
+      },
+      scheduler: {
+        title: 'The Scheduler',
+        text:
+          "It finds a node for every pod without one. Filters first (enough requested CPU and memory? an untolerated taint? a nodeSelector? is the pod's volume on that node?), then scores (LeastAllocated prefers the least loaded node, BalancedAllocation balances CPU and memory). It only writes its choice, spec.nodeName; if nothing fits, the pod stays Pending with a FailedScheduling event that says why, node by node.\nIt is the planning team: it places the consultant, it does not drive them there.",
+        tryIt: ['kubesim scale deployment/gestion-employes --replicas=6', 'kubesim cluster view'],
+      },
+      controllers: {
+        title: 'Controllers',
+        text:
+          'Loops that compare desired and actual state and close the gap, again and again. The Deployment controller makes one ReplicaSet per version of the pod template (the pod-template-hash); the ReplicaSet controller creates or deletes pods to reach the wanted count; others keep Endpoints, garbage collection, nodes and volumes.\nThey are the headcount managers: a CGI or Alithya consultant leaves, they ask for another, without being told.',
+        tryIt: ['kubesim delete pod -l app=gestion-employes', 'kubesim get pods'],
+      },
+      kubelet: {
+        title: 'The Kubelet',
+        text:
+          "Each node's agent. It sees the pods the Scheduler assigned to it, sets up their network, asks the runtime (containerd) to pull the image and start the containers, runs liveness and readiness probes, restarts a container that stops (with a doubling wait: CrashLoopBackOff), and reports pod and node status to the API Server.\nIt is the site manager: it welcomes the consultant, settles them in and says whether they are well.",
+        tryIt: ['kubesim describe pod -l app=postgres', 'kubesim node fail kubesim-worker2'],
+      },
+      'kube-proxy': {
+        title: 'kube-proxy',
+        text:
+          'On every node it turns Services and their EndpointSlices into iptables rules: a virtual address (ClusterIP) and port lead to a KUBE-SVC chain that draws a ready pod at random (statistic mode random), then a KUBE-SEP chain translates the address to that pod. A NodePort opens the same service on every node\'s port.\nIt is the reception switchboard: you dial one number and the call is put through to an available consultant.',
+        tryIt: ['kubesim proxy rules', 'kubesim curl http://gestion-employes/employes'],
+      },
+      pods: {
+        title: 'Pods',
+        text:
+          'The smallest unit Kubernetes places: one or more containers sharing an IP address and volumes. A pod is ephemeral: if it dies or its node fails, it is not repaired, it is replaced by another pod with another name and another IP. That is why Deployments create them and Services reach them.\nThey are the consultants placed by CGI or Alithya: they come and go, the service goes on.',
+        tryIt: ['kubesim get pods -o wide', 'kubesim chaos kill pod/NAME'],
+      },
+      services: {
+        title: 'Services',
+        text:
+          'A stable address in front of pods that change. A Service picks its pods by labels (selector); the EndpointSlice controller lists the ready ones; kube-proxy programs the rules; cluster DNS gives a name (gestion-employes.default.svc.cluster.local). Types: ClusterIP (internal), NodePort (a port on every node), LoadBalancer (an external address, pending on a local cluster), headless (no virtual address, DNS answers with pod IPs).',
+        tryIt: ['kubesim get endpointslices', 'kubesim exec POD -- nslookup postgres'],
+      },
+      storage: {
+        title: 'Persistent volumes',
+        text:
+          "A PersistentVolumeClaim asks for space (1Gi, ReadWriteOnce); a PersistentVolume provides it, created on demand by the storage class (StorageClass). kind's \"standard\" class creates a directory on the disk of the node where the first pod lands (WaitForFirstConsumer): the data outlives the pod but stays on that node. If the node fails, the replacement pod waits for it to return.\nIt is the key employee who keeps the files at home.",
+        tryIt: ['kubesim get pvc,pv', 'kubesim describe pv'],
+      },
+      config: {
+        title: 'ConfigMaps and Secrets',
+        text:
+          'Configuration leaves the image: a ConfigMap (text) or a Secret (base64-encoded, access restricted by RBAC) is given to the container as environment variables or mounted files. Variables are read once, when the container starts; files are updated by the Kubelet. A missing Secret keeps the container from starting (CreateContainerConfigError).',
+        tryIt: ['kubesim curl http://gestion-employes/config', 'kubesim rollout restart deployment/gestion-employes'],
+      },
+    },
+  },
   quiz: {
     title: '🎓 Quiz — the Kubernetes control plane',
     questions: [

@@ -2,6 +2,79 @@ import type { Lessons } from '../../../lessons/types.js';
 
 /** Les textes de la classe, en français : le quiz sur le plan de contrôle. */
 export const frLessons: Lessons = {
+  learn: {
+    intro: 'Sujets : kubesim learn SUJET',
+    tryIt: 'À essayer :',
+    unknown: (topic) => `sujet inconnu « ${topic} » ; la liste : kubesim learn`,
+    topics: {
+      'control-plane': {
+        title: 'Le plan de contrôle',
+        text:
+          "Le plan de contrôle décide ; les nœuds exécutent. Il réunit l'API Server (le guichet où arrive toute demande), etcd (la base des dossiers), le Scheduler (l'équipe de planification) et les contrôleurs (les gestionnaires d'effectif). Sur chaque nœud, le Kubelet et kube-proxy appliquent ses décisions.\nPersonne ne donne d'ordre direct : chacun lit l'état voulu dans l'API Server et agit pour que la réalité le rejoigne. Dans le service de formation continue, on dépose une demande au guichet RH ; la planification choisit le site ; le responsable de site accueille le consultant.",
+        tryIt: ['kubesim apply -f manifests/gestion-employes.yaml --analogies', 'kubesim get pods -n kube-system'],
+      },
+      apiserver: {
+        title: "L'API Server",
+        text:
+          "Toute demande passe par lui : kubectl, les contrôleurs, le Scheduler, les Kubelets. Pour chaque écriture il authentifie (qui êtes-vous ?), autorise avec RBAC (en avez-vous le droit ?), ajoute les valeurs par défaut, passe les contrôleurs d'admission, valide l'objet, puis l'écrit dans etcd. Il est le seul à parler à etcd.\nC'est le guichet RH : un formulaire incomplet est refusé, et rien n'est archivé sans passer par lui.",
+        tryIt: ['kubesim apply -f manifests/postgres.yaml', 'kubesim get pods --as etudiant'],
+      },
+      etcd: {
+        title: 'etcd',
+        text:
+          "Une base clé-valeur, répliquée dans un vrai cluster, qui contient tout l'état du cluster sous des clés comme /registry/deployments/default/gestion-employes. Chaque écriture augmente une révision globale, qui devient le resourceVersion des objets.\nC'est la base des dossiers : ce qui n'y est pas écrit n'existe pas pour Kubernetes.",
+        tryIt: ['kubesim etcdctl get /registry --prefix --keys-only', 'kubesim get deployment gestion-employes -o yaml'],
+      },
+      scheduler: {
+        title: 'Le Scheduler',
+        text:
+          "Il cherche un nœud pour chaque pod qui n'en a pas. D'abord les filtres (assez de CPU et de mémoire demandés ? une taint non tolérée ? un nodeSelector ? le volume du pod est-il sur ce nœud ?), puis les scores (LeastAllocated préfère le nœud le moins chargé, BalancedAllocation équilibre CPU et mémoire). Il écrit seulement son choix, spec.nodeName ; s'il ne trouve rien, le pod reste Pending avec un événement FailedScheduling qui dit pourquoi, nœud par nœud.\nC'est l'équipe de planification : elle place le consultant, elle ne l'y conduit pas.",
+        tryIt: ['kubesim scale deployment/gestion-employes --replicas=6', 'kubesim cluster view'],
+      },
+      controllers: {
+        title: 'Les contrôleurs',
+        text:
+          "Des boucles qui comparent l'état voulu et l'état réel, et corrigent l'écart, encore et encore. Le contrôleur Deployment crée un ReplicaSet par version du modèle de pod (le pod-template-hash) ; le contrôleur ReplicaSet crée ou supprime des pods pour atteindre le nombre voulu ; d'autres tiennent les Endpoints, le ramasse-miettes, les nœuds, les volumes.\nCe sont les gestionnaires d'effectif : un consultant de CGI ou d'Alithya part, ils en demandent un autre, sans qu'on le leur dise.",
+        tryIt: ['kubesim delete pod -l app=gestion-employes', 'kubesim get pods'],
+      },
+      kubelet: {
+        title: 'Le Kubelet',
+        text:
+          "L'agent de chaque nœud. Il voit les pods que le Scheduler lui a attribués, prépare leur réseau, demande au runtime (containerd) de télécharger l'image et de lancer les conteneurs, exécute les sondes liveness et readiness, redémarre un conteneur qui s'arrête (avec une attente qui double : CrashLoopBackOff), et rapporte l'état du pod et du nœud à l'API Server.\nC'est le responsable de site : il accueille le consultant, l'installe et dit s'il va bien.",
+        tryIt: ['kubesim describe pod -l app=postgres', 'kubesim node fail kubesim-worker2'],
+      },
+      'kube-proxy': {
+        title: 'kube-proxy',
+        text:
+          "Sur chaque nœud, il traduit les Services et leurs EndpointSlices en règles iptables : une adresse virtuelle (ClusterIP) et un port mènent à une chaîne KUBE-SVC qui tire au sort un pod prêt (statistic mode random), puis une chaîne KUBE-SEP fait la traduction d'adresse vers ce pod. Un NodePort ouvre le même service sur le port de chaque nœud.\nC'est le standard de la réception : on compose un seul numéro, l'appel est transféré à un consultant disponible.",
+        tryIt: ['kubesim proxy rules', 'kubesim curl http://gestion-employes/employes'],
+      },
+      pods: {
+        title: 'Les pods',
+        text:
+          "La plus petite unité que Kubernetes place : un ou plusieurs conteneurs qui partagent une adresse IP et des volumes. Un pod est éphémère : s'il meurt ou si son nœud tombe, il n'est pas réparé, il est remplacé par un autre pod, avec un autre nom et une autre IP. C'est pourquoi on passe par un Deployment pour les créer et par un Service pour les joindre.\nCe sont les consultants placés par CGI ou Alithya : ils vont et viennent, le service continue.",
+        tryIt: ['kubesim get pods -o wide', 'kubesim chaos kill pod/NOM'],
+      },
+      services: {
+        title: 'Les Services',
+        text:
+          "Une adresse stable devant des pods qui changent. Le Service choisit ses pods par étiquettes (selector) ; le contrôleur EndpointSlice liste ceux qui sont prêts ; kube-proxy programme les règles ; le DNS du cluster donne un nom (gestion-employes.default.svc.cluster.local). Types : ClusterIP (interne), NodePort (un port sur chaque nœud), LoadBalancer (une adresse externe, en attente sur un cluster local), headless (pas d'adresse virtuelle, le DNS répond avec les IP des pods).",
+        tryIt: ['kubesim get endpointslices', 'kubesim exec POD -- nslookup postgres'],
+      },
+      storage: {
+        title: 'Les volumes persistants',
+        text:
+          "Un PersistentVolumeClaim demande de l'espace (1Gi, ReadWriteOnce) ; un PersistentVolume le fournit, créé à la demande par la classe de stockage (StorageClass). La classe « standard » de kind crée un dossier sur le disque du nœud où le premier pod est placé (WaitForFirstConsumer) : les données survivent au pod, mais restent sur ce nœud. Si le nœud tombe, le pod remplaçant attend son retour.\nC'est l'employé clé qui garde ses dossiers chez lui.",
+        tryIt: ['kubesim get pvc,pv', 'kubesim describe pv'],
+      },
+      config: {
+        title: 'ConfigMaps et Secrets',
+        text:
+          "La configuration sort de l'image : un ConfigMap (texte) ou un Secret (encodé en base64, accès restreint par RBAC) se donne au conteneur en variables d'environnement ou en fichiers montés. Les variables sont lues une fois, au démarrage du conteneur ; les fichiers sont mis à jour par le Kubelet. Un Secret manquant empêche le conteneur de démarrer (CreateContainerConfigError).",
+        tryIt: ['kubesim curl http://gestion-employes/config', 'kubesim rollout restart deployment/gestion-employes'],
+      },
+    },
+  },
   quiz: {
     title: '🎓 Quiz — le plan de contrôle de Kubernetes',
     questions: [
