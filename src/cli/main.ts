@@ -7,6 +7,8 @@ import { clientError, isCommandError, type CommandError } from './errors.js';
 import { LockTimeout, Session } from './session.js';
 
 type Run = (session: Session) => Promise<CommandError[]>;
+/** kubesim itself, in-process: tutorials run the commands they teach. */
+type Kubesim = (args: string[], streams?: Streams) => Promise<number>;
 /** A command that needs no cluster (and must not hold its lock while a person answers prompts). */
 type Alone = (env: Env, streams: Streams) => Promise<CommandError[]>;
 
@@ -24,7 +26,7 @@ interface Invocation {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Each verb's options and the function it runs; modules load only when their verb is used. */
-function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Command {
+function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim: Kubesim): Command {
   const program = new Command('kubesim')
     .description('kubectl sur un cluster Kubernetes simulé, qui raconte chaque étape du plan de contrôle')
     .option('-n, --namespace <namespace>', 'namespace de la requête')
@@ -175,7 +177,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
     .command('curl')
     .description('requête HTTP dans le cluster, routée par kube-proxy : curl http://gestion-employes/employes')
     .argument('[url]', 'URL : nom DNS, ClusterIP ou IP de nœud:NodePort')
-    .option('--node <name>', "nœud d'où part la requête (défaut : kubesim-worker)")
+    .option('--node <name>', "nœud d'où part la requête (défaut : le premier worker Ready)")
     .action(async (url: string | undefined, o) => {
       const { runCurl } = await import('./commands/curl/curl.js');
       invoke({ run: (s) => runCurl(s, url ? [url] : [], { node: o.node }) });
@@ -343,6 +345,15 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams): Comman
       invoke({ alone: (env, streams) => runLearn(env, streams, topic) });
     });
   program
+    .command('tutorial')
+    .description('tutoriels pas à pas : tutorial (la liste), tutorial deploy, pods, control-plane, story-1, story-2')
+    .argument('[name]', 'tutoriel')
+    .option('--auto', 'déroule toutes les étapes sans attendre')
+    .action(async (name: string | undefined, o) => {
+      const { runTutorial } = await import('./commands/tutorial/tutorial.js');
+      invoke({ alone: (env, s) => runTutorial(env, s, kubesim, name, !!o.auto) });
+    });
+  program
     .command('quiz')
     .description('quiz à choix multiples sur le plan de contrôle (terminal interactif)')
     .action(async () => {
@@ -433,7 +444,8 @@ export async function main(
   vars: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let invocation: Invocation | undefined;
-  const program = buildProgram((i) => (invocation = i), streams);
+  const kubesim: Kubesim = (args, s = streams) => main(['node', 'kubesim', ...args], s, vars);
+  const program = buildProgram((i) => (invocation = i), streams, kubesim);
   try {
     if (argv.length <= 2) {
       program.outputHelp();

@@ -16,8 +16,35 @@ export interface Topic {
 /** The topics of `kubesim learn`, the same keys in every language. */
 export type TopicName = 'control-plane' | 'apiserver' | 'etcd' | 'scheduler' | 'controllers' | 'kubelet' | 'kube-proxy' | 'pods' | 'services' | 'storage' | 'config';
 
-/** The classroom texts of one language: lessons, the quiz and their words. */
+/**
+ * One step of a tutorial: what to notice, then (usually) a kubesim command to type. `{node:SELECTOR}` in a command
+ * stands for the node of the first pod matching the label selector, filled in when the step comes.
+ */
+export interface TutorialStep {
+  text: string;
+  command?: string;
+}
+
+export type TutorialName = 'deploy' | 'control-plane' | 'pods' | 'story-1' | 'story-2';
+
+export interface Tutorial {
+  title: string;
+  steps: TutorialStep[];
+}
+
+/** The classroom texts of one language: lessons, tutorials, the quiz and their words. */
 export interface Lessons {
+  tutorial: {
+    intro: string;
+    cluster: (name: string) => string;
+    typeIt: string;
+    next: string;
+    wrong: (expected: string) => string;
+    done: (title: string) => string;
+    unknown: (name: string) => string;
+    needsTerminal: string;
+    tutorials: Record<TutorialName, Tutorial>;
+  };
   learn: {
     intro: string;
     tryIt: string;

@@ -60,4 +60,33 @@ describe('class mode', () => {
       if (expected) expect(r.stderr).toContain('Error from server (Forbidden)');
     }
   });
+
+  it.each(Object.keys(frLessons.tutorial.tutorials))('runs the tutorial %s to its end (--auto)', (name) => {
+    const home = freshHome();
+    const r = kubesim(home, ['tutorial', name, '--auto']);
+    expect(r.code).toBe(0);
+    const tutorial = frLessons.tutorial.tutorials[name as keyof typeof frLessons.tutorial.tutorials];
+    expect(r.stderr).toContain(`🎓 ${tutorial.title}\n`);
+    expect(r.stderr.match(/\n── \d+\/\d+ ── /g)).toHaveLength(tutorial.steps.length);
+    expect(r.stderr).not.toMatch(/error: |💥 (?!RBAC)/);
+    expect(r.stderr.trimEnd().endsWith(`🎉 Fin du tutoriel « ${tutorial.title} ».`)).toBe(true);
+    // the tutorial's own cluster; the student's default cluster is not created
+    expect(kubesim(home, ['get', 'nodes', '--cluster', 'tutoriel', '--no-headers']).stdout).toMatch(/^tutoriel-control-plane /);
+  });
+
+  it('tells story 1 truthfully: the database waits for the node that holds its data', () => {
+    const r = kubesim(freshHome(), ['tutorial', 'story-1', '--auto']);
+    const out = r.stdout;
+    expect(out).toContain('{"erreur":"base de données injoignable');
+    expect(out).toMatch(/volume node affinity conflict/);
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^\{"pod":"gestion-employes-\S+","employes":\[/);
+  });
+
+  it('lists the tutorials, and needs a terminal unless --auto', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['tutorial']).stdout).toContain('  story-1        Histoire 1 : l\'entreprise qui dépendait d\'un seul employé clé\n');
+    const r = kubesim(home, ['tutorial', 'deploy']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: le tutoriel se suit dans un terminal interactif (ou avec --auto)');
+  });
 });

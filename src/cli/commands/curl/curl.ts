@@ -21,6 +21,17 @@ export function curlFailure(r: HttpResult): CommandError | undefined {
   }
 }
 
+type NodeView = { metadata: { name: string; labels?: Record<string, string> }; status?: { conditions?: Array<{ type: string; status: string }> } };
+
+/** The first worker that is Ready (a request from a failed node would tell nothing about the Service). */
+function defaultNode(session: Session): string {
+  const workers = (session.store.list('/registry/minions/') as unknown as NodeView[])
+    .filter((n) => !('node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})))
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  const ready = workers.find((n) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+  return (ready ?? workers[0])?.metadata.name ?? '';
+}
+
 /**
  * `kubesim curl URL`: a request from a node of the cluster (a debug pod's view: cluster DNS works), routed by
  * kube-proxy's rules to one pod. The answer's body goes to stdout, as curl prints it.
@@ -28,7 +39,7 @@ export function curlFailure(r: HttpResult): CommandError | undefined {
 export async function runCurl(session: Session, args: string[], opts: { node?: string }): Promise<CommandError[]> {
   const url = args[0];
   if (!url) return [{ kubectl: 'curl: no URL specified!', code: 'usage', args: { detail: 'kubesim curl http://gestion-employes/employes' }, exitCode: 2 }];
-  const nodeName = opts.node ?? 'kubesim-worker';
+  const nodeName = opts.node ?? defaultNode(session);
   const node = session.store.get(`/registry/minions/${nodeName}`)?.value as { status?: { addresses?: Array<{ type: string; address: string }> } } | undefined;
   const sourceIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
   if (!sourceIP) return [{ kubectl: `error: node "${nodeName}" not found`, code: 'NotFound', args: {} }];

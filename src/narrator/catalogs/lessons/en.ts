@@ -2,6 +2,82 @@ import type { Lessons } from '../../../lessons/types.js';
 
 /** The classroom texts in English: the control-plane quiz. */
 export const enLessons: Lessons = {
+  tutorial: {
+    intro: 'Tutorials: kubesim tutorial NAME (--auto to run through without waiting)',
+    cluster: (name) => `This tutorial works on a new cluster, "${name}": your other clusters are not touched.`,
+    typeIt: 'Type the command (or Enter to run it as shown)',
+    next: 'Enter to continue',
+    wrong: (expected) => `That is not the expected command: ${expected}`,
+    done: (title) => `🎉 End of the tutorial "${title}".`,
+    unknown: (name) => `unknown tutorial "${name}"; the list: kubesim tutorial`,
+    needsTerminal: 'the tutorial is followed in an interactive terminal (or with --auto)',
+    tutorials: {
+      deploy: {
+        title: 'The six steps of deploying gestion-employes',
+        steps: [
+          { text: 'We deploy the HR app gestion-employes: a ConfigMap, a Deployment with 3 replicas and a Service. Follow the narration: 📨 the request, 🛂 the API Server and 💾 etcd, 🧭 the Scheduler, 👷 the Kubelet and 📦 the runtime, 🔗 kube-proxy, 👀 the controllers.' },
+          { text: 'Steps 1 to 6, in one command:', command: 'kubesim apply -f manifests/gestion-employes.yaml' },
+          { text: "Step 2: everything is written to etcd, under a /registry/… key. Here are the Deployments':", command: 'kubesim etcdctl get /registry/deployments --prefix --keys-only' },
+          { text: "Step 3: the Scheduler's choice is written in spec.nodeName; the NODE column shows it.", command: 'kubesim get pods -o wide' },
+          { text: 'Step 4: the Kubelet and the runtime left events (Scheduled, Pulling, Pulled, Created, Started).', command: 'kubesim get events' },
+          { text: 'Step 5: kube-proxy programmed the Service rules. A request follows them to a pod; without its database, the app answers an error.', command: 'kubesim curl http://gestion-employes/employes' },
+          { text: 'Let us deploy the PostgreSQL database, then try again.', command: 'kubesim apply -f manifests/postgres.yaml' },
+          { text: 'The same request, now that the postgres Service has a ready pod:', command: 'kubesim curl http://gestion-employes/employes' },
+          { text: 'Step 6: controllers watch. Let us delete the gestion-employes pods…', command: 'kubesim delete pod -l app=gestion-employes' },
+          { text: '… the ReplicaSet controller has already replaced them: new names, new IPs.', command: 'kubesim get pods -o wide' },
+        ],
+      },
+      'control-plane': {
+        title: "The control plane, with the continuing-education department's analogy",
+        steps: [
+          { text: 'The control plane is the continuing-education department: the API Server is the HR desk, etcd the records database, the Scheduler the planning team, the controllers the headcount managers. --analogies recalls it in the narration.' },
+          { text: 'One request, told with the analogies:', command: 'kubesim apply -f manifests/gestion-employes.yaml --analogies' },
+          { text: 'The control plane itself runs as pods on the control-plane node: etcd, kube-apiserver, kube-controller-manager, kube-scheduler (and CoreDNS).', command: 'kubesim get pods -n kube-system -o wide' },
+          { text: 'The records database: every pod has its file in etcd.', command: 'kubesim etcdctl get /registry/pods/default --prefix --keys-only' },
+          { text: 'The desk also checks permissions: a user without a RoleBinding is refused (RBAC).', command: 'kubesim get pods --as student' },
+          { text: 'To read it all again:', command: 'kubesim learn control-plane' },
+        ],
+      },
+      pods: {
+        title: 'Pods are ephemeral: consultants who come and go',
+        steps: [
+          { text: 'A pod is a consultant placed by CGI or Alithya: they arrive, work, leave, and another takes their place. The Service stays: it is the reception number.', command: 'kubesim apply -f manifests/gestion-employes.yaml' },
+          { text: 'Note the pod names and IPs:', command: 'kubesim get pods -o wide' },
+          { text: 'All the consultants leave at once:', command: 'kubesim delete pod -l app=gestion-employes' },
+          { text: 'They are replaced at once: other names, other IPs, maybe other nodes.', command: 'kubesim get pods -o wide' },
+          { text: "The Service's address has not changed:", command: 'kubesim get service gestion-employes' },
+          { text: 'And it still answers:', command: 'kubesim curl http://gestion-employes/sante' },
+        ],
+      },
+      'story-1': {
+        title: 'Story 1: the company that depended on one key employee',
+        steps: [
+          { text: "The database has one pod, and its data is on one node's disk. It is the key employee with no stand-in.", command: 'kubesim apply -f manifests/' },
+          { text: "Find postgres' node:", command: 'kubesim get pods -o wide' },
+          { text: 'That node fails (its kubelet goes silent):', command: 'kubesim node fail {node:app=postgres}' },
+          { text: 'A minute passes: after 50 s without news, the node is NotReady and the database has no ready pod.', command: 'kubesim wait 1m' },
+          { text: 'The app cannot reach its database:', command: 'kubesim curl http://gestion-employes/employes' },
+          { text: 'Five minutes: the pod is evicted and recreated… but stays Pending, because its data is on the failed node.', command: 'kubesim wait 5m' },
+          { text: 'The Scheduler says why:', command: 'kubesim describe pod -l app=postgres' },
+          { text: 'The node comes back:', command: 'kubesim node recover {node:app=postgres}' },
+          { text: 'The database restarts with its data; the app answers again. The lesson: several replicas, and replicated data.', command: 'kubesim curl http://gestion-employes/employes' },
+        ],
+      },
+      'story-2': {
+        title: 'Story 2: consultants who come and go',
+        steps: [
+          { text: 'gestion-employes has 3 pods, on different nodes.', command: 'kubesim apply -f manifests/gestion-employes.yaml' },
+          { text: 'Find them:', command: 'kubesim get pods -o wide' },
+          { text: "One pod's node fails:", command: 'kubesim node fail {node:app=gestion-employes}' },
+          { text: "A minute passes: that node's pod leaves the Service, the other two carry on.", command: 'kubesim wait 1m' },
+          { text: 'The service still answers, thanks to the other pods:', command: 'kubesim curl http://gestion-employes/sante' },
+          { text: "Five minutes: the failed node's pod is replaced elsewhere.", command: 'kubesim wait 5m' },
+          { text: 'Three pods Running, on the remaining nodes:', command: 'kubesim get pods -o wide' },
+          { text: 'The node returns; the old pod, left Terminating, is finally removed.', command: 'kubesim node recover {node:app=gestion-employes}' },
+        ],
+      },
+    },
+  },
   learn: {
     intro: 'Topics: kubesim learn TOPIC',
     tryIt: 'Try:',

@@ -2,6 +2,82 @@ import type { Lessons } from '../../../lessons/types.js';
 
 /** Les textes de la classe, en français : le quiz sur le plan de contrôle. */
 export const frLessons: Lessons = {
+  tutorial: {
+    intro: 'Tutoriels : kubesim tutorial NOM (--auto pour tout dérouler sans attendre)',
+    cluster: (name) => `Ce tutoriel travaille sur un cluster neuf, « ${name} » : vos autres clusters ne sont pas touchés.`,
+    typeIt: 'Tapez la commande (ou Entrée pour la lancer telle quelle)',
+    next: 'Entrée pour continuer',
+    wrong: (expected) => `Ce n'est pas la commande attendue : ${expected}`,
+    done: (title) => `🎉 Fin du tutoriel « ${title} ».`,
+    unknown: (name) => `tutoriel inconnu « ${name} » ; la liste : kubesim tutorial`,
+    needsTerminal: 'le tutoriel se suit dans un terminal interactif (ou avec --auto)',
+    tutorials: {
+      deploy: {
+        title: 'Les six étapes du déploiement de gestion-employes',
+        steps: [
+          { text: "Nous déployons l'application RH gestion-employes : un ConfigMap, un Deployment de 3 réplicas et un Service. Suivez la narration : 📨 la demande, 🛂 l'API Server et 💾 etcd, 🧭 le Scheduler, 👷 le Kubelet et 📦 le runtime, 🔗 kube-proxy, 👀 les contrôleurs." },
+          { text: 'Étapes 1 à 6, en une commande :', command: 'kubesim apply -f manifests/gestion-employes.yaml' },
+          { text: "Étape 2 : tout est écrit dans etcd, sous une clé /registry/… Voici celles des Deployments :", command: 'kubesim etcdctl get /registry/deployments --prefix --keys-only' },
+          { text: 'Étape 3 : le choix du Scheduler est écrit dans spec.nodeName ; la colonne NODE le montre.', command: 'kubesim get pods -o wide' },
+          { text: "Étape 4 : le Kubelet et le runtime ont laissé des événements (Scheduled, Pulling, Pulled, Created, Started).", command: 'kubesim get events' },
+          { text: "Étape 5 : kube-proxy a programmé les règles du Service. Une requête suit ces règles jusqu'à un pod ; sans sa base de données, l'application répond une erreur.", command: 'kubesim curl http://gestion-employes/employes' },
+          { text: 'Déployons la base PostgreSQL, puis refaisons la requête.', command: 'kubesim apply -f manifests/postgres.yaml' },
+          { text: 'La même requête, maintenant que le Service postgres a un pod prêt :', command: 'kubesim curl http://gestion-employes/employes' },
+          { text: 'Étape 6 : les contrôleurs surveillent. Supprimons les pods de gestion-employes…', command: 'kubesim delete pod -l app=gestion-employes' },
+          { text: '… le contrôleur ReplicaSet les a déjà remplacés : nouveaux noms, nouvelles IP.', command: 'kubesim get pods -o wide' },
+        ],
+      },
+      'control-plane': {
+        title: "Le plan de contrôle, avec l'analogie du service de formation continue",
+        steps: [
+          { text: "Le plan de contrôle, c'est le service de formation continue : l'API Server est le guichet RH, etcd la base des dossiers, le Scheduler l'équipe de planification, les contrôleurs les gestionnaires d'effectif. --analogies le rappelle dans la narration." },
+          { text: 'Une demande, racontée avec les analogies :', command: 'kubesim apply -f manifests/gestion-employes.yaml --analogies' },
+          { text: "Le plan de contrôle tourne lui-même en pods, sur le nœud control-plane : etcd, kube-apiserver, kube-controller-manager, kube-scheduler (et CoreDNS).", command: 'kubesim get pods -n kube-system -o wide' },
+          { text: "La base des dossiers : chaque pod a sa fiche dans etcd.", command: 'kubesim etcdctl get /registry/pods/default --prefix --keys-only' },
+          { text: "Le guichet vérifie aussi les droits : un utilisateur sans RoleBinding est refusé (RBAC).", command: 'kubesim get pods --as etudiant' },
+          { text: 'Pour relire tout cela :', command: 'kubesim learn control-plane' },
+        ],
+      },
+      pods: {
+        title: 'Les pods sont éphémères : les consultants qui vont et viennent',
+        steps: [
+          { text: "Un pod, c'est un consultant placé par CGI ou Alithya : il arrive, travaille, repart, et un autre prend sa place. Le Service, lui, reste : c'est le numéro de la réception.", command: 'kubesim apply -f manifests/gestion-employes.yaml' },
+          { text: 'Notez les noms et les IP des pods :', command: 'kubesim get pods -o wide' },
+          { text: 'Tous les consultants partent en même temps :', command: 'kubesim delete pod -l app=gestion-employes' },
+          { text: "Ils sont remplacés aussitôt : d'autres noms, d'autres IP, peut-être d'autres nœuds.", command: 'kubesim get pods -o wide' },
+          { text: "L'adresse du Service n'a pas changé :", command: 'kubesim get service gestion-employes' },
+          { text: 'Et il répond toujours :', command: 'kubesim curl http://gestion-employes/sante' },
+        ],
+      },
+      'story-1': {
+        title: "Histoire 1 : l'entreprise qui dépendait d'un seul employé clé",
+        steps: [
+          { text: "La base de données n'a qu'un pod, et ses données sont sur le disque d'un seul nœud. C'est l'employé clé sans remplaçant.", command: 'kubesim apply -f manifests/' },
+          { text: 'Repérez le nœud de postgres :', command: 'kubesim get pods -o wide' },
+          { text: 'Ce nœud tombe en panne (son kubelet se tait) :', command: 'kubesim node fail {node:app=postgres}' },
+          { text: "Une minute passe : après 50 s sans nouvelles, le nœud est NotReady et la base n'a plus de pod prêt.", command: 'kubesim wait 1m' },
+          { text: "L'application ne joint plus sa base :", command: 'kubesim curl http://gestion-employes/employes' },
+          { text: "Cinq minutes : le pod est évincé et recréé… mais il reste Pending, car ses données sont sur le nœud en panne.", command: 'kubesim wait 5m' },
+          { text: 'Le Scheduler dit pourquoi :', command: 'kubesim describe pod -l app=postgres' },
+          { text: 'Le nœud revient :', command: 'kubesim node recover {node:app=postgres}' },
+          { text: "La base repart avec ses données ; l'application répond de nouveau. La leçon : plusieurs réplicas, et des données répliquées.", command: 'kubesim curl http://gestion-employes/employes' },
+        ],
+      },
+      'story-2': {
+        title: 'Histoire 2 : les consultants qui vont et viennent',
+        steps: [
+          { text: 'gestion-employes a 3 pods, sur des nœuds différents.', command: 'kubesim apply -f manifests/gestion-employes.yaml' },
+          { text: 'Repérez-les :', command: 'kubesim get pods -o wide' },
+          { text: "Le nœud d'un des pods tombe :", command: 'kubesim node fail {node:app=gestion-employes}' },
+          { text: 'Une minute passe : le pod de ce nœud sort du Service, les deux autres continuent.', command: 'kubesim wait 1m' },
+          { text: "Le service répond toujours, grâce aux autres pods :", command: 'kubesim curl http://gestion-employes/sante' },
+          { text: 'Cinq minutes : le pod du nœud en panne est remplacé ailleurs.', command: 'kubesim wait 5m' },
+          { text: 'Trois pods Running, sur les nœuds qui restent :', command: 'kubesim get pods -o wide' },
+          { text: 'Le nœud revient ; le pod ancien, resté Terminating, est enfin effacé.', command: 'kubesim node recover {node:app=gestion-employes}' },
+        ],
+      },
+    },
+  },
   learn: {
     intro: 'Sujets : kubesim learn SUJET',
     tryIt: 'À essayer :',

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { argsOf, type TutorialIO } from '../../../lessons/tutorial.js';
+import type { TutorialName } from '../../../lessons/types.js';
+import type { Streams } from '../../../narrator/render/renderer.js';
+import type { Env } from '../../env.js';
+import { clientError, type CommandError } from '../../errors.js';
+
+/** kubesim run in-process with other arguments and, optionally, other streams (to read a command's output). */
+export type Kubesim = (args: string[], streams?: Streams) => Promise<number>;
+
+export const TUTORIAL_CLUSTER = 'tutoriel';
+
+/** The package's own manifests/, so a tutorial works from any directory. */
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const located = (arg: string) => (arg.startsWith('manifests/') && !existsSync(arg) ? join(PACKAGE_ROOT, arg) : arg);
+
+/** The terminal side of a tutorial: prompts with @inquirer/prompts, or none with --auto (scripts, CI, projection). */
+async function terminalIO(env: Env, streams: Streams, kubesim: Kubesim, auto: boolean): Promise<TutorialIO> {
+  const { lessons } = (await import('../../../narrator/narrate.js')).CATALOGS[env.lang];
+  const words = lessons.tutorial;
+  const prompts = auto ? undefined : await import('@inquirer/prompts');
+  // the tutorial's own cluster, in the language and narration mode the tutorial was started with
+  const onCluster = (args: string[]) => ['--cluster', TUTORIAL_CLUSTER, '--lang', env.lang, '--narration', env.narration, ...args.map(located)];
+  return {
+    write: (text) => streams.err.write(text),
+    async type(command) {
+      if (!prompts) return;
+      const wanted = argsOf(command).join(' ');
+      await prompts.input({ message: words.typeIt, validate: (v) => !v.trim() || argsOf(v).join(' ') === wanted || words.wrong(command) });
+    },
+    async pause() {
+      if (prompts) await prompts.input({ message: words.next });
+    },
+    run: (args) => kubesim(onCluster(args)),
+    async nodeOf(selector) {
+      let json = '';
+      const capture: Streams = { out: { write: (s: string) => (json += s) }, err: { write: () => true } };
+      await kubesim(onCluster(['get', 'pods', '-l', selector, '-o', 'json', '-q']), capture);
+      const pods = (JSON.parse(json || '{"items":[]}') as { items: Array<{ spec?: { nodeName?: string } }> }).items;
+      return pods.find((p) => p.spec?.nodeName)?.spec?.nodeName;
+    },
+  };
+}
+
+/**
+ * `kubesim tutorial [NAME] [--auto]`: the list, or one tutorial on a new cluster of its own. The student types each
+ * command (Enter runs it as shown); --auto runs every step without waiting.
+ */
+export async function runTutorial(env: Env, streams: Streams, kubesim: Kubesim, name: string | undefined, auto: boolean): Promise<CommandError[]> {
+  const { lessons } = (await import('../../../narrator/narrate.js')).CATALOGS[env.lang];
+  const words = lessons.tutorial;
+  if (!name) {
+    const width = Math.max(...Object.keys(words.tutorials).map((k) => k.length));
+    streams.out.write(`${words.intro}\n\n${Object.entries(words.tutorials).map(([k, t]) => `  ${k.padEnd(width)}  ${t.title}`).join('\n')}\n`);
+    return [];
+  }
+  const tutorial = words.tutorials[name as TutorialName];
+  if (!tutorial) return [clientError(words.unknown(name), 'usage', { detail: 'kubesim tutorial deploy' })];
+  if (!auto && !env.interactive) return [clientError(words.needsTerminal, 'usage', { detail: 'kubesim tutorial deploy --auto' })];
+  const io = await terminalIO(env, streams, kubesim, auto);
+  streams.err.write(`${words.cluster(TUTORIAL_CLUSTER)}\n`);
+  await kubesim(['--cluster', TUTORIAL_CLUSTER, 'cluster', 'reset', '-q'], { out: { write: () => true }, err: streams.err });
+  const { playTutorial } = await import('../../../lessons/tutorial.js');
+  await playTutorial(tutorial, lessons, io);
+  return [];
+}
