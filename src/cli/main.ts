@@ -354,6 +354,14 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ alone: (env, s) => runTutorial(env, s, kubesim, name, !!o.auto) });
     });
   program
+    .command('demo')
+    .description("la démonstration complète pour l'enseignant : déploiement puis les deux histoires, Entrée entre les étapes")
+    .option('--auto', 'déroule tout sans attendre (le rythme reste celui de --speed)')
+    .action(async (o) => {
+      const { runDemo } = await import('./commands/tutorial/tutorial.js');
+      invoke({ alone: (env, s) => runDemo(env, s, kubesim, !!o.auto) });
+    });
+  program
     .command('quiz')
     .description('quiz à choix multiples sur le plan de contrôle (terminal interactif)')
     .action(async () => {
@@ -383,10 +391,12 @@ function readStdin(): string {
   }
 }
 
+/** A person at the keyboard: stdin and stdout are terminals. */
+const terminalAttached = (streams: Streams): boolean => !!process.stdin.isTTY && !!(streams.out as NodeJS.WriteStream).isTTY;
+
 /** Runs one command; errors become kubectl's text plus one explaining sentence, and exit code 1. */
 async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, vars: NodeJS.ProcessEnv): Promise<number> {
-  const interactive = !!process.stdin.isTTY && !!(streams.out as NodeJS.WriteStream).isTTY;
-  const env = resolveEnv(flags, vars, { stderrIsTTY: !!(streams.err as NodeJS.WriteStream).isTTY, stdin: readStdin, interactive });
+  const env = resolveEnv(flags, vars, { stderrIsTTY: !!(streams.err as NodeJS.WriteStream).isTTY, stdin: readStdin, interactive: terminalAttached(streams) });
   if (invocation.alone) return executeAlone(invocation.alone, env, streams);
   const session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly });
   let errors: CommandError[] = [];
@@ -448,8 +458,14 @@ export async function main(
   const program = buildProgram((i) => (invocation = i), streams, kubesim);
   try {
     if (argv.length <= 2) {
-      program.outputHelp();
-      return 0;
+      // a person at a terminal gets the classroom menu; scripts and pipes get the help
+      const env = resolveEnv({}, vars, { stderrIsTTY: false, stdin: readStdin, interactive: terminalAttached(streams) });
+      if (!env.interactive) {
+        program.outputHelp();
+        return 0;
+      }
+      const { runMenu } = await import('./commands/menu/menu.js');
+      return await execute({ alone: (env, s) => runMenu(env, s, kubesim) }, {}, streams, vars);
     }
     await program.parseAsync(argv);
     if (!invocation) return 0;

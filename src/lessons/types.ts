@@ -34,6 +34,15 @@ export interface Tutorial {
 
 /** The classroom texts of one language: lessons, tutorials, the quiz and their words. */
 export interface Lessons {
+  menu: {
+    message: string;
+    deploy: string;
+    pods: string;
+    breakIt: string;
+    tutorial: string;
+    quiz: string;
+    quit: string;
+  };
   tutorial: {
     intro: string;
     cluster: (name: string) => string;

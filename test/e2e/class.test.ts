@@ -89,4 +89,13 @@ describe('class mode', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: le tutoriel se suit dans un terminal interactif (ou avec --auto)');
   });
+
+  it("plays the teacher's demo: the six steps, then both stories, on one cluster (demo --auto)", () => {
+    const r = kubesim(freshHome(), ['demo', '--auto']);
+    expect(r.code).toBe(0);
+    const titles = [...r.stderr.matchAll(/^🎓 (.*)$/gm)].map((m) => m[1]);
+    expect(titles).toEqual(['deploy', 'story-2', 'story-1'].map((n) => frLessons.tutorial.tutorials[n as 'deploy'].title));
+    expect(r.stderr).toContain("le service continue avec 2 pods : comme des consultants qui vont et viennent");
+    expect(r.stderr).toContain("comme l'entreprise qui dépendait d'un seul employé clé");
+  });
 });

@@ -14,10 +14,10 @@ export const TUTORIAL_CLUSTER = 'tutoriel';
 
 /** The package's own manifests/, so a tutorial works from any directory. */
 const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const located = (arg: string) => (arg.startsWith('manifests/') && !existsSync(arg) ? join(PACKAGE_ROOT, arg) : arg);
+export const located = (arg: string) => (arg.startsWith('manifests/') && !existsSync(arg) ? join(PACKAGE_ROOT, arg) : arg);
 
 /** The terminal side of a tutorial: prompts with @inquirer/prompts, or none with --auto (scripts, CI, projection). */
-async function terminalIO(env: Env, streams: Streams, kubesim: Kubesim, auto: boolean): Promise<TutorialIO> {
+async function terminalIO(env: Env, streams: Streams, kubesim: Kubesim, auto: boolean, presenter = false): Promise<TutorialIO> {
   const { lessons } = (await import('../../../narrator/narrate.js')).CATALOGS[env.lang];
   const words = lessons.tutorial;
   const prompts = auto ? undefined : await import('@inquirer/prompts');
@@ -27,6 +27,8 @@ async function terminalIO(env: Env, streams: Streams, kubesim: Kubesim, auto: bo
     write: (text) => streams.err.write(text),
     async type(command) {
       if (!prompts) return;
+      // the teacher presents: Enter runs the command, nobody types it
+      if (presenter) return void (await prompts.input({ message: words.next }));
       const wanted = argsOf(command).join(' ');
       await prompts.input({ message: words.typeIt, validate: (v) => !v.trim() || argsOf(v).join(' ') === wanted || words.wrong(command) });
     },
@@ -42,6 +44,27 @@ async function terminalIO(env: Env, streams: Streams, kubesim: Kubesim, auto: bo
       return pods.find((p) => p.spec?.nodeName)?.spec?.nodeName;
     },
   };
+}
+
+/** Tutorials start on a new cluster of their own, so every step shows what it says. */
+async function freshCluster(streams: Streams, kubesim: Kubesim, notice: string): Promise<void> {
+  streams.err.write(`${notice}\n`);
+  await kubesim(['--cluster', TUTORIAL_CLUSTER, 'cluster', 'reset', '-q'], { out: { write: () => true }, err: streams.err });
+}
+
+/** The teacher's demo: the whole scenario (deploy, then both stories), one Enter before each command. */
+const DEMO: TutorialName[] = ['deploy', 'story-2', 'story-1'];
+
+/** `kubesim demo [--auto]`: the tutorials of the demo in a row, on one new cluster, paced by the teacher. */
+export async function runDemo(env: Env, streams: Streams, kubesim: Kubesim, auto: boolean): Promise<CommandError[]> {
+  const { lessons } = (await import('../../../narrator/narrate.js')).CATALOGS[env.lang];
+  const words = lessons.tutorial;
+  if (!auto && !env.interactive) return [clientError(words.needsTerminal, 'usage', { detail: 'kubesim demo --auto' })];
+  const io = await terminalIO(env, streams, kubesim, auto, true);
+  await freshCluster(streams, kubesim, words.cluster(TUTORIAL_CLUSTER));
+  const { playTutorial } = await import('../../../lessons/tutorial.js');
+  for (const name of DEMO) await playTutorial(words.tutorials[name], lessons, io);
+  return [];
 }
 
 /**
@@ -60,8 +83,7 @@ export async function runTutorial(env: Env, streams: Streams, kubesim: Kubesim, 
   if (!tutorial) return [clientError(words.unknown(name), 'usage', { detail: 'kubesim tutorial deploy' })];
   if (!auto && !env.interactive) return [clientError(words.needsTerminal, 'usage', { detail: 'kubesim tutorial deploy --auto' })];
   const io = await terminalIO(env, streams, kubesim, auto);
-  streams.err.write(`${words.cluster(TUTORIAL_CLUSTER)}\n`);
-  await kubesim(['--cluster', TUTORIAL_CLUSTER, 'cluster', 'reset', '-q'], { out: { write: () => true }, err: streams.err });
+  await freshCluster(streams, kubesim, words.cluster(TUTORIAL_CLUSTER));
   const { playTutorial } = await import('../../../lessons/tutorial.js');
   await playTutorial(tutorial, lessons, io);
   return [];

@@ -2,6 +2,15 @@ import type { Lessons } from '../../../lessons/types.js';
 
 /** The classroom texts in English: the control-plane quiz. */
 export const enLessons: Lessons = {
+  menu: {
+    message: 'What would you like to do?',
+    deploy: 'Deploy the gestion-employes app',
+    pods: 'See the pods',
+    breakIt: 'Break something: delete the gestion-employes pods',
+    tutorial: 'Follow a tutorial',
+    quiz: 'Take the quiz',
+    quit: 'Quit',
+  },
   tutorial: {
     intro: 'Tutorials: kubesim tutorial NAME (--auto to run through without waiting)',
     cluster: (name) => `This tutorial works on a new cluster, "${name}": your other clusters are not touched.`,

@@ -2,6 +2,15 @@ import type { Lessons } from '../../../lessons/types.js';
 
 /** Les textes de la classe, en français : le quiz sur le plan de contrôle. */
 export const frLessons: Lessons = {
+  menu: {
+    message: 'Que voulez-vous faire ?',
+    deploy: "Déployer l'application gestion-employes",
+    pods: 'Voir les pods',
+    breakIt: 'Casser quelque chose : supprimer les pods de gestion-employes',
+    tutorial: 'Suivre un tutoriel',
+    quiz: 'Faire le quiz',
+    quit: 'Quitter',
+  },
   tutorial: {
     intro: 'Tutoriels : kubesim tutorial NOM (--auto pour tout dérouler sans attendre)',
     cluster: (name) => `Ce tutoriel travaille sur un cluster neuf, « ${name} » : vos autres clusters ne sont pas touchés.`,

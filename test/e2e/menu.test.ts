@@ -1,0 +1,43 @@
+import { screen } from '@inquirer/testing/vitest';
+import { describe, expect, it } from 'vitest';
+// after @inquirer/testing/vitest, so that the CLI's prompts are the test screen's
+import { main } from '../../src/cli/main.js';
+import { DETERMINISTIC, freshHome, kubesim } from './cli.js';
+
+async function shown(text: string): Promise<string> {
+  for (let i = 0; i < 500 && !screen.getScreen().includes(text); i++) await new Promise((r) => setTimeout(r, 10));
+  return screen.getScreen();
+}
+
+/** Picks the menu entry `index` places below the first, then waits for the menu to come back. */
+async function pick(index: number): Promise<void> {
+  for (let i = 0; i < index; i++) screen.keypress('down');
+  screen.keypress('enter');
+  await new Promise((r) => setTimeout(r, 50));
+  await shown('Que voulez-vous faire ?');
+}
+
+describe('kubesim with no arguments', () => {
+  it('offers the classroom menu on a terminal, and runs what is chosen until Quit', async () => {
+    let out = '';
+    const streams = { out: { write: (s: string) => (out += s) }, err: { write: () => true } };
+    const done = main(['node', 'kubesim'], streams, { KUBESIM_HOME: freshHome(), KUBESIM_INTERACTIVE: '1', ...DETERMINISTIC });
+    const menu = await shown('Que voulez-vous faire ?');
+    expect(menu).toContain("❯ Déployer l'application gestion-employes\n  Voir les pods\n  Casser quelque chose : supprimer les pods de gestion-employes\n  Suivre un tutoriel\n  Faire le quiz\n  Quitter");
+    await pick(0);
+    for (let i = 0; i < 300 && !out.includes('service/gestion-employes created'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(out).toContain('deployment.apps/gestion-employes created\n');
+    await pick(1);
+    for (let i = 0; i < 300 && !out.includes('READY'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(out.match(/gestion-employes-\S+\s+1\/1\s+Running/g)).toHaveLength(3);
+    for (let i = 0; i < 5; i++) screen.keypress('down');
+    screen.keypress('enter');
+    expect(await done).toBe(0);
+  });
+
+  it('prints the help when it is not a terminal', () => {
+    const r = kubesim(freshHome(), []);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: kubesim /);
+  });
+});
