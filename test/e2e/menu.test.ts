@@ -1,13 +1,9 @@
-import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
-// after @inquirer/testing/vitest, so that the CLI's prompts are the test screen's
+import { screen, shown, written } from './screen.js';
+// after ./screen.js (which loads @inquirer/testing/vitest), so that the CLI's prompts are the test screen's
 import { main } from '../../src/cli/main.js';
 import { DETERMINISTIC, freshHome, kubesim } from './cli.js';
 
-async function shown(text: string): Promise<string> {
-  for (let i = 0; i < 500 && !screen.getScreen().includes(text); i++) await new Promise((r) => setTimeout(r, 10));
-  return screen.getScreen();
-}
 
 /** Picks the menu entry `index` places below the first, then waits for the menu to come back. */
 async function pick(index: number): Promise<void> {
@@ -25,10 +21,10 @@ describe('kubesim with no arguments', () => {
     const menu = await shown('Que voulez-vous faire ?');
     expect(menu).toContain("❯ Déployer l'application gestion-employes\n  Voir les pods\n  Casser quelque chose : supprimer les pods de gestion-employes\n  Suivre un tutoriel\n  Faire le quiz\n  Quitter");
     await pick(0);
-    for (let i = 0; i < 300 && !out.includes('service/gestion-employes created'); i++) await new Promise((r) => setTimeout(r, 10));
+    await written(() => out, 'service/gestion-employes created');
     expect(out).toContain('deployment.apps/gestion-employes created\n');
     await pick(1);
-    for (let i = 0; i < 300 && !out.includes('READY'); i++) await new Promise((r) => setTimeout(r, 10));
+    await written(() => out, 'READY');
     expect(out.match(/gestion-employes-\S+\s+1\/1\s+Running/g)).toHaveLength(3);
     for (let i = 0; i < 5; i++) screen.keypress('down');
     screen.keypress('enter');

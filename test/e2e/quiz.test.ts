@@ -1,7 +1,7 @@
-import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
+import { screen, shown } from './screen.js';
 import { frLessons } from '../../src/narrator/catalogs/lessons/fr.js';
-// after @inquirer/testing/vitest, so that the CLI's prompts are the test screen's
+// after ./screen.js (which loads @inquirer/testing/vitest), so that the CLI's prompts are the test screen's
 import { main } from '../../src/cli/main.js';
 import { freshHome } from './cli.js';
 
@@ -13,11 +13,6 @@ function start(args: string[], vars: Record<string, string> = {}) {
   return { code, output: () => out, errors: () => err };
 }
 
-/** Waits until the prompt on the test screen shows `text` (the CLI loads its modules before asking). */
-async function shown(text: string): Promise<string> {
-  for (let i = 0; i < 200 && !screen.getScreen().includes(text); i++) await new Promise((r) => setTimeout(r, 10));
-  return screen.getScreen();
-}
 
 /** Moves the cursor from the first choice to `index`, then confirms. */
 function choose(index: number): void {

@@ -1,13 +1,9 @@
-import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
-// after @inquirer/testing/vitest, so that the CLI's prompts are the test screen's
+import { screen, shown, written } from './screen.js';
+// after ./screen.js (which loads @inquirer/testing/vitest), so that the CLI's prompts are the test screen's
 import { main } from '../../src/cli/main.js';
 import { DETERMINISTIC, freshHome } from './cli.js';
 
-async function shown(text: string): Promise<string> {
-  for (let i = 0; i < 500 && !screen.getScreen().includes(text); i++) await new Promise((r) => setTimeout(r, 10));
-  return screen.getScreen();
-}
 
 describe('a tutorial at the keyboard', () => {
   it('waits for the student to type each command, refuses another one, and runs it', async () => {
@@ -24,12 +20,11 @@ describe('a tutorial at the keyboard', () => {
     for (let i = 0; i < 'kubesim get pods'.length; i++) screen.keypress('backspace');
     screen.type('kubesim apply -f manifests/gestion-employes.yaml');
     screen.keypress('enter');
-    await shown('2/6');
-    for (let i = 0; i < 200 && !err.includes('── 2/6 ──'); i++) await new Promise((r) => setTimeout(r, 10));
+    await written(() => err, '── 2/6 ──');
     expect(out).toContain('deployment.apps/gestion-employes created\n');
     // Enter alone runs the command as shown, up to the end
     for (let step = 2; step <= 6; step++) {
-      for (let i = 0; i < 300 && !err.includes(`── ${step}/6 ──`); i++) await new Promise((r) => setTimeout(r, 10));
+      await written(() => err, `── ${step}/6 ──`);
       await shown('Tapez la commande');
       screen.keypress('enter');
     }
