@@ -98,4 +98,12 @@ describe('class mode', () => {
     expect(r.stderr).toContain("le service continue avec 2 pods : comme des consultants qui vont et viennent");
     expect(r.stderr).toContain("comme l'entreprise qui dépendait d'un seul employé clé");
   });
+
+  it('runs the tutorials in English too (--lang en)', () => {
+    const r = kubesim(freshHome(), ['tutorial', 'story-2', '--auto', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('This tutorial works on a new cluster, "tutoriel"');
+    expect(r.stderr).toContain('the service goes on with 2 pods: like consultants who come and go');
+    expect(r.stderr.trimEnd().endsWith('🎉 End of the tutorial "Story 2: consultants who come and go".')).toBe(true);
+  });
 });

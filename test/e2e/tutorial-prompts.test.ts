@@ -32,4 +32,18 @@ describe('a tutorial at the keyboard', () => {
     expect(out).toContain('{"statut":"UP"}\n');
     expect(err).toContain('🎉 Fin du tutoriel « Les pods sont éphémères : les consultants qui vont et viennent ».');
   });
+
+  it('waits for Enter on a step without a command, and Ctrl+C leaves the tutorial without a stack trace', async () => {
+    let err = '';
+    const streams = { out: { write: () => true }, err: { write: (s: string) => (err += s) } };
+    const done = main(['node', 'kubesim', 'tutorial', 'deploy', '--lang', 'en', '-q'], streams, { KUBESIM_HOME: freshHome(), KUBESIM_INTERACTIVE: '1', ...DETERMINISTIC });
+    expect(await shown('Enter to continue')).toContain('Enter to continue');
+    expect(err).toContain('🎓 The six steps of deploying gestion-employes\n');
+    screen.keypress('enter');
+    expect(await shown('Type the command')).toContain('Type the command (or Enter to run it as shown)');
+    expect(err).toContain('$ kubesim apply -f manifests/gestion-employes.yaml\n');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toBe(130);
+    expect(err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
 });
