@@ -295,7 +295,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ run: (s) => runDrain(s, name ? [name] : [], { force: !!o.force, ignoreDaemonsets: !!o.ignoreDaemonsets, deleteEmptydirData: !!o.deleteEmptydirData }) });
     });
 
-  const cluster = program.command('cluster').description('crée, vide ou remet à zéro le cluster simulé');
+  const cluster = program.command('cluster').description('le cluster simulé : cluster create, cluster view (le dessin), cluster reset');
   cluster
     .command('create')
     .description('crée un nouveau cluster (1 control-plane + N workers)')
