@@ -9,6 +9,8 @@ export interface CommandError {
   args: ErrorArgs;
   /** The process exit code when it is not 1 (curl's own codes, a command's exit code in exec). */
   exitCode?: number;
+  /** The answer is already on stdout (`auth can-i` says "no"): only the exit code carries the failure. */
+  silent?: boolean;
 }
 
 export const clientError = (kubectl: string, code: ErrorCode, args: ErrorArgs = {}): CommandError => ({

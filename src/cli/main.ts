@@ -337,6 +337,18 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     });
 
   program
+    .command('auth')
+    .description("droits RBAC : auth can-i VERBE RESSOURCE (--as UTILISATEUR)")
+    .command('can-i')
+    .description('dit si l’utilisateur (ou --as) a le droit : yes ou no')
+    .argument('[args...]', 'VERBE RESSOURCE[/NOM]')
+    .option('-A, --all-namespaces', 'dans tous les namespaces')
+    .option('--subresource <name>', 'sous-ressource (log, status…)')
+    .action(async (args: string[], o) => {
+      const { runCanI } = await import('./commands/auth/auth.js');
+      invoke({ readOnly: true, run: (s) => runCanI(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, subresource: o.subresource }) });
+    });
+  program
     .command('learn')
     .description('une courte leçon : learn (la liste), learn scheduler, learn etcd…')
     .argument('[topic]', 'sujet')
@@ -408,7 +420,7 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
   } finally {
     if (errors.length) {
       const { explain } = await session.messages();
-      for (const err of errors) {
+      for (const err of errors.filter((e) => !e.silent)) {
         session.renderer.stderr(`${err.kubectl}\n`);
         session.note(`💥 ${explain[err.code](err.args)}`);
       }
@@ -437,7 +449,7 @@ async function executeAlone(alone: Alone, env: Env, streams: Streams): Promise<n
   }
   if (!errors.length) return 0;
   const { explain } = (await import('../narrator/narrate.js')).CATALOGS[env.lang].messages;
-  for (const err of errors) streams.err.write(`${err.kubectl}\n${env.narration === 'off' ? '' : `💥 ${explain[err.code](err.args)}\n`}`);
+  for (const err of errors.filter((e) => !e.silent)) streams.err.write(`${err.kubectl}\n${env.narration === 'off' ? '' : `💥 ${explain[err.code](err.args)}\n`}`);
   return errors.find((e) => e.exitCode !== undefined)?.exitCode ?? 1;
 }
 

@@ -54,6 +54,8 @@ export type ErrorArgs = Record<string, string | number | undefined>;
 export interface Messages {
   stepTitles: Record<Step, string>;
   dbHint: string;
+  /** `auth can-i`: which binding allows it, or why nothing does. */
+  canI: { allowed: (user: string, via: string) => string; denied: (user: string, what: string) => string };
   /** The words of `cluster view`. */
   view: ViewLabels;
   /** The continuing-education department's picture of each component (--analogies). */

@@ -229,6 +229,10 @@ export const enMessages: Messages = {
     'kube-proxy': 'Analogy: kube-proxy is the reception switchboard; you dial one number (the Service) and the call is put through to an available consultant.',
   },
   view: { cpu: 'CPU', memory: 'Memory', pods: 'Pods', pending: 'Waiting for a node:', empty: '(no pods)' },
+  canI: {
+    allowed: (user, via) => `🛂 RBAC: yes for "${user}", through ${via}`,
+    denied: (user, what) => `🚫 RBAC: no, no ClusterRoleBinding or RoleBinding gives "${user}" the right to ${what}; RBAC refuses whatever is not explicitly allowed`,
+  },
   dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `The path "${a.path}" does not exist: check the file or folder given to -f.`,

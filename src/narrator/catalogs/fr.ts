@@ -256,6 +256,10 @@ export const frMessages: Messages = {
     'kube-proxy': "Analogie : kube-proxy, c'est le standard de la réception ; on compose un seul numéro (le Service) et l'appel est transféré à un consultant disponible.",
   },
   view: { cpu: 'CPU', memory: 'Mémoire', pods: 'Pods', pending: "En attente d'un nœud :", empty: '(aucun pod)' },
+  canI: {
+    allowed: (user, via) => `🛂 RBAC : oui pour « ${user} », grâce à ${via}`,
+    denied: (user, what) => `🚫 RBAC : non, aucun ClusterRoleBinding ni RoleBinding ne donne à « ${user} » le droit ${what} ; RBAC refuse tout ce qui n'est pas explicitement permis`,
+  },
   dbHint: "💡 La base PostgreSQL de l'application est dans manifests/postgres.yaml : kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `Le chemin « ${a.path} » n'existe pas : vérifiez le nom du fichier ou du dossier passé à -f.`,
