@@ -127,5 +127,8 @@ describe('simulated cluster', () => {
     again.resync();
     again.stabilize(0);
     expect(again.world.store.revision).toBe(c.world.store.revision);
+    // what the cluster was created with survives every later save (found by the command-line fuzzer)
+    expect(again.save().spec).toEqual(c.save().spec);
+    expect(again.save().spec?.workers).toBe(DEFAULT_SPEC.workers);
   });
 });

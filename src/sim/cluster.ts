@@ -96,6 +96,7 @@ export class Cluster {
     this.api = new ApiServer(this.world);
     this.downNodes = { ...(state.downNodes ?? {}) };
     this.accessLog = structuredClone(state.accessLog ?? {});
+    this.spec = state.spec;
     const w = this.world;
     const cm = new Client(this.api, CONTROLLER_MANAGER, 'controller-manager');
     const recorder = (component: string) => new Recorder(w, cm, { component });

@@ -1,0 +1,84 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { main } from '../../src/cli/main.js';
+import { DETERMINISTIC, expectNoStackTrace, scratchDir } from './cli.js';
+
+async function run(home: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const streams = { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } };
+  const code = await main(['node', 'kubesim', ...args], streams, { KUBESIM_HOME: home, ...DETERMINISTIC });
+  return { code, out, err };
+}
+
+let template: string;
+/** A copy of a cluster with the seed scenario applied: fast to get, the same every time. */
+function freshCluster(): string {
+  const home = scratchDir('fuzz');
+  cpSync(join(template, 'clusters'), join(home, 'clusters'), { recursive: true });
+  return home;
+}
+const state = (home: string) => readFileSync(join(home, 'clusters/kubesim/state.json'), 'utf8');
+
+beforeAll(async () => {
+  template = scratchDir('fuzz-template');
+  await run(template, ['apply', '-f', 'manifests/', '-q']);
+});
+
+const KINDS = ['Pod', 'Deployment', 'Service', 'ConfigMap', 'Secret', 'Namespace', 'PersistentVolumeClaim', 'Widget', ''];
+const API_VERSIONS = ['v1', 'apps/v1', 'storage.k8s.io/v1', 'v2', ''];
+const name = fc.oneof(fc.constantFrom('web', 'gestion-employes', 'postgres', 'a', 'Nom Invalide', ''), fc.string({ maxLength: 70 }));
+const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), fc.string(), { maxKeys: 3 }));
+/** Objects that look like manifests, with wrong types and unknown fields thrown in. */
+const manifest = fc.record(
+  {
+    apiVersion: fc.constantFrom(...API_VERSIONS),
+    kind: fc.constantFrom(...KINDS),
+    metadata: fc.record({ name, namespace: fc.constantFrom('default', 'kube-system', 'nulle-part'), labels: fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 2 }) }, { requiredKeys: [] }),
+    spec: fc.oneof(fc.dictionary(fc.constantFrom('replicas', 'selector', 'template', 'containers', 'ports', 'type', 'resources', 'accessModes', 'bogus'), value, { maxKeys: 4 }), value),
+    data: fc.dictionary(fc.string({ maxLength: 10 }), value, { maxKeys: 2 }),
+  },
+  { requiredKeys: [] },
+);
+
+describe('hostile input (property-based)', () => {
+  it('never crashes on manifests; a rejected file leaves the store unchanged', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(manifest, { minLength: 1, maxLength: 3 }), fc.boolean(), async (docs, asJson) => {
+        const home = freshCluster();
+        const file = join(home, 'fuzz.yaml');
+        writeFileSync(file, asJson ? JSON.stringify(docs[0]) : docs.map((d) => stringify(d)).join('---\n'));
+        const before = state(home);
+        const r = await run(home, ['apply', '-f', file]);
+        expect([0, 1]).toContain(r.code);
+        expect(r.err).not.toContain('internal error');
+        expectNoStackTrace(r.err);
+        if (r.code === 1 && r.out === '') expect(state(home)).toBe(before);
+      }),
+      { numRuns: 60, seed: 4242 },
+    );
+  }, 120_000);
+
+  it('never crashes on command lines; a failed command with no output changes nothing', async () => {
+    const word = fc.oneof(
+      fc.constantFrom('get', 'describe', 'delete', 'scale', 'logs', 'exec', 'curl', 'rollout', 'set', 'taint', 'cordon', 'etcdctl', 'auth', 'can-i', 'create', 'learn'),
+      fc.constantFrom('pods', 'pod/x', 'deployment/gestion-employes', 'svc', 'nodes', 'pvc', 'all', 'secrets', '--', 'image', 'status', 'undo', 'env'),
+      fc.constantFrom('-o', 'json', 'yaml', 'wide', 'jsonpath={}', '-n', '-A', '-l', 'app=gestion-employes', '--replicas=-1', '--replicas=x', '--as', 'etudiant', '-f', '--bogus', '=', '--tail=-5'),
+      fc.string({ maxLength: 12 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(word, { minLength: 1, maxLength: 6 }), async (args) => {
+        const home = freshCluster();
+        const before = state(home);
+        const r = await run(home, [...args, '-q']);
+        expect(r.err).not.toContain('internal error');
+        expectNoStackTrace(r.err);
+        if (r.code !== 0 && r.out === '') expect(state(home)).toBe(before);
+      }),
+      { numRuns: 80, seed: 4242 },
+    );
+  }, 120_000);
+});
