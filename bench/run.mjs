@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Benchmarks that print figures (no pass/fail): cold CLI latency against bare Node, and the seed scenario.
+// Benchmarks that print figures (no pass/fail): cold CLI latency against bare Node, the seed scenario, and the
+// scheduler's throughput at 5,000 nodes (bench/scheduler.mjs).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,3 +55,8 @@ for (const r of results) console.log(`${r.median.toFixed(0).padStart(6)} ms  (${
 const ratio = results[1].median / results[0].median;
 console.log(`\ncold get pods / node -e 0 = ${ratio.toFixed(2)}x (target: under 2x)`);
 for (const h of [home, ...fresh]) rmSync(h, { recursive: true, force: true });
+
+// the scheduler at 5,000 nodes, in its own process so its memory is its own
+console.log('');
+const sched = spawnSync(process.execPath, [join(root, 'bench/scheduler.mjs')], { cwd: root, stdio: 'inherit' });
+if (sched.status !== 0) process.exitCode = 1;

@@ -55,37 +55,40 @@ function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start
 /** Score plugins, normalized, weighted and summed per node (prioritizeNodes). */
 function prioritizeNodes(pod: Pod, d: Decision): void {
   const state = d.state;
-  const totals = new Map<string, number>(d.feasible.map((n) => [n.name, 0]));
-  const byNode = new Map(d.verdicts.map((v) => [v.node, v]));
+  // the feasible nodes' verdicts, in the same order as d.feasible (arrays, not maps: this runs for every pod)
+  const verdicts = d.verdicts.filter((v) => !v.rejectedBy);
+  const totals = new Float64Array(d.feasible.length);
   for (const { plugin, weight } of SCORERS) {
     if (plugin.skip?.(pod)) continue;
     plugin.preScore?.(state, pod, d.feasible);
     const scores: NodeScore[] = d.feasible.map((n) => ({ node: n.name, score: plugin.score(state, pod, n) }));
     plugin.normalizeScore?.(state, pod, scores);
-    for (const s of scores) {
-      totals.set(s.node, totals.get(s.node)! + s.score * weight);
-      (byNode.get(s.node)!.scores ??= []).push({ plugin: plugin.name, score: s.score, weight });
+    for (let i = 0; i < scores.length; i++) {
+      totals[i] += scores[i].score * weight;
+      (verdicts[i].scores ??= []).push({ plugin: plugin.name, score: scores[i].score, weight });
     }
   }
-  for (const v of d.verdicts) if (totals.has(v.node)) v.total = totals.get(v.node);
+  for (let i = 0; i < verdicts.length; i++) verdicts[i].total = totals[i];
   d.scored = true;
 }
 
 /** Highest total wins; ties go to the first node name, not to chance, so demos replay identically. */
 function selectHost(d: Decision): void {
-  const totals = new Map(d.verdicts.map((v) => [v.node, v.total ?? 0]));
-  let best: NodeInfo | undefined;
-  let bestScore = -1;
+  const verdicts = d.verdicts.filter((v) => !v.rejectedBy);
+  let best = -1;
   let ties = 0;
-  for (const n of [...d.feasible].sort((a, b) => a.name.localeCompare(b.name))) {
-    const total = totals.get(n.name)!;
-    if (total > bestScore) {
-      best = n;
-      bestScore = total;
+  for (let i = 0; i < d.feasible.length; i++) {
+    const total = verdicts[i].total ?? 0;
+    const bestTotal = best < 0 ? -1 : (verdicts[best].total ?? 0);
+    if (total > bestTotal) {
+      best = i;
       ties = 1;
-    } else if (total === bestScore) ties++;
+    } else if (total === bestTotal) {
+      ties++;
+      if (d.feasible[i].name.localeCompare(d.feasible[best].name) < 0) best = i;
+    }
   }
-  d.chosen = best;
+  d.chosen = best < 0 ? undefined : d.feasible[best];
   d.tieBroken = ties > 1;
 }
 

@@ -1,11 +1,11 @@
-import { podRequests } from '../../../api/pods.js';
+import { podRequests, type Requests } from '../../../api/pods.js';
 import { NodeResourcesBalancedAllocation as NAME } from '../names.js';
 import { MAX_NODE_SCORE, type ScorePlugin } from '../../framework/interface.js';
 import type { NodeInfo } from '../../framework/node-info.js';
+import { cycleRequests } from '../../framework/requests.js';
 
 /** Fractions of cpu and memory a node would have in use with the pod (capped at 1). */
-export function fractions(pod: Parameters<typeof podRequests>[0], node: NodeInfo): [number, number] {
-  const req = podRequests(pod);
+export function fractions(req: Requests, node: NodeInfo): [number, number] {
   const f = (used: number, cap: number) => (cap === 0 ? 1 : Math.min((used) / cap, 1));
   return [f(node.requested.milliCpu + req.milliCpu, node.allocatable.milliCpu), f(node.requested.memory + req.memory, node.allocatable.memory)];
 }
@@ -20,8 +20,8 @@ export const balancedAllocation = {
     const r = podRequests(pod);
     return r.milliCpu === 0 && r.memory === 0;
   },
-  score(_state, pod, node: NodeInfo) {
-    const [cpu, memory] = fractions(pod, node);
+  score(state, pod, node: NodeInfo) {
+    const [cpu, memory] = fractions(cycleRequests(state, pod), node);
     const std = Math.abs(cpu - memory) / 2;
     return Math.floor((1 - std) * MAX_NODE_SCORE);
   },
