@@ -32,6 +32,19 @@ describe('etcd-like store', () => {
     expect(s.keys('/registry/').length).toBe(4);
   });
 
+  it('keeps lists in key order across creates and deletes (the cached order is refreshed)', () => {
+    const s = new Store();
+    for (const n of ['c', 'a']) s.create(`/registry/pods/default/${n}`, obj(n));
+    expect(s.keys('/registry/pods/')).toEqual(['/registry/pods/default/a', '/registry/pods/default/c']);
+    s.create('/registry/pods/default/b', obj('b'));
+    s.create('/registry/pods/other/a', obj('a'));
+    expect(s.keys('/registry/pods/default/')).toEqual(['/registry/pods/default/a', '/registry/pods/default/b', '/registry/pods/default/c']);
+    s.delete('/registry/pods/default/a');
+    const listed = s.keys('/registry/pods/');
+    listed.pop(); // a caller's copy: changing it does not change the store's order
+    expect(s.keys('/registry/pods/')).toEqual(['/registry/pods/default/b', '/registry/pods/default/c', '/registry/pods/other/a']);
+  });
+
   it('queues watch events and delivers them in order, only when asked', () => {
     const s = new Store();
     const seen: WatchEvent[] = [];

@@ -41,6 +41,8 @@ function bucketOf(key: string): string {
 export class Store {
   private revisionNow: number;
   private readonly buckets = new Map<string, Map<string, StoredValue>>();
+  /** Each bucket's keys in etcd order, kept until a key is created or deleted there (lists are frequent, sorts not). */
+  private readonly sortedKeys = new Map<string, string[]>();
   private readonly watchers: Array<{ prefix: string; handler: WatchHandler }> = [];
   private readonly pending: WatchEvent[] = [];
 
@@ -73,12 +75,14 @@ export class Store {
   }
 
   keys(prefix: string): string[] {
-    const out: string[] = [];
+    const parts: string[][] = [];
     for (const [bucketKey, bucket] of this.buckets) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
-      for (const k of bucket.keys()) if (k.startsWith(prefix)) out.push(k);
+      let sorted = this.sortedKeys.get(bucketKey);
+      if (!sorted) this.sortedKeys.set(bucketKey, (sorted = [...bucket.keys()].sort()));
+      parts.push(prefix.startsWith(bucketKey) && prefix !== bucketKey ? sorted.filter((k) => k.startsWith(prefix)) : sorted.slice());
     }
-    return out.sort();
+    return parts.length === 1 ? parts[0] : parts.flat().sort();
   }
 
   /** Creates a key; returns undefined if it already exists (the caller turns that into AlreadyExists). */
@@ -87,6 +91,7 @@ export class Store {
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
     this.bucket(key).set(key, { value, createRevision: revision, modRevision: revision, version: 1 });
+    this.sortedKeys.delete(bucketOf(key));
     this.emit({ type: 'ADDED', key, object: value, revision });
     return revision;
   }
@@ -111,6 +116,7 @@ export class Store {
     if (!current) return undefined;
     const revision = ++this.revisionNow;
     this.bucket(key).delete(key);
+    this.sortedKeys.delete(bucketOf(key));
     this.emit({ type: 'DELETED', key, object: current.value, revision });
     return revision;
   }
