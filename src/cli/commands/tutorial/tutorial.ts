@@ -21,8 +21,8 @@ async function terminalIO(env: Env, streams: Streams, kubesim: Kubesim, auto: bo
   const { lessons } = (await import('../../../narrator/narrate.js')).CATALOGS[env.lang];
   const words = lessons.tutorial;
   const prompts = auto ? undefined : await import('@inquirer/prompts');
-  // the tutorial's own cluster, in the language and narration mode the tutorial was started with
-  const onCluster = (args: string[]) => ['--cluster', TUTORIAL_CLUSTER, '--lang', env.lang, '--narration', env.narration, ...args.map(located)];
+  // the tutorial's own cluster, in the language, narration mode and pace the tutorial was started with
+  const onCluster = (args: string[]) => ['--cluster', TUTORIAL_CLUSTER, '--lang', env.lang, '--narration', env.narration, '--speed', String(env.speed), ...args.map(located)];
   return {
     write: (text) => streams.err.write(text),
     async type(command) {
