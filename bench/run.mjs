@@ -2,7 +2,7 @@
 // Benchmarks that print figures (no pass/fail): cold CLI latency against bare Node, the seed scenario, and the
 // scheduler's throughput at 5,000 nodes (bench/scheduler.mjs).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ function time(args, env) {
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+const single = (ms) => ({ median: ms, min: ms, max: ms });
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,10 +52,21 @@ results.push(
 );
 results.push(measure('kubesim apply -f manifests/gestion-employes.yaml (existing cluster, unchanged)', [bin, 'apply', '-f', 'manifests/gestion-employes.yaml'], env));
 
+// a 1,000-pod cluster (10 workers): what a cold read costs when the state is large
+const big = mkdtempSync(join(tmpdir(), 'kubesim-bench-1000-'));
+const bigEnv = { ...env, KUBESIM_HOME: big };
+time([bin, 'cluster', 'create', '--nodes', '10'], bigEnv);
+const thousand = join(big, 'mille.yaml');
+writeFileSync(thousand, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mille\nspec:\n  replicas: 1000\n  selector:\n    matchLabels:\n      app: mille\n  template:\n    metadata:\n      labels:\n        app: mille\n    spec:\n      containers:\n      - name: c\n        image: nginx\n        resources:\n          requests:\n            cpu: 10m\n            memory: 16Mi\n');
+results.push({ label: 'kubesim apply of a 1,000-replica Deployment (10 workers, to all Running), 1 run', ...single(time([bin, 'apply', '-f', thousand], bigEnv)) });
+results.push(measure('kubesim get pods on the 1,000-pod cluster', [bin, 'get', 'pods'], bigEnv, Math.min(RUNS, 7)));
+fresh.push(big);
+
 console.log(`kubesim benchmarks — ${RUNS} runs each, median (min–max), ${process.version}, ${process.platform}/${process.arch}\n`);
 for (const r of results) console.log(`${r.median.toFixed(0).padStart(6)} ms  (${r.min.toFixed(0)}–${r.max.toFixed(0)})  ${r.label}`);
 const ratio = results[1].median / results[0].median;
 console.log(`\ncold get pods / node -e 0 = ${ratio.toFixed(2)}x (target: under 2x)`);
+console.log(`cold get pods on 1,000 pods / node -e 0 = ${(results.at(-1).median / results[0].median).toFixed(2)}x (target: under 2x)`);
 for (const h of [home, ...fresh]) rmSync(h, { recursive: true, force: true });
 
 // the scheduler at 5,000 nodes, in its own process so its memory is its own
