@@ -5,10 +5,10 @@ import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
 import { LockTimeout, Session } from './session.js';
+// kubesim itself, in-process: tutorials run the commands they teach (a type only: nothing loads here)
+import type { Kubesim } from './commands/tutorial/tutorial.js';
 
 type Run = (session: Session) => Promise<CommandError[]>;
-/** kubesim itself, in-process: tutorials run the commands they teach. */
-type Kubesim = (args: string[], streams?: Streams) => Promise<number>;
 /** A command that needs no cluster (and must not hold its lock while a person answers prompts). */
 type Alone = (env: Env, streams: Streams) => Promise<CommandError[]>;
 
