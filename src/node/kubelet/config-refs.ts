@@ -3,7 +3,8 @@ import type { Store } from '../../store/store.js';
 
 type Source = { kind: 'secret' | 'configmap'; name: string; key?: string; optional: boolean };
 
-function lookup(store: Store, namespace: string, kind: Source['kind'], name: string): (Secret & ConfigMap) | undefined {
+/** A Secret or ConfigMap a container refers to, if it exists. */
+export function lookup(store: Store, namespace: string, kind: Source['kind'], name: string): (Secret & ConfigMap) | undefined {
   const prefix = kind === 'secret' ? 'secrets' : 'configmaps';
   return store.get(`/registry/${prefix}/${namespace}/${name}`)?.value as unknown as (Secret & ConfigMap) | undefined;
 }

@@ -51,7 +51,7 @@ export interface AppContext {
   file(path: string): string | undefined;
 }
 
-export const CONFIG_FILE = '/etc/gestion-employes/application.properties';
+const CONFIG_FILE = '/etc/gestion-employes/application.properties';
 
 /** What the app in the container answers to `GET path`: pages for web servers, the employee list for the RH app. */
 export function answer(pod: Pod, c: Container, path: string, ctx: AppContext): Reply {

@@ -1,12 +1,14 @@
-import type { ConfigMap, Container, KeyToPath, Pod, Secret, Service } from 'kubernetes-types/core/v1.js';
+import type { Container, KeyToPath, Pod, Service } from 'kubernetes-types/core/v1.js';
 import type { ContainerMemory } from '../../sim/world.js';
 import type { Store } from '../../store/store.js';
+import { lookup } from '../kubelet/config-refs.js';
 import { CLUSTER_DOMAIN, DNS_SERVICE_IP } from '../network/dns.js';
 
-const decode = (value: string | undefined): string => (value === undefined ? '' : Buffer.from(value, 'base64').toString('utf8'));
-
-function lookup(store: Store, ns: string, kind: 'secrets' | 'configmaps', name: string): (Secret & ConfigMap) | undefined {
-  return store.get(`/registry/${kind}/${ns}/${name}`)?.value as unknown as (Secret & ConfigMap) | undefined;
+/** A Secret's or ConfigMap's values as the container reads them: a Secret's are base64-decoded. */
+function valuesOf(store: Store, ns: string, kind: 'secret' | 'configmap', name: string): Record<string, string> | undefined {
+  const data = lookup(store, ns, kind, name)?.data;
+  if (!data) return undefined;
+  return kind === 'secret' ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')])) : data;
 }
 
 /** Docker-style Service links the kubelet adds (enableServiceLinks): FOO_SERVICE_HOST, FOO_PORT_80_TCP… */
@@ -33,19 +35,14 @@ export function environment(store: Store, pod: Pod, c: Container): Array<[string
   const ns = pod.metadata!.namespace!;
   const vars: Array<[string, string]> = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.metadata!.name!]];
   for (const f of c.envFrom ?? []) {
-    const src = f.secretRef ? lookup(store, ns, 'secrets', f.secretRef.name ?? '') : f.configMapRef ? lookup(store, ns, 'configmaps', f.configMapRef.name ?? '') : undefined;
-    const data = f.secretRef ? Object.fromEntries(Object.entries(src?.data ?? {}).map(([k, v]) => [k, decode(v)])) : (src?.data ?? {});
-    for (const [k, v] of Object.entries(data)) vars.push([`${f.prefix ?? ''}${k}`, v]);
+    const data = f.secretRef ? valuesOf(store, ns, 'secret', f.secretRef.name ?? '') : f.configMapRef ? valuesOf(store, ns, 'configmap', f.configMapRef.name ?? '') : undefined;
+    for (const [k, v] of Object.entries(data ?? {})) vars.push([`${f.prefix ?? ''}${k}`, v]);
   }
   for (const e of c.env ?? []) {
-    const s = e.valueFrom?.secretKeyRef;
-    const m = e.valueFrom?.configMapKeyRef;
-    if (s) {
-      const secret = lookup(store, ns, 'secrets', s.name ?? '');
-      if (secret?.data?.[s.key] !== undefined) vars.push([e.name, decode(secret.data[s.key])]);
-    } else if (m) {
-      const cm = lookup(store, ns, 'configmaps', m.name ?? '');
-      if (cm?.data?.[m.key] !== undefined) vars.push([e.name, cm.data[m.key]]);
+    const ref = e.valueFrom?.secretKeyRef ?? e.valueFrom?.configMapKeyRef;
+    if (ref) {
+      const value = valuesOf(store, ns, e.valueFrom?.secretKeyRef ? 'secret' : 'configmap', ref.name ?? '')?.[ref.key];
+      if (value !== undefined) vars.push([e.name, value]);
     } else if (e.valueFrom?.fieldRef) {
       const path = e.valueFrom.fieldRef.fieldPath;
       const value = path === 'metadata.name' ? pod.metadata?.name : path === 'metadata.namespace' ? ns : path === 'status.podIP' ? pod.status?.podIP : path === 'spec.nodeName' ? pod.spec?.nodeName : '';
@@ -85,12 +82,8 @@ export function readFile(store: Store, pod: Pod, c: Container, path: string): st
     if (!path.startsWith(`${dir}/`)) continue;
     const v = pod.spec?.volumes?.find((x) => x.name === m.name);
     const rel = path.slice(dir.length + 1);
-    if (v?.secret) {
-      const secret = lookup(store, ns, 'secrets', v.secret.secretName ?? '');
-      const decoded = Object.fromEntries(Object.entries(secret?.data ?? {}).map(([k, val]) => [k, decode(val)]));
-      return filesOf(decoded, v.secret.items).get(rel);
-    }
-    if (v?.configMap) return filesOf(lookup(store, ns, 'configmaps', v.configMap.name ?? '')?.data ?? {}, v.configMap.items).get(rel);
+    if (v?.secret) return filesOf(valuesOf(store, ns, 'secret', v.secret.secretName ?? '') ?? {}, v.secret.items).get(rel);
+    if (v?.configMap) return filesOf(valuesOf(store, ns, 'configmap', v.configMap.name ?? '') ?? {}, v.configMap.items).get(rel);
   }
   return undefined;
 }
