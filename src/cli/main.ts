@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import type { Streams } from '../narrator/render/renderer.js';
+import { QuietRenderer, type Renderer, type Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
@@ -412,19 +412,14 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
   if (invocation.alone) return executeAlone(invocation.alone, env, streams);
   const session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly });
   let errors: CommandError[] = [];
+  let code = 0;
   try {
     session.catchUp();
     errors = await invocation.run!(session);
   } catch (e) {
     errors = [internalError(e)];
   } finally {
-    if (errors.length) {
-      const { explain } = await session.messages();
-      for (const err of errors.filter((e) => !e.silent)) {
-        session.renderer.stderr(`${err.kubectl}\n`);
-        session.note(`💥 ${explain[err.code](err.args)}`);
-      }
-    }
+    code = await report(errors, env, session.renderer);
     await session.close();
   }
   if (invocation.watch && !errors.length) {
@@ -434,6 +429,22 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     // a pinned clock (KUBESIM_NOW) still moves while watching: by the real time spent watching
     const open = (elapsed: number) => Session.open({ ...env, now: vars.KUBESIM_NOW ? env.now + elapsed : Date.now() }, streams);
     await watchLoop(open, invocation.watch.args, invocation.watch.opts, () => stop);
+  }
+  return code;
+}
+
+/**
+ * Errors become kubectl's text plus one explaining sentence (a note: -q leaves it out), and the exit code: 1, or
+ * the command's own. A silent failure has given its answer already (`auth can-i` printed "no").
+ */
+async function report(errors: CommandError[], env: Env, renderer: Renderer): Promise<number> {
+  const shown = errors.filter((e) => !e.silent);
+  if (shown.length) {
+    const { explain } = (await import('../narrator/narrate.js')).CATALOGS[env.lang].messages;
+    for (const err of shown) {
+      renderer.stderr(`${err.kubectl}\n`);
+      renderer.note(`💥 ${explain[err.code](err.args)}`);
+    }
   }
   return errors.length ? (errors.find((e) => e.exitCode !== undefined)?.exitCode ?? 1) : 0;
 }
@@ -447,10 +458,7 @@ async function executeAlone(alone: Alone, env: Env, streams: Streams): Promise<n
     if (e instanceof Error && e.name === 'ExitPromptError') return 130;
     errors = [internalError(e)];
   }
-  if (!errors.length) return 0;
-  const { explain } = (await import('../narrator/narrate.js')).CATALOGS[env.lang].messages;
-  for (const err of errors.filter((e) => !e.silent)) streams.err.write(`${err.kubectl}\n${env.narration === 'off' ? '' : `💥 ${explain[err.code](err.args)}\n`}`);
-  return errors.find((e) => e.exitCode !== undefined)?.exitCode ?? 1;
+  return report(errors, env, new QuietRenderer(streams, env.narration !== 'off'));
 }
 
 function internalError(e: unknown): CommandError {
