@@ -2,8 +2,8 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { CORPUS, DETERMINISTIC, expectNoStackTrace, scratchDir } from './cli.js';
+import { CORPUS, expectNoStackTrace, scratchDir } from './cli.js';
+import { run } from './in-process.js';
 
 /** Kinds kubesim simulates today; files with any other kind are left for later issues. */
 const SUPPORTED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass']);
@@ -35,13 +35,6 @@ function index(set: 'website' | 'invalid'): IndexRow[] {
     });
 }
 
-async function run(home: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const streams = { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } };
-  const code = await main(['node', 'kubesim', ...args], streams, { KUBESIM_HOME: home, ...DETERMINISTIC });
-  return { code, out, err };
-}
 
 /** Namespaces a file's objects live in that the file does not create itself (the docs create them first). */
 function namespacesNeeded(file: string): string[] {

@@ -3,16 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { main } from '../../src/cli/main.js';
-import { DETERMINISTIC, expectNoStackTrace, scratchDir } from './cli.js';
+import { expectNoStackTrace, scratchDir } from './cli.js';
+import { run } from './in-process.js';
 
-async function run(home: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const streams = { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } };
-  const code = await main(['node', 'kubesim', ...args], streams, { KUBESIM_HOME: home, ...DETERMINISTIC });
-  return { code, out, err };
-}
 
 let template: string;
 /** A copy of a cluster with the seed scenario applied: fast to get, the same every time. */

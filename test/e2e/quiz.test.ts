@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { screen, shown } from './screen.js';
 import { frLessons } from '../../src/narrator/catalogs/lessons/fr.js';
-// after ./screen.js (which loads @inquirer/testing/vitest), so that the CLI's prompts are the test screen's
-import { main } from '../../src/cli/main.js';
 import { freshHome } from './cli.js';
+// after ./screen.js (which loads @inquirer/testing/vitest), so that the CLI's prompts are the test screen's
+import { start } from './in-process.js';
 
-function start(args: string[], vars: Record<string, string> = {}) {
-  let out = '';
-  let err = '';
-  const streams = { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (err += s) } };
-  const code = main(['node', 'kubesim', ...args], streams, { KUBESIM_HOME: freshHome(), ...vars });
-  return { code, output: () => out, errors: () => err };
-}
 
 
 /** Moves the cursor from the first choice to `index`, then confirms. */
@@ -24,7 +17,7 @@ describe('kubesim quiz', () => {
   const questions = frLessons.quiz.questions;
 
   it('asks every question, explains each answer, and gives the score', async () => {
-    const run = start(['quiz'], { KUBESIM_INTERACTIVE: '1' });
+    const run = start(freshHome(), ['quiz'], { KUBESIM_INTERACTIVE: '1' });
     expect(await shown('1/')).toContain(`1/${questions.length} · Par où passe toute demande faite avec kubectl ?\n❯ Directement dans etcd\n  Par l'API Server`);
     // all right but the third question, answered with the first choice (the API Server)
     for (const [i, q] of questions.entries()) {
@@ -32,7 +25,7 @@ describe('kubesim quiz', () => {
       choose(i === 2 ? 0 : q.answer);
     }
     expect(await run.code).toBe(0);
-    const out = run.output();
+    const out = run.out();
     expect(out).toContain('🎓 Quiz — le plan de contrôle de Kubernetes');
     expect(out.match(/✅ Bonne réponse\./g)).toHaveLength(questions.length - 1);
     expect(out).toContain('❌ La bonne réponse était : Le Scheduler.');
@@ -41,8 +34,8 @@ describe('kubesim quiz', () => {
   });
 
   it('says it needs a terminal when there is none', async () => {
-    const run = start(['quiz']);
+    const run = start(freshHome(), ['quiz']);
     expect(await run.code).toBe(1);
-    expect(run.errors()).toContain('error: le quiz se joue dans un terminal interactif\n');
+    expect(run.err()).toContain('error: le quiz se joue dans un terminal interactif\n');
   });
 });
