@@ -3,7 +3,7 @@ import type { KObject } from '../../../api/object.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { asList, nameOf, toJson, toYaml } from '../../../printers/output.js';
-import { printTable } from '../../../printers/table.js';
+import { printTable, type TableOptions } from '../../../printers/table.js';
 import { resolveTargets, type Target } from '../targets.js';
 
 export interface GetOptions {
@@ -14,6 +14,19 @@ export interface GetOptions {
   showLabels: boolean;
   labelColumns: string[];
   noHeaders?: boolean;
+}
+
+/** What `get` and `get -w` ask of the table printer, from the command's flags. */
+export function tableOptions(opts: GetOptions, now: number, kinds: number, noHeaders = !!opts.noHeaders): TableOptions {
+  return {
+    now,
+    wide: opts.output === 'wide',
+    withNamespace: opts.allNamespaces,
+    withKind: kinds > 1,
+    showLabels: opts.showLabels,
+    labelColumns: opts.labelColumns,
+    noHeaders,
+  };
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -79,17 +92,7 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   } else {
     const tables = found
       .filter((f) => f.objects.length)
-      .map((f) =>
-        printTable(f.target.resource, f.objects, {
-          now: session.now,
-          wide: opts.output === 'wide',
-          withNamespace: opts.allNamespaces,
-          withKind: targets.length > 1,
-          showLabels: opts.showLabels,
-          labelColumns: opts.labelColumns,
-          noHeaders: opts.noHeaders,
-        }),
-      );
+      .map((f) => printTable(f.target.resource, f.objects, tableOptions(opts, session.now, targets.length)));
     session.out(tables.join('\n'));
   }
   const askedAll = targets.every((t) => !t.names.length);

@@ -2,7 +2,7 @@ import type { KObject } from '../../../api/object.js';
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
 import { resolveTargets } from '../targets.js';
-import type { GetOptions } from './get.js';
+import { tableOptions, type GetOptions } from './get.js';
 
 export interface WatchOptions extends GetOptions {
   /** --request-timeout: stop after this many real milliseconds (0: until Ctrl-C). */
@@ -44,15 +44,8 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
         }
         for (const o of changed) if (current.has(keyOf(o))) seen.set(keyOf(o), o);
         if (!changed.length) continue;
-        const text = printTable(t.resource, changed, {
-          now: session.now,
-          wide: opts.output === 'wide',
-          withNamespace: opts.allNamespaces,
-          withKind: targets.length > 1,
-          showLabels: opts.showLabels,
-          labelColumns: opts.labelColumns,
-          noHeaders: !first,
-        });
+        // later changes print rows only, aligned on the widths of the first table
+        const text = printTable(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));
         if (first) rememberHeader(text, widths);
         session.out(first ? text : remember(text, widths));
       }
