@@ -1,6 +1,7 @@
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1.js';
 import type { StorageClass } from 'kubernetes-types/storage/v1.js';
 import type { KObject } from '../api/object.js';
+import type { NodeVerdict } from '../events/types.js';
 import { asPod, isTerminal, podKey } from '../api/pods.js';
 import type { Client } from '../client/client.js';
 import type { Recorder } from '../client/recorder.js';
@@ -157,14 +158,20 @@ export class Scheduler {
     this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total: nodes.length });
     if (d.scored) this.w.log.emit('scheduler', { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) });
     const chosen = d.chosen.name;
-    const ranked = d.verdicts.filter((v) => v.total !== undefined).sort((a, b) => b.total! - a.total! || a.node.localeCompare(b.node));
-    const runnerUp = ranked.find((v) => v.node !== chosen);
+    // the chosen node's verdict and the best of the others (highest total, then first name), in one pass
+    let mine: NodeVerdict | undefined;
+    let runnerUp: NodeVerdict | undefined;
+    for (const v of d.verdicts) {
+      if (v.total === undefined) continue;
+      if (v.node === chosen) mine = v;
+      else if (!runnerUp || v.total > runnerUp.total! || (v.total === runnerUp.total && v.node.localeCompare(runnerUp.node) < 0)) runnerUp = v;
+    }
     this.w.log.emit('scheduler', {
       kind: 'scheduler.bound',
       pod: ref,
       node: chosen,
-      score: ranked.find((v) => v.node === chosen)?.total,
-      scores: ranked.find((v) => v.node === chosen)?.scores,
+      score: mine?.total,
+      scores: mine?.scores,
       runnerUp: runnerUp ? { node: runnerUp.node, score: runnerUp.total!, scores: runnerUp.scores ?? [] } : undefined,
       tieBroken: d.tieBroken,
       alone: d.feasible.length === 1,
