@@ -1,15 +1,13 @@
 import type { KObject } from '../api/object.js';
 import { resolveResource } from '../api/resources.js';
 import { DEFAULT_CLASS_ANNOTATION } from '../api/storage.js';
+import { KUBERNETES_VERSION } from '../api/version.js';
 import { ADMIN, nodeUser } from '../apiserver/authn.js';
 import { parseImage } from '../node/runtime/images.js';
 import { fakeDigest } from '../node/runtime/digest.js';
 import { Cluster, type ClusterState } from './cluster.js';
 import { Rand } from './rand.js';
 import { rfc3339 } from './clock.js';
-
-/** Kubernetes version the simulated control plane reports (strings follow kubectl.md's 1.34 baseline). */
-export const KUBERNETES_VERSION = 'v1.34.0';
 
 export interface ClusterSpec {
   name: string;

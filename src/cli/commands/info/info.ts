@@ -1,6 +1,6 @@
 import { RESOURCES, apiVersionOf } from '../../../api/resources.js';
 import { table } from '../../../printers/tabwriter.js';
-import { KUBERNETES_VERSION } from '../../../sim/bootstrap.js';
+import { KUBERNETES_VERSION } from '../../../api/version.js';
 import type { CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 
