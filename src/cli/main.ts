@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { QuietRenderer, type Renderer, type Streams } from '../narrator/render/renderer.js';
+import type { Renderer, Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
-import { LockTimeout, Session } from './session.js';
+import { LockTimeout, makeRenderer, Session } from './session.js';
 // kubesim itself, in-process: tutorials run the commands they teach (a type only: nothing loads here)
 import type { Kubesim } from './commands/tutorial/tutorial.js';
 
 type Run = (session: Session) => Promise<CommandError[]>;
 /** A command that needs no cluster (and must not hold its lock while a person answers prompts). */
-type Alone = (env: Env, streams: Streams) => Promise<CommandError[]>;
+type Alone = (env: Env, streams: Streams, renderer: Renderer) => Promise<CommandError[]>;
 
 interface Invocation {
   run?: Run;
@@ -357,6 +357,16 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ alone: (env, streams) => runLearn(env, streams, topic) });
     });
   program
+    .command('explain')
+    .description("la documentation d'un type ou d'un champ, comme kubectl explain : explain pods.spec.restartPolicy")
+    .argument('[type]', 'TYPE[.CHAMP...]')
+    .option('--recursive', 'tous les champs, imbriqués, sans description')
+    .option('--api-version <groupVersion>', 'le groupe/version du type (apps/v1…)')
+    .action(async (type: string | undefined, o) => {
+      const { runExplain } = await import('./commands/explain/explain.js');
+      invoke({ alone: (env, _streams, renderer) => runExplain(env, renderer, type, { recursive: !!o.recursive, apiVersion: o.apiVersion }) });
+    });
+  program
     .command('tutorial')
     .description('tutoriels pas à pas : tutorial (la liste), tutorial deploy, pods, control-plane, story-1, story-2')
     .argument('[name]', 'tutoriel')
@@ -450,15 +460,18 @@ async function report(errors: CommandError[], env: Env, renderer: Renderer): Pro
 }
 
 async function executeAlone(alone: Alone, env: Env, streams: Streams): Promise<number> {
+  const renderer = await makeRenderer(env, streams);
   let errors: CommandError[];
   try {
-    errors = await alone(env, streams);
+    errors = await alone(env, streams, renderer);
   } catch (e) {
     // Ctrl+C in a prompt ends the lesson, not with a stack trace
     if (e instanceof Error && e.name === 'ExitPromptError') return 130;
     errors = [internalError(e)];
   }
-  return report(errors, env, new QuietRenderer(streams, env.narration !== 'off'));
+  const code = await report(errors, env, renderer);
+  await renderer.finish();
+  return code;
 }
 
 function internalError(e: unknown): CommandError {

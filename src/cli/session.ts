@@ -14,7 +14,8 @@ import { ClusterLock, clusterDir, loadState, saveState } from './state.js';
 
 export class LockTimeout extends Error {}
 
-async function makeRenderer(env: Env, streams: Streams): Promise<Renderer> {
+/** The narration's renderer for the mode asked (-q, --narration, a terminal or not). */
+export async function makeRenderer(env: Env, streams: Streams): Promise<Renderer> {
   if (env.narration === 'off') return new QuietRenderer(streams);
   if (env.narration === 'json') return new (await import('../narrator/render/json.js')).JsonRenderer(streams);
   const { CATALOGS, Narrator } = await import('../narrator/narrate.js');

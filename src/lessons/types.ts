@@ -60,6 +60,14 @@ export interface Lessons {
     unknown: (topic: string) => string;
     topics: Record<TopicName, Topic>;
   };
+  /** The stderr side of `kubesim explain`: where kubectl's text comes from, and the meaning of what a class meets first. */
+  explain: {
+    source: (path: string) => string;
+    /** One sentence per served kind (Pod, Deployment…). */
+    kinds: Record<string, string>;
+    /** One sentence per field, keyed by the type that holds it: `PodSpec.restartPolicy`. */
+    fields: Record<string, string>;
+  };
   quiz: {
     title: string;
     questions: QuizQuestion[];

@@ -43,6 +43,7 @@ export type ErrorCode =
   | 'Conflict'
   | 'usage'
   | 'unknown-resource'
+  | 'no-field'
   | 'locked'
   | 'network'
   | 'exec'

@@ -251,6 +251,7 @@ export const enMessages: Messages = {
     Conflict: () => 'The object changed between read and write (resourceVersion): run the command again.',
     usage: (a) => `Incomplete command: ${a.detail}`,
     'unknown-resource': (a) => `Unknown resource type: "${a.resource}". See kubesim api-resources.`,
+    'no-field': (a) => `${a.kind} has no field "${a.field}" there: kubesim explain without that field lists those that exist.`,
     network: (a) => `The request did not go through: ${a.detail}.`,
     exec: (a) => `The command ended with exit code ${a.detail} in the container.`,
     locked: (a) => `Another kubesim has held this cluster for too long (lock ${a.path}).`,

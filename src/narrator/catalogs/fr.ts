@@ -278,6 +278,7 @@ export const frMessages: Messages = {
     Conflict: () => "L'objet a changé entre la lecture et l'écriture (resourceVersion) : relancez la commande.",
     usage: (a) => `Commande incomplète : ${a.detail}`,
     'unknown-resource': (a) => `Type de ressource inconnu : « ${a.resource} ». Voir kubesim api-resources.`,
+    'no-field': (a) => `${a.kind} n'a pas de champ « ${a.field} » à cet endroit : kubesim explain sans ce champ liste ceux qui existent.`,
     network: (a) => `La requête n'a pas abouti : ${a.detail}.`,
     exec: (a) => `La commande s'est terminée avec le code ${a.detail} dans le conteneur.`,
     locked: (a) => `Un autre kubesim travaille sur ce cluster depuis trop longtemps (verrou ${a.path}).`,

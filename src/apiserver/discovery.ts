@@ -1,0 +1,62 @@
+import { openapiDocument } from '../api/openapi/document.js';
+import { apiVersionOf, RESOURCES, type ResourceType } from '../api/resources.js';
+import { fnv1a32 } from '../sim/ids.js';
+
+/**
+ * The discovery documents kube-apiserver serves (legacy, non-aggregated form): what a client such as kubectl reads
+ * to map `pods` or `deploy` to a group, version and kind, and where the OpenAPI v3 documents are.
+ */
+const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+const groups = (): Map<string, ResourceType[]> => {
+  const out = new Map<string, ResourceType[]>();
+  for (const r of RESOURCES) if (r.group) out.set(r.group, [...(out.get(r.group) ?? []), r]);
+  return out;
+};
+
+/** GET /api */
+export function apiVersions(serverAddress: string) {
+  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+}
+
+/** GET /apis */
+export function apiGroupList() {
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: [...groups()].map(([name, rs]) => {
+      const version = { groupVersion: `${name}/${rs[0]!.version}`, version: rs[0]!.version };
+      return { name, versions: [version], preferredVersion: version };
+    }),
+  };
+}
+
+/** GET /api/v1, /apis/apps/v1: the resources of one group-version, or undefined when none is served. */
+export function apiResourceList(groupVersion: string) {
+  const resources = RESOURCES.filter((r) => apiVersionOf(r) === groupVersion);
+  if (!resources.length) return undefined;
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion,
+    resources: resources.map((r) => ({
+      name: r.plural,
+      singularName: r.singular,
+      namespaced: r.namespaced,
+      kind: r.kind,
+      verbs: VERBS,
+      ...(r.shortNames.length && { shortNames: r.shortNames }),
+      ...(r.inAll && { categories: ['all'] }),
+    })),
+  };
+}
+
+/** GET /openapi/v3: one entry per group-version, whose URL carries a hash of the document (clients cache by it). */
+export function openapiIndex() {
+  const paths: Record<string, { serverRelativeURL: string }> = {};
+  for (const gv of new Set(RESOURCES.map(apiVersionOf))) {
+    const path = gv.includes('/') ? `apis/${gv}` : `api/${gv}`;
+    paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${fnv1a32(JSON.stringify(openapiDocument(gv))).toString(16).toUpperCase()}` };
+  }
+  return { paths };
+}
