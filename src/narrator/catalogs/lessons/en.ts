@@ -114,7 +114,7 @@ export const enLessons: Lessons = {
         title: 'The Scheduler',
         text:
           "It finds a node for every pod without one. Filters first (enough requested CPU and memory? an untolerated taint? a nodeSelector? is the pod's volume on that node?), then scores (LeastAllocated prefers the least loaded node, BalancedAllocation balances CPU and memory). It only writes its choice, spec.nodeName; if nothing fits, the pod stays Pending with a FailedScheduling event that says why, node by node.\nIt is the planning team: it places the consultant, it does not drive them there.",
-        tryIt: ['kubesim scale deployment/gestion-employes --replicas=6', 'kubesim cluster view'],
+        tryIt: ['kubesim scale deployment/gestion-employes --replicas=6', 'kubesim cluster view', 'kubesim explain pods.spec.containers.resources'],
       },
       controllers: {
         title: 'Controllers',
@@ -138,7 +138,7 @@ export const enLessons: Lessons = {
         title: 'Pods',
         text:
           'The smallest unit Kubernetes places: one or more containers sharing an IP address and volumes. A pod is ephemeral: if it dies or its node fails, it is not repaired, it is replaced by another pod with another name and another IP. That is why Deployments create them and Services reach them.\nThey are the consultants placed by CGI or Alithya: they come and go, the service goes on.',
-        tryIt: ['kubesim get pods -o wide', 'kubesim chaos kill pod/NAME'],
+        tryIt: ['kubesim get pods -o wide', 'kubesim chaos kill pod/NAME', 'kubesim explain pods.spec.restartPolicy'],
       },
       services: {
         title: 'Services',

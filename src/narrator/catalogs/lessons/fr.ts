@@ -114,7 +114,7 @@ export const frLessons: Lessons = {
         title: 'Le Scheduler',
         text:
           "Il cherche un nœud pour chaque pod qui n'en a pas. D'abord les filtres (assez de CPU et de mémoire demandés ? une taint non tolérée ? un nodeSelector ? le volume du pod est-il sur ce nœud ?), puis les scores (LeastAllocated préfère le nœud le moins chargé, BalancedAllocation équilibre CPU et mémoire). Il écrit seulement son choix, spec.nodeName ; s'il ne trouve rien, le pod reste Pending avec un événement FailedScheduling qui dit pourquoi, nœud par nœud.\nC'est l'équipe de planification : elle place le consultant, elle ne l'y conduit pas.",
-        tryIt: ['kubesim scale deployment/gestion-employes --replicas=6', 'kubesim cluster view'],
+        tryIt: ['kubesim scale deployment/gestion-employes --replicas=6', 'kubesim cluster view', 'kubesim explain pods.spec.containers.resources'],
       },
       controllers: {
         title: 'Les contrôleurs',
@@ -138,7 +138,7 @@ export const frLessons: Lessons = {
         title: 'Les pods',
         text:
           "La plus petite unité que Kubernetes place : un ou plusieurs conteneurs qui partagent une adresse IP et des volumes. Un pod est éphémère : s'il meurt ou si son nœud tombe, il n'est pas réparé, il est remplacé par un autre pod, avec un autre nom et une autre IP. C'est pourquoi on passe par un Deployment pour les créer et par un Service pour les joindre.\nCe sont les consultants placés par CGI ou Alithya : ils vont et viennent, le service continue.",
-        tryIt: ['kubesim get pods -o wide', 'kubesim chaos kill pod/NOM'],
+        tryIt: ['kubesim get pods -o wide', 'kubesim chaos kill pod/NOM', 'kubesim explain pods.spec.restartPolicy'],
       },
       services: {
         title: 'Les Services',
