@@ -13,6 +13,14 @@ export function isActive(pod: Pod): boolean {
   return !isTerminal(pod) && !pod.metadata?.deletionTimestamp;
 }
 
+/** The store index of pods by the node they are bound to (what a kubelet watches with fieldSelector spec.nodeName). */
+export const PODS_BY_NODE = 'spec.nodeName';
+
+export const podNodeValues = (pod: KObject): string[] => {
+  const node = asPod(pod).spec?.nodeName;
+  return node ? [node] : [];
+};
+
 export function isReady(pod: Pod): boolean {
   return !!pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
 }

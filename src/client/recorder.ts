@@ -8,6 +8,25 @@ export interface EventSource {
   host?: string;
 }
 
+/** Events indexed by what makes two of them the same (client-go's EventCorrelator key), to fold repeats. */
+const EVENTS_BY_SERIES = 'event-series';
+
+interface EventFields {
+  involvedObject: { uid?: string; fieldPath?: string };
+  reason: string;
+  message: string;
+  type: string;
+  source: EventSource;
+}
+
+const seriesOf = (uid: string | undefined, fieldPath: string | undefined, reason: string, message: string, type: string, component: string) =>
+  JSON.stringify([uid, fieldPath ?? '', reason, message, type, component]);
+
+function seriesValues(obj: KObject): string[] {
+  const e = obj as unknown as EventFields;
+  return [seriesOf(e.involvedObject?.uid, e.involvedObject?.fieldPath, e.reason, e.message, e.type, e.source?.component)];
+}
+
 /**
  * client-go's EventRecorder: writes core/v1 Event objects (what `kubectl get events` and `describe` show),
  * named `<object>.<hex unix nanos>`, with repeats folded into count and lastTimestamp.
@@ -17,7 +36,9 @@ export class Recorder {
     private readonly w: World,
     private readonly client: Client,
     private readonly source: EventSource,
-  ) {}
+  ) {
+    if (!w.store.hasIndex(EVENTS_BY_SERIES)) w.store.addIndex(EVENTS_BY_SERIES, '/registry/events/', seriesValues);
+  }
 
   normal(obj: KObject, reason: string, message: string, fieldPath?: string): void {
     this.record(obj, 'Normal', reason, message, fieldPath);
@@ -40,11 +61,8 @@ export class Recorder {
       ...(fieldPath ? { fieldPath } : {}),
     };
     const existing = this.w.store
-      .list(`/registry/events/${namespace}/${obj.metadata.name}.`)
-      .find((e) => {
-        const ev = e as unknown as { involvedObject: { uid?: string; fieldPath?: string }; reason: string; message: string; type: string; source: EventSource };
-        return ev.involvedObject.uid === obj.metadata.uid && ev.involvedObject.fieldPath === fieldPath && ev.reason === reason && ev.message === message && ev.type === type && ev.source.component === this.source.component;
-      });
+      .byIndex(EVENTS_BY_SERIES, seriesOf(obj.metadata.uid, fieldPath, reason, message, type, this.source.component))
+      .find((e) => e.metadata.namespace === namespace);
     if (existing) {
       const updated = structuredClone(existing) as KObject & { count: number; lastTimestamp: string };
       updated.count += 1;

@@ -1,6 +1,6 @@
 import type { Container } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../api/object.js';
-import { asPod } from '../api/pods.js';
+import { asPod, PODS_BY_NODE, podNodeValues } from '../api/pods.js';
 import { mapSelectorMatches } from '../api/labels.js';
 import { ApiServer } from '../apiserver/server.js';
 import { CONTROLLER_MANAGER, SCHEDULER, nodeUser } from '../apiserver/authn.js';
@@ -92,6 +92,7 @@ export class Cluster {
     const clock = new VirtualClock(state.clock.now);
     this.catchUpTo = Math.max(baseAtLoad + state.clock.offsetMs, state.clock.now);
     const store = new Store(state.store);
+    store.addIndex(PODS_BY_NODE, '/registry/pods/', podNodeValues);
     this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers), containers: structuredClone(state.containers ?? {}) };
     this.api = new ApiServer(this.world);
     this.downNodes = { ...(state.downNodes ?? {}) };

@@ -64,3 +64,39 @@ describe('etcd-like store', () => {
     expect(copy.get('/registry/pods/default/a')!.value.metadata.name).toBe('a');
   });
 });
+
+describe('store lists and indexes after many writes', () => {
+  it('lists a narrow prefix in key order however creates and deletes interleave with lists', () => {
+    const s = new Store();
+    const names = ['web-2', 'db-1', 'web-10', 'web-1', 'api', 'web-', 'webx'];
+    const live = new Set<string>();
+    names.forEach((n, i) => {
+      s.create(`/registry/pods/default/${n}`, obj(n));
+      live.add(n);
+      if (i % 3 === 2) {
+        s.delete(`/registry/pods/default/${names[i - 1]}`);
+        live.delete(names[i - 1]!);
+      }
+      const want = [...live].filter((k) => k.startsWith('web-')).sort().map((k) => `/registry/pods/default/${k}`);
+      expect(s.keys('/registry/pods/default/web-')).toEqual(want);
+    });
+    s.delete('/registry/pods/default/api');
+    s.create('/registry/pods/default/api', obj('api'));
+    expect(s.keys('/registry/pods/default/a')).toEqual(['/registry/pods/default/api']);
+  });
+
+  it('keeps an index up to date through create, update and delete, and counts without reading', () => {
+    const s = new Store();
+    s.create('/registry/pods/default/a', { ...obj('a'), spec: { nodeName: 'n1' } } as KObject);
+    s.addIndex('node', '/registry/pods/', (o) => ((o as { spec?: { nodeName?: string } }).spec?.nodeName ? [(o as { spec: { nodeName: string } }).spec.nodeName] : []));
+    s.create('/registry/pods/default/b', { ...obj('b'), spec: { nodeName: 'n1' } } as KObject);
+    s.create('/registry/services/specs/default/n1', { ...obj('n1'), spec: { nodeName: 'n1' } } as KObject);
+    expect(s.byIndex('node', 'n1').map((o) => o.metadata.name)).toEqual(['a', 'b']);
+    s.update('/registry/pods/default/a', { ...obj('a'), spec: { nodeName: 'n2' } } as KObject);
+    expect(s.indexCount('node', 'n1')).toBe(1);
+    expect(s.byIndex('node', 'n2').map((o) => o.metadata.name)).toEqual(['a']);
+    s.delete('/registry/pods/default/b');
+    expect(s.indexCount('node', 'n1')).toBe(0);
+    expect(s.byIndex('missing', 'n1')).toEqual([]);
+  });
+});

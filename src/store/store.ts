@@ -1,4 +1,5 @@
 import type { KObject } from '../api/object.js';
+import { SortedKeys } from './sorted-keys.js';
 
 /**
  * An etcd-like MVCC key-value store, in memory: one global revision that every write increments,
@@ -38,11 +39,24 @@ function bucketOf(key: string): string {
   return bucket;
 }
 
+/**
+ * A secondary index (client-go's Indexer): the index values of each object under a prefix. An object may have
+ * several values, so one index can answer both "pods of this owner" and "ready pods of this owner" by counting.
+ */
+export type IndexFunc = (obj: KObject) => string[];
+
+interface Index {
+  prefix: string;
+  valuesOf: IndexFunc;
+  keys: Map<string, Set<string>>;
+}
+
 export class Store {
   private revisionNow: number;
+  private readonly indexes = new Map<string, Index>();
   private readonly buckets = new Map<string, Map<string, StoredValue>>();
-  /** Each bucket's keys in etcd order, kept until a key is created or deleted there (lists are frequent, sorts not). */
-  private readonly sortedKeys = new Map<string, string[]>();
+  /** Each bucket's keys in etcd order, built on the first list and kept in order by writes (lists are frequent). */
+  private readonly sortedKeys = new Map<string, SortedKeys>();
   private readonly watchers: Array<{ prefix: string; handler: WatchHandler }> = [];
   private readonly pending: WatchEvent[] = [];
 
@@ -78,11 +92,61 @@ export class Store {
     const parts: string[][] = [];
     for (const [bucketKey, bucket] of this.buckets) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
-      let sorted = this.sortedKeys.get(bucketKey);
-      if (!sorted) this.sortedKeys.set(bucketKey, (sorted = [...bucket.keys()].sort()));
-      parts.push(prefix.startsWith(bucketKey) && prefix !== bucketKey ? sorted.filter((k) => k.startsWith(prefix)) : sorted.slice());
+      const sorted = this.sorted(bucketKey, bucket);
+      parts.push(prefix.startsWith(bucketKey) && prefix !== bucketKey ? sorted.withPrefix(prefix) : sorted.all().slice());
     }
-    return parts.length === 1 ? parts[0] : parts.flat().sort();
+    return parts.length === 1 ? parts[0]! : parts.flat().sort();
+  }
+
+  /** A bucket's keys in etcd order, sorted on the first list, then kept up to date by creates and deletes. */
+  private sorted(bucketKey: string, bucket: Map<string, StoredValue>): SortedKeys {
+    let sorted = this.sortedKeys.get(bucketKey);
+    if (!sorted) this.sortedKeys.set(bucketKey, (sorted = new SortedKeys(bucket.keys())));
+    return sorted;
+  }
+
+  /** Adds an index over the objects under `prefix`, built from what is stored now and kept up to date by every write. */
+  addIndex(name: string, prefix: string, valuesOf: IndexFunc): void {
+    const index: Index = { prefix, valuesOf, keys: new Map() };
+    this.indexes.set(name, index);
+    for (const key of this.keys(prefix)) this.indexAdd(index, key, this.get(key)!.value);
+  }
+
+  hasIndex(name: string): boolean {
+    return this.indexes.has(name);
+  }
+
+  /** The objects whose index `name` has `value`, in key order. */
+  byIndex(name: string, value: string): KObject[] {
+    const keys = this.indexes.get(name)?.keys.get(value);
+    return keys ? [...keys].sort().map((k) => this.get(k)!.value) : [];
+  }
+
+  /** How many objects have `value` in index `name`, without reading them. */
+  indexCount(name: string, value: string): number {
+    return this.indexes.get(name)?.keys.get(value)?.size ?? 0;
+  }
+
+  private reindex(key: string, before: KObject | undefined, after: KObject | undefined): void {
+    for (const index of this.indexes.values()) {
+      if (!key.startsWith(index.prefix)) continue;
+      if (before) {
+        for (const v of index.valuesOf(before)) {
+          const set = index.keys.get(v);
+          set?.delete(key);
+          if (set?.size === 0) index.keys.delete(v);
+        }
+      }
+      if (after) this.indexAdd(index, key, after);
+    }
+  }
+
+  private indexAdd(index: Index, key: string, obj: KObject): void {
+    for (const v of index.valuesOf(obj)) {
+      let set = index.keys.get(v);
+      if (!set) index.keys.set(v, (set = new Set()));
+      set.add(key);
+    }
   }
 
   /** Creates a key; returns undefined if it already exists (the caller turns that into AlreadyExists). */
@@ -91,7 +155,8 @@ export class Store {
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
     this.bucket(key).set(key, { value, createRevision: revision, modRevision: revision, version: 1 });
-    this.sortedKeys.delete(bucketOf(key));
+    this.sortedKeys.get(bucketOf(key))?.add(key);
+    this.reindex(key, undefined, value);
     this.emit({ type: 'ADDED', key, object: value, revision });
     return revision;
   }
@@ -107,6 +172,7 @@ export class Store {
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
     this.bucket(key).set(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1 });
+    this.reindex(key, current.value, value);
     this.emit({ type: 'MODIFIED', key, object: value, previous: current.value, revision });
     return revision;
   }
@@ -116,7 +182,8 @@ export class Store {
     if (!current) return undefined;
     const revision = ++this.revisionNow;
     this.bucket(key).delete(key);
-    this.sortedKeys.delete(bucketOf(key));
+    this.sortedKeys.get(bucketOf(key))?.remove(key);
+    this.reindex(key, current.value, undefined);
     this.emit({ type: 'DELETED', key, object: current.value, revision });
     return revision;
   }

@@ -1,6 +1,6 @@
 import type { Node, NodeCondition, Pod, Taint, Toleration } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
-import { asPod, isTerminal } from '../../api/pods.js';
+import { asPod, isTerminal, PODS_BY_NODE } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
 import { rfc3339 } from '../../sim/clock.js';
@@ -104,7 +104,7 @@ export class NodeLifecycleController {
     tainted.spec = { ...tainted.spec, taints };
     this.client.update(tainted);
     this.nodeEvents.normal(this.node(name)!, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
-    const pods = this.w.store.list('/registry/pods/').filter((p) => asPod(p).spec?.nodeName === name && !isTerminal(asPod(p)));
+    const pods = this.w.store.byIndex(PODS_BY_NODE, name).filter((p) => !isTerminal(asPod(p)));
     let planned = 0;
     for (const p of pods) {
       this.markPodNotReady(p);

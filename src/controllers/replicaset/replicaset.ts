@@ -5,9 +5,24 @@ import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
 import { canonicalJson } from '../../sim/ids.js';
 import type { World } from '../../sim/world.js';
-import { controllerRef, isControlledBy, splitKey } from '../owners.js';
+import { controllerOf } from '../../api/object.js';
+import { controllerRef, splitKey } from '../owners.js';
 import type { Reconciler, Result } from '../runtime.js';
 import { deletionOrder, slowStartBatches } from './plan.js';
+
+/**
+ * The pod index the controller reads instead of listing its namespace (upstream's controllerUID indexer): by the
+ * controller's UID, and `UID/active`, `UID/ready` for counting those without reading a pod.
+ */
+export const PODS_BY_CONTROLLER = 'controllerUID';
+
+function controllerValues(pod: KObject): string[] {
+  const uid = controllerOf(pod)?.uid;
+  if (!uid) return [];
+  const p = asPod(pod);
+  if (!isActive(p)) return [uid];
+  return isReady(p) ? [uid, `${uid}/active`, `${uid}/ready`] : [uid, `${uid}/active`];
+}
 
 /** pkg/controller/replicaset: keeps `spec.replicas` pods alive from the template, and reports their state. */
 export class ReplicaSetController implements Reconciler {
@@ -17,22 +32,23 @@ export class ReplicaSetController implements Reconciler {
     private readonly w: World,
     private readonly client: Client,
     private readonly recorder: Recorder,
-  ) {}
+  ) {
+    w.store.addIndex(PODS_BY_CONTROLLER, '/registry/pods/', controllerValues);
+  }
 
   reconcile(key: string): Result {
     const [namespace, name] = splitKey(key);
     const stored = this.w.store.get(`/registry/replicasets/${namespace}/${name}`);
     if (!stored || stored.value.metadata.deletionTimestamp) return {};
     const rs = stored.value;
-    const owned = this.w.store.list(`/registry/pods/${namespace}/`).filter((p) => isControlledBy(p, rs));
-    const active = owned.filter((p) => isActive(asPod(p)));
+    const have = this.w.store.indexCount(PODS_BY_CONTROLLER, `${rs.metadata.uid}/active`);
     const want = (rs as unknown as ReplicaSet).spec?.replicas ?? 1;
-    const diff = want - active.length;
+    const diff = want - have;
     if (diff !== 0) {
-      this.w.log.emit('controller-manager', { kind: 'replicaset.observed', replicaSet: { kind: 'ReplicaSet', namespace, name }, want, have: active.length });
+      this.w.log.emit('controller-manager', { kind: 'replicaset.observed', replicaSet: { kind: 'ReplicaSet', namespace, name }, want, have });
     }
     if (diff > 0) this.createPods(rs, diff);
-    if (diff < 0) this.deletePods(rs, active, -diff);
+    if (diff < 0) this.deletePods(rs, this.w.store.byIndex(PODS_BY_CONTROLLER, `${rs.metadata.uid}/active`), -diff);
     this.updateStatus(rs);
     return {};
   }
@@ -82,12 +98,11 @@ export class ReplicaSetController implements Reconciler {
 
   private updateStatus(rs: KObject): void {
     const fresh = this.w.store.get(`/registry/replicasets/${rs.metadata.namespace}/${rs.metadata.name}`)!.value;
-    const pods = this.w.store.list(`/registry/pods/${rs.metadata.namespace}/`).filter((p) => isControlledBy(p, fresh)).map(asPod);
-    const active = pods.filter(isActive);
-    const ready = active.filter(isReady).length;
+    const active = this.w.store.indexCount(PODS_BY_CONTROLLER, `${fresh.metadata.uid}/active`);
+    const ready = this.w.store.indexCount(PODS_BY_CONTROLLER, `${fresh.metadata.uid}/ready`);
     const status = {
-      replicas: active.length,
-      fullyLabeledReplicas: active.length,
+      replicas: active,
+      fullyLabeledReplicas: active,
       readyReplicas: ready,
       availableReplicas: ready,
       observedGeneration: fresh.metadata.generation,

@@ -1,6 +1,6 @@
 import type { Container, Node } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../api/object.js';
-import { asPod, isTerminal, podKey, qosClass } from '../../api/pods.js';
+import { asPod, isTerminal, PODS_BY_NODE, podKey, qosClass } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
 import { rfc3339 } from '../../sim/clock.js';
@@ -125,10 +125,9 @@ export class Kubelet implements KubeletContext {
     this.w.log.emit('kubelet', { kind: 'kubelet.pod-seen', node: this.nodeName, pod: refOf(podObj) });
     const inUse = new Set(
       this.w.store
-        .list(`/registry/pods/`)
-        .map(asPod)
-        .filter((p) => p.spec?.nodeName === this.nodeName && p.status?.podIP)
-        .map((p) => p.status!.podIP!),
+        .byIndex(PODS_BY_NODE, this.nodeName)
+        .map((p) => asPod(p).status?.podIP)
+        .filter((ip): ip is string => !!ip),
     );
     const node = this.node();
     const hostIP = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
