@@ -157,10 +157,11 @@ export class ApiServer {
     if (decodeError) return fail(decodeError);
     const sentVersion = incoming.metadata?.resourceVersion;
     if (sentVersion && sentVersion !== old.metadata.resourceVersion) return fail(conflict(qualifiedResource(r), req.name!));
-    // pods/status, deployments/scale: only that part of the stored object changes
+    // pods/status, deployments/scale: only that part of the stored object changes (the rest is shared, never
+    // mutated: stored objects are copied before any change)
     const obj =
       req.subresource === 'status'
-        ? { ...clone(old), status: incoming.status }
+        ? { ...old, metadata: { ...old.metadata }, status: incoming.status }
         : req.subresource === 'scale'
           ? this.mergeUpdate({ ...clone(old), spec: { ...(old.spec as object), replicas: (incoming.spec as { replicas?: number }).replicas } }, old, r)
           : this.mergeUpdate(incoming, old, r);
@@ -168,7 +169,8 @@ export class ApiServer {
       const rejected = this.admit(obj, 'UPDATE', old) ?? this.validate(obj, old, 'UPDATE');
       if (rejected) return fail(rejected);
     }
-    if (canonicalJson(stripVersion(obj)) === canonicalJson(stripVersion(old))) return { ok: true, object: old };
+    const unchanged = req.subresource === 'status' ? canonicalJson(obj.status) === canonicalJson(old.status) : canonicalJson(stripVersion(obj)) === canonicalJson(stripVersion(old));
+    if (unchanged) return { ok: true, object: old };
     if (req.dryRun) return { ok: true, object: obj };
     const revision = this.w.store.update(key, obj);
     this.written(req, 'update', key, revision!, obj);

@@ -1,17 +1,20 @@
 import type { Actor, SimEvent, SimEventBody } from './types.js';
 
-/** Append-only log of what the world did; renderers subscribe to it. */
+/** What the world did, as it happens: renderers subscribe to it. Nothing is kept (150,000 pods make millions). */
 export class EventLog {
   private seq = 0;
   private readonly listeners: Array<(e: SimEvent) => void> = [];
-  readonly events: SimEvent[] = [];
 
   constructor(private readonly now: () => number) {}
 
   emit(actor: Actor, body: SimEventBody): void {
     const event = { ...body, seq: ++this.seq, at: this.now(), actor } as SimEvent;
-    this.events.push(event);
     for (const l of this.listeners) l(event);
+  }
+
+  /** How many events were emitted so far. */
+  get count(): number {
+    return this.seq;
   }
 
   subscribe(listener: (e: SimEvent) => void): void {

@@ -282,7 +282,6 @@ export function bootstrapCluster(spec: ClusterSpec, base: number): Cluster {
   for (const obj of coreDns()) create(obj);
   create(defaultStorageClass());
   cluster.stabilize();
-  cluster.world.log.events.length = 0; // the cluster's birth is summarized, not narrated step by step
   return cluster;
 }
 

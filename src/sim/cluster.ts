@@ -19,6 +19,7 @@ import { Controller } from '../controllers/runtime.js';
 import { EventLog } from '../events/sink.js';
 import { Ipam } from '../node/kubelet/ipam.js';
 import { Kubelet } from '../node/kubelet/kubelet.js';
+import { KubeletPool } from '../node/kubelet/pool.js';
 import { Proxier } from '../node/kube-proxy/proxier.js';
 import { iptablesSave } from '../node/kube-proxy/iptables.js';
 import { httpGet, type Client as HttpClient, type HttpResult } from '../node/network/http.js';
@@ -65,7 +66,7 @@ export class Cluster {
   readonly world: World;
   readonly api: ApiServer;
   private readonly byOwner = new Map<string, { onTimer(t: Timer): void }>();
-  private kubelets = new Map<string, Kubelet>();
+  private readonly kubelets = new KubeletPool();
   private readonly scheduler: Scheduler;
   private readonly proxier: Proxier;
   private readonly ipam: Ipam;
@@ -125,7 +126,7 @@ export class Cluster {
   private addKubelet(node: string): void {
     const client = new Client(this.api, nodeUser(node), 'kubelet');
     const kubelet = new Kubelet(this.world, node, client, new Recorder(this.world, client, { component: 'kubelet', host: node }), this.ipam, () => node in this.downNodes);
-    this.kubelets.set(node, kubelet);
+    this.kubelets.add(kubelet);
     this.byOwner.set(kubelet.owner, kubelet);
   }
 
@@ -148,7 +149,7 @@ export class Cluster {
     store.watch('/registry/persistentvolumeclaims/', (e) => {
       this.ctl.persistentvolume.queue.add(key(e.object));
       this.scheduler.onClaim();
-      if (e.type !== 'DELETED') for (const k of this.kubelets.values()) k.onConfigChange(e.object.metadata.namespace!);
+      if (e.type !== 'DELETED') for (const k of this.kubelets.all()) k.onConfigChange(e.object.metadata.namespace!);
     });
     store.watch('/registry/persistentvolumes/', () => {
       for (const c of store.list('/registry/persistentvolumeclaims/')) if (!(c.spec as { volumeName?: string })?.volumeName || c.metadata.deletionTimestamp) this.ctl.persistentvolume.queue.add(key(c));
@@ -169,7 +170,7 @@ export class Cluster {
     }
     for (const prefix of ['/registry/secrets/', '/registry/configmaps/']) {
       store.watch(prefix, (e) => {
-        if (e.type !== 'DELETED') for (const k of this.kubelets.values()) k.onConfigChange(e.object.metadata.namespace!);
+        if (e.type !== 'DELETED') for (const k of this.kubelets.all()) k.onConfigChange(e.object.metadata.namespace!);
       });
     }
     for (const prefix of ['/registry/deployments/', '/registry/replicasets/', '/registry/services/specs/']) {
@@ -280,7 +281,7 @@ export class Cluster {
   /** The order components are asked for work: the story of a request reads top to bottom. */
   private components(): Component[] {
     const c = this.ctl;
-    return [c.gc, c.namespace, c.serviceaccount, c.persistentvolume, c.deployment, c.replicaset, this.scheduler, ...this.kubelets.values(), c.endpoints, this.proxier];
+    return [c.gc, c.namespace, c.serviceaccount, c.persistentvolume, c.deployment, c.replicaset, this.scheduler, this.kubelets, c.endpoints, this.proxier];
   }
 
   private fire = (t: Timer): void => {
@@ -294,12 +295,12 @@ export class Cluster {
   stabilize(settleMs = SETTLE_MS, waitMs = 0): StabilizeResult {
     const start = this.world.clock.now();
     const horizon = start + Math.max(settleMs, waitMs);
-    const eventsBefore = this.world.log.events.length;
+    const eventsBefore = this.world.log.count;
     const result = runUntilStable(this.world, () => this.components(), this.fire, { horizon, patientUntil: start + waitMs });
     if (waitMs) this.world.clock.advanceTo(start + waitMs);
     if (!result.converged) this.world.log.emit('simulator', { kind: 'sim.not-converged', steps: result.steps });
     // a command that found nothing to do says nothing about it
-    else if (this.world.log.events.length > eventsBefore) this.world.log.emit('simulator', { kind: 'sim.stable', steps: result.steps, elapsedMs: this.world.clock.now() - start });
+    else if (this.world.log.count > eventsBefore) this.world.log.emit('simulator', { kind: 'sim.stable', steps: result.steps, elapsedMs: this.world.clock.now() - start });
     return result;
   }
 

@@ -88,7 +88,8 @@ describe('store lists and indexes after many writes', () => {
   it('keeps an index up to date through create, update and delete, and counts without reading', () => {
     const s = new Store();
     s.create('/registry/pods/default/a', { ...obj('a'), spec: { nodeName: 'n1' } } as KObject);
-    s.addIndex('node', '/registry/pods/', (o) => ((o as { spec?: { nodeName?: string } }).spec?.nodeName ? [(o as { spec: { nodeName: string } }).spec.nodeName] : []));
+    const nodeOf = (o: KObject) => (o.spec as { nodeName?: string } | undefined)?.nodeName;
+    s.addIndex('node', '/registry/pods/', (o) => (nodeOf(o) ? [nodeOf(o)!] : []));
     s.create('/registry/pods/default/b', { ...obj('b'), spec: { nodeName: 'n1' } } as KObject);
     s.create('/registry/services/specs/default/n1', { ...obj('n1'), spec: { nodeName: 'n1' } } as KObject);
     expect(s.byIndex('node', 'n1').map((o) => o.metadata.name)).toEqual(['a', 'b']);

@@ -27,6 +27,8 @@ const TIMED_WAITS = new Set(['ErrImagePull', 'ImagePullBackOff', 'CrashLoopBackO
 export class Kubelet implements KubeletContext {
   readonly owner: string;
   private readonly queue = new Set<string>();
+  /** Called when a pod is queued: the pool that asks kubelets for work looks at this one again. */
+  onWork: () => void = () => {};
   private readonly containers: Containers;
 
   constructor(
@@ -50,16 +52,25 @@ export class Kubelet implements KubeletContext {
       this.w.log.emit('kubelet', { kind: 'kubelet.pod-removed', node: this.nodeName, pod: refOf(e.object) });
       return;
     }
+    this.enqueue(key);
+  }
+
+  private enqueue(key: string): void {
     this.queue.add(key);
+    this.onWork();
+  }
+
+  hasWork(): boolean {
+    return this.queue.size > 0;
   }
 
   /** Pods waiting on a missing Secret or ConfigMap, or an unbound claim, look again when one appears or binds. */
   onConfigChange(namespace: string): void {
-    for (const p of this.w.store.list(`/registry/pods/${namespace}/`)) {
+    for (const p of this.w.store.byIndex(PODS_BY_NODE, this.nodeName)) {
       const pod = asPod(p);
-      if (pod.spec?.nodeName !== this.nodeName) continue;
+      if (pod.metadata?.namespace !== namespace) continue;
       const blocked = pod.status?.containerStatuses?.some((s) => ['CreateContainerConfigError', 'ContainerCreating'].includes(s.state?.waiting?.reason ?? ''));
-      if (blocked) this.queue.add(podKey(pod));
+      if (blocked) this.enqueue(podKey(pod));
     }
   }
 
