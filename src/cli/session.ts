@@ -20,9 +20,9 @@ export async function makeRenderer(env: Env, streams: Streams): Promise<Renderer
   if (env.narration === 'json') return new (await import('../narrator/render/json.js')).JsonRenderer(streams);
   const { CATALOGS, Narrator } = await import('../narrator/narrate.js');
   const { catalog, messages } = CATALOGS[env.lang];
-  const narrator = new Narrator(catalog, env.analogies ? messages.analogies : undefined);
+  const narrator = new Narrator(catalog, messages.folded, env.analogies ? messages.analogies : undefined);
   if (env.narration === 'plain') return new (await import('../narrator/render/plain.js')).PlainRenderer(streams, narrator);
-  return new (await import('../narrator/render/tty.js')).TtyRenderer(streams, narrator, env.speed, messages.stepTitles);
+  return new (await import('../narrator/render/tty.js')).TtyRenderer(streams, narrator, env.speed, messages);
 }
 
 function randomSeed(): string {
@@ -67,6 +67,7 @@ export class Session {
     private readonly created = false,
   ) {
     view.log.subscribe((e) => renderer.event(e));
+    if (full && renderer.progress) full.onProgress = (p) => renderer.progress!(p);
     this.savedRevision = created ? -1 : view.store.revision;
     this.savedTimers = JSON.stringify(full?.world.timers.all() ?? []);
     this.startedAt = full ? full.world.clock.now() : view.now();

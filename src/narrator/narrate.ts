@@ -20,10 +20,17 @@ export const CATALOGS: Record<Lang, { catalog: Catalog; messages: Messages; less
 export class Narrator {
   private readonly ctx: NarrationContext = {};
   private readonly introduced = new Set<string>();
+  /** Per kind of pod event: how many were told, and the lines left out past FOLD_AFTER. */
+  private readonly told = new Map<string, number>();
+  private readonly folds = new Map<string, { count: number; last: NarrationLine }>();
 
-  /** @param analogies given with --analogies: each component's analogy joins its first line */
+  /**
+   * @param folded the sentence that sums up pod lines left out
+   * @param analogies given with --analogies: each component's analogy joins its first line
+   */
   constructor(
     private readonly catalog: Catalog,
+    private readonly folded: Messages['folded'],
     private readonly analogies?: Messages['analogies'],
   ) {}
 
@@ -36,8 +43,30 @@ export class Narrator {
     }
     const phrase = this.catalog[e.kind] as (e: SimEvent, ctx: NarrationContext) => NarrationLine | null;
     const line = phrase(e, this.ctx);
+    if (line && 'pod' in e && e.actor !== 'simulator') {
+      // a class follows a few pods step by step; for hundreds, the rest of each step is summed up at the end
+      const told = (this.told.get(e.kind) ?? 0) + 1;
+      this.told.set(e.kind, told);
+      if (told > FOLD_AFTER) {
+        this.folds.set(e.kind, { count: told - FOLD_AFTER, last: line });
+        return null;
+      }
+    }
     if (!line || !this.analogies || e.actor === 'simulator' || this.introduced.has(e.actor)) return line;
     this.introduced.add(e.actor);
     return { ...line, analogy: this.analogies[e.actor] };
   }
+
+  /** The lines of one event: its own, and when the world settles, one per kind of pod line left out since. */
+  lines(e: SimEvent): NarrationLine[] {
+    const line = this.line(e);
+    if (e.actor !== 'simulator' || !this.folds.size) return line ? [line] : [];
+    const summary = [...this.folds.values()].map(({ count, last }) => ({ emoji: '🔁', text: this.folded(count, `${last.emoji} ${last.text}`) }));
+    this.folds.clear();
+    this.told.clear();
+    return line ? [...summary, line] : summary;
+  }
 }
+
+/** How many lines of each kind of pod event are told before the rest are folded into a summary. */
+export const FOLD_AFTER = 20;

@@ -1,6 +1,6 @@
 import type { Container } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../api/object.js';
-import { asPod, PODS_BY_NODE, podNodeValues } from '../api/pods.js';
+import { asPod, PODS_BY_NODE, PODS_BY_PHASE, podNodeValues, podPhaseValues } from '../api/pods.js';
 import { mapSelectorMatches } from '../api/labels.js';
 import { ApiServer } from '../apiserver/server.js';
 import { CONTROLLER_MANAGER, SCHEDULER, nodeUser } from '../apiserver/authn.js';
@@ -38,6 +38,13 @@ function ctime(ms: number): string {
 }
 
 /** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
+/** How far a long run has come: pods Running out of all pods, and the virtual time it has taken so far. */
+export interface Progress {
+  running: number;
+  pods: number;
+  elapsedMs: number;
+}
+
 export interface ClusterState {
   format: 1;
   name: string;
@@ -94,6 +101,7 @@ export class Cluster {
     this.catchUpTo = Math.max(baseAtLoad + state.clock.offsetMs, state.clock.now);
     const store = new Store(state.store);
     store.addIndex(PODS_BY_NODE, '/registry/pods/', podNodeValues);
+    store.addIndex(PODS_BY_PHASE, '/registry/pods/', podPhaseValues);
     this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers), containers: structuredClone(state.containers ?? {}) };
     this.api = new ApiServer(this.world);
     this.downNodes = { ...(state.downNodes ?? {}) };
@@ -296,7 +304,8 @@ export class Cluster {
     const start = this.world.clock.now();
     const horizon = start + Math.max(settleMs, waitMs);
     const eventsBefore = this.world.log.count;
-    const result = runUntilStable(this.world, () => this.components(), this.fire, { horizon, patientUntil: start + waitMs });
+    const onProgress = this.onProgress && (() => this.onProgress!(this.progress(start)));
+    const result = runUntilStable(this.world, () => this.components(), this.fire, { horizon, patientUntil: start + waitMs, ...(onProgress && { onProgress }) });
     if (waitMs) this.world.clock.advanceTo(start + waitMs);
     if (!result.converged) this.world.log.emit('simulator', { kind: 'sim.not-converged', steps: result.steps });
     // a command that found nothing to do says nothing about it
@@ -305,6 +314,15 @@ export class Cluster {
   }
 
   spec?: ClusterState['spec'];
+
+  /** Told how a long run is going (set by the CLI on a terminal). */
+  onProgress?: (p: Progress) => void;
+
+  private progress(since: number): Progress {
+    const count = (phase: string) => this.world.store.indexCount(PODS_BY_PHASE, phase);
+    const phases = ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'];
+    return { running: count('Running'), pods: phases.reduce((n, p) => n + count(p), 0), elapsedMs: this.world.clock.now() - since };
+  }
 
   save(): ClusterState {
     const now = this.world.clock.now();

@@ -12,7 +12,11 @@ export interface StabilizeOptions {
   /** Until when patient timers (back-offs, grace periods) fire even if nothing else happens: `now` unless waiting. */
   patientUntil: number;
   maxSteps?: number;
+  /** Called every PROGRESS_EVERY steps, so a long run can show that it moves (the engine itself prints nothing). */
+  onProgress?: (steps: number) => void;
 }
+
+export const PROGRESS_EVERY = 5_000;
 
 export interface StabilizeResult {
   steps: number;
@@ -34,6 +38,7 @@ export function runUntilStable(
   let steps = 0;
   while (steps < maxSteps) {
     steps++;
+    if (opts.onProgress && steps % PROGRESS_EVERY === 0) opts.onProgress(steps);
     if (w.store.deliver() > 0) continue;
     if (components().some((c) => c.step())) continue;
     const next = w.timers.next();

@@ -1,6 +1,6 @@
 import type { SimEvent } from '../../events/types.js';
 import type { Narrator } from '../narrate.js';
-import type { Step } from '../types.js';
+import type { NarrationLine, Step } from '../types.js';
 import type { Renderer, Streams } from './renderer.js';
 
 /**
@@ -16,8 +16,10 @@ export class PlainRenderer implements Renderer {
   ) {}
 
   event(e: SimEvent): void {
-    const line = this.narrator.line(e);
-    if (!line) return;
+    for (const line of this.narrator.lines(e)) this.write(line);
+  }
+
+  private write(line: NarrationLine): void {
     const tag = line.step && line.step !== this.lastStep ? `[${line.step}/6] ` : '';
     if (line.step) this.lastStep = line.step;
     this.streams.err.write(`${line.emoji} ${tag}${line.text}\n`);

@@ -1,4 +1,5 @@
 import type { SimEvent } from '../../events/types.js';
+import type { Progress } from '../../sim/cluster.js';
 
 /** Writable streams, injected: the narrator never reaches for process.stdout itself. */
 export interface Streams {
@@ -16,6 +17,8 @@ export interface Renderer {
   /** kubectl's own stderr text (errors, "No resources found"): printed even with -q. */
   stderr(text: string): void;
   note(text: string): void;
+  /** While the world computes a long run, before any of its story is told (a terminal shows it on one line). */
+  progress?(p: Progress): void;
   finish(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import type { SimEvent } from '../../events/types.js';
 import type { Narrator } from '../narrate.js';
-import type { NarrationLine, Step } from '../types.js';
+import type { Progress } from '../../sim/cluster.js';
+import type { Messages, NarrationLine, Step } from '../types.js';
 import type { Renderer, Streams } from './renderer.js';
 
 type Item = { kind: 'line'; line: NarrationLine; at: number } | { kind: 'out' | 'err' | 'note'; text: string };
@@ -9,6 +10,8 @@ type Item = { kind: 'line'; line: NarrationLine; at: number } | { kind: 'out' | 
 const LINE_MS = 90;
 const VIRTUAL_SECOND_MS = 250;
 const MAX_WAIT_MS = 1500;
+/** Real milliseconds between two progress updates. */
+const PROGRESS_MS = 200;
 
 /**
  * The classroom renderer: each step appears with an ora spinner that settles into its emoji, waits (image pulls,
@@ -17,17 +20,25 @@ const MAX_WAIT_MS = 1500;
  */
 export class TtyRenderer implements Renderer {
   private readonly items: Item[] = [];
+  private progressShownAt = 0;
 
   constructor(
     private readonly streams: Streams,
     private readonly narrator: Narrator,
     private readonly speed: number,
-    private readonly stepTitles: Record<Step, string>,
+    private readonly messages: Pick<Messages, 'stepTitles' | 'progress'>,
   ) {}
 
+  /** One line rewritten in place, a few times a second at most (the story itself comes once the world is stable). */
+  progress(p: Progress): void {
+    const now = Date.now();
+    if (now - this.progressShownAt < PROGRESS_MS) return;
+    this.progressShownAt = now;
+    this.streams.err.write(`\r\x1b[K${this.messages.progress(p.running, p.pods, Math.round(p.elapsedMs / 1000))}`);
+  }
+
   event(e: SimEvent): void {
-    const line = this.narrator.line(e);
-    if (line) this.items.push({ kind: 'line', line, at: e.at });
+    for (const line of this.narrator.lines(e)) this.items.push({ kind: 'line', line, at: e.at });
   }
 
   stdout(text: string): void {
@@ -46,6 +57,7 @@ export class TtyRenderer implements Renderer {
     const [{ default: ora }, { default: chalk }] = await Promise.all([import('ora'), import('chalk')]);
     const sleep = (ms: number) => (this.speed > 0 && ms > 0 ? new Promise((r) => setTimeout(r, ms / this.speed)) : Promise.resolve());
     // each step's title once, where the story first reaches it; later lines keep their actor's emoji
+    if (this.progressShownAt) this.streams.err.write('\r\x1b[K');
     const titled = new Set<Step>();
     for (let i = 0; i < this.items.length; i++) {
       const item = this.items[i];
@@ -56,7 +68,7 @@ export class TtyRenderer implements Renderer {
       }
       const { line } = item;
       if (line.step && !titled.has(line.step)) {
-        this.streams.err.write(`${chalk.bold.cyan(`── ${this.stepTitles[line.step]} ──`)}\n`);
+        this.streams.err.write(`${chalk.bold.cyan(`── ${this.messages.stepTitles[line.step]} ──`)}\n`);
         titled.add(line.step);
       }
       const next = this.items.slice(i + 1).find((x) => x.kind === 'line') as Extract<Item, { kind: 'line' }> | undefined;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { freshHome, kubesim, scratchDir } from './cli.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+      - name: c
+        image: nginx
+        resources:
+          requests:
+            cpu: 10m
+            memory: 16Mi
+`;
+
+describe('many nodes, many pods', () => {
+  it('runs 600 replicas on 300 nodes, and tells the first pods step by step, then sums up the rest', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'cluster', 'create', '--nodes', '300']).stdout).toBe('cluster/kubesim created (301 nodes)\n');
+    const file = join(scratchDir('manifests'), 'charge.yaml');
+    writeFileSync(file, deployment('charge', 600));
+    const r = kubesim(home, ['apply', '-f', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('deployment.apps/charge created\n');
+    const created = r.stderr.split('\n').filter((l) => l.startsWith('👀') && l.includes('crée le pod charge-'));
+    expect(created).toHaveLength(20);
+    expect(r.stderr).toMatch(/🔁 580 fois de plus pour d'autres pods, comme la dernière : 👀 Contrôleur ReplicaSet : crée le pod charge-/);
+    // the summary comes before the closing line of the run
+    expect(r.stderr.indexOf('🔁')).toBeLessThan(r.stderr.indexOf('⏱️'));
+    expect(kubesim(home, ['get', 'deployment', 'charge']).stdout).toMatch(/^NAME +READY +UP-TO-DATE +AVAILABLE +AGE\ncharge +600\/600 +600 +600 /);
+    const running = kubesim(home, ['get', 'pods', '--no-headers']).stdout.trim().split('\n');
+    expect(running.filter((l) => / 1\/1 +Running /.test(l))).toHaveLength(600);
+    // and across the nodes, the scheduler spread them: no node holds more than its fair share and a few
+    const wide = kubesim(home, ['get', 'pods', '-o', 'wide', '--no-headers']).stdout.trim().split('\n');
+    const perNode = new Map<string, number>();
+    for (const l of wide) perNode.set(l.split(/ +/)[6]!, (perNode.get(l.split(/ +/)[6]!) ?? 0) + 1);
+    expect(Math.max(...perNode.values())).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  it('with --lang en, the summary is English too', () => {
+    const home = freshHome();
+    kubesim(home, ['-q', 'cluster', 'create', '--nodes', '5']);
+    const file = join(scratchDir('manifests'), 'charge.yaml');
+    writeFileSync(file, deployment('small', 25));
+    expect(kubesim(home, ['--lang', 'en', 'apply', '-f', file]).stderr).toContain('🔁 5 more times for other pods, like the last one: ');
+  });
+});
