@@ -31,7 +31,7 @@ export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
     client: req.client,
     dryRun: req.dryRun,
   });
-  f.log.emit('apiserver', { kind: 'authn.succeeded', user: req.user.name, groups: req.user.groups, method: req.user.method });
+  f.log.emit('apiserver', { kind: 'authn.succeeded', user: req.user.name, groups: req.user.groups, method: req.user.method, ...(req.user.impersonatedBy && { impersonatedBy: req.user.impersonatedBy }) });
   const attrs = {
     verb: req.verb,
     group: req.resource.group,

@@ -17,7 +17,8 @@ export interface Env {
   now: number;
   /** KUBESIM_SEED, used when a cluster is created. */
   seed?: string;
-  user: string;
+  /** --as / --as-group: the user (and groups) the API server is asked to act as. */
+  impersonate?: { user: string; groups: string[] };
   stdin: () => string;
   /** A person at a terminal (stdin and stdout are TTYs), or KUBESIM_INTERACTIVE=1: prompts may be shown. */
   interactive: boolean;
@@ -31,6 +32,7 @@ export interface GlobalFlags {
   speed?: string;
   cluster?: string;
   as?: string;
+  asGroup?: string[];
 }
 
 export class UsageError extends Error {}
@@ -51,6 +53,8 @@ function narrationMode(flags: GlobalFlags, vars: NodeJS.ProcessEnv, stderrIsTTY:
 }
 
 export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { stderrIsTTY: boolean; stdin: () => string; interactive?: boolean }): Env {
+  // client-go refuses groups without a user to impersonate (the kubeconfig user's name is in the message)
+  if (flags.asGroup?.length && flags.as === undefined) throw new UsageError('Error: requesting uid, groups or user-extra for kubernetes-admin without impersonating a user');
   const lang = (flags.lang ?? vars.KUBESIM_LANG ?? 'fr').slice(0, 2);
   if (lang !== 'fr' && lang !== 'en') throw new UsageError(`invalid --lang "${lang}": use fr or en`);
   const speed = Number(flags.speed ?? vars.KUBESIM_SPEED ?? 1);
@@ -64,7 +68,7 @@ export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { st
     speed,
     now: parseNow(vars.KUBESIM_NOW) ?? Date.now(),
     seed: vars.KUBESIM_SEED,
-    user: flags.as ?? 'kubernetes-admin',
+    ...(flags.as !== undefined && { impersonate: { user: flags.as, groups: flags.asGroup ?? [] } }),
     stdin: io.stdin,
     interactive: !!io.interactive || vars.KUBESIM_INTERACTIVE === '1',
   };

@@ -36,7 +36,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--lang <lang>', 'langue de la narration : fr ou en')
     .option('--analogies', 'ajoute à la narration l’analogie de chaque composant (le service de formation continue)')
     .option('--cluster <name>', 'cluster simulé à utiliser (défaut : kubesim)')
-    .option('--as <user>', "utilisateur pour l'API Server")
+    .option('--as <user>', "utilisateur que l'API Server doit incarner (ou system:serviceaccount:NS:NOM)")
+    .option('--as-group <group>', "groupe à incarner avec --as (répétable)", (g: string, all: string[] = []) => [...all, g])
     .showHelpAfterError(false)
     // set before the subcommands are added: they inherit these settings when created
     .exitOverride()
@@ -506,7 +507,7 @@ export async function main(
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
     if (e instanceof UsageError) {
-      streams.err.write(`error: ${e.message}\n`);
+      streams.err.write(`${e.message.startsWith('Error: ') ? '' : 'error: '}${e.message}\n`);
       return 1;
     }
     if (e instanceof LockTimeout) {

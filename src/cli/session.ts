@@ -1,6 +1,6 @@
 import type { KObject } from '../api/object.js';
 import type { ResourceType } from '../api/resources.js';
-import { userNamed } from '../apiserver/authn.js';
+import { ADMIN, impersonate, type UserInfo } from '../apiserver/authn.js';
 import { read } from '../apiserver/reader.js';
 import type { ApiRequest, ApiResult } from '../apiserver/server.js';
 import { EventLog } from '../events/sink.js';
@@ -134,7 +134,7 @@ export class Session {
 
   /** A request from the user, through the whole API server pipeline. */
   request(req: Omit<ApiRequest, 'user' | 'client'>): ApiResult {
-    const full: ApiRequest = { ...req, user: userNamed(this.env.user), client: 'kubectl' };
+    const full: ApiRequest = { ...req, user: requestUser(this.env), client: 'kubectl' };
     return this.full ? this.full.api.handle(full) : read(this.view, full);
   }
 
@@ -173,6 +173,11 @@ export class Session {
     }
     await this.renderer.finish();
   }
+}
+
+/** Who the user's requests come from: the kubeconfig's admin, or whom --as asks the API server to act as. */
+export function requestUser(env: Env): UserInfo {
+  return env.impersonate ? impersonate(ADMIN, env.impersonate.user, env.impersonate.groups) : ADMIN;
 }
 
 function timerDue(state: ClusterState, now: number): boolean {

@@ -50,7 +50,7 @@ export type SimEventBody =
   // 1. the request leaves the client
   | E<'request.sent', { verb: Verb; method: string; path: string; object: ObjectRef; user: string; client: string; dryRun?: boolean }>
   // 2. the API server: authentication, authorization, admission, validation, etcd
-  | E<'authn.succeeded', { user: string; groups: string[]; method: string }>
+  | E<'authn.succeeded', { user: string; groups: string[]; method: string; impersonatedBy?: string }>
   | E<'authz.allowed', { user: string; verb: Verb; resource: string; namespace?: string; via: string }>
   | E<'authz.denied', { user: string; verb: Verb; resource: string; namespace?: string; message: string }>
   | E<'admission.mutated', { plugin: string; object: ObjectRef; changes: string[] }>

@@ -67,3 +67,75 @@ describe('RBAC for a student (auth can-i, --as)', () => {
     expect(kubesim(home, ['apply', '-f', '-', '-n', 'formation', '--as', 'etudiant'], { input: pod }).stdout).toBe('pod/intrus created\n');
   });
 });
+
+const GROUPS = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: formateurs-lecteurs
+  namespace: formation
+subjects:
+  - kind: Group
+    name: formateurs
+    apiGroup: rbac.authorization.k8s.io
+  - kind: ServiceAccount
+    name: robot
+    namespace: formation
+roleRef:
+  kind: Role
+  name: lecteur-pods
+  apiGroup: rbac.authorization.k8s.io
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: comptes-de-formation
+  namespace: formation
+subjects:
+  - kind: Group
+    name: system:serviceaccounts:formation
+    apiGroup: rbac.authorization.k8s.io
+roleRef:
+  kind: Role
+  name: lecteur-pods
+  apiGroup: rbac.authorization.k8s.io
+`;
+
+describe('impersonation: --as-group and service accounts', () => {
+  const setUp = () => {
+    const home = freshHome();
+    expect(kubesim(home, ['apply', '-f', '-', '-q'], { input: `${TEAM}---\n${GROUPS}` }).code).toBe(0);
+    return home;
+  };
+  const canI = (home: string, ...args: string[]) => kubesim(home, ['auth', 'can-i', ...args, '-q']).stdout;
+
+  it('--as-group gives exactly the groups asked (plus system:authenticated), bindings to those groups apply', () => {
+    const home = setUp();
+    expect(canI(home, 'list', 'pods', '-n', 'formation', '--as', 'marie')).toBe('no\n');
+    expect(canI(home, 'list', 'pods', '-n', 'formation', '--as', 'marie', '--as-group', 'formateurs')).toBe('yes\n');
+    expect(canI(home, 'delete', 'pods', '-n', 'formation', '--as', 'marie', '--as-group', 'formateurs')).toBe('no\n');
+    // the admin's own group is not carried over to the user it acts as
+    expect(canI(home, 'list', 'pods', '--as', 'kubernetes-admin')).toBe('no\n');
+    expect(canI(home, 'list', 'pods', '--as', 'kubernetes-admin', '--as-group', 'kubeadm:cluster-admins')).toBe('yes\n');
+  });
+
+  it('a service account name gets its fixed groups: bindings to the account and to its namespace group apply', () => {
+    const home = setUp();
+    expect(canI(home, 'create', 'pods', '-n', 'formation', '--as', 'system:serviceaccount:formation:robot')).toBe('yes\n');
+    // through the group system:serviceaccounts:formation
+    expect(canI(home, 'list', 'pods', '-n', 'formation', '--as', 'system:serviceaccount:formation:autre')).toBe('yes\n');
+    expect(canI(home, 'list', 'pods', '-n', 'formation', '--as', 'system:serviceaccount:ailleurs:autre')).toBe('no\n');
+    const r = kubesim(home, ['apply', '-f', '-', '-n', 'formation', '--as', 'system:serviceaccount:formation:robot'], {
+      input: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: par-robot\nspec:\n  containers:\n  - name: c\n    image: nginx\n',
+    });
+    expect(r.stdout).toBe('pod/par-robot created\n');
+    expect(r.stderr).toContain('« kubernetes-admin » (certificat client x509) demande à agir en tant que « system:serviceaccount:formation:robot » (--as)');
+    expect(r.stderr).toContain('groupes system:serviceaccounts, system:serviceaccounts:formation, system:authenticated');
+  });
+
+  it('refuses --as-group without --as, as kubectl does', () => {
+    const r = kubesim(freshHome(), ['get', 'pods', '--as-group', 'formateurs']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error: requesting uid, groups or user-extra for kubernetes-admin without impersonating a user\n');
+  });
+});
+

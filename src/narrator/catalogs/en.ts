@@ -13,7 +13,9 @@ export const en: Catalog = {
     userRequest(e.client) ? { step: 1, emoji: '📨', text: `kubectl → API Server: ${e.method} ${e.path}${e.dryRun ? ' (dry run)' : ''} — ${obj(e.object)}` } : null,
   'authn.succeeded': (e, ctx) =>
     userRequest(ctx.requestClient)
-      ? { step: 2, emoji: '🛂', text: `API Server: authentication — "${e.user}" (${e.method} client certificate, groups ${e.groups.join(', ')})` }
+      ? e.impersonatedBy
+        ? { step: 2, emoji: '🛂', text: `API Server: authentication — "${e.impersonatedBy}" (${e.method} client certificate) asks to act as "${e.user}" (--as): the request is handled as theirs, groups ${e.groups.join(', ')}` }
+        : { step: 2, emoji: '🛂', text: `API Server: authentication — "${e.user}" (${e.method} client certificate, groups ${e.groups.join(', ')})` }
       : null,
   'authz.allowed': (e, ctx) =>
     userRequest(ctx.requestClient)

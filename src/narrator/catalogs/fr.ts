@@ -15,7 +15,9 @@ export const fr: Catalog = {
       : null,
   'authn.succeeded': (e, ctx) =>
     userRequest(ctx.requestClient)
-      ? { step: 2, emoji: '🛂', text: `API Server : authentification — « ${e.user} » (certificat client ${e.method}, groupes ${e.groups.join(', ')})` }
+      ? e.impersonatedBy
+        ? { step: 2, emoji: '🛂', text: `API Server : authentification — « ${e.impersonatedBy} » (certificat client ${e.method}) demande à agir en tant que « ${e.user} » (--as) : la requête est traitée comme la sienne, groupes ${e.groups.join(', ')}` }
+        : { step: 2, emoji: '🛂', text: `API Server : authentification — « ${e.user} » (certificat client ${e.method}, groupes ${e.groups.join(', ')})` }
       : null,
   'authz.allowed': (e, ctx) =>
     userRequest(ctx.requestClient)

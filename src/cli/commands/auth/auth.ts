@@ -1,8 +1,7 @@
 import { resolveResource } from '../../../api/resources.js';
-import { userNamed } from '../../../apiserver/authn.js';
 import { authorize } from '../../../apiserver/authz.js';
 import { clientError, type CommandError } from '../../errors.js';
-import type { Session } from '../../session.js';
+import { requestUser, type Session } from '../../session.js';
 
 export interface CanIOptions {
   namespace: string;
@@ -33,7 +32,7 @@ export async function runCanI(session: Session, args: string[], opts: CanIOption
     namespace: r && !r.namespaced ? undefined : opts.allNamespaces ? '' : opts.namespace,
     name,
   };
-  const user = userNamed(session.env.user);
+  const user = requestUser(session.env);
   const decision = authorize(session.store, user, attributes);
   session.out(decision.allowed ? 'yes\n' : 'no\n');
   const { canI } = await session.messages();
