@@ -50,6 +50,20 @@ describe('many nodes, many pods', () => {
     expect(Math.max(...perNode.values())).toBeLessThanOrEqual(4);
   }, 60_000);
 
+  it('brings 120 pods of one image on 2 nodes to Running in one command: pulls queued behind the same image are quick', () => {
+    const home = freshHome();
+    kubesim(home, ['-q', 'cluster', 'create', '--nodes', '2']);
+    const file = join(scratchDir('manifests'), 'dense.yaml');
+    writeFileSync(file, deployment('dense', 120));
+    kubesim(home, ['-q', 'apply', '-f', file]);
+    expect(kubesim(home, ['get', 'deployment', 'dense', '--no-headers']).stdout).toMatch(/^dense +120\/120 /);
+    const pulled = kubesim(home, ['get', 'events', '--no-headers']).stdout.split('\n').filter((l) => l.includes('Successfully pulled image "nginx"'));
+    // the first pull on each node takes seconds, the next ones under a second of their own
+    expect(pulled.length).toBeGreaterThan(10);
+    const took = pulled.map((l) => /in ([\d.]+m?s) \(/.exec(l)![1]!);
+    expect(took.filter((t) => t.endsWith('ms'))).toHaveLength(pulled.length - 2);
+  }, 60_000);
+
   it('with --lang en, the summary is English too', () => {
     const home = freshHome();
     kubesim(home, ['-q', 'cluster', 'create', '--nodes', '5']);
