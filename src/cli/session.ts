@@ -10,7 +10,7 @@ import type { ClusterSpec } from '../sim/bootstrap.js';
 import type { Cluster, ClusterState } from '../sim/cluster.js';
 import { Store } from '../store/store.js';
 import type { Env } from './env.js';
-import { ClusterLock, clusterDir, loadState, saveState } from './state.js';
+import { ClusterLock, clusterDir, loadFullState, loadState, saveState, type LoadedState } from './state.js';
 
 export class LockTimeout extends Error {}
 
@@ -77,17 +77,17 @@ export class Session {
     const dir = clusterDir(env.home, env.cluster);
     if (opts.readOnly) {
       // saves are atomic renames, so a reader needs no lock as long as it changes nothing
-      const state = loadState(dir);
-      if (state && !timerDue(state, env.now)) {
+      const loaded = loadState(dir);
+      if (loaded && !timerDue(loaded.state, env.now)) {
         const renderer = env.narration === 'json' ? await makeRenderer(env, streams) : new QuietRenderer(streams, env.narration !== 'off');
-        return new Session(env, renderer, readView(state, env.now), undefined, dir);
+        return new Session(env, renderer, readView(loaded, env.now), undefined, dir);
       }
     }
     const renderer = await makeRenderer(env, streams);
     const lock = new ClusterLock(dir);
     if (!lock.acquire()) throw new LockTimeout(dir);
     try {
-      const state = opts.create ? undefined : loadState(dir);
+      const state = opts.create ? undefined : loadFullState(dir);
       const { Cluster } = await import('../sim/cluster.js');
       if (state) {
         const cluster = new Cluster(state.name, state, env.now);
@@ -184,9 +184,9 @@ function timerDue(state: ClusterState, now: number): boolean {
   return state.timers.some((t) => t.at <= Math.max(now + state.clock.offsetMs, state.clock.now));
 }
 
-function readView(state: ClusterState, base: number): View {
+function readView({ state, lazy }: LoadedState, base: number): View {
   const now = Math.max(base + state.clock.offsetMs, state.clock.now);
-  return { store: new Store(state.store), log: new EventLog(() => now), now: () => now, accessLog: state.accessLog ?? {} };
+  return { store: new Store(state.store, lazy), log: new EventLog(() => now), now: () => now, accessLog: state.accessLog ?? {} };
 }
 
 function worldView(cluster: Cluster): View {

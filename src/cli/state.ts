@@ -75,25 +75,59 @@ export class ClusterLock {
   }
 }
 
-export function loadState(dir: string): ClusterState | undefined {
-  const file = join(dir, 'state.json');
-  if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8')) as ClusterState;
+/**
+ * Events live in their own file (events.json, half the state of a busy cluster): a read that shows no events never
+ * parses them. Written before state.json, so after a crash between the two renames the events can only be newer than
+ * the state: those are dropped on load (their revisions belong to a future the state never reached).
+ */
+const EVENTS = '/registry/events/';
+
+type Entries = ClusterState['store']['entries'];
+
+export interface LoadedState {
+  state: ClusterState;
+  /** The events bucket, read on first use (for the store's lazy buckets). */
+  lazy: Record<string, () => Entries>;
 }
 
-/** Write to a temporary file, fsync, rename over the old one: a crash leaves either the old or the new state. */
-export function saveState(dir: string, state: ClusterState): void {
-  mkdirSync(dir, { recursive: true });
+export function loadState(dir: string): LoadedState | undefined {
   const file = join(dir, 'state.json');
+  if (!existsSync(file)) return undefined;
+  const state = JSON.parse(readFileSync(file, 'utf8')) as ClusterState;
+  const events = join(dir, 'events.json');
+  const load = (): Entries =>
+    existsSync(events) ? (JSON.parse(readFileSync(events, 'utf8')) as Entries).filter(([, v]) => v.modRevision <= state.store.revision) : [];
+  return { state, lazy: { [EVENTS]: load } };
+}
+
+/** The whole state, events included: what a session that writes needs. */
+export function loadFullState(dir: string): ClusterState | undefined {
+  const loaded = loadState(dir);
+  if (!loaded) return undefined;
+  const { state, lazy } = loaded;
+  return { ...state, store: { ...state.store, entries: [...state.store.entries, ...lazy[EVENTS]!()] } };
+}
+
+/** Write to a temporary file, fsync, rename over the old one: a crash leaves either the old or the new file. */
+function writeAtomic(dir: string, name: string, text: string): void {
+  const file = join(dir, name);
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, JSON.stringify(state));
+    writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, file);
+}
+
+/** events.json, then state.json (see loadState), then the directory itself. */
+export function saveState(dir: string, state: ClusterState): void {
+  mkdirSync(dir, { recursive: true });
+  const isEvent = ([key]: Entries[number]) => key.startsWith(EVENTS);
+  writeAtomic(dir, 'events.json', JSON.stringify(state.store.entries.filter(isEvent)));
+  writeAtomic(dir, 'state.json', JSON.stringify({ ...state, store: { ...state.store, entries: state.store.entries.filter((e) => !isEvent(e)) } }));
   const dirFd = openSync(dir, 'r');
   try {
     fsyncSync(dirFd);

@@ -60,9 +60,13 @@ export class Store {
   private readonly watchers: Array<{ prefix: string; handler: WatchHandler }> = [];
   private readonly pending: WatchEvent[] = [];
 
-  constructor(snapshot?: StoreSnapshot) {
+  /** Buckets whose entries are read only when something looks under them (a read that never lists events). */
+  private readonly lazy = new Map<string, () => StoreSnapshot['entries']>();
+
+  constructor(snapshot?: StoreSnapshot, lazy: Record<string, () => StoreSnapshot['entries']> = {}) {
     this.revisionNow = snapshot?.revision ?? 1;
     for (const [key, stored] of snapshot?.entries ?? []) this.bucket(key).set(key, stored);
+    for (const [bucket, load] of Object.entries(lazy)) this.lazy.set(bucket, load);
   }
 
   get revision(): number {
@@ -70,7 +74,18 @@ export class Store {
   }
 
   get(key: string): StoredValue | undefined {
+    this.materialize(key);
     return this.buckets.get(bucketOf(key))?.get(key);
+  }
+
+  /** Loads the lazy buckets a key or prefix reaches into. */
+  private materialize(prefix: string): void {
+    if (!this.lazy.size) return;
+    for (const [bucketKey, load] of this.lazy) {
+      if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
+      this.lazy.delete(bucketKey);
+      for (const [key, stored] of load()) if (key.startsWith(bucketKey)) this.bucket(key).set(key, stored);
+    }
   }
 
   /** Values under a prefix, sorted by key (etcd range order). */
@@ -80,6 +95,7 @@ export class Store {
 
   /** Number of keys under a prefix, without copying values. */
   count(prefix: string): number {
+    this.materialize(prefix);
     let n = 0;
     for (const [bucketKey, bucket] of this.buckets) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
@@ -89,6 +105,7 @@ export class Store {
   }
 
   keys(prefix: string): string[] {
+    this.materialize(prefix);
     const parts: string[][] = [];
     for (const [bucketKey, bucket] of this.buckets) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
@@ -208,6 +225,7 @@ export class Store {
   }
 
   snapshot(): StoreSnapshot {
+    this.materialize('');
     const entries: StoreSnapshot['entries'] = [];
     for (const bucket of this.buckets.values()) for (const [k, v] of bucket) entries.push([k, v]);
     entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));

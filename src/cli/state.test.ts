@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ClusterState } from '../sim/cluster.js';
+import { Store } from '../store/store.js';
+import { loadFullState, loadState, saveState } from './state.js';
+
+const entry = (key: string, revision: number): ClusterState['store']['entries'][number] => [
+  key,
+  { value: { apiVersion: 'v1', kind: key.includes('events') ? 'Event' : 'Pod', metadata: { name: key.split('/').pop()! } }, createRevision: revision, modRevision: revision, version: 1 },
+];
+
+const state = (revision: number, entries: ClusterState['store']['entries']) =>
+  ({ format: 1, name: 'kubesim', store: { revision, entries }, clock: { now: 0, offsetMs: 0 }, rand: [1, 2, 3, 4], timers: [], ipam: {} }) as unknown as ClusterState;
+
+describe('the saved state: events apart, read only when needed', () => {
+  const dirs: string[] = [];
+  const dir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'kubesim-state-'));
+    dirs.push(d);
+    return d;
+  };
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('writes events.json and a state.json without events, and reads them back whole', () => {
+    const d = dir();
+    saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
+    expect(readFileSync(join(d, 'state.json'), 'utf8')).not.toContain('/registry/events/');
+    expect(loadFullState(d)!.store.entries.map(([k]) => k).sort()).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
+  });
+
+  it('a read that lists no events never parses them', () => {
+    const d = dir();
+    saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
+    writeFileSync(join(d, 'events.json'), 'not json'); // would throw if read
+    const { state: s, lazy } = loadState(d)!;
+    const store = new Store(s.store, lazy);
+    expect(store.list('/registry/pods/').map((p) => p.metadata.name)).toEqual(['web']);
+    expect(() => store.list('/registry/events/')).toThrow();
+  });
+
+  it('after a crash between the two renames, events newer than the state are dropped', () => {
+    const d = dir();
+    saveState(d, state(5, [entry('/registry/pods/default/web', 5)]));
+    writeFileSync(join(d, 'events.json'), JSON.stringify([entry('/registry/events/default/web.1', 4), entry('/registry/events/default/web.2', 6)]));
+    expect(loadFullState(d)!.store.entries.map(([k]) => k)).toEqual(['/registry/pods/default/web', '/registry/events/default/web.1']);
+  });
+
+  it('reads a state saved before events had their own file', () => {
+    const d = dir();
+    writeFileSync(join(d, 'state.json'), JSON.stringify(state(3, [entry('/registry/events/default/web.1', 3)])));
+    const { state: s, lazy } = loadState(d)!;
+    expect(new Store(s.store, lazy).list('/registry/events/')).toHaveLength(1);
+  });
+});
