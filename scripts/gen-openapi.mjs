@@ -8,10 +8,11 @@
 // - kubernetes-types: the description of Quantity, which kubernetes-models leaves out.
 // A field newer than kubernetes-models keeps client-node's description (one paragraph, no enum).
 // Run: npm run gen:openapi. The output is committed; `node scripts/gen-openapi.mjs --check` says if it is stale.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from './generated-file.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -187,10 +188,4 @@ import type { SchemaObject } from './schema.js';
 export const SCHEMAS: Readonly<Record<string, SchemaObject>> = ${JSON.stringify(sorted)};
 `;
 const target = join(root, 'src/api/openapi/generated.ts');
-if (process.argv.includes('--check')) {
-  const same = existsSync(target) && readFileSync(target, 'utf8') === body;
-  console.log(same ? 'openapi up to date' : 'openapi out of date: run npm run gen:openapi');
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(target, body);
-console.log(`wrote ${target}: ${Object.keys(sorted).length} schemas, ${body.length} bytes`);
+writeGenerated(target, body, 'openapi', 'gen:openapi', `${Object.keys(sorted).length} schemas`);

@@ -4,10 +4,11 @@
 // - @kubernetes/client-node 1.4.0, whose models are generated from the v1.34.0 OpenAPI spec (field names, types);
 // - kubernetes-types, whose declarations say which string fields are resource quantities (they accept numbers).
 // Run: npm run gen:schema. The output is committed; `node scripts/gen-schema.mjs --check` says if it is stale.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from './generated-file.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -91,10 +92,4 @@ export const KINDS: Record<string, string> = ${JSON.stringify(KINDS)};
 export const TYPES: Record<string, TypeSchema> = ${JSON.stringify(sorted)};
 `;
 const target = join(root, 'src/api/schema/generated.ts');
-if (process.argv.includes('--check')) {
-  const same = existsSync(target) && readFileSync(target, 'utf8') === body;
-  console.log(same ? 'schema up to date' : 'schema out of date: run npm run gen:schema');
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(target, body);
-console.log(`wrote ${target}: ${Object.keys(out).length} types, ${Object.keys(KINDS).length} kinds, ${body.length} bytes`);
+writeGenerated(target, body, 'schema', 'gen:schema', `${Object.keys(out).length} types, ${Object.keys(KINDS).length} kinds`);
