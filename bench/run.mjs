@@ -20,6 +20,13 @@ function time(args, env) {
 
 const single = (ms) => ({ median: ms, min: ms, max: ms });
 
+/** A figure "to all Running" is only one if every replica is ready afterwards. */
+function checkReady(name, env, want) {
+  const r = spawnSync(process.execPath, [bin, 'get', 'deployment', name, '--no-headers'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const ready = r.stdout.split(/ +/)[1];
+  if (ready !== `${want}/${want}`) throw new Error(`deployment ${name}: ${ready} ready, ${want} expected`);
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -59,6 +66,7 @@ time([bin, 'cluster', 'create', '--nodes', '10'], bigEnv);
 const thousand = join(big, 'mille.yaml');
 writeFileSync(thousand, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: mille\nspec:\n  replicas: 1000\n  selector:\n    matchLabels:\n      app: mille\n  template:\n    metadata:\n      labels:\n        app: mille\n    spec:\n      containers:\n      - name: c\n        image: nginx\n        resources:\n          requests:\n            cpu: 10m\n            memory: 16Mi\n');
 results.push({ label: 'kubesim apply of a 1,000-replica Deployment (10 workers, to all Running), 1 run', ...single(time([bin, 'apply', '-f', thousand], bigEnv)) });
+checkReady('mille', bigEnv, 1000);
 results.push(measure('kubesim get pods on the 1,000-pod cluster', [bin, 'get', 'pods'], bigEnv, Math.min(RUNS, 7)));
 fresh.push(big);
 
@@ -77,6 +85,7 @@ results.push({ label: `kubesim cluster create --nodes 5000 (peak RSS ${created.m
 const hugeFile = join(huge, 'charge.yaml');
 writeFileSync(hugeFile, readFileSync(thousand, 'utf8').replaceAll('mille', 'charge').replace('replicas: 1000', `replicas: ${hugePods}`));
 const loaded = peak([bin, 'apply', '-f', hugeFile]);
+checkReady('charge', hugeEnv, hugePods);
 results.push({ label: `kubesim apply of a ${hugePods.toLocaleString('en-US')}-replica Deployment on 5,000 nodes, to all Running (peak RSS ${loaded.mib.toFixed(0)} MiB), 1 run`, ...single(loaded.ms) });
 results.push(measure(`kubesim get pods on the ${hugePods.toLocaleString('en-US')}-pod, 5,000-node cluster`, [bin, 'get', 'pods'], hugeEnv, 3));
 fresh.push(huge);
