@@ -25,12 +25,32 @@ export interface TimerOptions {
 }
 
 export class Timers {
-  private items: Timer[];
+  private readonly items: Timer[];
   private seq: number;
+  /** The timers of each owner: lookups by owner and key stay cheap with tens of thousands of pods waiting. */
+  private readonly byOwner = new Map<string, Set<Timer>>();
 
   constructor(saved: Timer[] = []) {
     this.items = [...saved].sort(order);
     this.seq = saved.reduce((m, t) => Math.max(m, t.seq), 0);
+    for (const t of this.items) this.index(t);
+  }
+
+  private index(t: Timer): void {
+    let set = this.byOwner.get(t.owner);
+    if (!set) this.byOwner.set(t.owner, (set = new Set()));
+    set.add(t);
+  }
+
+  private unindex(t: Timer): void {
+    const set = this.byOwner.get(t.owner);
+    set?.delete(t);
+    if (set?.size === 0) this.byOwner.delete(t.owner);
+  }
+
+  /** The pending timers of one component, in time order. */
+  of(owner: string): Timer[] {
+    return [...(this.byOwner.get(owner) ?? [])].sort(order);
   }
 
   add(at: number, owner: string, key: string, action: string, opts: TimerOptions = {}): void {
@@ -39,11 +59,28 @@ export class Timers {
     let i = this.items.length;
     while (i > 0 && order(this.items[i - 1], t) > 0) i--;
     this.items.splice(i, 0, t);
+    this.index(t);
   }
 
   /** Drops the timers of a key (its object changed or disappeared). */
   cancel(owner: string, key: string, action?: string): void {
-    this.items = this.items.filter((t) => !(t.owner === owner && t.key === key && (!action || t.action === action)));
+    for (const t of this.byOwner.get(owner) ?? []) {
+      if (t.key !== key || (action && t.action !== action)) continue;
+      this.items.splice(this.position(t), 1);
+      this.unindex(t);
+    }
+  }
+
+  /** Where a timer sits in the (at, seq) order: a binary search. */
+  private position(t: Timer): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order(this.items[mid]!, t) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   next(): Timer | undefined {
@@ -56,11 +93,14 @@ export class Timers {
   }
 
   shift(): Timer | undefined {
-    return this.items.shift();
+    const t = this.items.shift();
+    if (t) this.unindex(t);
+    return t;
   }
 
   has(owner: string, key: string, action?: string): boolean {
-    return this.items.some((t) => t.owner === owner && t.key === key && (!action || t.action === action));
+    for (const t of this.byOwner.get(owner) ?? []) if (t.key === key && (!action || t.action === action)) return true;
+    return false;
   }
 
   all(): Timer[] {

@@ -51,7 +51,7 @@ export class NodeLifecycleController {
     delete this.downNodes[name];
     const node = this.node(name);
     const cancelled: string[] = [];
-    for (const t of this.w.timers.all().filter((x) => x.owner === this.owner && x.action.startsWith(EVICT) && x.key === name)) {
+    for (const t of this.w.timers.of(this.owner).filter((x) => x.action.startsWith(EVICT) && x.key === name)) {
       cancelled.push(t.action.slice(EVICT.length));
     }
     this.w.timers.cancel(this.owner, name);

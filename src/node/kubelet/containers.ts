@@ -82,7 +82,7 @@ export class Containers {
     const now = this.w.clock.now();
     // the kubelet pulls one image at a time per node (serializeImagePulls), so pulls queue up; a pull queued behind
     // one of the same image finds its layers in containerd's content store and only checks the manifest
-    const queued = this.w.timers.all().filter((t) => t.owner === this.k.owner && t.action.startsWith(PULLED));
+    const queued = this.w.timers.of(this.k.owner).filter((t) => t.action.startsWith(PULLED));
     const busyUntil = Math.max(now, ...queued.map((t) => t.at));
     const imageOf = (t: Timer) => {
       const pod = this.k.podByKey(t.key);
