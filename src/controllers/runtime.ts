@@ -35,6 +35,10 @@ export class WorkQueue {
     return key;
   }
 
+  has(key: string): boolean {
+    return this.dirty.has(key);
+  }
+
   get length(): number {
     return this.queue.length;
   }

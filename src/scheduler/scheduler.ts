@@ -1,6 +1,7 @@
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1.js';
 import type { StorageClass } from 'kubernetes-types/storage/v1.js';
 import type { KObject } from '../api/object.js';
+import { WorkQueue } from '../controllers/runtime.js';
 import type { NodeVerdict } from '../events/types.js';
 import { asPod, isTerminal, podKey } from '../api/pods.js';
 import type { Client } from '../client/client.js';
@@ -26,10 +27,13 @@ function needsScheduling(pod: Pod): boolean {
  * per pod. Pods that fit nowhere wait in the unschedulable set until the cluster changes.
  */
 export class Scheduler {
-  private readonly active: string[] = [];
+  /** activeQ: each pod once, in the order it became schedulable (client-go's work queue semantics). */
+  private readonly active = new WorkQueue();
   /** Pods that fit nowhere, and whether lack of resources was among the reasons (QueueingHints). */
   private readonly unschedulable = new Map<string, { resources: boolean; volumes?: boolean }>();
   private readonly nodes = new Map<string, NodeInfo>();
+  /** The nodes in name order, as every cycle walks them; rebuilt only when a node is added, changed or removed. */
+  private sortedNodes: NodeInfo[] | undefined;
   /** podKey → node it is accounted on, and the pod as accounted */
   private readonly assigned = new Map<string, { node: string; pod: Pod }>();
   private nextStartNodeIndex = 0;
@@ -47,6 +51,7 @@ export class Scheduler {
   }
 
   onNode(e: WatchEvent): void {
+    this.sortedNodes = undefined;
     if (e.type === 'DELETED') this.nodes.delete(e.object.metadata.name);
     else {
       const info = newNodeInfo(e.object as unknown as Node);
@@ -82,11 +87,11 @@ export class Scheduler {
       this.moveAllToActive((u) => u.resources);
       return;
     }
-    if (needsScheduling(pod) && !this.unschedulable.has(key) && !this.active.includes(key)) {
+    if (needsScheduling(pod) && !this.unschedulable.has(key) && !this.active.has(key)) {
       // a pod found unscheduled when the scheduler starts has already been tried if it says so
       const triedBefore = initial && pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable');
       if (triedBefore) this.unschedulable.set(key, { resources: true, volumes: true });
-      else this.active.push(key);
+      else this.active.add(key);
     }
   }
 
@@ -114,7 +119,7 @@ export class Scheduler {
   private moveAllToActive(which: (u: { resources: boolean; volumes?: boolean }) => boolean = () => true): void {
     for (const [key, u] of this.unschedulable) {
       if (!which(u)) continue;
-      if (!this.active.includes(key)) this.active.push(key);
+      this.active.add(key);
       this.unschedulable.delete(key);
     }
   }
@@ -136,7 +141,7 @@ export class Scheduler {
         return true;
       }
     }
-    const key = this.active.shift();
+    const key = this.active.get();
     if (key === undefined) return false;
     const [namespace, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
     const stored = this.w.store.get(`/registry/pods/${namespace}/${name}`);
@@ -148,7 +153,7 @@ export class Scheduler {
   private schedule(podObj: KObject): void {
     const pod = asPod(podObj);
     const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
-    const nodes = [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const nodes = (this.sortedNodes ??= [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name)));
     const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.claims);
     if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.processed) % nodes.length;
     if (!d.chosen) {
@@ -189,7 +194,7 @@ export class Scheduler {
       this.forget(key);
       // a binding held for volumes has no decision left to report: the pod simply gets another cycle
       if (d) this.fail(podObj, `binding rejected: ${result.error.message}`, d);
-      else this.active.push(key);
+      else this.active.add(key);
       return;
     }
     this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${node}`);
