@@ -22,8 +22,23 @@ export function controllerOf(obj: { metadata?: ObjectMeta }): OwnerReference | u
   return obj.metadata?.ownerReferences?.find((o) => o.controller);
 }
 
+/** A deep copy of a JSON value (what the store holds): several times faster than structuredClone for it. */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = clone((value as Record<string, unknown>)[k]);
+  return out as T;
+}
+
+/** Whether two JSON values would serialize the same, key order aside (undefined fields count as absent). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** Sorted `k=v,k2=v2`, or `<none>`: kubectl's labels.FormatLabels. */

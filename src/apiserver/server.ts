@@ -1,10 +1,9 @@
 import { ApiError, alreadyExists, badRequest, conflict, invalidError, notFound } from '../api/errors.js';
-import type { KObject } from '../api/object.js';
-import { clone } from '../api/object.js';
+import { clone, jsonEqual, type KObject } from '../api/object.js';
 import { apiVersionOf, etcdKey, qualifiedResource, type ResourceType } from '../api/resources.js';
 import type { Actor, Verb } from '../events/types.js';
 import { rfc3339 } from '../sim/clock.js';
-import { canonicalJson, generateName, uuid } from '../sim/ids.js';
+import { generateName, uuid } from '../sim/ids.js';
 import type { World } from '../sim/world.js';
 import { ADMISSION_CHAIN } from './admission/index.js';
 import type { AdmissionContext, Operation } from './admission/plugin.js';
@@ -169,7 +168,7 @@ export class ApiServer {
       const rejected = this.admit(obj, 'UPDATE', old) ?? this.validate(obj, old, 'UPDATE');
       if (rejected) return fail(rejected);
     }
-    const unchanged = req.subresource === 'status' ? canonicalJson(obj.status) === canonicalJson(old.status) : canonicalJson(stripVersion(obj)) === canonicalJson(stripVersion(old));
+    const unchanged = req.subresource === 'status' ? jsonEqual(obj.status, old.status) : jsonEqual(stripVersion(obj), stripVersion(old));
     if (unchanged) return { ok: true, object: old };
     if (req.dryRun) return { ok: true, object: obj };
     const revision = this.w.store.update(key, obj);
@@ -191,7 +190,7 @@ export class ApiServer {
     }
     const strategy = STRATEGIES[r.kind];
     if (strategy.hasStatus) obj.status = old.status;
-    if (strategy.tracksGeneration) m.generation = (om.generation ?? 1) + (canonicalJson(obj.spec) !== canonicalJson(old.spec) ? 1 : 0);
+    if (strategy.tracksGeneration) m.generation = (om.generation ?? 1) + (!jsonEqual(obj.spec, old.spec) ? 1 : 0);
     return obj;
   }
 

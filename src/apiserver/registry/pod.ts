@@ -1,8 +1,7 @@
 import type { Pod, PodSpec } from 'kubernetes-types/core/v1.js';
 import { forbidden, type FieldError } from '../../api/field.js';
-import type { KObject } from '../../api/object.js';
+import { jsonEqual, type KObject } from '../../api/object.js';
 import { qosClass } from '../../api/pods.js';
-import { canonicalJson } from '../../sim/ids.js';
 import { validateObjectMeta } from '../validation/meta.js';
 import { dns1123Subdomain } from '../validation/names.js';
 import { validatePodSpec } from '../validation/pod.js';
@@ -31,7 +30,7 @@ export const podStrategy: Strategy = {
     return [...validateObjectMeta(pod.metadata, true, dns1123Subdomain), ...validatePodSpec(pod.spec, { path: 'spec', creating: true })];
   },
   validateUpdate(o: KObject, old: KObject): FieldError[] {
-    if (canonicalJson(mutableFieldsOnly(o as unknown as Pod)) === canonicalJson(mutableFieldsOnly(old as unknown as Pod))) return [];
+    if (jsonEqual(mutableFieldsOnly(o as unknown as Pod), mutableFieldsOnly(old as unknown as Pod))) return [];
     return [
       forbidden(
         'spec',

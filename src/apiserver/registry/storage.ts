@@ -1,10 +1,9 @@
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1.js';
 import type { StorageClass } from 'kubernetes-types/storage/v1.js';
 import { forbidden, notSupported, required, type FieldError } from '../../api/field.js';
-import type { KObject } from '../../api/object.js';
+import { jsonEqual, type KObject } from '../../api/object.js';
 import { parseQuantity } from '../../api/quantity.js';
 import { PV_SOURCES } from '../../api/storage.js';
-import { canonicalJson } from '../../sim/ids.js';
 import { validateObjectMeta } from '../validation/meta.js';
 import { dns1123Subdomain } from '../validation/names.js';
 import type { Strategy } from './strategy.js';
@@ -38,7 +37,7 @@ export const pvcStrategy: Strategy = {
       return spec;
     };
     if (!(old as unknown as PersistentVolumeClaim).spec?.volumeName) return [];
-    return canonicalJson(strip(o)) === canonicalJson(strip(old)) ? [] : [forbidden('spec', 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims')];
+    return jsonEqual(strip(o), strip(old)) ? [] : [forbidden('spec', 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims')];
   },
 };
 

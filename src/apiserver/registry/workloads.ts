@@ -1,8 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import { invalid, notSupported, required, type FieldError } from '../../api/field.js';
 import { selectorMatches, fromLabelSelector } from '../../api/labels.js';
-import type { KObject } from '../../api/object.js';
-import { canonicalJson } from '../../sim/ids.js';
+import { jsonEqual, type KObject } from '../../api/object.js';
 import { validateObjectMeta, validateLabels } from '../validation/meta.js';
 import { dns1123Subdomain } from '../validation/names.js';
 import { validatePodSpec } from '../validation/pod.js';
@@ -37,7 +36,7 @@ function validateWorkload(obj: Workload, kindName: string): FieldError[] {
 }
 
 function immutableSelector(obj: Workload, old: Workload): FieldError[] {
-  return canonicalJson(obj.spec?.selector) === canonicalJson(old.spec?.selector)
+  return jsonEqual(obj.spec?.selector, old.spec?.selector)
     ? []
     : [invalid('spec.selector', obj.spec?.selector ?? null, 'field is immutable')];
 }

@@ -1,10 +1,10 @@
 import type { Deployment, DeploymentCondition, ReplicaSet } from 'kubernetes-types/apps/v1.js';
-import type { KObject } from '../../api/object.js';
+import { jsonEqual, type KObject } from '../../api/object.js';
 import { asPod, isActive } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
 import { rfc3339 } from '../../sim/clock.js';
-import { canonicalJson, podTemplateHash } from '../../sim/ids.js';
+import { podTemplateHash } from '../../sim/ids.js';
 import type { World } from '../../sim/world.js';
 import { controllerRef, isControlledBy, splitKey } from '../owners.js';
 import type { Reconciler, Result } from '../runtime.js';
@@ -231,7 +231,7 @@ export class DeploymentController implements Reconciler {
       unavailableReplicas: Math.max(0, replicas - availableAll),
       conditions,
     });
-    if (canonicalJson(status) === canonicalJson(old)) return;
+    if (jsonEqual(status, old)) return;
     this.client.updateStatus({ ...fresh, status } as KObject);
     const wasComplete = (old.conditions ?? []).some((c) => c.reason === 'NewReplicaSetAvailable');
     if (complete && !wasComplete) {

@@ -1,9 +1,8 @@
 import type { Service } from 'kubernetes-types/core/v1.js';
 import { mapSelectorMatches } from '../../api/labels.js';
-import type { KObject } from '../../api/object.js';
+import { jsonEqual, type KObject } from '../../api/object.js';
 import { asPod } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
-import { canonicalJson } from '../../sim/ids.js';
 import type { World } from '../../sim/world.js';
 import { controllerRef, isControlledBy, splitKey } from '../owners.js';
 import type { Reconciler, Result } from '../runtime.js';
@@ -63,7 +62,7 @@ export class EndpointsController implements Reconciler {
       metadata: { name: svcObj.metadata.name, namespace: svcObj.metadata.namespace, labels: svcObj.metadata.labels },
       ...(subsets ? { subsets } : {}),
     } as unknown as KObject;
-    if (existing && canonicalJson(existing.subsets) === canonicalJson(desired.subsets)) return;
+    if (existing && jsonEqual(existing.subsets, desired.subsets)) return;
     const result = existing ? this.client.update({ ...desired, metadata: { ...existing.metadata, labels: svcObj.metadata.labels } }) : this.client.create(desired);
     if (!result.ok) return;
     const port = ports[0]?.port;
@@ -90,7 +89,7 @@ export class EndpointsController implements Reconciler {
       ports: endpointPorts(svc, addresses[0]?.pod),
     };
     const current = slices[0];
-    if (current && canonicalJson({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }) === canonicalJson(body)) return;
+    if (current && jsonEqual({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }, body)) return;
     const metadata = current
       ? current.metadata
       : {

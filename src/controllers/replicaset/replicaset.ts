@@ -1,11 +1,9 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1.js';
-import type { KObject } from '../../api/object.js';
+import { controllerOf, jsonEqual, type KObject } from '../../api/object.js';
 import { asPod, isActive, isReady } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
-import { canonicalJson } from '../../sim/ids.js';
 import type { World } from '../../sim/world.js';
-import { controllerOf } from '../../api/object.js';
 import { controllerRef, splitKey } from '../owners.js';
 import type { Reconciler, Result } from '../runtime.js';
 import { deletionOrder, slowStartBatches } from './plan.js';
@@ -110,7 +108,7 @@ export class ReplicaSetController implements Reconciler {
     const current = (fresh as unknown as ReplicaSet).status ?? {};
     // Go's omitempty: zero counts vanish, except replicas
     const trimmed = Object.fromEntries(Object.entries(status).filter(([k, v]) => v !== 0 || k === 'replicas'));
-    if (canonicalJson(trimmed) === canonicalJson(current)) return;
+    if (jsonEqual(trimmed, current)) return;
     this.client.updateStatus({ ...fresh, status: trimmed } as KObject);
   }
 }

@@ -1,9 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
-import type { KObject } from '../../../api/object.js';
-import { controllerOf } from '../../../api/object.js';
+import { controllerOf, jsonEqual, type KObject } from '../../../api/object.js';
 import { kindPrefix, type ResourceType } from '../../../api/resources.js';
 import { rfc3339 } from '../../../sim/clock.js';
-import { canonicalJson } from '../../../sim/ids.js';
 import { table } from '../../../printers/tabwriter.js';
 import { clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
@@ -120,7 +118,7 @@ function undo(session: Session, w: { resource: ResourceType; object: KObject }, 
     return [clientError(toRevision && toRevision !== '0' ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment "${d.metadata.name}"`, 'usage', { detail: 'rollout history' })];
   }
   const template = templateOf(target);
-  if (canonicalJson(template) === canonicalJson((d as unknown as Deployment).spec?.template)) {
+  if (jsonEqual(template, (d as unknown as Deployment).spec?.template)) {
     session.out(`${ref} skipped rollback (current template already matches revision ${target.metadata.annotations?.[REVISION]})\n`);
     return [];
   }
