@@ -37,7 +37,6 @@ function ctime(ms: number): string {
   return `${day} ${date} ${month.padStart(2)} ${time} ${year}`.replace(/^(\w+) (\d+) (\w+)/, (_, d, n, m) => `${d} ${m} ${String(Number(n)).padStart(2)}`);
 }
 
-/** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
 /** How far a long run has come: pods Running out of all pods, and the virtual time it has taken so far. */
 export interface Progress {
   running: number;
@@ -45,6 +44,7 @@ export interface Progress {
   elapsedMs: number;
 }
 
+/** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
 export interface ClusterState {
   format: 1;
   name: string;

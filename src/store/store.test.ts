@@ -101,3 +101,15 @@ describe('store lists and indexes after many writes', () => {
     expect(s.byIndex('missing', 'n1')).toEqual([]);
   });
 });
+
+describe('an index and objects changed in place', () => {
+  it('forgets a key under what it was indexed with, even if the stored object was changed since', () => {
+    const s = new Store();
+    const pod = { ...obj('a'), spec: { nodeName: 'n1' } } as KObject;
+    s.addIndex('node', '/registry/pods/', (o) => [(o.spec as { nodeName: string }).nodeName]);
+    s.create('/registry/pods/default/a', pod);
+    (pod.spec as { nodeName: string }).nodeName = 'n2'; // a careless caller
+    s.update('/registry/pods/default/a', { ...obj('a'), spec: { nodeName: 'n3' } } as KObject);
+    expect([s.indexCount('node', 'n1'), s.indexCount('node', 'n2'), s.indexCount('node', 'n3')]).toEqual([0, 0, 1]);
+  });
+});

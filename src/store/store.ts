@@ -49,6 +49,8 @@ interface Index {
   prefix: string;
   valuesOf: IndexFunc;
   keys: Map<string, Set<string>>;
+  /** What each key was indexed under: removal never recomputes from an old value someone may have changed. */
+  valuesByKey: Map<string, string[]>;
 }
 
 export class Store {
@@ -124,7 +126,7 @@ export class Store {
 
   /** Adds an index over the objects under `prefix`, built from what is stored now and kept up to date by every write. */
   addIndex(name: string, prefix: string, valuesOf: IndexFunc): void {
-    const index: Index = { prefix, valuesOf, keys: new Map() };
+    const index: Index = { prefix, valuesOf, keys: new Map(), valuesByKey: new Map() };
     this.indexes.set(name, index);
     for (const key of this.keys(prefix)) this.indexAdd(index, key, this.get(key)!.value);
   }
@@ -144,22 +146,23 @@ export class Store {
     return this.indexes.get(name)?.keys.get(value)?.size ?? 0;
   }
 
-  private reindex(key: string, before: KObject | undefined, after: KObject | undefined): void {
+  private reindex(key: string, after: KObject | undefined): void {
     for (const index of this.indexes.values()) {
       if (!key.startsWith(index.prefix)) continue;
-      if (before) {
-        for (const v of index.valuesOf(before)) {
-          const set = index.keys.get(v);
-          set?.delete(key);
-          if (set?.size === 0) index.keys.delete(v);
-        }
+      for (const v of index.valuesByKey.get(key) ?? []) {
+        const set = index.keys.get(v);
+        set?.delete(key);
+        if (set?.size === 0) index.keys.delete(v);
       }
+      index.valuesByKey.delete(key);
       if (after) this.indexAdd(index, key, after);
     }
   }
 
   private indexAdd(index: Index, key: string, obj: KObject): void {
-    for (const v of index.valuesOf(obj)) {
+    const values = index.valuesOf(obj);
+    if (values.length) index.valuesByKey.set(key, values);
+    for (const v of values) {
       let set = index.keys.get(v);
       if (!set) index.keys.set(v, (set = new Set()));
       set.add(key);
@@ -173,7 +176,7 @@ export class Store {
     value.metadata.resourceVersion = String(revision);
     this.bucket(key).set(key, { value, createRevision: revision, modRevision: revision, version: 1 });
     this.sortedKeys.get(bucketOf(key))?.add(key);
-    this.reindex(key, undefined, value);
+    this.reindex(key, value);
     this.emit({ type: 'ADDED', key, object: value, revision });
     return revision;
   }
@@ -189,7 +192,7 @@ export class Store {
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
     this.bucket(key).set(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1 });
-    this.reindex(key, current.value, value);
+    this.reindex(key, value);
     this.emit({ type: 'MODIFIED', key, object: value, previous: current.value, revision });
     return revision;
   }
@@ -200,7 +203,7 @@ export class Store {
     const revision = ++this.revisionNow;
     this.bucket(key).delete(key);
     this.sortedKeys.get(bucketOf(key))?.remove(key);
-    this.reindex(key, current.value, undefined);
+    this.reindex(key, undefined);
     this.emit({ type: 'DELETED', key, object: current.value, revision });
     return revision;
   }

@@ -54,10 +54,11 @@ export class TtyRenderer implements Renderer {
   }
 
   async finish(): Promise<void> {
+    if (this.progressShownAt) this.streams.err.write('\r\x1b[K');
+    if (!this.items.length) return; // nothing to pace: ora and chalk need not load
     const [{ default: ora }, { default: chalk }] = await Promise.all([import('ora'), import('chalk')]);
     const sleep = (ms: number) => (this.speed > 0 && ms > 0 ? new Promise((r) => setTimeout(r, ms / this.speed)) : Promise.resolve());
     // each step's title once, where the story first reaches it; later lines keep their actor's emoji
-    if (this.progressShownAt) this.streams.err.write('\r\x1b[K');
     const titled = new Set<Step>();
     for (let i = 0; i < this.items.length; i++) {
       const item = this.items[i];
