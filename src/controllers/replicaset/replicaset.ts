@@ -9,17 +9,16 @@ import type { Reconciler, Result } from '../runtime.js';
 import { deletionOrder, slowStartBatches } from './plan.js';
 
 /**
- * The pod index the controller reads instead of listing its namespace (upstream's controllerUID indexer): by the
- * controller's UID, and `UID/active`, `UID/ready` for counting those without reading a pod.
+ * The pod index the controller reads instead of listing its namespace (upstream's controllerUID indexer, with the
+ * pod's state in the value): `UID/active` and `UID/ready` count its pods without reading one.
  */
 export const PODS_BY_CONTROLLER = 'controllerUID';
 
 function controllerValues(pod: KObject): string[] {
   const uid = controllerOf(pod)?.uid;
-  if (!uid) return [];
   const p = asPod(pod);
-  if (!isActive(p)) return [uid];
-  return isReady(p) ? [uid, `${uid}/active`, `${uid}/ready`] : [uid, `${uid}/active`];
+  if (!uid || !isActive(p)) return [];
+  return isReady(p) ? [`${uid}/active`, `${uid}/ready`] : [`${uid}/active`];
 }
 
 /** pkg/controller/replicaset: keeps `spec.replicas` pods alive from the template, and reports their state. */
