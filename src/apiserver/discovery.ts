@@ -1,11 +1,11 @@
-import { openapiDocument } from '../api/openapi/document.js';
-import { apiVersionOf, RESOURCES, type ResourceType } from '../api/resources.js';
-import { fnv1a32 } from '../sim/ids.js';
-
 /**
  * The discovery documents kube-apiserver serves (legacy, non-aggregated form): what a client such as kubectl reads
  * to map `pods` or `deploy` to a group, version and kind, and where the OpenAPI v3 documents are.
  */
+import { openapiDocument, openapiPath } from '../api/openapi/document.js';
+import { apiVersionOf, RESOURCES, type ResourceType } from '../api/resources.js';
+import { fnv1a32 } from '../sim/ids.js';
+
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 const groups = (): Map<string, ResourceType[]> => {
@@ -55,7 +55,7 @@ export function apiResourceList(groupVersion: string) {
 export function openapiIndex() {
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const gv of new Set(RESOURCES.map(apiVersionOf))) {
-    const path = gv.includes('/') ? `apis/${gv}` : `api/${gv}`;
+    const path = openapiPath(gv);
     paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${fnv1a32(JSON.stringify(openapiDocument(gv))).toString(16).toUpperCase()}` };
   }
   return { paths };

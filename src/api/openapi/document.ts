@@ -27,6 +27,9 @@ function closure(roots: string[]): Record<string, SchemaObject> {
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
 }
 
+/** Where a group-version's document is served, under /openapi/v3/: `api/v1`, `apis/apps/v1`. */
+export const openapiPath = (groupVersion: string): string => (groupVersion.includes('/') ? `apis/${groupVersion}` : `api/${groupVersion}`);
+
 /**
  * The OpenAPI v3 document of one group-version (`v1`, `apps/v1`) as kube-apiserver serves it under /openapi/v3: the
  * list path of each resource names its kind (how kubectl explain finds a resource's schema), and the components.

@@ -21,7 +21,7 @@ export async function runExplain(env: Env, renderer: Renderer, arg: string | und
   const resource = resolveResource(type);
   if (!resource) return [{ kubectl: `the server doesn't have a resource type "${type}"`, code: 'unknown-resource', args: { resource: type } }];
   const groupVersion = opts.apiVersion ?? apiVersionOf(resource);
-  const [{ openapiDocument }, { explain, ExplainError }] = await Promise.all([import('../../../api/openapi/document.js'), import('../../../printers/explain/explain.js')]);
+  const [{ openapiDocument, openapiPath }, { explain, ExplainError }] = await Promise.all([import('../../../api/openapi/document.js'), import('../../../printers/explain/explain.js')]);
   const doc = groupVersion === apiVersionOf(resource) ? openapiDocument(groupVersion) : undefined;
   if (!doc) {
     const [group, version] = groupVersion.includes('/') ? groupVersion.split('/') : ['', groupVersion];
@@ -32,7 +32,7 @@ export async function runExplain(env: Env, renderer: Renderer, arg: string | und
   try {
     const { text, field } = explain(doc, { gvk, fieldPath, recursive: opts.recursive });
     renderer.stdout(text);
-    renderer.note(words.source(resource.group ? `/openapi/v3/apis/${groupVersion}` : `/openapi/v3/api/${groupVersion}`));
+    renderer.note(words.source(`/openapi/v3/${openapiPath(groupVersion)}`));
     const meaning = field ? words.fields[field] : fieldPath.length === 0 ? words.kinds[resource.kind] : undefined;
     if (meaning) renderer.note(`💡 ${meaning}`);
     return [];
