@@ -36,6 +36,7 @@ function defaultContainer(c: Container, changes: string[], path: string): void {
     for (const [k, v] of [['timeoutSeconds', 1], ['periodSeconds', 10], ['successThreshold', 1], ['failureThreshold', 3]] as const) {
       setDefault(p, k, v, [], path);
     }
+    if (p.httpGet) setDefault(p.httpGet as Obj, 'scheme', 'HTTP', [], path);
   }
 }
 

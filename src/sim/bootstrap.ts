@@ -78,7 +78,7 @@ function rbacPolicy(now: string): KObject[] {
   ] as unknown as KObject[];
 }
 
-function nodeObject(name: string, index: number, spec: ClusterSpec, controlPlane: boolean): KObject {
+function nodeObject(name: string, index: number, spec: ClusterSpec, controlPlane: boolean, now: string): KObject {
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -88,7 +88,7 @@ function nodeObject(name: string, index: number, spec: ClusterSpec, controlPlane
     ...(controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
   };
   const resources = { cpu: spec.cpu, 'ephemeral-storage': '102626232Ki', 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: spec.memory, pods: '110' };
-  const condition = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: null, lastTransitionTime: null });
+  const condition = (type: string, status: string, reason: string, message: string) => ({ type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now });
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -270,7 +270,7 @@ export function bootstrapCluster(spec: ClusterSpec, base: number): Cluster {
   for (const ns of namespaces) create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as KObject);
   const controlPlane = `${spec.name}-control-plane`;
   const nodeNames = [controlPlane, ...Array.from({ length: spec.workers }, (_, i) => `${spec.name}-worker${i === 0 ? '' : i + 1}`)];
-  const nodes = nodeNames.map((n, i) => create(nodeObject(n, i, spec, i === 0)));
+  const nodes = nodeNames.map((n, i) => create(nodeObject(n, i, spec, i === 0, now)));
   for (const obj of kubernetesService('172.18.0.2')) create(obj);
   const statics: Array<[string, string, string]> = [
     ['etcd', 'registry.k8s.io/etcd:3.6.4-0', '100m'],

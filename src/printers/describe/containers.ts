@@ -106,11 +106,12 @@ export function describeVolume(w: DescribeWriter, v: Volume): void {
     for (const s of v.projected.sources ?? []) {
       if (s.serviceAccountToken) w.write(2, `TokenExpirationSeconds:\t${s.serviceAccountToken.expirationSeconds ?? 3607}`);
       else if (s.configMap) {
+        // kubectl prints the *bool itself: <nil> when unset
         w.write(2, `ConfigMapName:\t${s.configMap.name}`);
-        w.write(2, `Optional:\t${!!s.configMap.optional}`);
+        w.write(2, `ConfigMapOptional:\t${s.configMap.optional ?? '<nil>'}`);
       } else if (s.secret) {
         w.write(2, `SecretName:\t${s.secret.name}`);
-        w.write(2, `Optional:\t${!!s.secret.optional}`);
+        w.write(2, `SecretOptionalName:\t${s.secret.optional ?? '<nil>'}`);
       } else if (s.downwardAPI) w.write(2, 'DownwardAPI:\ttrue');
     }
   } else if (v.configMap) {
