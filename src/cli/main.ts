@@ -368,6 +368,16 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ alone: (env, _streams, renderer) => runExplain(env, renderer, type, { recursive: !!o.recursive, apiVersion: o.apiVersion }) });
     });
   program
+    .command('serve')
+    .description("l'API Server simulé sur un vrai port, pour kubectl : serve --kubeconfig-out kubesim.kubeconfig")
+    .option('--port <port>', 'port (0 = un port libre)', '6443')
+    .option('--address <ip>', "adresse d'écoute", '127.0.0.1')
+    .option('--kubeconfig-out <file>', 'écrit un kubeconfig (serveur et jeton) pour kubectl')
+    .action(async (o) => {
+      const { runServe } = await import('./commands/serve/serve.js');
+      invoke({ alone: (env, streams) => runServe(env, streams, { port: o.port, address: o.address, kubeconfigOut: o.kubeconfigOut }) });
+    });
+  program
     .command('tutorial')
     .description('tutoriels pas à pas : tutorial (la liste), tutorial deploy, pods, control-plane, story-1, story-2')
     .argument('[name]', 'tutoriel')

@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from '../../../api/errors.js';
+import { fieldsMatch, parseFieldSelector } from '../../../api/field-selector.js';
+import { matches, parseSelector } from '../../../api/labels.js';
+import { openapiDocument } from '../../../api/openapi/document.js';
+import { apiVersionOf } from '../../../api/resources.js';
+import { KUBERNETES_VERSION } from '../../../api/version.js';
+import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
+import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.js';
+import type { Streams } from '../../../narrator/render/renderer.js';
+import { toTable } from '../../../printers/api-table.js';
+import type { Env } from '../../env.js';
+import { Session } from '../../session.js';
+
+/** What kube-apiserver answers to a path it does not serve. */
+const NOT_FOUND = new ApiError('NotFound', 'the server could not find the requested resource');
+
+type Reply = { code: number; body: unknown };
+
+const ok = (body: unknown): Reply => ({ code: 200, body });
+const failure = (e: ApiError): Reply => ({ code: e.code, body: e.toStatus() });
+
+/**
+ * The HTTP face of the simulated API server, for real clients (kubectl, client libraries): discovery, OpenAPI v3,
+ * and reads of every served kind, as JSON or as the Table `kubectl get` asks for. Each request opens its own
+ * session on the saved cluster, like one kubesim command, so CLI commands and the server can take turns.
+ */
+export function apiHandler(env: Env, streams: Streams, token: string) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const reply = req.headers.authorization === `Bearer ${token}` ? await route(env, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
+    res.writeHead(reply.code, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(reply.body));
+  };
+}
+
+async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<Reply> {
+  const url = new URL(req.url ?? '/', 'http://kubesim');
+  const path = url.pathname.replace(/\/$/, '') || '/';
+  if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve answers reads only`));
+  if (path === '/version') return ok(versionInfo());
+  if (path === '/api') return ok(apiVersions(url.host));
+  if (path === '/apis') return ok(apiGroupList());
+  if (path === '/openapi/v3') return ok(openapiIndex());
+  if (path.startsWith('/openapi/v3/')) return found(openapiDocument(path.replace(/^\/openapi\/v3\/apis?\//, '')));
+  const groupVersion = /^\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))$/.exec(path);
+  if (groupVersion) return found(apiResourceList(groupVersion[1] ?? groupVersion[2]!));
+  const target = parseResourcePath(path);
+  if (!target) return failure(NOT_FOUND);
+  if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
+    return failure(new ApiError('MethodNotAllowed', 'kubesim serve does not stream watches yet'));
+  }
+  return read(env, streams, target, url, String(req.headers.accept ?? ''));
+}
+
+const found = (body: unknown): Reply => (body ? ok(body) : failure(NOT_FOUND));
+
+function versionInfo() {
+  const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
+  return { major, minor, gitVersion: KUBERNETES_VERSION, gitTreeState: 'clean', goVersion: 'kubesim', compiler: 'gc', platform: 'linux/amd64' };
+}
+
+/** GET of one object or a list, through the same API server pipeline as `kubesim get` (authn, RBAC, the store). */
+async function read(env: Env, streams: Streams, target: ResourcePath, url: URL, accept: string): Promise<Reply> {
+  const selectorText = url.searchParams.get('labelSelector');
+  const selector = selectorText ? parseSelector(selectorText) : undefined;
+  if (selector && !Array.isArray(selector)) return failure(new ApiError('BadRequest', `unable to parse requirement: ${selector.error}`));
+  const fieldText = url.searchParams.get('fieldSelector');
+  const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
+  if (fields && !Array.isArray(fields)) return failure(new ApiError('BadRequest', fields.error));
+  const session = await Session.open(env, streams, { readOnly: true });
+  try {
+    const { resource, namespace, name } = target;
+    const result = session.request(name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace });
+    if (!result.ok) return failure(result.error);
+    const resourceVersion = String(session.store.revision);
+    const objects = name ? [result.object] : (result.objects ?? []).filter((o) => (!selector || matches(selector, o.metadata.labels)) && (!fields || fieldsMatch(fields, o)));
+    if (accept.includes('as=Table')) return ok(toTable(resource.kind, objects, resourceVersion, session.now));
+    if (name) return ok(result.object);
+    return ok({ kind: `${resource.kind}List`, apiVersion: apiVersionOf(resource), metadata: { resourceVersion }, items: objects });
+  } finally {
+    await session.close();
+  }
+}

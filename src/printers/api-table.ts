@@ -1,0 +1,22 @@
+import type { KObject } from '../api/object.js';
+import { columnsFor } from './columns/index.js';
+
+/**
+ * A meta.k8s.io/v1 Table, what `kubectl get` asks the server for (Accept: ...;as=Table): the same columns and cells
+ * kubesim prints itself, wide columns at priority 1 (kubectl shows them with -o wide), each row with its object's
+ * metadata (kubectl adds the NAMESPACE column and --show-labels from it).
+ */
+export function toTable(kind: string, objects: KObject[], resourceVersion: string, now: number) {
+  const cols = columnsFor(kind);
+  const definition = (priority: number) => (name: string) => ({ name, type: 'string', format: name === 'NAME' ? 'name' : '', description: '', priority });
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: { resourceVersion },
+    columnDefinitions: [...cols.headers.map(definition(0)), ...cols.wideHeaders.map(definition(1))],
+    rows: objects.map((o) => ({
+      cells: [...cols.row(o, now), ...cols.wideRow(o, now)],
+      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+    })),
+  };
+}
