@@ -1,13 +1,10 @@
-import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openapiDocument } from '../../src/api/openapi/document.js';
 import { apiVersionOf, RESOURCES } from '../../src/api/resources.js';
-import { freshHome, kubesim, scratchDir } from './cli.js';
+import { freshHome, kubesim } from './cli.js';
 import { run } from './in-process.js';
-import { serveOpenAPI } from './openapi-server.js';
+import { hasKubectl, startServe, type Served } from './serve-process.js';
 
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 if (!hasKubectl) console.warn('kubectl is not installed: the comparison of kubesim explain with kubectl explain is skipped');
 
 /** Paths a class looks at, beyond every kind and its top-level fields: enums, maps, lists, $refs to scalars. */
@@ -22,21 +19,15 @@ const DEEP = [
   'ev.involvedObject', 'ev.eventTime', 'secrets.data', 'cm.binaryData',
 ];
 
-describe.skipIf(!hasKubectl)('kubesim explain prints what kubectl explain prints from the same OpenAPI v3 documents', () => {
-  let server: Awaited<ReturnType<typeof serveOpenAPI>>;
+describe.skipIf(!hasKubectl)('kubesim explain prints what the real kubectl explain prints against kubesim serve', () => {
   const home = freshHome();
-  const cache = scratchDir('kubectl-cache');
-  beforeAll(async () => void (server = await serveOpenAPI()));
-  afterAll(() => server.close());
+  let served: Served;
+  beforeAll(async () => void (served = await startServe(home)), 30_000);
+  afterAll(() => served?.stop());
 
   const kubectl = async (args: string[]) => {
-    try {
-      const { stdout, stderr } = await promisify(execFile)('kubectl', ['--server', server.url, '--cache-dir', cache, 'explain', ...args], { env: { PATH: process.env.PATH, HOME: home, KUBECONFIG: '/dev/null' }, maxBuffer: 1 << 26 });
-      return { code: 0, out: stdout, err: stderr };
-    } catch (e) {
-      const f = e as { code: number; stdout: string; stderr: string };
-      return { code: f.code, out: f.stdout, err: f.stderr };
-    }
+    const r = await served.kubectl(['explain', ...args]);
+    return { code: r.code, out: r.stdout, err: r.stderr };
   };
 
   /** Compares stdout, stderr (kubesim -q: no narration) and the exit code, a few kubectl processes at a time. */

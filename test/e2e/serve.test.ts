@@ -1,10 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DETERMINISTIC, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
+import { freshHome, kubesim, scratchDir } from './cli.js';
+import { hasKubectl, startServe, type Served } from './serve-process.js';
 
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 if (!hasKubectl) console.warn('kubectl is not installed: the tests of kubesim serve with the real kubectl are skipped');
 
 /** Ages: kubectl computes the events' from the real clock, kubesim from its pinned one (so columns widen too). */
@@ -12,28 +11,16 @@ const withoutAges = (text: string) => text.replace(/\b\d+[smhd](\d+[smh])?( \(x\
 
 describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
   const home = freshHome();
-  const kubeconfig = join(scratchDir('serve'), 'kubeconfig');
-  let server: ChildProcess;
+  let served: Served;
+  const kubectl = (args: string[], config?: string) => served.kubectl(args, config);
 
   beforeAll(async () => {
     expect(kubesim(home, ['-q', 'apply', '-f', 'manifests/']).code).toBe(0);
-    server = spawn(process.execPath, [join(ROOT, 'bin/kubesim.js'), 'serve', '--port', '0', '--kubeconfig-out', kubeconfig], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: home, KUBESIM_HOME: home, ...DETERMINISTIC },
-    });
-    await new Promise<void>((ready, failed) => {
-      server.stdout!.on('data', (d: Buffer) => d.toString().includes('Serving cluster') && ready());
-      server.once('exit', (code) => failed(new Error(`kubesim serve exited (${code})`)));
-    });
+    served = await startServe(home);
   }, 30_000);
-  afterAll(() => void server?.kill('SIGINT'));
+  afterAll(() => served?.stop());
 
-  const kubectl = (args: string[], config = kubeconfig) => {
-    const r = spawnSync('kubectl', ['--kubeconfig', config, ...args], { env: { PATH: process.env.PATH, HOME: home }, encoding: 'utf8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
-
-  it('answers kubectl get exactly as kubesim get prints it (tables, wide, all namespaces, selectors, json, name, errors)', () => {
+  it('answers kubectl get exactly as kubesim get prints it (tables, wide, all namespaces, selectors, json, name, errors)', async () => {
     const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
     const cases = [
       ['get', 'pods'], ['get', 'deploy'], ['get', 'svc'], ['get', 'pods', '-o', 'wide'], ['get', 'pods', '-A'], ['get', 'nodes'],
@@ -42,26 +29,26 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     ];
     for (const args of cases) {
       const want = kubesim(home, ['-q', ...args]);
-      const got = kubectl(args);
+      const got = await kubectl(args);
       expect({ args, out: got.stdout, err: got.stderr, code: got.code }).toEqual({ args, out: want.stdout, err: want.stderr, code: want.code });
     }
   }, 60_000);
 
-  it('serves what kubectl describe reads (events by field selector, pods of a node), ages aside', () => {
+  it('serves what kubectl describe reads (events by field selector, pods of a node), ages aside', async () => {
     const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
     for (const args of [['describe', pod], ['describe', 'deploy', 'gestion-employes'], ['describe', 'svc', 'postgres'], ['describe', 'pv']]) {
-      expect(withoutAges(kubectl(args).stdout)).toBe(withoutAges(kubesim(home, ['-q', ...args]).stdout));
+      expect(withoutAges((await kubectl(args)).stdout)).toBe(withoutAges(kubesim(home, ['-q', ...args]).stdout));
     }
   }, 60_000);
 
-  it('publishes the OpenAPI documents kubectl explain reads', () => {
-    expect(kubectl(['explain', 'deployments.spec.strategy']).stdout).toBe(kubesim(home, ['-q', 'explain', 'deployments.spec.strategy']).stdout);
+  it('publishes the OpenAPI documents kubectl explain reads', async () => {
+    expect((await kubectl(['explain', 'deployments.spec.strategy'])).stdout).toBe(kubesim(home, ['-q', 'explain', 'deployments.spec.strategy']).stdout);
   });
 
-  it('refuses a request without the token it printed in the kubeconfig', () => {
+  it('refuses a request without the token it printed in the kubeconfig', async () => {
     const forged = join(scratchDir('serve'), 'forged');
-    writeFileSync(forged, readFileSync(kubeconfig, 'utf8').replace(/token: \w+/, 'token: forged'));
-    const r = kubectl(['get', 'pods'], forged);
+    writeFileSync(forged, readFileSync(served.kubeconfig, 'utf8').replace(/token: \w+/, 'token: forged'));
+    const r = await kubectl(['get', 'pods'], forged);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: You must be logged in to the server (Unauthorized)');
   });

@@ -1,0 +1,39 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { DETERMINISTIC, ROOT, scratchDir } from './cli.js';
+
+export const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+
+export interface Served {
+  kubeconfig: string;
+  /** The real kubectl, pointed at this server. */
+  kubectl(args: string[], config?: string): Promise<{ code: number; stdout: string; stderr: string }>;
+  stop(): void;
+}
+
+/** `kubesim serve` as a user starts it (built CLI, a port of its own, a kubeconfig), for the real kubectl to use. */
+export async function startServe(home: string): Promise<Served> {
+  const kubeconfig = join(scratchDir('serve'), 'kubeconfig');
+  const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/kubesim.js'), 'serve', '--port', '0', '--kubeconfig-out', kubeconfig], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: home, KUBESIM_HOME: home, ...DETERMINISTIC },
+  });
+  await new Promise<void>((ready, failed) => {
+    server.stdout!.on('data', (d: Buffer) => d.toString().includes('Serving cluster') && ready());
+    server.once('exit', (code) => failed(new Error(`kubesim serve exited (${code})`)));
+  });
+  const cache = scratchDir('kubectl-cache');
+  return {
+    kubeconfig,
+    kubectl: (args, config = kubeconfig) =>
+      new Promise((done) => {
+        const child = spawn('kubectl', ['--kubeconfig', config, '--cache-dir', cache, ...args], { env: { PATH: process.env.PATH ?? '', HOME: home } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d));
+        child.stderr.on('data', (d: Buffer) => (stderr += d));
+        child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+      }),
+    stop: () => void server.kill('SIGINT'),
+  };
+}
