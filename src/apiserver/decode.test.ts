@@ -32,9 +32,4 @@ describe('strict decoding (fieldValidation=Strict)', () => {
     const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { key: 'not base64!' } };
     expect(strictDecode({ apiVersion: 'v1', kind: 'Secret', body })).toBe('Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 3');
   });
-
-  it('reports keys the YAML repeats', () => {
-    const body = deployment({ replicas: 3 });
-    expect(strictDecode({ apiVersion: 'apps/v1', kind: 'Deployment', body, duplicates: ['spec.replicas'] })).toContain('strict decoding error: duplicate field "replicas"');
-  });
 });

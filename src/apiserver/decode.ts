@@ -10,8 +10,6 @@ export interface DecodeInput {
   apiVersion: string;
   kind: string;
   body: unknown;
-  /** Keys the YAML repeated, as `spec.replicas` paths (found by the manifest parser). */
-  duplicates?: string[];
 }
 
 class TypeError_ {
@@ -134,8 +132,7 @@ export function strictDecode(input: DecodeInput): string | undefined {
     if (e instanceof TypeError_) return prefix + e.message;
     throw e;
   }
-  const strict = [...w.unknown, ...(input.duplicates ?? []).map((d) => `duplicate field "${d.slice(d.lastIndexOf('.') + 1)}"`)];
-  return strict.length ? `${prefix}strict decoding error: ${strict.join(', ')}` : undefined;
+  return w.unknown.length ? `${prefix}strict decoding error: ${w.unknown.join(', ')}` : undefined;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

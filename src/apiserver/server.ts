@@ -27,8 +27,6 @@ export interface ApiRequest {
   dryRun?: boolean;
   /** DELETE: seconds before a pod is killed; undefined = the pod's terminationGracePeriodSeconds. */
   gracePeriodSeconds?: number;
-  /** Keys the manifest repeated (strict decoding reports them). */
-  duplicates?: string[];
   /** Requests from the control plane are typed code: strict decoding is only for what users send. */
   trusted?: boolean;
 }
@@ -62,7 +60,7 @@ export class ApiServer {
   /** Decoding and defaulting shared by create and update. */
   private decode(req: ApiRequest, obj: KObject): ApiError | undefined {
     if (req.trusted) return undefined;
-    const message = strictDecode({ apiVersion: obj.apiVersion, kind: obj.kind, body: obj, duplicates: req.duplicates });
+    const message = strictDecode({ apiVersion: obj.apiVersion, kind: obj.kind, body: obj });
     return message ? badRequest(message) : undefined;
   }
 

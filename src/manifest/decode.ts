@@ -1,4 +1,4 @@
-import type { Document, LineCounter, Node as YamlNode, ParsedNode } from 'yaml';
+import type { Document, LineCounter, ParsedNode } from 'yaml';
 import type { KObject } from '../api/object.js';
 
 /** One object found in a manifest, or why a document could not become one. */
@@ -6,8 +6,6 @@ export interface ManifestItem {
   /** The path as the user gave it (kubectl prints it in errors). */
   source: string;
   object?: KObject;
-  /** Keys the YAML repeats, as `spec.replicas` paths (the API server's strict decoding reports them). */
-  duplicates: string[];
   error?: ManifestError;
 }
 
@@ -21,8 +19,6 @@ export interface ManifestError {
   detail?: string;
 }
 
-type Yaml = typeof import('yaml');
-
 /** go-yaml's words for the mistakes people make most, so errors read like kubectl's. */
 function goYamlMessage(code: string, message: string): string {
   if (code === 'TAB_AS_INDENT') return 'found character that cannot start any token';
@@ -33,22 +29,21 @@ function goYamlMessage(code: string, message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function findDuplicates(yaml: Yaml, node: YamlNode | null | undefined, path: string, out: string[]): void {
-  if (yaml.isMap(node)) {
-    const seen = new Set<string>();
-    for (const pair of node.items) {
-      const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const childPath = path ? `${path}.${key}` : key;
-      if (seen.has(key)) out.push(childPath);
-      seen.add(key);
-      findDuplicates(yaml, pair.value as YamlNode, childPath, out);
-    }
-  } else if (yaml.isSeq(node)) {
-    node.items.forEach((item, i) => findDuplicates(yaml, item as YamlNode, `${path}[${i}]`, out));
-  }
+/**
+ * What kubectl sends is not the YAML but the object it decoded (unstructured, a Go map): a repeated key keeps its
+ * last value and keys go out sorted, so the API server's strict decoding reports unknown fields in that order.
+ */
+function asKubectlSends(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asKubectlSends);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, asKubectlSends((value as Record<string, unknown>)[k])]),
+  );
 }
 
-function toItems(yaml: Yaml, doc: Document.Parsed<ParsedNode>, source: string, lines: LineCounter): ManifestItem[] {
+function toItems(doc: Document.Parsed<ParsedNode>, source: string, lines: LineCounter): ManifestItem[] {
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
@@ -56,7 +51,6 @@ function toItems(yaml: Yaml, doc: Document.Parsed<ParsedNode>, source: string, l
     return [
       {
         source,
-        duplicates: [],
         error: {
           code: 'yaml',
           kubectl: `error parsing ${source}: error converting YAML to JSON: yaml: line ${pos.line}: ${message}`,
@@ -67,19 +61,17 @@ function toItems(yaml: Yaml, doc: Document.Parsed<ParsedNode>, source: string, l
       },
     ];
   }
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const value = asKubectlSends(doc.toJS({ maxAliasCount: 100 }));
   if (value === null || value === undefined) return [];
   if (typeof value !== 'object' || Array.isArray(value)) {
     const json = JSON.stringify(value);
-    return [{ source, duplicates: [], error: { code: 'not-object', kubectl: `error parsing ${source}: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`, detail: json } }];
+    return [{ source, error: { code: 'not-object', kubectl: `error parsing ${source}: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`, detail: json } }];
   }
-  const duplicates: string[] = [];
-  findDuplicates(yaml, doc.contents as YamlNode, '', duplicates);
   const obj = value as KObject & { items?: unknown[] };
   if (obj.kind === 'List' && Array.isArray(obj.items)) {
-    return obj.items.map((item) => ({ source, object: item as KObject, duplicates: [] }));
+    return obj.items.map((item) => ({ source, object: item as KObject }));
   }
-  return [{ source, object: obj, duplicates }];
+  return [{ source, object: obj }];
 }
 
 /** Every document of a YAML (or JSON) text, each decoded on its own so one bad document spares the others. */
@@ -88,7 +80,7 @@ export async function decodeManifest(text: string, source: string): Promise<Mani
   const lines = new yaml.LineCounter();
   const docs = yaml.parseAllDocuments(text, { uniqueKeys: false, lineCounter: lines, prettyErrors: true, merge: true });
   const list = Array.isArray(docs) ? docs : [docs];
-  return list.flatMap((d) => toItems(yaml, d as Document.Parsed<ParsedNode>, source, lines));
+  return list.flatMap((d) => toItems(d as Document.Parsed<ParsedNode>, source, lines));
 }
 
 /** kubectl's client-side checks before anything is sent: apiVersion and kind must be set. */

@@ -32,7 +32,7 @@ export async function readManifests(paths: string[], opts: { recursive: boolean;
     try {
       st = statSync(path);
     } catch {
-      items.push({ source: path, duplicates: [], error: { code: 'no-file', kubectl: `the path "${path}" does not exist` } });
+      items.push({ source: path, error: { code: 'no-file', kubectl: `the path "${path}" does not exist` } });
       continue;
     }
     const files = st.isDirectory() ? filesIn(path, opts.recursive) : [path];

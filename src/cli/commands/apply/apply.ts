@@ -24,7 +24,6 @@ interface Pending {
   object: KObject;
   resource: ResourceType;
   namespace?: string;
-  duplicates: string[];
 }
 
 /** The manifest as kubectl records it in last-applied-configuration: namespace filled in, annotations kept but its own dropped. */
@@ -37,7 +36,7 @@ function lastApplied(obj: KObject, namespace: string | undefined): string {
 }
 
 /** Client-side checks before any request (resource mapping, name, namespace), as kubectl's builder does them. */
-function resolve(item: { source: string; object: KObject; duplicates: string[] }, opts: ApplyOptions): Pending | CommandError {
+function resolve(item: { source: string; object: KObject }, opts: ApplyOptions): Pending | CommandError {
   const { source, object } = item;
   const missing = missingTypeError(object, source);
   if (missing) return clientError(missing.kubectl, 'missing-kind', { source, detail: missing.detail });
@@ -65,7 +64,7 @@ function resolve(item: { source: string; object: KObject; duplicates: string[] }
       return clientError(`the namespace from the provided object "${object.metadata.namespace}" does not match the namespace "${opts.namespace}". You must pass '--namespace=${object.metadata.namespace}' to perform this operation.`, 'usage', { detail: '-n' });
     }
   }
-  return { source, object, resource, namespace, duplicates: item.duplicates };
+  return { source, object, resource, namespace };
 }
 
 type Outcome = { word: 'created' | 'configured' | 'unchanged'; object: KObject } | CommandError;
@@ -85,7 +84,7 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
     apiError(r.error, { source: p.source, verb, alone, kind: p.object.kind, name });
   if (!live) {
     if (opts.dryRun === 'client') return { word: 'created', object: body };
-    const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun, duplicates: p.duplicates });
+    const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun });
     return created.ok ? { word: 'created', object: created.object } : fail('creating')(created);
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
@@ -101,7 +100,7 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
   }
   if (opts.dryRun === 'client') return { word: 'configured', object: body };
   const merged = applyPatch(live, patch) as KObject;
-  const updated = session.request({ verb: 'patch', resource: p.resource, namespace: p.namespace, name, body: merged, dryRun, duplicates: p.duplicates });
+  const updated = session.request({ verb: 'patch', resource: p.resource, namespace: p.namespace, name, body: merged, dryRun });
   return updated.ok ? { word: 'configured', object: updated.object } : fail('patching')(updated);
 }
 
@@ -120,7 +119,7 @@ export async function runApply(session: Session, opts: ApplyOptions): Promise<Co
       errors.push(clientError(e.kubectl, e.code, { source: item.source, path: item.source, line: e.line, column: e.column, detail: e.detail }));
       continue;
     }
-    const resolved = resolve(item as { source: string; object: KObject; duplicates: string[] }, opts);
+    const resolved = resolve(item as { source: string; object: KObject }, opts);
     if (isCommandError(resolved)) errors.push(resolved);
     else pending.push(resolved);
   }
