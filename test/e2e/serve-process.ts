@@ -6,6 +6,8 @@ export const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encodi
 
 export interface Served {
   kubeconfig: string;
+  /** What the server has told on its terminal so far (the narration of each request). */
+  narration(): string;
   /** The real kubectl, pointed at this server. */
   kubectl(args: string[], config?: string): Promise<{ code: number; stdout: string; stderr: string }>;
   stop(): void;
@@ -16,8 +18,10 @@ export async function startServe(home: string): Promise<Served> {
   const kubeconfig = join(scratchDir('serve'), 'kubeconfig');
   const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/kubesim.js'), 'serve', '--port', '0', '--kubeconfig-out', kubeconfig], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: home, KUBESIM_HOME: home, ...DETERMINISTIC },
+    env: { PATH: process.env.PATH ?? '', HOME: home, KUBESIM_HOME: home, KUBESIM_NARRATION: 'plain', ...DETERMINISTIC },
   });
+  let narration = '';
+  server.stderr!.on('data', (d: Buffer) => (narration += d));
   await new Promise<void>((ready, failed) => {
     server.stdout!.on('data', (d: Buffer) => d.toString().includes('Serving cluster') && ready());
     server.once('exit', (code) => failed(new Error(`kubesim serve exited (${code})`)));
@@ -25,6 +29,7 @@ export async function startServe(home: string): Promise<Served> {
   const cache = scratchDir('kubectl-cache');
   return {
     kubeconfig,
+    narration: () => narration,
     kubectl: (args, config = kubeconfig) =>
       new Promise((done) => {
         const child = spawn('kubectl', ['--kubeconfig', config, '--cache-dir', cache, ...args], { env: { PATH: process.env.PATH ?? '', HOME: home } });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshHome, kubesim, scratchDir } from './cli.js';
+import { CORPUS, freshHome, kubesim, scratchDir } from './cli.js';
 import { hasKubectl, startServe, type Served } from './serve-process.js';
 
 if (!hasKubectl) console.warn('kubectl is not installed: the tests of kubesim serve with the real kubectl are skipped');
@@ -52,4 +52,29 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: You must be logged in to the server (Unauthorized)');
   });
+
+  it('creates and deletes for kubectl, narrating each step on the server terminal', async () => {
+    const created = await kubectl(['create', '-f', 'manifests/gestion-employes.yaml', '-n', 'kube-public']);
+    expect(created.stdout).toBe('configmap/gestion-employes-config created\ndeployment.apps/gestion-employes created\nservice/gestion-employes created\n');
+    expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-public', '--no-headers']).stdout).toMatch(/^gestion-employes +3\/3 /);
+    expect(served.narration()).toContain('📨 [1/6] kubectl → API Server : POST /apis/apps/v1/namespaces/kube-public/deployments');
+    expect(served.narration()).toContain('💾 etcd : crée /registry/deployments/kube-public/gestion-employes');
+    const pod = kubesim(home, ['get', 'pods', '-n', 'kube-public', '-o', 'name']).stdout.split('\n')[0]!;
+    const deleted = await kubectl(['delete', pod, '-n', 'kube-public']);
+    expect(deleted.stdout).toBe(`pod "${pod.slice('pod/'.length)}" deleted\n`);
+    expect(kubesim(home, ['get', 'pods', '-n', 'kube-public', '--no-headers']).stdout.trim().split('\n')).toHaveLength(3);
+    expect(kubesim(home, ['get', 'pods', '-n', 'kube-public', '-o', 'name']).stdout).not.toContain(pod);
+  }, 60_000);
+
+  it('rejects what kubesim rejects, with the same message', async () => {
+    // the server-side failures of the corpus: strict decoding (unknown and duplicate fields) and validation
+    const bad = ['kubernetes/hack/testdata/invalid-deployment-unknown-and-duplicate-fields.yaml', 'kubernetes/hack/testdata/invalid-pod.yaml'];
+    expect(readFileSync(join(CORPUS, 'invalid/INDEX.tsv'), 'utf8')).toContain(bad[1]);
+    for (const f of bad) {
+      const viaKubectl = await kubectl(['create', '-f', join(CORPUS, 'invalid', f)]);
+      const viaKubesim = kubesim(home, ['-q', 'create', '-f', join(CORPUS, 'invalid', f)]);
+      expect({ f, code: viaKubectl.code, err: viaKubectl.stderr }).toEqual({ f, code: viaKubesim.code, err: viaKubesim.stderr });
+    }
+  }, 60_000);
 });
+

@@ -27,6 +27,14 @@ function closure(roots: string[]): Record<string, SchemaObject> {
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
 }
 
+const FIELD_VALIDATION = {
+  name: 'fieldValidation',
+  in: 'query' as const,
+  description:
+    'fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields. Valid values are: - Ignore: This will ignore any unknown fields that are silently dropped from the object, and will ignore all but the last duplicate field that the decoder encounters. This is the default behavior prior to v1.23. - Warn: This will send a warning via the standard warning response header for each unknown field that is dropped from the object, and for each duplicate field that is encountered. The request will still succeed if there are no other errors, and will only persist the last of any duplicate fields. This is the default in v1.23+ - Strict: This will fail the request with a BadRequest error if any unknown fields would be dropped from the object, or if any duplicate fields are present. The error returned from the server will contain all unknown and duplicate fields encountered.',
+  schema: { type: 'string', uniqueItems: true },
+};
+
 /** Where a group-version's document is served, under /openapi/v3/: `api/v1`, `apis/apps/v1`. */
 export const openapiPath = (groupVersion: string): string => (groupVersion.includes('/') ? `apis/${groupVersion}` : `api/${groupVersion}`);
 
@@ -39,8 +47,10 @@ export function openapiDocument(groupVersion: string): OpenAPIDocument | undefin
   if (resources.length === 0) return undefined;
   const paths: OpenAPIDocument['paths'] = {};
   for (const r of resources) {
-    const list = restPath(r, r.namespaced ? '{namespace}' : undefined);
-    paths[list] = { get: { 'x-kubernetes-group-version-kind': { group: r.group, version: r.version, kind: r.kind } } };
+    const gvk = { 'x-kubernetes-group-version-kind': { group: r.group, version: r.version, kind: r.kind } };
+    paths[restPath(r, r.namespaced ? '{namespace}' : undefined)] = { get: gvk };
+    // kubectl looks for fieldValidation on PATCH to know the server validates fields itself (kubesim's decoding is strict)
+    paths[restPath(r, r.namespaced ? '{namespace}' : undefined, '{name}')] = { patch: { ...gvk, parameters: [FIELD_VALIDATION] } };
   }
   const roots = resources.map(componentOf).filter((n): n is string => n !== undefined);
   return { openapi: '3.0.0', info: { title: 'Kubernetes', version: KUBERNETES_VERSION }, paths, components: { schemas: closure(roots) } };

@@ -20,11 +20,17 @@ export interface GroupVersionKind {
   kind: string;
 }
 
+/** An operation on a path: the kind it serves, and the query parameters it takes. */
+export interface Operation {
+  'x-kubernetes-group-version-kind'?: GroupVersionKind;
+  parameters?: Array<{ name: string; in: 'query'; description: string; schema: { type: string; uniqueItems?: boolean } }>;
+}
+
 /** One group-version's document, as served at /openapi/v3/api/v1 or /openapi/v3/apis/apps/v1. */
 export interface OpenAPIDocument {
   openapi: string;
   info: { title: string; version: string };
-  paths: Record<string, Record<string, { 'x-kubernetes-group-version-kind'?: GroupVersionKind }>>;
+  paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, SchemaObject> };
 }
 

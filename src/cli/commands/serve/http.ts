@@ -3,6 +3,7 @@ import { ApiError } from '../../../api/errors.js';
 import { fieldsMatch, parseFieldSelector } from '../../../api/field-selector.js';
 import { matches, parseSelector } from '../../../api/labels.js';
 import { openapiDocument } from '../../../api/openapi/document.js';
+import type { KObject } from '../../../api/object.js';
 import { apiVersionOf } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
@@ -22,8 +23,8 @@ const failure = (e: ApiError): Reply => ({ code: e.code, body: e.toStatus() });
 
 /**
  * The HTTP face of the simulated API server, for real clients (kubectl, client libraries): discovery, OpenAPI v3,
- * and reads of every served kind, as JSON or as the Table `kubectl get` asks for. Each request opens its own
- * session on the saved cluster, like one kubesim command, so CLI commands and the server can take turns.
+ * reads of every served kind (JSON, or the Table `kubectl get` asks for), creates and deletes. Each request opens
+ * its own session on the saved cluster, like one kubesim command, so CLI commands and the server can take turns.
  */
 export function apiHandler(env: Env, streams: Streams, token: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -36,7 +37,12 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
 async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://kubesim');
   const path = url.pathname.replace(/\/$/, '') || '/';
-  if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve answers reads only`));
+  if (req.method === 'POST' || req.method === 'DELETE') {
+    const target = parseResourcePath(path);
+    if (!target) return failure(NOT_FOUND);
+    return write(env, streams, req.method, target, url, await bodyOf(req));
+  }
+  if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve does not take ${req.method} yet`));
   if (path === '/version') return ok(versionInfo());
   if (path === '/api') return ok(apiVersions(url.host));
   if (path === '/apis') return ok(apiGroupList());
@@ -57,6 +63,48 @@ const found = (body: unknown): Reply => (body ? ok(body) : failure(NOT_FOUND));
 function versionInfo() {
   const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
   return { major, minor, gitVersion: KUBERNETES_VERSION, gitTreeState: 'clean', goVersion: 'kubesim', compiler: 'gc', platform: 'linux/amd64' };
+}
+
+async function bodyOf(req: IncomingMessage): Promise<unknown> {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * POST (create) and DELETE, as one kubesim command each: the request goes through the whole pipeline, the world
+ * settles (controllers, scheduler, kubelets), the state is saved, and the server's terminal tells the story.
+ */
+async function write(env: Env, streams: Streams, method: string, target: ResourcePath, url: URL, body: unknown): Promise<Reply> {
+  const { resource, namespace, name } = target;
+  if (body === null || (method === 'POST' && (!body || typeof body !== 'object' || Array.isArray(body)))) {
+    return failure(new ApiError('BadRequest', 'the body of the request was in an unknown format'));
+  }
+  if ((method === 'POST') === !!name) return failure(new ApiError('MethodNotAllowed', `${method} is not supported on ${url.pathname}`));
+  const dryRun = url.searchParams.get('dryRun') === 'All';
+  const grace = (body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
+  const session = await Session.open(env, streams);
+  try {
+    const result =
+      method === 'POST'
+        ? session.request({ verb: 'create', resource, namespace, body: body as KObject, dryRun })
+        : session.request({ verb: 'delete', resource, namespace, name, dryRun, ...(grace !== undefined && { gracePeriodSeconds: grace }) });
+    if (!result.ok) return failure(result.error);
+    if (!dryRun) session.settle();
+    return { code: method === 'POST' ? 201 : 200, body: result.object };
+  } finally {
+    await session.close();
+  }
+}
+
+function numberParam(url: URL, name: string): number | undefined {
+  const value = url.searchParams.get(name);
+  return value === null || !/^-?\d+$/.test(value) ? undefined : Number(value);
 }
 
 /** GET of one object or a list, through the same API server pipeline as `kubesim get` (authn, RBAC, the store). */
