@@ -10,9 +10,11 @@ describe('resource paths', () => {
     ['/api/v1/namespaces/kube-system', { kind: 'Namespace', name: 'kube-system' }],
     ['/apis/apps/v1/namespaces/default/deployments', { kind: 'Deployment', namespace: 'default' }],
     ['/apis/apps/v1/deployments', { kind: 'Deployment' }],
+    ['/apis/apps/v1/namespaces/default/deployments/web/scale', { kind: 'Deployment', namespace: 'default', name: 'web', subresource: 'scale' }],
   ])('%s', (path, want) => {
     const got = parseResourcePath(path)!;
-    expect({ kind: got.resource.kind, ...(got.namespace && { namespace: got.namespace }), ...(got.name && { name: got.name }) }).toEqual(want);
+    const { resource, ...rest } = got;
+    expect({ kind: resource.kind, ...rest }).toEqual(want);
   });
 
   it.each(['/api/v1/namespaces/default/widgets', '/apis/apps/v2/deployments', '/api/v1/namespaces/default/nodes', '/healthz'])('%s is not a served resource', (path) => {

@@ -5,6 +5,8 @@ export interface ResourcePath {
   resource: ResourceType;
   namespace?: string;
   name?: string;
+  /** deployments/NAME/scale, pods/NAME/status… */
+  subresource?: string;
 }
 
 /** The resource a request path names, or undefined for any other path (discovery, OpenAPI, unknown). */
@@ -18,7 +20,7 @@ export function parseResourcePath(path: string): ResourcePath | undefined {
     namespace = rest[1];
     rest = rest.slice(2);
   }
-  if (rest.length > 2) return undefined;
+  if (rest.length > 3) return undefined;
   const resource = RESOURCES.find((r) => r.group === group && r.version === version && r.plural === rest[0]);
   if (!resource || (namespace && !resource.namespaced)) {
     // /api/v1/namespaces/NAME is the namespace itself
@@ -27,5 +29,5 @@ export function parseResourcePath(path: string): ResourcePath | undefined {
     }
     return undefined;
   }
-  return { resource, ...(namespace && { namespace }), ...(rest[1] && { name: rest[1] }) };
+  return { resource, ...(namespace && { namespace }), ...(rest[1] && { name: rest[1] }), ...(rest[2] && { subresource: rest[2] }) };
 }

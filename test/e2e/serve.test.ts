@@ -66,6 +66,13 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(kubesim(home, ['get', 'pods', '-n', 'kube-public', '-o', 'name']).stdout).not.toContain(pod);
   }, 60_000);
 
+  it('scales through the scale subresource, as kubectl scale does', async () => {
+    expect((await kubectl(['scale', 'deployment', 'gestion-employes', '--replicas', '4'])).stdout).toBe('deployment.apps/gestion-employes scaled\n');
+    expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '--no-headers']).stdout).toMatch(/^gestion-employes +4\/4 /);
+    expect(served.narration()).toContain('de 3 à 4 réplicas');
+    expect((await kubectl(['scale', 'service', 'gestion-employes', '--replicas', '2'])).stderr).toBe('Error from server (NotFound): the server could not find the requested resource\n');
+  }, 60_000);
+
   it('rejects what kubesim rejects, with the same message', async () => {
     // the server-side failures of the corpus: strict decoding (unknown and duplicate fields) and validation
     const bad = ['kubernetes/hack/testdata/invalid-deployment-unknown-and-duplicate-fields.yaml', 'kubernetes/hack/testdata/invalid-pod.yaml'];

@@ -37,7 +37,7 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
 async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://kubesim');
   const path = url.pathname.replace(/\/$/, '') || '/';
-  if (req.method === 'POST' || req.method === 'DELETE') {
+  if (req.method === 'POST' || req.method === 'DELETE' || (req.method === 'PATCH' && path.endsWith('/scale'))) {
     const target = parseResourcePath(path);
     if (!target) return failure(NOT_FOUND);
     return write(env, streams, req.method, target, url, await bodyOf(req));
@@ -85,7 +85,12 @@ async function write(env: Env, streams: Streams, method: string, target: Resourc
   if (body === null || (method === 'POST' && (!body || typeof body !== 'object' || Array.isArray(body)))) {
     return failure(new ApiError('BadRequest', 'the body of the request was in an unknown format'));
   }
-  if ((method === 'POST') === !!name) return failure(new ApiError('MethodNotAllowed', `${method} is not supported on ${url.pathname}`));
+  if ((method === 'POST') === !!name || (!!target.subresource && method !== 'PATCH')) return failure(new ApiError('MethodNotAllowed', `${method} is not supported on ${url.pathname}`));
+  const replicas = (body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
+  if (target.subresource && (target.subresource !== 'scale' || !['Deployment', 'ReplicaSet'].includes(resource.kind))) return failure(NOT_FOUND);
+  if (method === 'PATCH' && typeof replicas !== 'number') {
+    return failure(new ApiError('BadRequest', 'kubesim serve patches only the replicas of a scale subresource'));
+  }
   const dryRun = url.searchParams.get('dryRun') === 'All';
   const grace = (body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
   const session = await Session.open(env, streams);
@@ -93,13 +98,24 @@ async function write(env: Env, streams: Streams, method: string, target: Resourc
     const result =
       method === 'POST'
         ? session.request({ verb: 'create', resource, namespace, body: body as KObject, dryRun })
-        : session.request({ verb: 'delete', resource, namespace, name, dryRun, ...(grace !== undefined && { gracePeriodSeconds: grace }) });
+        : method === 'PATCH'
+          ? session.request({ verb: 'update', resource, namespace, name, subresource: 'scale', body: { spec: { replicas } } as unknown as KObject, dryRun })
+          : session.request({ verb: 'delete', resource, namespace, name, dryRun, ...(grace !== undefined && { gracePeriodSeconds: grace }) });
     if (!result.ok) return failure(result.error);
     if (!dryRun) session.settle();
-    return { code: method === 'POST' ? 201 : 200, body: result.object };
+    return { code: method === 'POST' ? 201 : 200, body: method === 'PATCH' ? scaleOf(result.object) : result.object };
   } finally {
     await session.close();
   }
+}
+
+/** autoscaling/v1 Scale: what a scale subresource answers. */
+function scaleOf(obj: KObject) {
+  const spec = obj.spec as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+  const status = obj.status as { replicas?: number } | undefined;
+  const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+  const { name, namespace, uid, resourceVersion, creationTimestamp } = obj.metadata;
+  return { kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name, namespace, uid, resourceVersion, creationTimestamp }, spec: { replicas: spec.replicas }, status: { replicas: status?.replicas ?? 0, selector } };
 }
 
 function numberParam(url: URL, name: string): number | undefined {
@@ -109,6 +125,7 @@ function numberParam(url: URL, name: string): number | undefined {
 
 /** GET of one object or a list, through the same API server pipeline as `kubesim get` (authn, RBAC, the store). */
 async function read(env: Env, streams: Streams, target: ResourcePath, url: URL, accept: string): Promise<Reply> {
+  if (target.subresource) return failure(NOT_FOUND); // pods/NAME/log, …/status: not served yet
   const selectorText = url.searchParams.get('labelSelector');
   const selector = selectorText ? parseSelector(selectorText) : undefined;
   if (selector && !Array.isArray(selector)) return failure(new ApiError('BadRequest', `unable to parse requirement: ${selector.error}`));
