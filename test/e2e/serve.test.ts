@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, freshHome, kubesim, scratchDir } from './cli.js';
+import { CORPUS, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
 import { hasKubectl, startServe, type Served } from './serve-process.js';
 
 if (!hasKubectl) console.warn('kubectl is not installed: the tests of kubesim serve with the real kubectl are skipped');
@@ -71,6 +71,22 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '--no-headers']).stdout).toMatch(/^gestion-employes +4\/4 /);
     expect(served.narration()).toContain('de 3 à 4 réplicas');
     expect((await kubectl(['scale', 'service', 'gestion-employes', '--replicas', '2'])).stderr).toBe('Error from server (NotFound): the server could not find the requested resource\n');
+  }, 60_000);
+
+  it('patches as kubectl apply, label and set image send it (strategic merge patch)', async () => {
+    const changed = join(scratchDir('serve'), 'ge.yaml');
+    writeFileSync(changed, readFileSync(join(ROOT, 'manifests/gestion-employes.yaml'), 'utf8').replace('replicas: 3', 'replicas: 2'));
+    expect((await kubectl(['apply', '-f', changed, '-n', 'kube-node-lease'])).stdout).toContain('deployment.apps/gestion-employes created');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('replicas: 2', 'replicas: 5'));
+    expect((await kubectl(['apply', '-f', changed, '-n', 'kube-node-lease'])).stdout).toBe('configmap/gestion-employes-config unchanged\ndeployment.apps/gestion-employes configured\nservice/gestion-employes unchanged\n');
+    expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '--no-headers']).stdout).toMatch(/^gestion-employes +5\/5 /);
+    expect((await kubectl(['label', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', 'classe=jour'])).stdout).toBe('deployment.apps/gestion-employes labeled\n');
+    expect((await kubectl(['set', 'image', 'deploy/gestion-employes', '-n', 'kube-node-lease', 'app=gestion-employes:2.0'])).stdout).toBe('deployment.apps/gestion-employes image updated\n');
+    const wide = kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '-o', 'wide', '--show-labels', '--no-headers']).stdout;
+    expect(wide).toContain('gestion-employes:2.0');
+    expect(wide).toContain('classe=jour');
+    // the container kept everything the patch did not name (ports, probes, resources)
+    expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '-o', 'json']).stdout).toContain('"readinessProbe"');
   }, 60_000);
 
   it('rejects what kubesim rejects, with the same message', async () => {

@@ -7,6 +7,7 @@ import type { KObject } from '../../../api/object.js';
 import { apiVersionOf } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
+import { jsonMerge, strategicMerge } from '../../../apiserver/patch/strategic.js';
 import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import { toTable } from '../../../printers/api-table.js';
@@ -37,9 +38,11 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
 async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://kubesim');
   const path = url.pathname.replace(/\/$/, '') || '/';
-  if (req.method === 'POST' || req.method === 'DELETE' || (req.method === 'PATCH' && path.endsWith('/scale'))) {
+  if (req.method === 'POST' || req.method === 'DELETE' || req.method === 'PATCH') {
     const target = parseResourcePath(path);
     if (!target) return failure(NOT_FOUND);
+    const patchType = String(req.headers['content-type'] ?? '');
+    if (req.method === 'PATCH' && !target.subresource) return patch(env, streams, target, url, patchType, await bodyOf(req));
     return write(env, streams, req.method, target, url, await bodyOf(req));
   }
   if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve does not take ${req.method} yet`));
@@ -104,6 +107,35 @@ async function write(env: Env, streams: Streams, method: string, target: Resourc
     if (!result.ok) return failure(result.error);
     if (!dryRun) session.settle();
     return { code: method === 'POST' ? 201 : 200, body: method === 'PATCH' ? scaleOf(result.object) : result.object };
+  } finally {
+    await session.close();
+  }
+}
+
+const PATCHES: Record<string, (live: KObject, patch: never) => unknown> = {
+  'application/strategic-merge-patch+json': (live, p) => strategicMerge(live as never, p),
+  'application/merge-patch+json': (live, p) => jsonMerge(live as never, p),
+};
+
+/**
+ * PATCH of a whole object (`kubectl apply` of a changed manifest, `label`, `annotate`, `set image`, `patch`): the
+ * patch applied to the live object, then an update through the pipeline, narrated like `kubesim apply`.
+ */
+async function patch(env: Env, streams: Streams, target: ResourcePath, url: URL, type: string, body: unknown): Promise<Reply> {
+  const merge = PATCHES[type.split(';')[0]!.trim()];
+  if (!merge) return { code: 415, body: new ApiError('BadRequest', `the patch type ${type} is not supported by kubesim serve yet`).toStatus() };
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return failure(new ApiError('BadRequest', 'the body of the request was in an unknown format'));
+  const { resource, namespace, name } = target;
+  if (!name) return failure(new ApiError('MethodNotAllowed', `PATCH is not supported on ${url.pathname}`));
+  const session = await Session.open(env, streams);
+  try {
+    const live = session.request({ verb: 'get', resource, namespace, name });
+    if (!live.ok) return failure(live.error);
+    const merged = merge(live.object, body as never) as KObject;
+    const result = session.request({ verb: 'patch', resource, namespace, name, body: merged, dryRun: url.searchParams.get('dryRun') === 'All' });
+    if (!result.ok) return failure(result.error);
+    session.settle();
+    return ok(result.object);
   } finally {
     await session.close();
   }
