@@ -89,6 +89,20 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '-o', 'json']).stdout).toContain('"readinessProbe"');
   }, 60_000);
 
+  it('streams a watch: kubectl get -w sees a deleted pod go and its replacement come', async () => {
+    const pods = kubesim(home, ['get', 'pods', '-n', 'kube-public', '-o', 'name']).stdout.trim().split('\n');
+    const watching = kubectl(['get', 'pods', '-n', 'kube-public', '-w', '--request-timeout', '6s']);
+    await new Promise((r) => setTimeout(r, 2500)); // kubectl has listed and is watching
+    await kubectl(['delete', pods[0]!, '-n', 'kube-public']);
+    const seen = (await watching).stdout.trim().split('\n');
+    const replacement = kubesim(home, ['get', 'pods', '-n', 'kube-public', '-o', 'name']).stdout.trim().split('\n').find((p) => !pods.includes(p))!;
+    expect(seen[0]).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE$/);
+    expect(seen.slice(1, 1 + pods.length).map((l) => `pod/${l.split(' ')[0]}`).sort()).toEqual([...pods].sort());
+    const later = seen.slice(1 + pods.length).map((l) => l.split(' ')[0]);
+    expect(later).toContain(replacement.slice('pod/'.length));
+    expect(later).toContain(pods[0]!.slice('pod/'.length)); // the DELETED event, printed as a row
+  }, 60_000);
+
   it('rejects what kubesim rejects, with the same message', async () => {
     // the server-side failures of the corpus: strict decoding (unknown and duplicate fields) and validation
     const bad = ['kubernetes/hack/testdata/invalid-deployment-unknown-and-duplicate-fields.yaml', 'kubernetes/hack/testdata/invalid-pod.yaml'];

@@ -1,7 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../../api/errors.js';
-import { fieldsMatch, parseFieldSelector } from '../../../api/field-selector.js';
-import { matches, parseSelector } from '../../../api/labels.js';
 import { openapiDocument } from '../../../api/openapi/document.js';
 import type { KObject } from '../../../api/object.js';
 import { apiVersionOf } from '../../../api/resources.js';
@@ -13,6 +11,8 @@ import type { Streams } from '../../../narrator/render/renderer.js';
 import { toTable } from '../../../printers/api-table.js';
 import type { Env } from '../../env.js';
 import { Session } from '../../session.js';
+import { find } from './find.js';
+import { isWatch, streamWatch } from './watch.js';
 
 /** What kube-apiserver answers to a path it does not serve. */
 const NOT_FOUND = new ApiError('NotFound', 'the server could not find the requested resource');
@@ -29,6 +29,9 @@ const failure = (e: ApiError): Reply => ({ code: e.code, body: e.toStatus() });
  */
 export function apiHandler(env: Env, streams: Streams, token: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://kubesim');
+    const target = req.method === 'GET' && isWatch(url) ? parseResourcePath(url.pathname) : undefined;
+    if (target && req.headers.authorization === `Bearer ${token}`) return streamWatch(env, streams, target, url, req, res);
     const reply = req.headers.authorization === `Bearer ${token}` ? await route(env, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
     res.writeHead(reply.code, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply.body));
@@ -55,9 +58,6 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
   if (groupVersion) return found(apiResourceList(groupVersion[1] ?? groupVersion[2]!));
   const target = parseResourcePath(path);
   if (!target) return failure(NOT_FOUND);
-  if (url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1') {
-    return failure(new ApiError('MethodNotAllowed', 'kubesim serve does not stream watches yet'));
-  }
   return read(env, streams, target, url, String(req.headers.accept ?? ''));
 }
 
@@ -155,26 +155,12 @@ function numberParam(url: URL, name: string): number | undefined {
   return value === null || !/^-?\d+$/.test(value) ? undefined : Number(value);
 }
 
-/** GET of one object or a list, through the same API server pipeline as `kubesim get` (authn, RBAC, the store). */
 async function read(env: Env, streams: Streams, target: ResourcePath, url: URL, accept: string): Promise<Reply> {
   if (target.subresource) return failure(NOT_FOUND); // pods/NAME/log, …/status: not served yet
-  const selectorText = url.searchParams.get('labelSelector');
-  const selector = selectorText ? parseSelector(selectorText) : undefined;
-  if (selector && !Array.isArray(selector)) return failure(new ApiError('BadRequest', `unable to parse requirement: ${selector.error}`));
-  const fieldText = url.searchParams.get('fieldSelector');
-  const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
-  if (fields && !Array.isArray(fields)) return failure(new ApiError('BadRequest', fields.error));
-  const session = await Session.open(env, streams, { readOnly: true });
-  try {
-    const { resource, namespace, name } = target;
-    const result = session.request(name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace });
-    if (!result.ok) return failure(result.error);
-    const resourceVersion = String(session.store.revision);
-    const objects = name ? [result.object] : (result.objects ?? []).filter((o) => (!selector || matches(selector, o.metadata.labels)) && (!fields || fieldsMatch(fields, o)));
-    if (accept.includes('as=Table')) return ok(toTable(resource.kind, objects, resourceVersion, session.now));
-    if (name) return ok(result.object);
-    return ok({ kind: `${resource.kind}List`, apiVersion: apiVersionOf(resource), metadata: { resourceVersion }, items: objects });
-  } finally {
-    await session.close();
-  }
+  const found = await find(env, streams, target, url);
+  if (found instanceof ApiError) return failure(found);
+  const { resource, name } = target;
+  if (accept.includes('as=Table')) return ok(toTable(resource.kind, found.objects, found.resourceVersion, found.now));
+  if (name) return ok(found.objects[0]);
+  return ok({ kind: `${resource.kind}List`, apiVersion: apiVersionOf(resource), metadata: { resourceVersion: found.resourceVersion }, items: found.objects });
 }

@@ -1,0 +1,35 @@
+import { ApiError } from '../../../api/errors.js';
+import { fieldsMatch, parseFieldSelector } from '../../../api/field-selector.js';
+import { matches, parseSelector } from '../../../api/labels.js';
+import type { KObject } from '../../../api/object.js';
+import type { ResourcePath } from '../../../apiserver/routes.js';
+import type { Streams } from '../../../narrator/render/renderer.js';
+import type { Env } from '../../env.js';
+import { Session } from '../../session.js';
+
+/** What a GET names, read through the same API server pipeline as `kubesim get` (authn, RBAC, the store). */
+export interface Found {
+  objects: KObject[];
+  resourceVersion: string;
+  now: number;
+}
+
+/** The objects a GET or a watch asks for (one, or a list narrowed by label and field selectors), or the error. */
+export async function find(env: Env, streams: Streams, target: ResourcePath, url: URL): Promise<Found | ApiError> {
+  const selectorText = url.searchParams.get('labelSelector');
+  const selector = selectorText ? parseSelector(selectorText) : undefined;
+  if (selector && !Array.isArray(selector)) return new ApiError('BadRequest', `unable to parse requirement: ${selector.error}`);
+  const fieldText = url.searchParams.get('fieldSelector');
+  const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
+  if (fields && !Array.isArray(fields)) return new ApiError('BadRequest', fields.error);
+  const session = await Session.open(env, streams, { readOnly: true });
+  try {
+    const { resource, namespace, name } = target;
+    const result = session.request(name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace });
+    if (!result.ok) return result.error;
+    const objects = name ? [result.object] : (result.objects ?? []).filter((o) => (!selector || matches(selector, o.metadata.labels)) && (!fields || fieldsMatch(fields, o)));
+    return { objects, resourceVersion: String(session.store.revision), now: session.now };
+  } finally {
+    await session.close();
+  }
+}

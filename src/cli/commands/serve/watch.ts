@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from '../../../api/errors.js';
+import type { KObject } from '../../../api/object.js';
+import type { ResourcePath } from '../../../apiserver/routes.js';
+import type { Streams } from '../../../narrator/render/renderer.js';
+import { toTable } from '../../../printers/api-table.js';
+import type { Env } from '../../env.js';
+import { find } from './find.js';
+
+/** How often a watch looks at the saved cluster again (and so lets simulated time catch up with the wall clock). */
+const POLL_MS = 500;
+
+export const isWatch = (url: URL): boolean => ['true', '1'].includes(url.searchParams.get('watch') ?? '');
+
+/**
+ * A watch (`kubectl get -w`, `rollout status`): one JSON event per line — ADDED, MODIFIED, DELETED — as the saved
+ * cluster changes under CLI commands and other requests, until timeoutSeconds or the client leaves. Without a
+ * resourceVersion (or with "0") the current objects come first as ADDED, as kube-apiserver sends them.
+ */
+export async function streamWatch(env: Env, streams: Streams, target: ResourcePath, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const asTable = String(req.headers.accept ?? '').includes('as=Table');
+  const timeout = Number(url.searchParams.get('timeoutSeconds') ?? 1800) * 1000;
+  const fromNow = !['', '0'].includes(url.searchParams.get('resourceVersion') ?? '');
+  let closed = false;
+  req.on('close', () => (closed = true));
+  const first = await find(env, streams, target, url);
+  if (first instanceof ApiError) {
+    res.writeHead(first.code, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(first.toStatus()));
+    return;
+  }
+  res.writeHead(200, { 'content-type': 'application/json' });
+  let known = new Map<string, KObject>();
+  const send = (type: string, obj: KObject, now: number, rv: string) =>
+    res.write(`${JSON.stringify({ type, object: asTable ? toTable(target.resource.kind, [obj], rv, now) : obj })}\n`);
+  for (const o of first.objects) {
+    known.set(o.metadata.uid ?? o.metadata.name, o);
+    if (!fromNow) send('ADDED', o, first.now, first.resourceVersion);
+  }
+  const end = Date.now() + timeout;
+  while (!closed && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    const found = await find(env, streams, target, url);
+    if (found instanceof ApiError) break;
+    const next = new Map(found.objects.map((o) => [o.metadata.uid ?? o.metadata.name, o] as const));
+    for (const [id, o] of next) {
+      const before = known.get(id);
+      if (!before) send('ADDED', o, found.now, found.resourceVersion);
+      else if (before.metadata.resourceVersion !== o.metadata.resourceVersion) send('MODIFIED', o, found.now, found.resourceVersion);
+    }
+    for (const [id, o] of known) if (!next.has(id)) send('DELETED', o, found.now, found.resourceVersion);
+    known = next;
+  }
+  res.end();
+}
