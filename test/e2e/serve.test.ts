@@ -103,6 +103,20 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(later).toContain(pods[0]!.slice('pod/'.length)); // the DELETED event, printed as a row
   }, 60_000);
 
+  it('serves @kubernetes/client-node too: list, and a watch that starts with every pod ADDED', async () => {
+    const k8s = await import('@kubernetes/client-node');
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(served.kubeconfig);
+    const listed = await kc.makeApiClient(k8s.CoreV1Api).listNamespacedPod({ namespace: 'default' });
+    const names = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.trim().split('\n').map((n) => n.slice('pod/'.length));
+    expect(listed.items.map((p) => p.metadata!.name).sort()).toEqual([...names].sort());
+    const seen: string[] = [];
+    const request = await new k8s.Watch(kc).watch('/api/v1/namespaces/default/pods', {}, (type, obj) => seen.push(`${type} ${obj.metadata.name}`), () => {});
+    await new Promise((r) => setTimeout(r, 1000));
+    request.abort();
+    expect(seen.sort()).toEqual(names.map((n) => `ADDED ${n}`).sort());
+  }, 30_000);
+
   it('rejects what kubesim rejects, with the same message', async () => {
     // the server-side failures of the corpus: strict decoding (unknown and duplicate fields) and validation
     const bad = ['kubernetes/hack/testdata/invalid-deployment-unknown-and-duplicate-fields.yaml', 'kubernetes/hack/testdata/invalid-pod.yaml'];
