@@ -24,17 +24,24 @@ const failure = (e: ApiError): Reply => ({ code: e.code, body: e.toStatus() });
 
 /**
  * The HTTP face of the simulated API server, for real clients (kubectl, client libraries): discovery, OpenAPI v3,
- * reads of every served kind (JSON, or the Table `kubectl get` asks for), creates and deletes. Each request opens
- * its own session on the saved cluster, like one kubesim command, so CLI commands and the server can take turns.
+ * reads of every served kind (JSON, or the Table `kubectl get` asks for), watches, creates, patches and deletes.
+ * Each request opens its own session on the saved cluster, like one kubesim command, so CLI commands and the server
+ * take turns. A failure inside becomes a 500 Status, never a crashed server.
  */
 export function apiHandler(env: Env, streams: Streams, token: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://kubesim');
-    const target = req.method === 'GET' && isWatch(url) ? parseResourcePath(url.pathname) : undefined;
-    if (target && req.headers.authorization === `Bearer ${token}`) return streamWatch(env, streams, target, url, req, res);
-    const reply = req.headers.authorization === `Bearer ${token}` ? await route(env, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
-    res.writeHead(reply.code, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(reply.body));
+    try {
+      const url = new URL(req.url ?? '/', 'http://kubesim');
+      const target = req.method === 'GET' && isWatch(url) ? parseResourcePath(url.pathname) : undefined;
+      if (target && req.headers.authorization === `Bearer ${token}`) return await streamWatch(env, streams, target, url, req, res);
+      const reply = req.headers.authorization === `Bearer ${token}` ? await route(env, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
+      res.writeHead(reply.code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(reply.body));
+    } catch (e) {
+      if (process.env.KUBESIM_DEBUG) console.error(e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(res.headersSent ? undefined : JSON.stringify(new ApiError('InternalError', `kubesim internal error: ${e instanceof Error ? e.message : String(e)}`).toStatus()));
+    }
   };
 }
 
@@ -50,7 +57,7 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
   }
   if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve does not take ${req.method} yet`));
   if (path === '/version') return ok(versionInfo());
-  if (path === '/api') return ok(apiVersions(url.host));
+  if (path === '/api') return ok(apiVersions(req.headers.host ?? ''));
   if (path === '/apis') return ok(apiGroupList());
   if (path === '/openapi/v3') return ok(openapiIndex());
   if (path.startsWith('/openapi/v3/')) return found(openapiDocument(path.replace(/^\/openapi\/v3\/apis?\//, '')));
