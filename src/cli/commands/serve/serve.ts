@@ -33,7 +33,10 @@ export async function runServe(env: Env, streams: Streams, opts: ServeOptions): 
   if (opts.kubeconfigOut) writeFileSync(opts.kubeconfigOut, await kubeconfig(url, env.cluster, token, tls.cert), { mode: 0o600 });
   streams.out.write(`Serving cluster ${env.cluster} on ${url}${opts.kubeconfigOut ? ` (kubeconfig: ${opts.kubeconfigOut})` : ''}\n`);
   await new Promise<void>((done) => {
-    const stop = () => server.close(() => done());
+    const stop = () => {
+      server.close(() => done());
+      server.closeAllConnections(); // watches and keep-alive connections would hold Ctrl+C back
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
