@@ -1,3 +1,4 @@
+import { listChanges } from '../../../api/changes.js';
 import type { KObject } from '../../../api/object.js';
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
@@ -21,7 +22,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, args: string[], opts: WatchOptions, stopped: () => boolean): Promise<void> {
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return;
-  const seen = new Map<string, KObject>();
+  // one list per target, as kubectl keeps one watch per resource type
+  const seen = targets.map(() => new Map<string, KObject>());
   const widths: number[] = [];
   const start = Date.now();
   let first = true;
@@ -29,20 +31,12 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
     const session = await open(Date.now() - start);
     try {
       session.catchUp();
-      for (const t of targets) {
+      for (const [i, t] of targets.entries()) {
         const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
         const r = session.request({ verb: 'list', resource: t.resource, namespace: ns });
         const objects = (r.ok ? (r.objects ?? []) : []).filter((o) => !t.names.length || t.names.includes(o.metadata.name));
-        const keyOf = (o: KObject) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
-        const current = new Map<string, KObject>(objects.map((o) => [keyOf(o), o]));
-        const changed: KObject[] = [];
-        for (const [key, o] of current) if (seen.get(key)?.metadata.resourceVersion !== o.metadata.resourceVersion) changed.push(o);
         // a deleted object is printed once more, as it last was (the watch's DELETED event)
-        for (const [key, o] of seen) if (!current.has(key) && o.kind === t.resource.kind) {
-          changed.push(o);
-          seen.delete(key);
-        }
-        for (const o of changed) if (current.has(keyOf(o))) seen.set(keyOf(o), o);
+        const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => c.object);
         if (!changed.length) continue;
         // later changes print rows only, aligned on the widths of the first table
         const text = printTable(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));

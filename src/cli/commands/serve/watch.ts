@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listChanges } from '../../../api/changes.js';
 import { ApiError } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import type { ResourcePath } from '../../../apiserver/routes.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import { toTable } from '../../../printers/api-table.js';
 import type { Env } from '../../env.js';
-import { find } from './find.js';
+import { find, type Found } from './find.js';
 
 /** How often a watch looks at the saved cluster again (and so lets simulated time catch up with the wall clock). */
 const POLL_MS = 500;
@@ -30,26 +31,21 @@ export async function streamWatch(env: Env, streams: Streams, target: ResourcePa
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json' });
-  let known = new Map<string, KObject>();
-  const send = (type: string, obj: KObject, now: number, rv: string) =>
-    res.write(`${JSON.stringify({ type, object: asTable ? toTable(target.resource.kind, [obj], rv, now) : obj })}\n`);
-  for (const o of first.objects) {
-    known.set(o.metadata.uid ?? o.metadata.name, o);
-    if (!fromNow) send('ADDED', o, first.now, first.resourceVersion);
-  }
+  const known = new Map<string, KObject>();
+  const keyOf = (o: KObject) => o.metadata.uid ?? o.metadata.name;
+  const send = (found: Found) => {
+    for (const { type, object } of listChanges(known, found.objects, keyOf)) {
+      res.write(`${JSON.stringify({ type, object: asTable ? toTable(target.resource.kind, [object], found.resourceVersion, found.now) : object })}\n`);
+    }
+  };
+  if (fromNow) listChanges(known, first.objects, keyOf); // a client that listed already has these
+  else send(first);
   const end = Date.now() + timeout;
   while (!closed && Date.now() < end) {
     await new Promise((r) => setTimeout(r, POLL_MS));
     const found = await find(env, streams, target, url);
     if (found instanceof ApiError) break;
-    const next = new Map(found.objects.map((o) => [o.metadata.uid ?? o.metadata.name, o] as const));
-    for (const [id, o] of next) {
-      const before = known.get(id);
-      if (!before) send('ADDED', o, found.now, found.resourceVersion);
-      else if (before.metadata.resourceVersion !== o.metadata.resourceVersion) send('MODIFIED', o, found.now, found.resourceVersion);
-    }
-    for (const [id, o] of known) if (!next.has(id)) send('DELETED', o, found.now, found.resourceVersion);
-    known = next;
+    send(found);
   }
   res.end();
 }
