@@ -51,8 +51,17 @@ export function apiResourceList(groupVersion: string) {
   };
 }
 
-/** GET /openapi/v3: one entry per group-version, whose URL carries a hash of the document (clients cache by it). */
+/**
+ * GET /openapi/v3: one entry per group-version, whose URL carries a hash of the document (clients cache by it).
+ * Built once: the documents do not change while kubesim runs.
+ */
 export function openapiIndex() {
+  return (index ??= buildIndex());
+}
+
+let index: ReturnType<typeof buildIndex> | undefined;
+
+function buildIndex() {
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const gv of new Set(RESOURCES.map(apiVersionOf))) {
     const path = openapiPath(gv);

@@ -43,6 +43,14 @@ export const openapiPath = (groupVersion: string): string => (groupVersion.inclu
  * list path of each resource names its kind (how kubectl explain finds a resource's schema), and the components.
  */
 export function openapiDocument(groupVersion: string): OpenAPIDocument | undefined {
+  // the documents never change while kubesim runs: built once each (kubectl asks for them with every command)
+  if (!documents.has(groupVersion)) documents.set(groupVersion, buildDocument(groupVersion));
+  return documents.get(groupVersion);
+}
+
+const documents = new Map<string, OpenAPIDocument | undefined>();
+
+function buildDocument(groupVersion: string): OpenAPIDocument | undefined {
   const resources = RESOURCES.filter((r) => apiVersionOf(r) === groupVersion);
   if (resources.length === 0) return undefined;
   const paths: OpenAPIDocument['paths'] = {};
