@@ -34,7 +34,7 @@ export class Narrator {
     private readonly analogies?: Messages['analogies'],
   ) {}
 
-  line(e: SimEvent): NarrationLine | null {
+  private line(e: SimEvent): NarrationLine | null {
     if (e.kind === 'request.sent') {
       // reads (kubectl apply's GET before its PATCH, get, describe) are not part of the story
       const read = e.verb === 'get' || e.verb === 'list';
