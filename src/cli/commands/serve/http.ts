@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../../api/errors.js';
 import { openapiDocument } from '../../../api/openapi/document.js';
+import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
+import { formatLabelSelector } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
 import { apiVersionOf } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
 import { jsonMerge, strategicMerge } from '../../../apiserver/patch/strategic.js';
 import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.js';
+import type { ApiResult } from '../../../apiserver/server.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import { toTable } from '../../../printers/api-table.js';
 import type { Env } from '../../env.js';
@@ -51,9 +54,7 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
   if (req.method === 'POST' || req.method === 'DELETE' || req.method === 'PATCH') {
     const target = parseResourcePath(path);
     if (!target) return failure(NOT_FOUND);
-    const patchType = String(req.headers['content-type'] ?? '');
-    if (req.method === 'PATCH' && !target.subresource) return patch(env, streams, target, url, patchType, await bodyOf(req));
-    return write(env, streams, req.method, target, url, await bodyOf(req));
+    return write(env, streams, req.method, target, url, String(req.headers['content-type'] ?? ''), await bodyOf(req));
   }
   if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve does not take ${req.method} yet`));
   if (path === '/version') return ok(versionInfo());
@@ -87,74 +88,73 @@ async function bodyOf(req: IncomingMessage): Promise<unknown> {
 }
 
 /**
- * POST (create) and DELETE, as one kubesim command each: the request goes through the whole pipeline, the world
- * settles (controllers, scheduler, kubelets), the state is saved, and the server's terminal tells the story.
+ * One write as one kubesim command: the request goes through the whole pipeline, the world settles (controllers,
+ * scheduler, kubelets) unless it was a dry run, the state is saved, and the server's terminal tells the story.
  */
-async function write(env: Env, streams: Streams, method: string, target: ResourcePath, url: URL, body: unknown): Promise<Reply> {
-  const { resource, namespace, name } = target;
-  if (body === null || (method === 'POST' && (!body || typeof body !== 'object' || Array.isArray(body)))) {
-    return failure(new ApiError('BadRequest', 'the body of the request was in an unknown format'));
-  }
-  if ((method === 'POST') === !!name || (!!target.subresource && method !== 'PATCH')) return failure(new ApiError('MethodNotAllowed', `${method} is not supported on ${url.pathname}`));
-  const replicas = (body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
-  if (target.subresource && (target.subresource !== 'scale' || !['Deployment', 'ReplicaSet'].includes(resource.kind))) return failure(NOT_FOUND);
-  if (method === 'PATCH' && typeof replicas !== 'number') {
-    return failure(new ApiError('BadRequest', 'kubesim serve patches only the replicas of a scale subresource'));
-  }
-  const dryRun = url.searchParams.get('dryRun') === 'All';
-  const grace = (body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
+async function mutate(env: Env, streams: Streams, dryRun: boolean, request: (s: Session) => ApiResult, answer: (o: KObject) => Reply = ok): Promise<Reply> {
   const session = await Session.open(env, streams);
   try {
-    const result =
-      method === 'POST'
-        ? session.request({ verb: 'create', resource, namespace, body: body as KObject, dryRun })
-        : method === 'PATCH'
-          ? session.request({ verb: 'update', resource, namespace, name, subresource: 'scale', body: { spec: { replicas } } as unknown as KObject, dryRun })
-          : session.request({ verb: 'delete', resource, namespace, name, dryRun, ...(grace !== undefined && { gracePeriodSeconds: grace }) });
+    const result = request(session);
     if (!result.ok) return failure(result.error);
     if (!dryRun) session.settle();
-    return { code: method === 'POST' ? 201 : 200, body: method === 'PATCH' ? scaleOf(result.object) : result.object };
+    return answer(result.object);
   } finally {
     await session.close();
   }
 }
 
-const PATCHES: Record<string, (live: KObject, patch: never) => unknown> = {
-  'application/strategic-merge-patch+json': (live, p) => strategicMerge(live as never, p),
-  'application/merge-patch+json': (live, p) => jsonMerge(live as never, p),
-};
+const UNKNOWN_FORMAT = new ApiError('BadRequest', 'the body of the request was in an unknown format');
+const isObject = (body: unknown): body is Record<string, unknown> => !!body && typeof body === 'object' && !Array.isArray(body);
+
+/** POST, DELETE and PATCH on a resource path: create, delete, scale, or patch a whole object. */
+function write(env: Env, streams: Streams, method: string, target: ResourcePath, url: URL, patchType: string, body: unknown): Promise<Reply> | Reply {
+  const { resource, namespace, name, subresource } = target;
+  const dryRun = url.searchParams.get('dryRun') === 'All';
+  const notAllowed = failure(new ApiError('MethodNotAllowed', `${method} is not supported on ${url.pathname}`));
+  if (body === null) return failure(UNKNOWN_FORMAT);
+  if (subresource) {
+    if (method !== 'PATCH') return notAllowed;
+    if (subresource !== 'scale' || !['Deployment', 'ReplicaSet'].includes(resource.kind)) return failure(NOT_FOUND);
+    const replicas = (body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
+    if (typeof replicas !== 'number') return failure(new ApiError('BadRequest', 'kubesim serve patches only the replicas of a scale subresource'));
+    const scale = { spec: { replicas } } as unknown as KObject;
+    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, subresource: 'scale', body: scale, dryRun }), (o) => ok(scaleOf(o)));
+  }
+  if (method === 'POST') {
+    if (!isObject(body)) return failure(UNKNOWN_FORMAT);
+    if (name) return notAllowed;
+    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'create', resource, namespace, body: body as KObject, dryRun }), (o) => ({ code: 201, body: o }));
+  }
+  if (method === 'DELETE') {
+    if (!name) return notAllowed;
+    const grace = (body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
+    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'delete', resource, namespace, name, dryRun, ...(grace !== undefined && { gracePeriodSeconds: grace }) }));
+  }
+  const merge = PATCHES[patchType.split(';')[0]!.trim()];
+  if (!merge) return { code: 415, body: new ApiError('BadRequest', `the patch type ${patchType} is not supported by kubesim serve yet`).toStatus() };
+  if (!isObject(body)) return failure(UNKNOWN_FORMAT);
+  if (!name) return notAllowed;
+  return mutate(env, streams, dryRun, (s) => {
+    const live = s.request({ verb: 'get', resource, namespace, name });
+    return live.ok ? s.request({ verb: 'patch', resource, namespace, name, body: merge(live.object, body as never) as KObject, dryRun }) : live;
+  });
+}
 
 /**
  * PATCH of a whole object (`kubectl apply` of a changed manifest, `label`, `annotate`, `set image`, `patch`): the
  * patch applied to the live object, then an update through the pipeline, narrated like `kubesim apply`.
  */
-async function patch(env: Env, streams: Streams, target: ResourcePath, url: URL, type: string, body: unknown): Promise<Reply> {
-  const merge = PATCHES[type.split(';')[0]!.trim()];
-  if (!merge) return { code: 415, body: new ApiError('BadRequest', `the patch type ${type} is not supported by kubesim serve yet`).toStatus() };
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return failure(new ApiError('BadRequest', 'the body of the request was in an unknown format'));
-  const { resource, namespace, name } = target;
-  if (!name) return failure(new ApiError('MethodNotAllowed', `PATCH is not supported on ${url.pathname}`));
-  const session = await Session.open(env, streams);
-  try {
-    const live = session.request({ verb: 'get', resource, namespace, name });
-    if (!live.ok) return failure(live.error);
-    const merged = merge(live.object, body as never) as KObject;
-    const result = session.request({ verb: 'patch', resource, namespace, name, body: merged, dryRun: url.searchParams.get('dryRun') === 'All' });
-    if (!result.ok) return failure(result.error);
-    session.settle();
-    return ok(result.object);
-  } finally {
-    await session.close();
-  }
-}
+const PATCHES: Record<string, (live: KObject, patch: never) => unknown> = {
+  'application/strategic-merge-patch+json': (live, p) => strategicMerge(live as never, p),
+  'application/merge-patch+json': (live, p) => jsonMerge(live as never, p),
+};
 
 /** autoscaling/v1 Scale: what a scale subresource answers. */
 function scaleOf(obj: KObject) {
-  const spec = obj.spec as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+  const spec = obj.spec as { replicas?: number; selector?: LabelSelector };
   const status = obj.status as { replicas?: number } | undefined;
-  const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
   const { name, namespace, uid, resourceVersion, creationTimestamp } = obj.metadata;
-  return { kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name, namespace, uid, resourceVersion, creationTimestamp }, spec: { replicas: spec.replicas }, status: { replicas: status?.replicas ?? 0, selector } };
+  return { kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name, namespace, uid, resourceVersion, creationTimestamp }, spec: { replicas: spec.replicas }, status: { replicas: status?.replicas ?? 0, selector: formatLabelSelector(spec.selector) } };
 }
 
 function numberParam(url: URL, name: string): number | undefined {
