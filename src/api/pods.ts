@@ -21,11 +21,6 @@ export const podNodeValues = (pod: KObject): string[] => {
   return node ? [node] : [];
 };
 
-/** The store index of pods by phase: how many are Running, without reading them (progress of a big rollout). */
-export const PODS_BY_PHASE = 'status.phase';
-
-export const podPhaseValues = (pod: KObject): string[] => [asPod(pod).status?.phase ?? 'Pending'];
-
 export function isReady(pod: Pod): boolean {
   return !!pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
 }
