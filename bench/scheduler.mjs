@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The scheduler at Kubernetes' scale limit: 5,000 nodes, every default filter and score plugin, and
 // percentageOfNodesToScore's adaptive default (10% of 5,000 nodes = 500 feasible nodes looked for per pod).
-// Prints pods scheduled per second, the time 150,000 pods would take at that rate, and peak memory.
+// Schedules the whole 150,000 pods (an extrapolation from fewer would miss what happens late: memory requests passing
+// V8's small integers after 60,000 pods once cost 40%). Prints the time, pods per second and peak memory.
 // Scheduler only (no API server, store or kubelets): the cost of the decisions themselves.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ const { scheduleOne } = await import(join(dist, 'scheduler/schedule-one.js'));
 const { newNodeInfo, accountPod } = await import(join(dist, 'scheduler/framework/node-info.js'));
 
 const NODES = Number(process.env.BENCH_NODES ?? 5000);
-const PODS = Number(process.env.BENCH_PODS ?? 20000);
+const PODS = Number(process.env.BENCH_PODS ?? 150000);
 
 const nodes = Array.from({ length: NODES }, (_, i) =>
   newNodeInfo({
@@ -40,4 +41,4 @@ const seconds = (performance.now() - t0) / 1000;
 peak = Math.max(peak, process.memoryUsage().rss);
 const rate = PODS / seconds;
 console.log(`scheduler: ${PODS} pods on ${NODES} nodes in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} pods/s (upstream SLO: 100 pods/s at 5,000 nodes)`);
-console.log(`           150,000 pods at this rate: ${(150000 / rate).toFixed(0)} s (goal: under 30 s); peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+console.log(`           goal: 150,000 pods in under 30 s; peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);

@@ -1,4 +1,4 @@
-import type { Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1.js';
+import type { Affinity, Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1.js';
 import { newNodeInfo, accountPod, type NodeInfo } from '../src/scheduler/framework/node-info.js';
 
 /** Fluent fixtures, like the scheduler's st.MakePod()...Obj(). */
@@ -19,6 +19,10 @@ export class PodBuilder {
   }
   nodeSelector(sel: Record<string, string>): this {
     this.pod.spec!.nodeSelector = sel;
+    return this;
+  }
+  affinity(a: Affinity): this {
+    this.pod.spec!.affinity = a;
     return this;
   }
   toleration(t: Toleration): this {

@@ -13,17 +13,17 @@ describe('scheduling cycle', () => {
     expect(numFeasibleNodesToFind(nodes)).toBe(want);
   });
 
-  it('prefers the emptier node and reports every plugin score', () => {
+  it('prefers the emptier node and reports every plugin score (NodeAffinity only with preferred terms)', () => {
     const busy = makeNode('a').withPod(makePod().req('3', '6Gi').obj()).info();
     const empty = makeNode('b').info();
-    const d = scheduleOne(makePod().req('500m', '512Mi').obj(), [busy, empty], 0);
-    expect(d.chosen?.name).toBe('b');
-    expect(d.verdicts.find((v) => v.node === 'b')?.scores?.map((s) => s.plugin)).toEqual([
-      'TaintToleration',
-      'NodeAffinity',
-      'NodeResourcesFit',
-      'NodeResourcesBalancedAllocation',
-    ]);
+    const plugins = (pod: ReturnType<typeof makePod>) => {
+      const d = scheduleOne(pod.req('500m', '512Mi').obj(), [busy, empty], 0);
+      expect(d.chosen?.name).toBe('b');
+      return d.verdicts.find((v) => v.node === 'b')?.scores?.map((s) => s.plugin);
+    };
+    expect(plugins(makePod())).toEqual(['TaintToleration', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation']);
+    const preferred = { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'zone', operator: 'Exists' }] } }] } };
+    expect(plugins(makePod().affinity(preferred))).toEqual(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation']);
   });
 
   it('breaks ties by node name, not by chance', () => {

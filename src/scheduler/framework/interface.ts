@@ -1,8 +1,11 @@
 import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1.js';
 import type { NodeInfo } from './node-info.js';
 
-/** framework.Code: what a plugin's verdict means for this pod on this node. */
-export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error';
+/**
+ * framework.Code: what a plugin's verdict means for this pod on this node. Skip, from a PreFilter, means the plugin has
+ * nothing to check for this pod: the cycle does not call its Filter (framework.Skip).
+ */
+export type Code = 'Success' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Error' | 'Skip';
 
 export interface Status {
   code: Code;
@@ -11,7 +14,9 @@ export interface Status {
 
 // one shared verdict: Filter runs for thousands of nodes per pod, and success allocates nothing
 const SUCCESS: Status = Object.freeze({ code: 'Success', reasons: Object.freeze([]) as unknown as string[] });
+const SKIP: Status = Object.freeze({ code: 'Skip', reasons: Object.freeze([]) as unknown as string[] });
 export const success = (): Status => SUCCESS;
+export const skip = (): Status => SKIP;
 export const unschedulable = (...reasons: string[]): Status => ({ code: 'Unschedulable', reasons });
 export const unresolvable = (...reasons: string[]): Status => ({ code: 'UnschedulableAndUnresolvable', reasons });
 
@@ -48,7 +53,8 @@ export interface NodeScore {
 export const MAX_NODE_SCORE = 100;
 
 export interface ScorePlugin extends Plugin {
-  preScore?(state: CycleState, pod: Pod, nodes: NodeInfo[]): void;
+  /** Once per cycle before Score; false skips the plugin's Score for this pod (PreScore returning framework.Skip). */
+  preScore?(state: CycleState, pod: Pod, nodes: NodeInfo[]): boolean;
   score(state: CycleState, pod: Pod, node: NodeInfo): number;
   normalizeScore?(state: CycleState, pod: Pod, scores: NodeScore[]): void;
 }

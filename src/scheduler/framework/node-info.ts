@@ -14,6 +14,12 @@ export interface NodeInfo {
   images: Map<string, number>;
 }
 
+/**
+ * Zero, but stored as a double from the start: memory in bytes passes 2^31 (V8's small integers) after 16 pods of
+ * 128Mi on a node, and the field changing representation mid-run made every later scheduling cycle 40% slower.
+ */
+const DOUBLE_ZERO = -0;
+
 export function newNodeInfo(node: Node): NodeInfo {
   const alloc = node.status?.allocatable ?? {};
   const images = new Map<string, number>();
@@ -22,8 +28,8 @@ export function newNodeInfo(node: Node): NodeInfo {
     name: node.metadata!.name!,
     node,
     allocatable: { milliCpu: milliCpu(alloc.cpu), memory: bytes(alloc.memory), pods: parseQuantity(alloc.pods) ?? 110 },
-    requested: { milliCpu: 0, memory: 0 },
-    nonZeroRequested: { milliCpu: 0, memory: 0 },
+    requested: { milliCpu: 0, memory: DOUBLE_ZERO },
+    nonZeroRequested: { milliCpu: 0, memory: DOUBLE_ZERO },
     podCount: 0,
     images,
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../../../test/builders.js';
-import type { Status } from '../framework/interface.js';
+import type { ClaimLister, FilterPlugin, PreFilterPlugin, Status } from '../framework/interface.js';
+import type { NodeInfo } from '../framework/node-info.js';
+import type { Pod } from 'kubernetes-types/core/v1.js';
 import { nodeAffinity } from './node-affinity/node-affinity.js';
 import { nodeName } from './node-name/node-name.js';
 import { nodeResourcesFit } from './node-resources-fit/node-resources-fit.js';
@@ -8,6 +10,16 @@ import { nodeUnschedulable } from './node-unschedulable/node-unschedulable.js';
 import { taintToleration } from './taint-toleration/taint-toleration.js';
 
 const ok: Status = { code: 'Success', reasons: [] };
+const skipped: Status = { code: 'Skip', reasons: [] };
+const noClaims: ClaimLister = { claim: () => undefined, volume: () => undefined, delayedBinding: () => false };
+
+/** As the framework runs a plugin: its PreFilter first, whose Skip means Filter is not called for this pod. */
+function runFilter(plugin: FilterPlugin & Partial<PreFilterPlugin>, pod: Pod, node: NodeInfo): Status {
+  const state = new Map();
+  const pre = plugin.preFilter?.(state, pod, noClaims);
+  if (pre && pre.code !== 'Success') return pre;
+  return plugin.filter(state, pod, node);
+}
 const controlPlaneTaint = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
 
 describe.each([
@@ -50,6 +62,13 @@ describe.each([
     plugin: nodeAffinity,
     cases: [
       { name: 'selector matches', pod: makePod().nodeSelector({ disktype: 'ssd' }).obj(), node: makeNode('n').label('disktype', 'ssd').info(), want: ok },
+      { name: 'no selector nor affinity: PreFilter skips the filter', pod: makePod().obj(), node: makeNode('n').info(), want: skipped },
+      {
+        name: 'required affinity term',
+        pod: makePod().affinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } }).obj(),
+        node: makeNode('n').label('zone', 'b').info(),
+        want: { code: 'UnschedulableAndUnresolvable', reasons: ["node(s) didn't match Pod's node affinity/selector"] },
+      },
       {
         name: 'selector does not match',
         pod: makePod().nodeSelector({ disktype: 'ssd' }).obj(),
@@ -74,6 +93,6 @@ describe.each([
   },
 ])('$plugin.name filter', ({ plugin, cases }) => {
   it.each(cases)('$name', ({ pod, node, want }) => {
-    expect(plugin.filter(new Map(), pod, node)).toEqual(want);
+    expect(runFilter(plugin, pod, node)).toEqual(want);
   });
 });

@@ -7,14 +7,14 @@ import { taintToleration } from './taint-toleration/taint-toleration.js';
 import { volumeBinding } from './volume-binding/volume-binding.js';
 import type { FilterPlugin, PreFilterPlugin, ScorePlugin } from '../framework/interface.js';
 
-/** The default profile's PreFilter checks that concern the pod alone. */
-export const PRE_FILTERS: readonly PreFilterPlugin[] = [volumeBinding];
+/** The default profile's PreFilter plugins, in kube-scheduler's order: they read the pod once per cycle. */
+export const PRE_FILTERS: readonly PreFilterPlugin[] = [nodeAffinity, volumeBinding];
 
 /** The default profile's filters, in the order kube-scheduler runs them (default_plugins.go). */
 export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, volumeBinding];
 
 /** Score plugins with their default weights. */
-export const SCORERS: ReadonlyArray<{ plugin: ScorePlugin & { skip?(pod: unknown): boolean }; weight: number }> = [
+export const SCORERS: ReadonlyArray<{ plugin: ScorePlugin; weight: number }> = [
   { plugin: taintToleration, weight: 3 },
   { plugin: nodeAffinity, weight: 2 },
   { plugin: nodeResourcesFit, weight: 1 },

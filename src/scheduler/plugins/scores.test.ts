@@ -26,13 +26,17 @@ describe('score formulas', () => {
     const node = makeNode('n').capacity('4', '8Gi').info();
     // cpu 2/4 = 0.5, memory 2Gi/8Gi = 0.25 → std 0.125 → 87
     expect(balancedAllocation.score(new Map(), makePod().req('2', '2Gi').obj(), node)).toBe(87);
-    expect(balancedAllocation.skip(makePod().obj())).toBe(true);
+    // PreScore skips best-effort pods (no requests)
+    expect(balancedAllocation.preScore(new Map(), makePod().obj())).toBe(false);
+    expect(balancedAllocation.preScore(new Map(), makePod().req('2', '2Gi').obj())).toBe(true);
   });
 
   it('TaintToleration counts intolerable PreferNoSchedule taints, normalized in reverse', () => {
     const tainted = makeNode('a').taint({ key: 'x', effect: 'PreferNoSchedule' }).info();
     const clean = makeNode('b').info();
-    const scores = [tainted, clean].map((n) => ({ node: n.name, score: taintToleration.score(new Map(), makePod().obj(), n) }));
+    const state = new Map();
+    taintToleration.preScore(state, makePod().obj());
+    const scores = [tainted, clean].map((n) => ({ node: n.name, score: taintToleration.score(state, makePod().obj(), n) }));
     taintToleration.normalizeScore(new Map(), makePod().obj(), scores);
     expect(scores).toEqual([
       { node: 'a', score: 0 },

@@ -1,4 +1,4 @@
-import { podRequests, type Requests } from '../../../api/pods.js';
+import type { Requests } from '../../../api/pods.js';
 import { NodeResourcesBalancedAllocation as NAME } from '../names.js';
 import { MAX_NODE_SCORE, type ScorePlugin } from '../../framework/interface.js';
 import type { NodeInfo } from '../../framework/node-info.js';
@@ -12,17 +12,18 @@ export function fractions(req: Requests, node: NodeInfo): [number, number] {
 
 /**
  * Favours nodes whose cpu and memory use stay balanced: score = (1 − std) × 100, where for two resources the
- * standard deviation is |f_cpu − f_mem| / 2. Best-effort pods (no requests) are skipped, as since 1.33.
+ * standard deviation is |f_cpu − f_mem| / 2. PreScore skips best-effort pods (no
+ * requests), as since 1.33.
  */
 export const balancedAllocation = {
   name: NAME,
-  skip(pod: Parameters<typeof podRequests>[0]): boolean {
-    const r = podRequests(pod);
-    return r.milliCpu === 0 && r.memory === 0;
+  preScore(state, pod) {
+    const r = cycleRequests(state, pod);
+    return r.milliCpu !== 0 || r.memory !== 0;
   },
   score(state, pod, node: NodeInfo) {
     const [cpu, memory] = fractions(cycleRequests(state, pod), node);
     const std = Math.abs(cpu - memory) / 2;
     return Math.floor((1 - std) * MAX_NODE_SCORE);
   },
-} satisfies ScorePlugin & { skip(pod: unknown): boolean };
+} satisfies ScorePlugin;

@@ -1,6 +1,6 @@
-import type { Node, NodeSelectorRequirement, NodeSelectorTerm } from 'kubernetes-types/core/v1.js';
+import type { Node, NodeSelectorRequirement, NodeSelectorTerm, PreferredSchedulingTerm } from 'kubernetes-types/core/v1.js';
 import { NodeAffinity as NAME } from '../names.js';
-import { success, unresolvable, type FilterPlugin, type ScorePlugin } from '../../framework/interface.js';
+import { skip, success, unresolvable, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework/interface.js';
 import { defaultNormalizeScore } from '../helper.js';
 
 export const REASON = "node(s) didn't match Pod's node affinity/selector";
@@ -37,21 +37,47 @@ export function termMatches(term: NodeSelectorTerm, node: Node): boolean {
   );
 }
 
-/** Filter: spec.nodeSelector and requiredDuringScheduling terms. Score: weights of matching preferred terms. */
+/** What PreFilter reads off the pod once, for Filter to check against each node (preFilterState). */
+interface Required {
+  selector: Array<[string, string]>;
+  terms?: NodeSelectorTerm[];
+}
+const PRE_FILTER_KEY = 'PreFilterNodeAffinity';
+const PRE_SCORE_KEY = 'PreScoreNodeAffinity';
+
+/**
+ * PreFilter: a pod without nodeSelector nor required affinity has nothing to filter (Skip). Filter: spec.nodeSelector
+ * and requiredDuringScheduling terms. PreScore: no preferred terms, nothing to score (Skip). Score: weights of the
+ * matching preferred terms.
+ */
 export const nodeAffinity = {
   name: NAME,
-  filter(_state, pod, node) {
-    const labels = node.node.metadata?.labels ?? {};
-    const selectorOk = Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v);
+  preFilter(state, pod) {
     const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    const affinityOk = !terms || terms.some((t) => termMatches(t, node.node));
+    if (!terms && !pod.spec?.nodeSelector) return skip();
+    state.set(PRE_FILTER_KEY, { selector: Object.entries(pod.spec?.nodeSelector ?? {}), terms } satisfies Required);
+    return success();
+  },
+  filter(state, _pod, node) {
+    // Filter only runs after a PreFilter that did not skip, so the state is there
+    const required = state.get(PRE_FILTER_KEY) as Required;
+    const labels = node.node.metadata?.labels ?? {};
+    const selectorOk = required.selector.every(([k, v]) => labels[k] === v);
+    const affinityOk = !required.terms || required.terms.some((t) => termMatches(t, node.node));
     return selectorOk && affinityOk ? success() : unresolvable(REASON);
   },
-  score(_state, pod, node) {
-    const preferred = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  preScore(state, pod) {
+    const preferred = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+    if (!preferred?.length) return false;
+    state.set(PRE_SCORE_KEY, preferred);
+    return true;
+  },
+  score(state, _pod, node) {
+    const preferred = state.get(PRE_SCORE_KEY) as PreferredSchedulingTerm[];
     return preferred.reduce((sum, p) => sum + (termMatches(p.preference, node.node) ? p.weight : 0), 0);
   },
   normalizeScore(_state, _pod, scores) {
     defaultNormalizeScore(scores, false);
   },
-} satisfies FilterPlugin & ScorePlugin;
+} satisfies PreFilterPlugin & FilterPlugin & ScorePlugin;
+

@@ -1,4 +1,5 @@
 import { TaintToleration as NAME } from '../names.js';
+import type { Toleration } from 'kubernetes-types/core/v1.js';
 import { success, unresolvable, type FilterPlugin, type ScorePlugin } from '../../framework/interface.js';
 import { defaultNormalizeScore, tolerates, untolerated } from '../helper.js';
 
@@ -7,9 +8,11 @@ export function reasonFor(taint: { key: string; value?: string }): string {
   return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
 }
 
+const PRE_SCORE_KEY = 'PreScoreTaintToleration';
+
 /**
- * Filter: NoSchedule and NoExecute taints must be tolerated. Score: fewer untolerated PreferNoSchedule taints is
- * better (normalized in reverse).
+ * Filter: NoSchedule and NoExecute taints must be tolerated. PreScore: the pod's PreferNoSchedule tolerations, once.
+ * Score: fewer untolerated PreferNoSchedule taints is better (normalized in reverse).
  */
 export const taintToleration = {
   name: NAME,
@@ -17,8 +20,12 @@ export const taintToleration = {
     const taint = untolerated(node.node.spec?.taints ?? [], pod.spec?.tolerations ?? [], ['NoSchedule', 'NoExecute']);
     return taint ? unresolvable(reasonFor(taint)) : success();
   },
-  score(_state, pod, node) {
-    const tolerations = (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+  preScore(state, pod) {
+    state.set(PRE_SCORE_KEY, (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule'));
+    return true;
+  },
+  score(state, _pod, node) {
+    const tolerations = state.get(PRE_SCORE_KEY) as Toleration[];
     return (node.node.spec?.taints ?? []).filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => tolerates(t, taint))).length;
   },
   normalizeScore(_state, _pod, scores) {

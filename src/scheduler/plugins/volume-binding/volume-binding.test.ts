@@ -29,7 +29,7 @@ const unresolvable = (reason: string): Status => ({ code: 'UnschedulableAndUnres
 
 describe('VolumeBinding PreFilter', () => {
   it.each([
-    { name: 'no claims', pod: makePod().obj(), claims: [], want: ok },
+    { name: 'no claims: nothing to check, Filter is skipped', pod: makePod().obj(), claims: [], want: { code: 'Skip', reasons: [] } },
     { name: 'missing claim', pod: makePod().claim('data').obj(), claims: [], want: unresolvable('persistentvolumeclaim "data" not found') },
     { name: 'claim being deleted', pod: makePod().claim('data').obj(), claims: [claim('data', { volumeName: 'v', deleting: true })], want: unresolvable('persistentvolumeclaim "data" is being deleted') },
     { name: 'unbound Immediate claim', pod: makePod().claim('data').obj(), claims: [claim('data')], want: unresolvable(UNBOUND_IMMEDIATE) },

@@ -1,7 +1,7 @@
 import type { NodeSelectorTerm, PersistentVolumeClaim } from 'kubernetes-types/core/v1.js';
 import { VolumeBinding as NAME } from '../names.js';
 import { termMatches } from '../node-affinity/node-affinity.js';
-import { success, unresolvable, type CycleState, type FilterPlugin, type PreFilterPlugin } from '../../framework/interface.js';
+import { skip, success, unresolvable, type CycleState, type FilterPlugin, type PreFilterPlugin } from '../../framework/interface.js';
 
 export const UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
 export const NODE_CONFLICT = 'node(s) had volume node affinity conflict';
@@ -22,7 +22,7 @@ function claimProblem(name: string, claim: PersistentVolumeClaim | undefined): s
 }
 
 /**
- * VolumeBinding. PreFilter: every claim the pod mounts must exist, and an Immediate claim must already be bound (a
+ * VolumeBinding. PreFilter: a pod without claims has nothing to check (Skip); every claim the pod mounts must exist, and an Immediate claim must already be bound (a
  * WaitForFirstConsumer claim is bound once a node is chosen). Filter: a bound volume that lives on some nodes only
  * (nodeAffinity, as local-path volumes do) keeps the pod on those nodes.
  */
@@ -31,6 +31,10 @@ export const volumeBinding = {
   preFilter(state, pod, claims) {
     const namespace = pod.metadata?.namespace ?? 'default';
     const found: VolumeState = { nodeTerms: [], delayed: [] };
+    if (!pod.spec?.volumes?.some((v) => v.persistentVolumeClaim)) {
+      state.set(STATE_KEY, found);
+      return skip();
+    }
     let unboundImmediate = false;
     for (const v of pod.spec?.volumes ?? []) {
       const name = v.persistentVolumeClaim?.claimName;
