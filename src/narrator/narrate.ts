@@ -20,9 +20,9 @@ export const CATALOGS: Record<Lang, { catalog: Catalog; messages: Messages; less
 export class Narrator {
   private readonly ctx: NarrationContext = {};
   private readonly introduced = new Set<string>();
-  /** Per kind of pod event: how many were told, and the lines left out past FOLD_AFTER. */
+  /** Per fold group (see foldGroup): how many were told, and the lines left out past FOLD_AFTER. */
   private readonly told = new Map<string, number>();
-  private readonly folds = new Map<string, { count: number; last: NarrationLine }>();
+  private readonly folds = new Map<string, { count: number; last: NarrationLine; pods: boolean }>();
 
   /**
    * @param folded the sentence that sums up pod lines left out
@@ -43,12 +43,13 @@ export class Narrator {
     }
     const phrase = this.catalog[e.kind] as (e: SimEvent, ctx: NarrationContext) => NarrationLine | null;
     const line = phrase(e, this.ctx);
-    if (line && 'pod' in e && e.actor !== 'simulator') {
+    const group = line ? foldGroup(e) : undefined;
+    if (line && group) {
       // a class follows a few pods step by step; for hundreds, the rest of each step is summed up at the end
-      const told = (this.told.get(e.kind) ?? 0) + 1;
-      this.told.set(e.kind, told);
+      const told = (this.told.get(group.key) ?? 0) + 1;
+      this.told.set(group.key, told);
       if (told > FOLD_AFTER) {
-        this.folds.set(e.kind, { count: told - FOLD_AFTER, last: line });
+        this.folds.set(group.key, { count: told - FOLD_AFTER, last: line, pods: group.pods });
         return null;
       }
     }
@@ -61,12 +62,25 @@ export class Narrator {
   lines(e: SimEvent): NarrationLine[] {
     const line = this.line(e);
     if (e.actor !== 'simulator' || !this.folds.size) return line ? [line] : [];
-    const summary = [...this.folds.values()].map(({ count, last }) => ({ emoji: '🔁', text: this.folded(count, `${last.emoji} ${last.text}`) }));
+    const summary = [...this.folds.values()].map(({ count, last, pods }) => ({ emoji: '🔁', text: this.folded(count, `${last.emoji} ${last.text}`, pods) }));
     this.folds.clear();
     this.told.clear();
     return line ? [...summary, line] : summary;
   }
 }
 
-/** How many lines of each kind of pod event are told before the rest are folded into a summary. */
+/** How many lines of each fold group are told before the rest are folded into a summary. */
 export const FOLD_AFTER = 20;
+
+/**
+ * Lines that fold together past FOLD_AFTER: one step told for many pods (the scheduler's binding written to etcd
+ * among them), or one controller's repeated syncs of the same object (a ReplicaSet creating 150,000 pods 500 at a
+ * time). The user's own request and the simulator's lines are always told.
+ */
+function foldGroup(e: SimEvent): { key: string; pods: boolean } | undefined {
+  if (e.actor === 'simulator') return undefined;
+  if ('pod' in e) return { key: e.kind, pods: true };
+  if (e.kind === 'etcd.written' && e.subresource === 'binding') return { key: `${e.kind}/binding`, pods: true };
+  if (e.kind === 'replicaset.observed') return { key: `${e.kind}/${e.replicaSet.namespace}/${e.replicaSet.name}`, pods: false };
+  return undefined;
+}

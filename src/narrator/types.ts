@@ -58,7 +58,8 @@ export interface Messages {
   /** On a terminal, while a long run computes: pods Running out of all, virtual seconds so far. */
   progress: (running: number, pods: number, seconds: number) => string;
   /** When pods are many: how many more lines like the last one were left out. */
-  folded: (count: number, last: string) => string;
+  /** `pods`: the lines left out told the same step for other pods (else: the same object again). */
+  folded: (count: number, last: string, pods: boolean) => string;
   /** `auth can-i`: which binding allows it, or why nothing does. */
   canI: { allowed: (user: string, via: string) => string; denied: (user: string, what: string) => string };
   /** The words of `cluster view`. */

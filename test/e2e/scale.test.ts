@@ -38,6 +38,11 @@ describe('many nodes, many pods', () => {
     const created = r.stderr.split('\n').filter((l) => l.startsWith('👀') && l.includes('crée le pod charge-'));
     expect(created).toHaveLength(20);
     expect(r.stderr).toMatch(/🔁 580 fois de plus pour d'autres pods, comme la dernière : 👀 Contrôleur ReplicaSet : crée le pod charge-/);
+    // the scheduler's bindings written to etcd fold the same way
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('💾') && l.includes('spec.nodeName enregistré'))).toHaveLength(20);
+    expect(r.stderr).toMatch(/🔁 580 fois de plus pour d'autres pods, comme la dernière : 💾 etcd : spec.nodeName enregistré dans \/registry\/pods\/default\/charge-/);
+    // so do the ReplicaSet's syncs (500 pods at most per sync, as upstream's burstReplicas) past 20 of them
+    expect(r.stderr.split('\n').filter((l) => /Contrôleur ReplicaSet : charge-\w+ a \d+ pods? pour 600 voulus/.test(l)).length).toBeLessThanOrEqual(20);
     // the summary comes before the closing line of the run
     expect(r.stderr.indexOf('🔁')).toBeLessThan(r.stderr.indexOf('⏱️'));
     expect(kubesim(home, ['get', 'deployment', 'charge']).stdout).toMatch(/^NAME +READY +UP-TO-DATE +AVAILABLE +AGE\ncharge +600\/600 +600 +600 /);

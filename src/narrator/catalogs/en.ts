@@ -236,7 +236,7 @@ export const enMessages: Messages = {
     denied: (user, what) => `🚫 RBAC: no, no ClusterRoleBinding or RoleBinding gives "${user}" the right to ${what}; RBAC refuses whatever is not explicitly allowed`,
   },
   progress: (running, pods, seconds) => `⏳ Simulating: ${running}/${pods} pods Running, ${seconds} s of simulated time…`,
-  folded: (n, last) => `${n.toLocaleString('en-US')} more times for other pods, like the last one: ${last}`,
+  folded: (n, last, pods) => `${n.toLocaleString('en-US')} more times${pods ? ' for other pods' : ''}, like the last one: ${last}`,
   dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `The path "${a.path}" does not exist: check the file or folder given to -f.`,
