@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClusterState } from '../sim/cluster.js';
+import { readLined, writeLined } from './lined-json.js';
 
 const LOCK_STALE_MS = 30_000;
 const LOCK_WAIT_MS = 20_000;
@@ -79,10 +80,15 @@ export class ClusterLock {
  * Events live in their own file (events.json, half the state of a busy cluster): a read that shows no events never
  * parses them. Written before state.json, so after a crash between the two renames the events can only be newer than
  * the state: those are dropped on load (their revisions belong to a future the state never reached).
+ * Both files hold one store entry per line (lined-json.ts), so their size is not bounded by V8's longest string.
  */
 const EVENTS = '/registry/events/';
 
 type Entries = ClusterState['store']['entries'];
+
+/** What closes each file's array of entries: state.json's ends the store, then the document. */
+const STATE_CLOSE = ']}}';
+const EVENTS_CLOSE = ']';
 
 export interface LoadedState {
   state: ClusterState;
@@ -93,10 +99,13 @@ export interface LoadedState {
 export function loadState(dir: string): LoadedState | undefined {
   const file = join(dir, 'state.json');
   if (!existsSync(file)) return undefined;
-  const state = JSON.parse(readFileSync(file, 'utf8')) as ClusterState;
+  const { head: state, elements } = readLined<ClusterState>(file, STATE_CLOSE, (s) => s.store.entries);
+  state.store.entries = elements as Entries;
   const events = join(dir, 'events.json');
   const load = (): Entries =>
-    existsSync(events) ? (JSON.parse(readFileSync(events, 'utf8')) as Entries).filter(([, v]) => v.modRevision <= state.store.revision) : [];
+    existsSync(events)
+      ? (readLined<Entries>(events, EVENTS_CLOSE, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= state.store.revision)
+      : [];
   return { state, lazy: { [EVENTS]: load } };
 }
 
@@ -105,16 +114,18 @@ export function loadFullState(dir: string): ClusterState | undefined {
   const loaded = loadState(dir);
   if (!loaded) return undefined;
   const { state, lazy } = loaded;
-  return { ...state, store: { ...state.store, entries: [...state.store.entries, ...lazy[EVENTS]!()] } };
+  const entries = state.store.entries;
+  for (const e of lazy[EVENTS]!()) entries.push(e);
+  return state;
 }
 
 /** Write to a temporary file, fsync, rename over the old one: a crash leaves either the old or the new file. */
-function writeAtomic(dir: string, name: string, text: string): void {
+function writeAtomic(dir: string, name: string, write: (fd: number) => void): void {
   const file = join(dir, name);
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, text);
+    write(fd);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -126,8 +137,11 @@ function writeAtomic(dir: string, name: string, text: string): void {
 export function saveState(dir: string, state: ClusterState): void {
   mkdirSync(dir, { recursive: true });
   const isEvent = ([key]: Entries[number]) => key.startsWith(EVENTS);
-  writeAtomic(dir, 'events.json', JSON.stringify(state.store.entries.filter(isEvent)));
-  writeAtomic(dir, 'state.json', JSON.stringify({ ...state, store: { ...state.store, entries: state.store.entries.filter((e) => !isEvent(e)) } }));
+  writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, state.store.entries.filter(isEvent)));
+  // the store last, so that the entries are the document's last array
+  const { store, ...rest } = state;
+  const empty = JSON.stringify({ ...rest, store: { revision: store.revision, entries: [] } });
+  writeAtomic(dir, 'state.json', (fd) => writeLined(fd, empty, STATE_CLOSE, store.entries.filter((e) => !isEvent(e))));
   const dirFd = openSync(dir, 'r');
   try {
     fsyncSync(dirFd);

@@ -1,0 +1,59 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readLined, writeLined } from './lined-json.js';
+
+type Doc = { name: string; store: { revision: number; entries: unknown[] } };
+
+describe('JSON written one array element per line', () => {
+  const dirs: string[] = [];
+  const file = () => {
+    const d = mkdtempSync(join(tmpdir(), 'kubesim-lined-'));
+    dirs.push(d);
+    return join(d, 'state.json');
+  };
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  const write = (f: string, elements: unknown[]) => {
+    const fd = openSync(f, 'w');
+    writeLined(fd, JSON.stringify({ name: 'k', store: { revision: 7, entries: [] } }), ']}}', elements);
+    closeSync(fd);
+  };
+  const elements = [['/registry/pods/default/a', { v: 'é\nnewline "quoted"' }], ['/registry/pods/default/b', { v: 2 }], ['/registry/pods/default/c', {}]];
+
+  it('is one valid JSON document, one element per line', () => {
+    const f = file();
+    write(f, elements);
+    const text = readFileSync(f, 'utf8');
+    expect(JSON.parse(text)).toEqual({ name: 'k', store: { revision: 7, entries: elements } });
+    expect(text.split('\n')).toHaveLength(elements.length + 3);
+  });
+
+  it.each([1, 7, 64, 1 << 20])('reads back what it wrote, in chunks of %i bytes', (chunk) => {
+    const f = file();
+    write(f, elements);
+    const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, chunk);
+    expect(head).toEqual({ name: 'k', store: { revision: 7, entries: [] } });
+    expect(read).toEqual(elements);
+  });
+
+  it('reads an empty array', () => {
+    const f = file();
+    write(f, []);
+    expect(JSON.parse(readFileSync(f, 'utf8')).store.entries).toEqual([]);
+    expect(readLined<Doc>(f, ']}}', (d) => d.store.entries).elements).toEqual([]);
+  });
+
+  it('reads a document saved whole on one line, as kubesim did before', () => {
+    const f = file();
+    writeFileSync(f, JSON.stringify({ name: 'k', store: { revision: 7, entries: elements } }));
+    const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, 16);
+    expect(head.store.entries).toEqual([]);
+    expect(read).toEqual(elements);
+  });
+
+  it('refuses a layout whose array is not last (a bug, not a user error)', () => {
+    expect(() => writeLined(0, '{"entries":[],"x":1}', ']}', [])).toThrow(/kubesim bug/);
+  });
+});

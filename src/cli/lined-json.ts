@@ -1,0 +1,82 @@
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+
+/**
+ * A JSON document whose big array holds one element per line: still one JSON value (JSON.parse and jq read it whole),
+ * but written and read a line at a time. A cluster of 150,000 pods is a gigabyte of JSON: as one string it passes
+ * V8's longest (2^29 characters), and read whole it sits in memory twice.
+ *
+ *   {"name":"kubesim",…,"store":{"revision":42,"entries":[      ← head: the document up to the array's "["
+ *   ["/registry/pods/default/web",{…}],                          ← one element per line
+ *   ["/registry/pods/default/db",{…}]
+ *   ]}}                                                          ← close: what ends the array and the document
+ */
+const WRITE_BATCH = 1 << 20;
+const READ_CHUNK = 16 << 20;
+
+/**
+ * Writes the document to an open file descriptor, elements batched into writes of about a megabyte.
+ * @param empty the document with an empty array last, e.g. `{"store":{"entries":[]}}`: where the elements go
+ * @param close what follows that array's "[" in `empty` (`]}}`)
+ */
+export function writeLined(fd: number, empty: string, close: string, elements: Iterable<unknown>): void {
+  if (!empty.endsWith(`[${close}`)) throw new Error(`kubesim bug: ${empty.slice(-20)} does not end with [${close}`);
+  let batch = `${empty.slice(0, -close.length)}\n`;
+  let first = true;
+  for (const element of elements) {
+    batch += `${first ? '' : ',\n'}${JSON.stringify(element)}`;
+    first = false;
+    if (batch.length >= WRITE_BATCH) {
+      writeSync(fd, batch);
+      batch = '';
+    }
+  }
+  writeSync(fd, `${batch}${first ? '' : '\n'}${close}\n`);
+}
+
+/**
+ * Reads a document written by writeLined: the head parsed with an empty array, and each element. A file written
+ * whole on one line (as kubesim saved before) is parsed whole, and its array handed over the same way.
+ */
+export function readLined<Head>(file: string, close: string, arrayOf: (head: Head) => unknown[], chunkSize = READ_CHUNK): { head: Head; elements: unknown[] } {
+  const fd = openSync(file, 'r');
+  try {
+    const lines = linesOf(fd, chunkSize);
+    const first = lines.next();
+    const text = first.done ? '' : first.value;
+    if (!text.endsWith('[')) {
+      // one line: the whole document
+      const rest = [...lines].join('\n');
+      const head = JSON.parse(rest ? `${text}\n${rest}` : text) as Head;
+      const elements = arrayOf(head).splice(0);
+      return { head, elements };
+    }
+    const head = JSON.parse(text + close) as Head;
+    const elements: unknown[] = [];
+    for (const line of lines) {
+      if (line === close) break;
+      elements.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line));
+    }
+    return { head, elements };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The file's lines, read in chunks (16 MB, or smaller in tests, so that lines straddle them). */
+function* linesOf(fd: number, chunkSize: number): Generator<string> {
+  const chunk = Buffer.allocUnsafe(chunkSize);
+  let carry: Buffer = Buffer.alloc(0);
+  for (;;) {
+    const n = readSync(fd, chunk, 0, chunkSize, null);
+    if (n === 0) break;
+    const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
+    let start = 0;
+    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+      yield buf.toString('utf8', start, nl);
+      start = nl + 1;
+    }
+    // copied: the chunk buffer is reused by the next read
+    carry = Buffer.from(buf.subarray(start));
+  }
+  if (carry.length) yield carry.toString('utf8');
+}
