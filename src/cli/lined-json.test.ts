@@ -30,10 +30,10 @@ describe('JSON written one array element per line', () => {
     expect(text.split('\n')).toHaveLength(elements.length + 3);
   });
 
-  it.each([1, 7, 64, 1 << 20])('reads back what it wrote, in chunks of %i bytes', (chunk) => {
+  it.each([1, 7, 64, 1 << 20])('reads back what it wrote, a line at a time in chunks of %i bytes', (chunkSize) => {
     const f = file();
     write(f, elements);
-    const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, chunk);
+    const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0, chunkSize });
     expect(head).toEqual({ name: 'k', store: { revision: 7, entries: [] } });
     expect(read).toEqual(elements);
   });
@@ -43,14 +43,21 @@ describe('JSON written one array element per line', () => {
     write(f, []);
     expect(JSON.parse(readFileSync(f, 'utf8')).store.entries).toEqual([]);
     expect(readLined<Doc>(f, ']}}', (d) => d.store.entries).elements).toEqual([]);
+    expect(readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0 }).elements).toEqual([]);
   });
 
-  it('reads a document saved whole on one line, as kubesim did before', () => {
+  it.each([{ wholeUpTo: 0, chunkSize: 16 }, {}])('reads a document saved whole on one line, as kubesim did before (%o)', (options) => {
     const f = file();
     writeFileSync(f, JSON.stringify({ name: 'k', store: { revision: 7, entries: elements } }));
-    const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, 16);
+    const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, options);
     expect(head.store.entries).toEqual([]);
     expect(read).toEqual(elements);
+  });
+
+  it('parses a small file whole, with the same result as a line at a time', () => {
+    const f = file();
+    write(f, elements);
+    expect(readLined<Doc>(f, ']}}', (d) => d.store.entries)).toEqual(readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0 }));
   });
 
   it('refuses a layout whose array is not last (a bug, not a user error)', () => {
