@@ -8,6 +8,8 @@ export type NarrationMode = 'tty' | 'plain' | 'json' | 'off';
 export interface Env {
   home: string;
   cluster: string;
+  /** --store / KUBESIM_STORE: where the cluster lives (etcd://HOST:PORT), instead of files under home. */
+  store?: string;
   narration: NarrationMode;
   lang: Lang;
   /** --analogies / KUBESIM_ANALOGIES=1: the classroom analogy of each component joins the narration. */
@@ -31,6 +33,7 @@ export interface GlobalFlags {
   analogies?: boolean;
   speed?: string;
   cluster?: string;
+  store?: string;
   as?: string;
   asGroup?: string[];
 }
@@ -62,6 +65,7 @@ export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { st
   return {
     home: vars.KUBESIM_HOME || join(homedir(), '.kubesim'),
     cluster: flags.cluster ?? vars.KUBESIM_CLUSTER ?? 'kubesim',
+    ...((flags.store ?? vars.KUBESIM_STORE) && { store: flags.store ?? vars.KUBESIM_STORE }),
     narration: narrationMode(flags, vars, io.stderrIsTTY),
     lang,
     analogies: !!flags.analogies || vars.KUBESIM_ANALOGIES === '1',

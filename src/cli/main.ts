@@ -4,6 +4,7 @@ import type { Renderer, Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
+import { BackendUnavailable } from './backend/backend.js';
 import { LockTimeout, makeRenderer, Session } from './session.js';
 // kubesim itself, in-process: tutorials run the commands they teach (a type only: nothing loads here)
 import type { Kubesim } from './commands/tutorial/tutorial.js';
@@ -36,6 +37,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--lang <lang>', 'langue de la narration : fr ou en')
     .option('--analogies', 'ajoute à la narration l’analogie de chaque composant (le service de formation continue)')
     .option('--cluster <name>', 'cluster simulé à utiliser (défaut : kubesim)')
+    .option('--store <url>', 'garde le cluster dans un vrai etcd (etcd://127.0.0.1:2379) au lieu de fichiers')
     .option('--as <user>', "utilisateur que l'API Server doit incarner (ou system:serviceaccount:NS:NOM)")
     .option('--as-group <group>', "groupe à incarner avec --as (répétable)", (g: string, all: string[] = []) => [...all, g])
     .showHelpAfterError(false)
@@ -522,6 +524,10 @@ export async function main(
     }
     if (e instanceof LockTimeout) {
       streams.err.write(`error: the cluster is locked by another kubesim (${e.message}/lock)\n`);
+      return 1;
+    }
+    if (e instanceof BackendUnavailable) {
+      streams.err.write(`error: ${e.message}\n`);
       return 1;
     }
     streams.err.write(`${internalError(e).kubectl}\n`);

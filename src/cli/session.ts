@@ -10,7 +10,8 @@ import type { ClusterSpec } from '../sim/bootstrap.js';
 import type { Cluster, ClusterState } from '../sim/cluster.js';
 import { Store } from '../store/store.js';
 import type { Env } from './env.js';
-import { ClusterLock, clusterDir, loadFullState, loadState, saveState, type LoadedState } from './state.js';
+import { openBackend, type Backend } from './backend/backend.js';
+import type { LoadedState } from './state.js';
 
 export class LockTimeout extends Error {}
 
@@ -61,8 +62,8 @@ export class Session {
     readonly env: Env,
     readonly renderer: Renderer,
     private readonly view: View,
-    private readonly lock: ClusterLock | undefined,
-    private readonly dir: string,
+    private readonly backend: Backend,
+    private readonly locked: boolean,
     private readonly full?: Cluster,
     private readonly created = false,
   ) {
@@ -74,32 +75,43 @@ export class Session {
   }
 
   static async open(env: Env, streams: Streams, opts: OpenOptions = {}): Promise<Session> {
-    const dir = clusterDir(env.home, env.cluster);
+    const backend = await openBackend(env);
+    try {
+      return await Session.openOn(backend, env, streams, opts);
+    } catch (e) {
+      await backend.close();
+      throw e;
+    }
+  }
+
+  private static async openOn(backend: Backend, env: Env, streams: Streams, opts: OpenOptions): Promise<Session> {
     if (opts.readOnly) {
-      // saves are atomic renames, so a reader needs no lock as long as it changes nothing
-      const loaded = loadState(dir);
+      // saves are atomic, so a reader needs no lock as long as it changes nothing
+      const loaded = await backend.read();
       if (loaded && !timerDue(loaded.state, env.now)) {
         const renderer = env.narration === 'json' ? await makeRenderer(env, streams) : new QuietRenderer(streams, env.narration !== 'off');
-        return new Session(env, renderer, readView(loaded, env.now), undefined, dir);
+        return new Session(env, renderer, readView(loaded, env.now), backend, false);
       }
     }
     const renderer = await makeRenderer(env, streams);
-    const lock = new ClusterLock(dir);
-    if (!lock.acquire()) throw new LockTimeout(dir);
+    if (!(await backend.lock())) throw new LockTimeout(backend.where);
     try {
-      const state = opts.create ? undefined : loadFullState(dir);
+      const state = opts.create ? undefined : await backend.load();
+      const recordWrites = backend.replaysWrites;
       const { Cluster } = await import('../sim/cluster.js');
       if (state) {
-        const cluster = new Cluster(state.name, state, env.now);
-        return new Session(env, renderer, worldView(cluster), lock, dir, cluster);
+        const cluster = new Cluster(state.name, state, env.now, { recordWrites });
+        return new Session(env, renderer, worldView(cluster), backend, true, cluster);
       }
+      const startRevision = await backend.clear();
       const { bootstrapCluster, DEFAULT_SPEC, nodeSummary } = await import('../sim/bootstrap.js');
-      const cluster = bootstrapCluster({ ...DEFAULT_SPEC, name: env.cluster, seed: env.seed ?? randomSeed(), ...opts.create }, env.now);
-      const session = new Session(env, renderer, worldView(cluster), lock, dir, cluster, true);
+      const spec = { ...DEFAULT_SPEC, name: env.cluster, seed: env.seed ?? randomSeed(), ...opts.create };
+      const cluster = bootstrapCluster(spec, env.now, { recordWrites, startRevision });
+      const session = new Session(env, renderer, worldView(cluster), backend, true, cluster, true);
       cluster.world.log.emit('simulator', { kind: 'cluster.created', name: env.cluster, nodes: nodeSummary(cluster) });
       return session;
     } catch (e) {
-      lock.release();
+      await backend.unlock();
       throw e;
     }
   }
@@ -166,10 +178,14 @@ export class Session {
           JSON.stringify(timers.all()) !== this.savedTimers ||
           this.full.world.clock.now() !== this.startedAt ||
           this.full.servedRequests;
-        if (this.created || changed) saveState(this.dir, this.full.save());
+        if (this.created || changed) await this.backend.save(this.full.save(), this.full.writes);
       }
     } finally {
-      this.lock?.release();
+      try {
+        if (this.locked) await this.backend.unlock();
+      } finally {
+        await this.backend.close();
+      }
     }
     await this.renderer.finish();
   }

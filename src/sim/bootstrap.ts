@@ -5,7 +5,7 @@ import { KUBERNETES_VERSION } from '../api/version.js';
 import { ADMIN, nodeUser } from '../apiserver/authn.js';
 import { parseImage } from '../node/runtime/images.js';
 import { fakeDigest } from '../node/runtime/digest.js';
-import { Cluster, type ClusterState } from './cluster.js';
+import { Cluster, type ClusterOptions, type ClusterState } from './cluster.js';
 import { Rand } from './rand.js';
 import { rfc3339 } from './clock.js';
 
@@ -247,15 +247,16 @@ function kubernetesService(apiserverIP: string): KObject[] {
  * A fresh cluster, as kind would leave it: a control-plane node running etcd, the API server, the controller
  * manager and the scheduler as static pods, worker nodes, CoreDNS, and the default namespaces and services.
  */
-export function bootstrapCluster(spec: ClusterSpec, base: number): Cluster {
+export function bootstrapCluster(spec: ClusterSpec, base: number, options: ClusterOptions & { startRevision?: number } = {}): Cluster {
   const empty: Omit<ClusterState, 'format' | 'name'> = {
-    store: { revision: 1, entries: [] },
+    // a new etcd starts at revision 1; a cleared one where it is
+    store: { revision: options.startRevision ?? 1, entries: [] },
     clock: { now: base, offsetMs: 0 },
     rand: Rand.fromSeed(spec.seed).state(),
     timers: [],
     ipam: {},
   };
-  const cluster = new Cluster(spec.name, empty, base);
+  const cluster = new Cluster(spec.name, empty, base, options);
   cluster.spec = { workers: spec.workers, cpu: spec.cpu, memory: spec.memory };
   const { store } = cluster.world;
   const now = rfc3339(base);

@@ -24,7 +24,7 @@ import { Proxier } from '../node/kube-proxy/proxier.js';
 import { iptablesSave } from '../node/kube-proxy/iptables.js';
 import { httpGet, type Client as HttpClient, type HttpResult } from '../node/network/http.js';
 import { Scheduler } from '../scheduler/scheduler.js';
-import { Store, type StoreSnapshot, type WatchEvent } from '../store/store.js';
+import { Store, type StoreSnapshot, type WatchEvent, type Write } from '../store/store.js';
 import { VirtualClock } from './clock.js';
 import { runUntilStable, type Component, type StabilizeResult } from './engine.js';
 import { Rand, type RandState } from './rand.js';
@@ -45,6 +45,11 @@ export interface Progress {
 }
 
 /** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
+export interface ClusterOptions {
+  /** Keep every store write for a backend that replays them (Store.recordWrites). */
+  recordWrites?: boolean;
+}
+
 export interface ClusterState {
   format: 1;
   name: string;
@@ -91,16 +96,21 @@ export class Cluster {
    * @param base the wall clock (or KUBESIM_NOW) at load: virtual time resumes at base + saved offset, never
    * earlier than when it was saved.
    */
+  /** The store's writes since load, in order, when the state is saved write by write (a real etcd); else none. */
+  readonly writes: Write[];
+
   constructor(
     readonly name: string,
     state: Omit<ClusterState, 'format' | 'name'>,
     private readonly baseAtLoad: number,
+    options: ClusterOptions = {},
   ) {
     // the world resumes where it was saved; catchUp() then plays out what happened since, timer by timer
     const clock = new VirtualClock(state.clock.now);
     this.catchUpTo = Math.max(baseAtLoad + state.clock.offsetMs, state.clock.now);
     const store = new Store(state.store);
     store.addIndex(PODS_BY_NODE, '/registry/pods/', podNodeValues);
+    this.writes = options.recordWrites ? store.recordWrites() : [];
     this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers), containers: structuredClone(state.containers ?? {}) };
     this.api = new ApiServer(this.world);
     this.downNodes = { ...(state.downNodes ?? {}) };

@@ -25,6 +25,17 @@ export interface WatchEvent {
 
 export type WatchHandler = (event: WatchEvent) => void;
 
+/** One write as it happened, with the value it wrote: what a backend replays into a real etcd, revision by revision. */
+export interface Write {
+  op: 'create' | 'update' | 'delete';
+  key: string;
+  revision: number;
+  /** The value written (none for a delete). */
+  value?: KObject;
+  /** The key's mod revision before an update or delete: the compare of kube-apiserver's transaction. */
+  previousModRevision?: number;
+}
+
 export interface StoreSnapshot {
   revision: number;
   entries: Array<[string, Omit<StoredValue, 'value'> & { value: KObject }]>;
@@ -61,6 +72,7 @@ export class Store {
   private readonly sortedKeys = new Map<string, SortedKeys>();
   private readonly watchers: Array<{ prefix: string; handler: WatchHandler }> = [];
   private readonly pending: WatchEvent[] = [];
+  private journal?: Write[];
 
   /** Buckets whose entries are read only when something looks under them (a read that never lists events). */
   private readonly lazy = new Map<string, () => StoreSnapshot['entries']>();
@@ -73,6 +85,14 @@ export class Store {
 
   get revision(): number {
     return this.revisionNow;
+  }
+
+  /**
+   * From now on, keeps every write in order with the value it wrote (and returns that list). Only a backend that
+   * replays writes asks for it: it holds every intermediate value until the session ends.
+   */
+  recordWrites(): Write[] {
+    return (this.journal ??= []);
   }
 
   get(key: string): StoredValue | undefined {
@@ -177,6 +197,7 @@ export class Store {
     this.bucket(key).set(key, { value, createRevision: revision, modRevision: revision, version: 1 });
     this.sortedKeys.get(bucketOf(key))?.add(key);
     this.reindex(key, value);
+    this.journal?.push({ op: 'create', key, revision, value });
     this.emit({ type: 'ADDED', key, object: value, revision });
     return revision;
   }
@@ -193,6 +214,7 @@ export class Store {
     value.metadata.resourceVersion = String(revision);
     this.bucket(key).set(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1 });
     this.reindex(key, value);
+    this.journal?.push({ op: 'update', key, revision, value, previousModRevision: current.modRevision });
     this.emit({ type: 'MODIFIED', key, object: value, previous: current.value, revision });
     return revision;
   }
@@ -204,6 +226,7 @@ export class Store {
     this.bucket(key).delete(key);
     this.sortedKeys.get(bucketOf(key))?.remove(key);
     this.reindex(key, undefined);
+    this.journal?.push({ op: 'delete', key, revision, previousModRevision: current.modRevision });
     this.emit({ type: 'DELETED', key, object: current.value, revision });
     return revision;
   }

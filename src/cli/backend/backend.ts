@@ -1,0 +1,37 @@
+import type { ClusterState } from '../../sim/cluster.js';
+import type { Write } from '../../store/store.js';
+import type { Env } from '../env.js';
+import type { LoadedState } from '../state.js';
+
+/**
+ * Where a cluster's state lives between two commands: files under KUBESIM_HOME (the default), or a real etcd
+ * (`--store etcd://127.0.0.1:2379`). A command reads without a lock, or locks, loads, saves and unlocks.
+ */
+export interface Backend {
+  /** What the user named, for messages (a directory, or the etcd URL). */
+  readonly where: string;
+  /** The backend replays each write into its store (etcd): the session's store must record them (Store.recordWrites). */
+  readonly replaysWrites: boolean;
+  /** The saved state, for a command that only reads (no lock: saves are atomic). */
+  read(): Promise<LoadedState | undefined>;
+  /** Waits for this cluster's lock (false: still held by another kubesim after 20 s). */
+  lock(): Promise<boolean>;
+  /** The whole saved state, events included, under the lock. */
+  load(): Promise<ClusterState | undefined>;
+  /** For a new cluster (create, reset): clears what was saved, and answers the revision its store starts from. */
+  clear(): Promise<number>;
+  /** Saves the state; `writes` are the store's writes since load, in order, when replaysWrites. */
+  save(state: ClusterState, writes: Write[]): Promise<void>;
+  unlock(): Promise<void>;
+  /** Lets go of connections (a read-only command holds no lock). */
+  close(): Promise<void>;
+}
+
+/** The store has no connection: `etcd://` could not be reached, or the URL is not one. */
+export class BackendUnavailable extends Error {}
+
+/** The backend `--store` (or KUBESIM_STORE) names; etcd's client is loaded only when asked for. */
+export async function openBackend(env: Env): Promise<Backend> {
+  if (env.store) return (await import('./etcd.js')).EtcdBackend.connect(env.store);
+  return new (await import('./files.js')).FilesBackend(env.home, env.cluster);
+}
