@@ -11,12 +11,21 @@ export interface StabilizeOptions {
   horizon: number;
   /** Until when patient timers (back-offs, grace periods) fire even if nothing else happens: `now` unless waiting. */
   patientUntil: number;
+  /** Steps allowed before giving up (default: BASE_STEPS plus STEPS_PER_OBJECT per object stored, see stepBudget). */
   maxSteps?: number;
   /** Called every PROGRESS_EVERY steps, so a long run can show that it moves (the engine itself prints nothing). */
   onProgress?: (steps: number) => void;
 }
 
 export const PROGRESS_EVERY = 5_000;
+
+/**
+ * A run that never settles is a bug to report, not a hang: it stops after a budget that grows with the cluster, since
+ * each object takes a few steps (a pod about ten: created, scheduled, bound, pulled, started, ready, its events).
+ */
+const BASE_STEPS = 1_000_000;
+const STEPS_PER_OBJECT = 20;
+const stepBudget = (w: World): number => BASE_STEPS + STEPS_PER_OBJECT * w.store.size;
 
 export interface StabilizeResult {
   steps: number;
@@ -34,11 +43,15 @@ export function runUntilStable(
   fire: (t: Timer) => void,
   opts: StabilizeOptions,
 ): StabilizeResult {
-  const maxSteps = opts.maxSteps ?? 1_000_000;
+  let maxSteps = opts.maxSteps ?? stepBudget(w);
   let steps = 0;
   while (steps < maxSteps) {
     steps++;
-    if (opts.onProgress && steps % PROGRESS_EVERY === 0) opts.onProgress(steps);
+    if (steps % PROGRESS_EVERY === 0) {
+      opts.onProgress?.(steps);
+      // the cluster grows as the run creates pods and events
+      maxSteps = opts.maxSteps ?? stepBudget(w);
+    }
     if (w.store.deliver() > 0) continue;
     if (components().some((c) => c.step())) continue;
     const next = w.timers.next();

@@ -110,6 +110,13 @@ export class Store {
     }
   }
 
+  /** How many keys are stored, without counting them one by one (lazy buckets not read yet are left out). */
+  get size(): number {
+    let n = 0;
+    for (const bucket of this.buckets.values()) n += bucket.size;
+    return n;
+  }
+
   /** Values under a prefix, sorted by key (etcd range order). */
   list(prefix: string): KObject[] {
     return this.keys(prefix).map((k) => this.get(k)!.value);
