@@ -67,7 +67,7 @@ export class Session {
     private readonly full?: Cluster,
     private readonly created = false,
   ) {
-    view.log.subscribe((e) => renderer.event(e));
+    if (renderer.event) view.log.subscribe((e) => renderer.event!(e));
     if (full && renderer.progress) full.onProgress = (p) => renderer.progress!(p);
     this.savedRevision = created ? -1 : view.store.revision;
     this.savedTimers = JSON.stringify(full?.world.timers.all() ?? []);

@@ -8,7 +8,10 @@ export class EventLog {
   constructor(private readonly now: () => number) {}
 
   emit(actor: Actor, body: SimEventBody): void {
-    const event = { ...body, seq: ++this.seq, at: this.now(), actor } as SimEvent;
+    this.seq++;
+    // -q: nobody listens, and a big apply emits millions
+    if (!this.listeners.length) return;
+    const event = { ...body, seq: this.seq, at: this.now(), actor } as SimEvent;
     for (const l of this.listeners) l(event);
   }
 

@@ -20,9 +20,17 @@ export class VirtualClock {
   }
 }
 
-/** RFC 3339 with second precision, as Kubernetes writes metadata timestamps. */
+let lastSecond = NaN;
+let lastText = '';
+
+/** RFC 3339 with second precision, as Kubernetes writes metadata timestamps (the last second's text is reused). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 /** RFC 3339 with microseconds (MicroTime), as in Event.eventTime. */

@@ -25,6 +25,11 @@ describe('names and hashes', () => {
     expect(name).toMatch(new RegExp(`^web-7854ff8877-[${NAME_ALPHABET}]{5}$`));
   });
 
+  it('draws the UUIDs it always drew (saved demos replay byte for byte across kubesim versions)', () => {
+    expect(uuid(Rand.fromSeed('demo'))).toBe('43b83a4e-ddbf-44b0-835b-924454f4608f');
+    expect(uuid(Rand.fromSeed('42'))).toBe('2c9137c8-b7d8-411d-a6e7-51b28575cc20');
+  });
+
   it('draws the same names and UUIDs from the same seed', () => {
     const a = Rand.fromSeed('demo');
     const b = Rand.fromSeed('demo');

@@ -11,13 +11,14 @@ export function generateName(rand: Rand, base: string): string {
   return base.slice(0, MAX_GENERATED_BASE) + suffix;
 }
 
-/** Random UUIDv4 from the seeded source. */
+const HEX = '0123456789abcdef';
+
+/** Random UUIDv4 from the seeded source: 32 draws (the version digit's is discarded), then the variant's. */
 export function uuid(rand: Rand): string {
-  const hex = Array.from({ length: 32 }, () => rand.int(16).toString(16));
-  hex[12] = '4';
-  hex[16] = (8 + rand.int(4)).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let h = '';
+  for (let i = 0; i < 32; i++) h += HEX[rand.int(16)];
+  const variant = HEX[8 + rand.int(4)];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
 }
 
 /** controller.ComputeHash's encoding: FNV-1a 32 of the template, in decimal, through SafeEncodeString. */
@@ -53,6 +54,18 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Hashes by template object: the Deployment controller asks for every sync (each time a pod becomes ready), and a
+ * stored template is never changed in place (a new Deployment version is a new object).
+ */
+const hashes = new WeakMap<object, Map<number | undefined, string>>();
+
 export function podTemplateHash(template: unknown, collisionCount?: number): string {
-  return safeEncodeString(String(fnv1a32(canonicalJson(template), collisionCount)));
+  const compute = () => safeEncodeString(String(fnv1a32(canonicalJson(template), collisionCount)));
+  if (!template || typeof template !== 'object') return compute();
+  let byCount = hashes.get(template);
+  if (!byCount) hashes.set(template, (byCount = new Map()));
+  let hash = byCount.get(collisionCount);
+  if (hash === undefined) byCount.set(collisionCount, (hash = compute()));
+  return hash;
 }

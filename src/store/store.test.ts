@@ -45,6 +45,28 @@ describe('etcd-like store', () => {
     expect(s.keys('/registry/pods/')).toEqual(['/registry/pods/default/b', '/registry/pods/default/c', '/registry/pods/other/a']);
   });
 
+  it('answers a repeated list from memory until a write under it: values, order and copies stay right', () => {
+    const s = new Store();
+    const names = (prefix: string) => s.list(prefix).map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`);
+    s.create('/registry/services/specs/default/web', obj('web'));
+    s.create('/registry/pods/default/b', obj('b'));
+    for (const prefix of ['/registry/', '/registry/services/', '/registry/pods/', '/registry/pods/default/']) names(prefix);
+    s.create('/registry/pods/default/a', obj('a'));
+    s.create('/registry/services/endpoints/default/web', { ...obj('web'), kind: 'Endpoints' });
+    expect(names('/registry/pods/default/')).toEqual(['default/a', 'default/b']);
+    expect(names('/registry/pods/')).toEqual(['default/a', 'default/b']);
+    expect(s.list('/registry/services/').map((o) => o.kind)).toEqual(['Endpoints', 'Pod']);
+    expect(s.list('/registry/')).toHaveLength(4);
+    const updated = { ...obj('b'), spec: { nodeName: 'n1' } };
+    s.update('/registry/pods/default/b', updated);
+    expect(s.list('/registry/pods/')[1]).toBe(updated);
+    s.delete('/registry/pods/default/a');
+    expect(names('/registry/pods/')).toEqual(['default/b']);
+    // a caller's sort or push never reaches the store's answer
+    s.list('/registry/pods/').push(obj('intruder'));
+    expect(names('/registry/pods/')).toEqual(['default/b']);
+  });
+
   it('queues watch events and delivers them in order, only when asked', () => {
     const s = new Store();
     const seen: WatchEvent[] = [];

@@ -41,6 +41,8 @@ export interface StoreSnapshot {
   entries: Array<[string, Omit<StoredValue, 'value'> & { value: KObject }]>;
 }
 
+const SPANNING = '*';
+
 /** Keys are grouped by resource (`/registry/pods/`) so a list only scans its own kind. */
 function bucketOf(key: string): string {
   const third = key.indexOf('/', '/registry/'.length);
@@ -48,6 +50,13 @@ function bucketOf(key: string): string {
   // services/specs and services/endpoints are two resources under one first segment
   if (bucket === '/registry/services/') return key.slice(0, key.indexOf('/', bucket.length) + 1);
   return bucket;
+}
+
+/** The one bucket every key under `prefix` falls in, or SPANNING (`/registry/`, `/registry/services/`). */
+function bucketOfPrefix(prefix: string): string {
+  if (!prefix.startsWith('/registry/') || prefix.indexOf('/', '/registry/'.length) < 0) return SPANNING;
+  const bucket = bucketOf(prefix);
+  return bucket.length > '/registry/'.length && prefix.startsWith(bucket) ? bucket : SPANNING;
 }
 
 /**
@@ -73,6 +82,12 @@ export class Store {
   private readonly watchers: Array<{ prefix: string; handler: WatchHandler }> = [];
   private readonly pending: WatchEvent[] = [];
   private journal?: Write[];
+  /**
+   * Lists answered since the last write under their prefix, by bucket: most lists repeat between two writes of their
+   * kind (RBAC bindings on every request, a namespace's ReplicaSets on every Deployment sync). SPANNING holds
+   * prefixes wider than one bucket.
+   */
+  private readonly listed = new Map<string, Map<string, KObject[]>>();
 
   /** Buckets whose entries are read only when something looks under them (a read that never lists events). */
   private readonly lazy = new Map<string, () => StoreSnapshot['entries']>();
@@ -119,7 +134,19 @@ export class Store {
 
   /** Values under a prefix, sorted by key (etcd range order). */
   list(prefix: string): KObject[] {
-    return this.keys(prefix).map((k) => this.get(k)!.value);
+    const bucket = bucketOfPrefix(prefix);
+    let lists = this.listed.get(bucket);
+    if (!lists) this.listed.set(bucket, (lists = new Map()));
+    let values = lists.get(prefix);
+    if (!values) lists.set(prefix, (values = this.keys(prefix).map((k) => this.get(k)!.value)));
+    // a copy: callers sort and filter what they get
+    return values.slice();
+  }
+
+  /** A write under these lists' prefixes: they are answered afresh next time. */
+  private forgetLists(key: string): void {
+    this.listed.delete(bucketOf(key));
+    this.listed.delete(SPANNING);
   }
 
   /** Number of keys under a prefix, without copying values. */
@@ -204,6 +231,7 @@ export class Store {
     this.bucket(key).set(key, { value, createRevision: revision, modRevision: revision, version: 1 });
     this.sortedKeys.get(bucketOf(key))?.add(key);
     this.reindex(key, value);
+    this.forgetLists(key);
     this.journal?.push({ op: 'create', key, revision, value });
     this.emit({ type: 'ADDED', key, object: value, revision });
     return revision;
@@ -221,6 +249,7 @@ export class Store {
     value.metadata.resourceVersion = String(revision);
     this.bucket(key).set(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1 });
     this.reindex(key, value);
+    this.forgetLists(key);
     this.journal?.push({ op: 'update', key, revision, value, previousModRevision: current.modRevision });
     this.emit({ type: 'MODIFIED', key, object: value, previous: current.value, revision });
     return revision;
@@ -233,6 +262,7 @@ export class Store {
     this.bucket(key).delete(key);
     this.sortedKeys.get(bucketOf(key))?.remove(key);
     this.reindex(key, undefined);
+    this.forgetLists(key);
     this.journal?.push({ op: 'delete', key, revision, previousModRevision: current.modRevision });
     this.emit({ type: 'DELETED', key, object: current.value, revision });
     return revision;

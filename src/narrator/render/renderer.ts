@@ -12,7 +12,8 @@ export interface Streams {
  * and the CLI's own notes (stderr). `finish` resolves once everything is written (the TTY paces its lines).
  */
 export interface Renderer {
-  event(e: SimEvent): void;
+  /** Absent when the world's events are not told (-q): then nobody builds them at all. */
+  event?(e: SimEvent): void;
   stdout(text: string): void;
   /** kubectl's own stderr text (errors, "No resources found"): printed even with -q. */
   stderr(text: string): void;
@@ -31,7 +32,6 @@ export class QuietRenderer implements Renderer {
     private readonly streams: Streams,
     private readonly notes = false,
   ) {}
-  event(): void {}
   note(text: string): void {
     if (this.notes) this.streams.err.write(`${text}\n`);
   }

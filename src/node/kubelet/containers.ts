@@ -247,11 +247,12 @@ export class Containers {
   }
 
   private rememberImage(full: string, bytes: number): void {
-    const node = structuredClone(this.w.store.get(`/registry/minions/${this.k.nodeName}`)!.value);
-    const status = (node.status ??= {}) as { images?: Array<{ names: string[]; sizeBytes: number }> };
-    if (status.images?.some((i) => i.names.includes(full))) return;
-    status.images = [...(status.images ?? []), { names: [`${parseImage(full).repository}@sha256:${fakeDigest(full)}`, full], sizeBytes: bytes }];
-    this.k.client.updateStatus(node);
+    const stored = this.w.store.get(`/registry/minions/${this.k.nodeName}`)!.value;
+    const images = (stored.status as { images?: Array<{ names: string[]; sizeBytes: number }> } | undefined)?.images ?? [];
+    // every pull of an image the node already lists (one per pod) would copy the whole Node for nothing
+    if (images.some((i) => i.names.includes(full))) return;
+    const entry = { names: [`${parseImage(full).repository}@sha256:${fakeDigest(full)}`, full], sizeBytes: bytes };
+    this.k.client.updateStatus({ ...stored, status: { ...(stored.status as object), images: [...images, entry] } });
   }
 
   /**
