@@ -11,6 +11,7 @@ export type StatusReason =
   | 'BadRequest'
   | 'Unauthorized'
   | 'MethodNotAllowed'
+  | 'UnsupportedMediaType'
   | 'InternalError';
 
 const CODES: Record<StatusReason, number> = {
@@ -22,6 +23,7 @@ const CODES: Record<StatusReason, number> = {
   BadRequest: 400,
   Unauthorized: 401,
   MethodNotAllowed: 405,
+  UnsupportedMediaType: 415,
   InternalError: 500,
 };
 

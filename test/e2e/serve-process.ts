@@ -9,7 +9,7 @@ export interface Served {
   /** What the server has told on its terminal so far (the narration of each request). */
   narration(): string;
   /** The real kubectl, pointed at this server. */
-  kubectl(args: string[], config?: string): Promise<{ code: number; stdout: string; stderr: string }>;
+  kubectl(args: string[], config?: string, env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
   stop(): void;
 }
 
@@ -30,9 +30,9 @@ export async function startServe(home: string): Promise<Served> {
   return {
     kubeconfig,
     narration: () => narration,
-    kubectl: (args, config = kubeconfig) =>
+    kubectl: (args, config = kubeconfig, env = {}) =>
       new Promise((done) => {
-        const child = spawn('kubectl', ['--kubeconfig', config, '--cache-dir', cache, ...args], { env: { PATH: process.env.PATH ?? '', HOME: home } });
+        const child = spawn('kubectl', ['--kubeconfig', config, '--cache-dir', cache, ...args], { env: { PATH: process.env.PATH ?? '', HOME: home, ...env } });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d));

@@ -89,6 +89,39 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '-o', 'json']).stdout).toContain('"readinessProbe"');
   }, 60_000);
 
+  it('applies server-side, replaces, edits, and answers rollout status, as kubectl sends them', async () => {
+    expect(kubesim(home, ['-q', 'create', 'namespace', 'ssa']).code).toBe(0);
+    const dir = scratchDir('serve');
+    const manifest = (replicas: number) => {
+      const file = join(dir, `ge-${replicas}.yaml`);
+      writeFileSync(file, readFileSync(join(ROOT, 'manifests/gestion-employes.yaml'), 'utf8').replace('replicas: 3', `replicas: ${replicas}`));
+      return file;
+    };
+    const all = (verb: string) => `configmap/gestion-employes-config ${verb}\ndeployment.apps/gestion-employes ${verb}\nservice/gestion-employes ${verb}\n`;
+    const ready = () => kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'ssa', '--no-headers']).stdout.split(/ +/)[1];
+    // server-side apply: PATCH application/apply-patch+yaml creates, then merges
+    expect((await kubectl(['apply', '--server-side', '-f', manifest(3), '-n', 'ssa'])).stdout).toBe(all('serverside-applied'));
+    expect(ready()).toBe('3/3');
+    expect((await kubectl(['apply', '--server-side', '-f', manifest(2), '-n', 'ssa'])).stdout).toBe(all('serverside-applied'));
+    expect(ready()).toBe('2/2');
+    // replace: PUT of the whole object
+    expect((await kubectl(['replace', '-f', manifest(4), '-n', 'ssa'])).stdout).toBe(all('replaced'));
+    expect(ready()).toBe('4/4');
+    // edit: the editor's change sent as a patch
+    const edited = await served.kubectl(['edit', 'deploy', 'gestion-employes', '-n', 'ssa'], undefined, { KUBE_EDITOR: 'sed -i s/replicas:\\ 4/replicas:\\ 1/' });
+    expect(edited.stdout).toBe('deployment.apps/gestion-employes edited\n');
+    expect(ready()).toBe('1/1');
+    // rollout status lists, then watches: the watch's headers come at once, so it returns as soon as it is satisfied
+    const started = Date.now();
+    expect((await kubectl(['rollout', 'status', 'deploy/gestion-employes', '-n', 'ssa', '--timeout', '20s'])).stdout).toBe('deployment "gestion-employes" successfully rolled out\n');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(served.narration()).toContain('PATCH /apis/apps/v1/namespaces/ssa/deployments/gestion-employes');
+    // kubectl's typed commands send protobuf: refused as kube-apiserver refuses a media type it does not decode
+    expect((await kubectl(['create', 'namespace', 'other'])).stderr).toBe(
+      'Error from server (UnsupportedMediaType): the body of the request was in an unknown format - accepted media types include: application/json, application/yaml\n',
+    );
+  }, 90_000);
+
   it('streams a watch: kubectl get -w sees a deleted pod go and its replacement come', async () => {
     const pods = kubesim(home, ['get', 'pods', '-n', 'kube-public', '-o', 'name']).stdout.trim().split('\n');
     const watching = kubectl(['get', 'pods', '-n', 'kube-public', '-w', '--request-timeout', '6s']);

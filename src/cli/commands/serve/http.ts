@@ -51,10 +51,12 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
 async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://kubesim');
   const path = url.pathname.replace(/\/$/, '') || '/';
-  if (req.method === 'POST' || req.method === 'DELETE' || req.method === 'PATCH') {
+  if (req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH') {
     const target = parseResourcePath(path);
     if (!target) return failure(NOT_FOUND);
-    return write(env, streams, req.method, target, url, String(req.headers['content-type'] ?? ''), await bodyOf(req));
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (contentType.startsWith('application/vnd.kubernetes.protobuf')) return failure(UNSUPPORTED_MEDIA);
+    return write(env, streams, req.method, target, url, contentType, await bodyOf(req, contentType));
   }
   if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve does not take ${req.method} yet`));
   if (path === '/version') return ok(versionInfo());
@@ -76,14 +78,20 @@ function versionInfo() {
   return { major, minor, gitVersion: KUBERNETES_VERSION, gitTreeState: 'clean', goVersion: 'kubesim', compiler: 'gc', platform: 'linux/amd64' };
 }
 
-async function bodyOf(req: IncomingMessage): Promise<unknown> {
+/** The request's body: JSON, or YAML for a server-side apply (kubectl sends JSON, which YAML reads too). */
+async function bodyOf(req: IncomingMessage, contentType: string): Promise<unknown> {
   let text = '';
   for await (const chunk of req) text += chunk;
   if (!text) return undefined;
   try {
     return JSON.parse(text);
   } catch {
-    return null;
+    if (!contentType.startsWith(APPLY_PATCH)) return null;
+    try {
+      return (await import('yaml')).parse(text) as unknown;
+    } catch {
+      return null;
+    }
   }
 }
 
@@ -104,9 +112,14 @@ async function mutate(env: Env, streams: Streams, dryRun: boolean, request: (s: 
 }
 
 const UNKNOWN_FORMAT = new ApiError('BadRequest', 'the body of the request was in an unknown format');
+/**
+ * kube-apiserver's answer to a media type it does not decode. kubectl's typed commands (create namespace, create
+ * deployment, expose, run) send protobuf, which kubesim does not decode; `apply -f` and `create -f` send JSON.
+ */
+const UNSUPPORTED_MEDIA = new ApiError('UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml');
 const isObject = (body: unknown): body is Record<string, unknown> => !!body && typeof body === 'object' && !Array.isArray(body);
 
-/** POST, DELETE and PATCH on a resource path: create, delete, scale, or patch a whole object. */
+/** POST, PUT, DELETE and PATCH on a resource path: create, replace, delete, scale, patch or apply a whole object. */
 function write(env: Env, streams: Streams, method: string, target: ResourcePath, url: URL, patchType: string, body: unknown): Promise<Reply> | Reply {
   const { resource, namespace, name, subresource } = target;
   const dryRun = url.searchParams.get('dryRun') === 'All';
@@ -125,12 +138,24 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
     if (name) return notAllowed;
     return mutate(env, streams, dryRun, (s) => s.request({ verb: 'create', resource, namespace, body: body as KObject, dryRun }), (o) => ({ code: 201, body: o }));
   }
+  if (method === 'PUT') {
+    // kubectl replace: the whole object, refused with a Conflict if its resourceVersion is not the stored one
+    if (!isObject(body)) return failure(UNKNOWN_FORMAT);
+    if (!name) return notAllowed;
+    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, body: body as KObject, dryRun }));
+  }
   if (method === 'DELETE') {
     if (!name) return notAllowed;
     const grace = (body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
     return mutate(env, streams, dryRun, (s) => s.request({ verb: 'delete', resource, namespace, name, dryRun, ...(grace !== undefined && { gracePeriodSeconds: grace }) }));
   }
-  const merge = PATCHES[patchType.split(';')[0]!.trim()];
+  const type = patchType.split(';')[0]!.trim();
+  if (type === APPLY_PATCH) {
+    if (!isObject(body)) return failure(UNKNOWN_FORMAT);
+    if (!name) return notAllowed;
+    return mutate(env, streams, dryRun, (s) => serverSideApply(s, { ...target, name }, body as KObject, dryRun));
+  }
+  const merge = PATCHES[type];
   if (!merge) return { code: 415, body: new ApiError('BadRequest', `the patch type ${patchType} is not supported by kubesim serve yet`).toStatus() };
   if (!isObject(body)) return failure(UNKNOWN_FORMAT);
   if (!name) return notAllowed;
@@ -148,6 +173,23 @@ const PATCHES: Record<string, (live: KObject, patch: never) => unknown> = {
   'application/strategic-merge-patch+json': (live, p) => strategicMerge(live as never, p),
   'application/merge-patch+json': (live, p) => jsonMerge(live as never, p),
 };
+
+const APPLY_PATCH = 'application/apply-patch+yaml';
+
+/**
+ * Server-side apply (`kubectl apply --server-side`): the applied configuration creates the object, or is merged
+ * into the live one with the lists' merge keys (containers by name, ports by containerPort…). kubesim does not track
+ * which manager owns which field (managedFields): no conflicts are raised, and fields left out of a later apply stay.
+ */
+function serverSideApply(s: Session, target: ResourcePath & { name: string }, applied: KObject, dryRun: boolean): ApiResult {
+  const { resource, namespace, name } = target;
+  if (applied.metadata?.name !== undefined && applied.metadata.name !== name) {
+    return { ok: false, error: new ApiError('BadRequest', `the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`) };
+  }
+  const live = s.request({ verb: 'get', resource, namespace, name });
+  if (!live.ok) return live.error.reason === 'NotFound' ? s.request({ verb: 'create', resource, namespace, body: applied, dryRun }) : live;
+  return s.request({ verb: 'patch', resource, namespace, name, body: strategicMerge(live.object as never, applied as never) as unknown as KObject, dryRun });
+}
 
 /** autoscaling/v1 Scale: what a scale subresource answers. */
 function scaleOf(obj: KObject) {

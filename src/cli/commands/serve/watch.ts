@@ -31,6 +31,9 @@ export async function streamWatch(env: Env, streams: Streams, target: ResourcePa
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json' });
+  // at once, as kube-apiserver does: client-go's reflector cannot cancel a watch whose headers have not come, so
+  // `kubectl rollout status` would wait for the first change before it exits
+  res.flushHeaders();
   const known = new Map<string, KObject>();
   const keyOf = (o: KObject) => o.metadata.uid ?? o.metadata.name;
   const send = (found: Found) => {
