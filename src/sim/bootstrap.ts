@@ -5,6 +5,7 @@ import { KUBERNETES_VERSION } from '../api/version.js';
 import { ADMIN, nodeUser } from '../apiserver/authn.js';
 import { parseImage } from '../node/runtime/images.js';
 import { fakeDigest } from '../node/runtime/digest.js';
+import { nodeAddress, nodePodCidr, podSubnetFor } from './addresses.js';
 import { Cluster, type ClusterOptions, type ClusterState } from './cluster.js';
 import { Rand } from './rand.js';
 import { rfc3339 } from './clock.js';
@@ -94,14 +95,14 @@ function nodeObject(name: string, index: number, spec: ClusterSpec, controlPlane
     kind: 'Node',
     metadata: { name, labels, annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' } },
     spec: {
-      podCIDR: `10.244.${index}.0/24`,
-      podCIDRs: [`10.244.${index}.0/24`],
+      podCIDR: nodePodCidr(podSubnetFor(spec.workers + 1), index),
+      podCIDRs: [nodePodCidr(podSubnetFor(spec.workers + 1), index)],
       providerID: `kind://docker/${spec.name}/${name}`,
       ...(controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
     },
     status: {
       addresses: [
-        { type: 'InternalIP', address: `172.18.0.${index + 2}` },
+        { type: 'InternalIP', address: nodeAddress(index) },
         { type: 'Hostname', address: name },
       ],
       allocatable: resources,

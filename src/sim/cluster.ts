@@ -26,6 +26,7 @@ import { httpGet, type Client as HttpClient, type HttpResult } from '../node/net
 import { Scheduler } from '../scheduler/scheduler.js';
 import { Store, type StoreSnapshot, type WatchEvent, type Write } from '../store/store.js';
 import { VirtualClock } from './clock.js';
+import { podSubnetFor } from './addresses.js';
 import { runUntilStable, type Component, type StabilizeResult } from './engine.js';
 import { Rand, type RandState } from './rand.js';
 import { Timers, type Timer } from './timers.js';
@@ -134,7 +135,8 @@ export class Cluster {
     this.byOwner.set(this.nodeLifecycle.owner, this.nodeLifecycle);
     const schedClient = new Client(this.api, SCHEDULER, 'scheduler');
     this.scheduler = new Scheduler(w, schedClient, new Recorder(w, schedClient, { component: 'default-scheduler' }));
-    this.proxier = new Proxier(w);
+    // clusters saved before kubesim recorded their spec are kind's default size
+    this.proxier = new Proxier(w, () => podSubnetFor((this.spec?.workers ?? 0) + 1));
     this.ipam = new Ipam({ ...state.ipam });
     for (const n of store.list('/registry/minions/')) this.addKubelet(n.metadata.name);
     this.wire();

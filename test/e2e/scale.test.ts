@@ -53,6 +53,11 @@ describe('many nodes, many pods', () => {
     const perNode = new Map<string, number>();
     for (const l of wide) perNode.set(l.split(/ +/)[6]!, (perNode.get(l.split(/ +/)[6]!) ?? 0) + 1);
     expect(Math.max(...perNode.values())).toBeLessThanOrEqual(4);
+    // past 256 nodes, the pod network is wider than kind's 10.244.0.0/16: every address stays a real one
+    const octets = (ip: string) => ip.split('.').map(Number);
+    for (const l of wide) expect(octets(l.split(/ +/)[5]!)).toSatisfy((o: number[]) => o.length === 4 && o[0] === 10 && o[1]! >= 128 && o.every((n) => n <= 255));
+    const nodes = kubesim(home, ['get', 'nodes', '-o', 'wide', '--no-headers']).stdout.trim().split('\n');
+    for (const l of nodes) expect(octets(l.split(/ +/)[5]!)).toSatisfy((o: number[]) => o.length === 4 && o[0] === 172 && o[1] === 18 && o.every((n) => n <= 255));
   }, 60_000);
 
   it('brings 120 pods of one image on 2 nodes to Running in one command: pulls queued behind the same image are quick', () => {

@@ -12,7 +12,11 @@ export class Proxier {
   private dirty = false;
   private current = new Map<string, string[]>();
 
-  constructor(private readonly w: World) {
+  /** @param clusterCidr the pod network (kube-proxy's clusterCIDR), fixed when the cluster was made */
+  constructor(
+    private readonly w: World,
+    private readonly clusterCidr: () => string,
+  ) {
     for (const r of this.compute()) this.current.set(keyOf(r), natLines(r));
   }
 
@@ -28,7 +32,7 @@ export class Proxier {
   private compute(): ServicePortRules[] {
     const services = this.w.store.list('/registry/services/specs/') as unknown as Service[];
     const slices = this.w.store.list('/registry/endpointslices/') as unknown as EndpointSlice[];
-    return computeRules(services, slices);
+    return computeRules(services, slices, this.clusterCidr());
   }
 
   step(): boolean {

@@ -31,7 +31,7 @@ describe('kube-proxy iptables rules', () => {
       ports: [{ name: '', port: 80, protocol: 'TCP' }],
       endpoints: ['10.244.2.4', '10.244.1.2', '10.244.2.3', '10.244.3.9'].map((ip, i) => ({ addresses: [ip], conditions: { ready: i < 3 } })),
     };
-    const [rules] = computeRules([svc], [slice]);
+    const [rules] = computeRules([svc], [slice], '10.244.0.0/16');
     expect(rules.svcChain).toBe('KUBE-SVC-2CMXP7HKUVJN7L6M');
     expect(rules.endpoints.map((e) => e.ip)).toEqual(['10.244.1.2', '10.244.2.3', '10.244.2.4']);
     const jumps = natLines(rules).filter((l) => l.startsWith('-A KUBE-SVC-2CMXP7HKUVJN7L6M -m comment'));

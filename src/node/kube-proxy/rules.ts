@@ -4,7 +4,6 @@ import type { EndpointSlice } from 'kubernetes-types/discovery/v1.js';
 import { ipToInt } from '../../apiserver/service-alloc.js';
 
 /** The cluster's pod CIDR: traffic from outside it to a ClusterIP gets masqueraded. */
-export const CLUSTER_CIDR = '10.244.0.0/16';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -48,10 +47,12 @@ export interface ServicePortRules {
   nodePort?: number;
   svcChain: string;
   endpoints: EndpointRule[];
+  /** kube-proxy's clusterCIDR: traffic to the service from outside the pod network is masqueraded. */
+  clusterCidr: string;
 }
 
 /** The whole rule table from services and their ready endpoints, recomputed at every sync (syncProxyRules). */
-export function computeRules(services: Service[], slices: EndpointSlice[]): ServicePortRules[] {
+export function computeRules(services: Service[], slices: EndpointSlice[], clusterCidr: string): ServicePortRules[] {
   const out: ServicePortRules[] = [];
   for (const svc of services) {
     const spec = svc.spec;
@@ -80,6 +81,7 @@ export function computeRules(services: Service[], slices: EndpointSlice[]): Serv
         nodePort: p.nodePort ?? undefined,
         svcChain: `KUBE-SVC-${chainHash(servicePortName + protocol)}`,
         endpoints,
+        clusterCidr,
       });
     }
   }
@@ -92,7 +94,7 @@ export function natLines(r: ServicePortRules): string[] {
   const lines: string[] = [];
   if (!r.endpoints.length) return lines; // no endpoints: only a REJECT in the filter table
   lines.push(`-A KUBE-SERVICES -d ${r.clusterIP}/32 ${proto} -m comment --comment "${r.servicePortName} cluster IP" -m ${r.protocol} --dport ${r.port} -j ${r.svcChain}`);
-  lines.push(`-A ${r.svcChain} ! -s ${CLUSTER_CIDR} -d ${r.clusterIP}/32 ${proto} -m comment --comment "${r.servicePortName} cluster IP" -m ${r.protocol} --dport ${r.port} -j KUBE-MARK-MASQ`);
+  lines.push(`-A ${r.svcChain} ! -s ${r.clusterCidr} -d ${r.clusterIP}/32 ${proto} -m comment --comment "${r.servicePortName} cluster IP" -m ${r.protocol} --dport ${r.port} -j KUBE-MARK-MASQ`);
   const n = r.endpoints.length;
   r.endpoints.forEach((e, i) => {
     const stat = i < n - 1 ? ` -m statistic --mode random --probability ${probability(n - i)}` : '';
