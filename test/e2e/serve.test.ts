@@ -122,6 +122,16 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     );
   }, 90_000);
 
+  it('serves pods/NAME/log: kubectl logs prints what kubesim logs prints', async () => {
+    const pod = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.split('\n')[0]!;
+    for (const flags of [[], ['--tail', '2', '--timestamps']]) {
+      const mine = kubesim(home, ['-q', 'logs', pod, ...flags]);
+      expect(mine.stdout).toMatch(/GestionEmployesApplication/);
+      expect((await kubectl(['logs', pod, ...flags])).stdout).toBe(mine.stdout);
+    }
+    expect((await kubectl(['logs', pod, '--previous'])).stderr).toBe(`Error from server (BadRequest): previous terminated container "app" in pod "${pod.slice('pod/'.length)}" not found\n`);
+  }, 30_000);
+
   it('streams a watch: kubectl get -w sees a deleted pod go and its replacement come', async () => {
     const pods = kubesim(home, ['get', 'pods', '-n', 'kube-public', '-o', 'name']).stdout.trim().split('\n');
     const watching = kubectl(['get', 'pods', '-n', 'kube-public', '-w', '--request-timeout', '6s']);

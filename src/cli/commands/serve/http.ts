@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from '../../../api/errors.js';
 import { openapiDocument } from '../../../api/openapi/document.js';
+import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { formatLabelSelector } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
@@ -14,13 +15,15 @@ import type { Streams } from '../../../narrator/render/renderer.js';
 import { toTable } from '../../../printers/api-table.js';
 import type { Env } from '../../env.js';
 import { Session } from '../../session.js';
+import { podLog } from '../logs/pod-log.js';
 import { find } from './find.js';
 import { isWatch, streamWatch } from './watch.js';
 
 /** What kube-apiserver answers to a path it does not serve. */
 const NOT_FOUND = new ApiError('NotFound', 'the server could not find the requested resource');
 
-type Reply = { code: number; body: unknown };
+/** A JSON body, or with `text` a plain one (pods/NAME/log). */
+type Reply = { code: number; body: unknown; text?: boolean };
 
 const ok = (body: unknown): Reply => ({ code: 200, body });
 const failure = (e: ApiError): Reply => ({ code: e.code, body: e.toStatus() });
@@ -38,8 +41,8 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
       const target = req.method === 'GET' && isWatch(url) ? parseResourcePath(url.pathname) : undefined;
       if (target && req.headers.authorization === `Bearer ${token}`) return await streamWatch(env, streams, target, url, req, res);
       const reply = req.headers.authorization === `Bearer ${token}` ? await route(env, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
-      res.writeHead(reply.code, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(reply.body));
+      res.writeHead(reply.code, { 'content-type': reply.text ? 'text/plain' : 'application/json' });
+      res.end(reply.text ? String(reply.body) : JSON.stringify(reply.body));
     } catch (e) {
       if (process.env.KUBESIM_DEBUG) console.error(e);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -176,6 +179,25 @@ const PATCHES: Record<string, (live: KObject, patch: never) => unknown> = {
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
 
+/** GET pods/NAME/log (`kubectl logs`, with container, previous, tailLines and timestamps), in plain text. */
+async function logOf(env: Env, streams: Streams, target: ResourcePath, url: URL): Promise<Reply> {
+  const session = await Session.open(env, streams, { readOnly: true });
+  try {
+    const got = session.request({ verb: 'get', resource: target.resource, namespace: target.namespace, name: target.name });
+    if (!got.ok) return failure(got.error);
+    const query = {
+      container: url.searchParams.get('container') ?? undefined,
+      previous: url.searchParams.get('previous') === 'true',
+      tail: numberParam(url, 'tailLines'),
+      timestamps: url.searchParams.get('timestamps') === 'true',
+    };
+    const lines = podLog(got.object as unknown as Pod, query, session.accessLog, session.now);
+    return lines instanceof ApiError ? failure(lines) : { code: 200, body: lines.map((l) => `${l}\n`).join(''), text: true };
+  } finally {
+    await session.close();
+  }
+}
+
 /**
  * Server-side apply (`kubectl apply --server-side`): the applied configuration creates the object, or is merged
  * into the live one with the lists' merge keys (containers by name, ports by containerPort…). kubesim does not track
@@ -205,7 +227,8 @@ function numberParam(url: URL, name: string): number | undefined {
 }
 
 async function read(env: Env, streams: Streams, target: ResourcePath, url: URL, accept: string): Promise<Reply> {
-  if (target.subresource) return failure(NOT_FOUND); // pods/NAME/log, …/status: not served yet
+  if (target.subresource === 'log' && target.resource.kind === 'Pod' && target.name) return logOf(env, streams, target, url);
+  if (target.subresource) return failure(NOT_FOUND); // …/status, exec: not served yet
   const found = await find(env, streams, target, url);
   if (found instanceof ApiError) return failure(found);
   const { resource, name } = target;
