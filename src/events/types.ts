@@ -32,7 +32,7 @@ export interface NodeVerdict {
   /** undefined when every filter passed */
   rejectedBy?: string;
   reasons?: string[];
-  scores?: PluginScore[];
+  /** The weighted sum of the score plugins (the breakdown is in scheduler.bound, for the chosen node and runner-up). */
   total?: number;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../../test/builders.js';
 import { fitErrorMessage } from './fit-error.js';
-import { numFeasibleNodesToFind, scheduleOne } from './schedule-one.js';
+import { numFeasibleNodesToFind, scheduleOne, scoreBreakdown } from './schedule-one.js';
 
 describe('scheduling cycle', () => {
   it.each([
@@ -19,7 +19,7 @@ describe('scheduling cycle', () => {
     const plugins = (pod: ReturnType<typeof makePod>) => {
       const d = scheduleOne(pod.req('500m', '512Mi').obj(), [busy, empty], 0);
       expect(d.chosen?.name).toBe('b');
-      return d.verdicts.find((v) => v.node === 'b')?.scores?.map((s) => s.plugin);
+      return scoreBreakdown(d, 'b').map((s) => s.plugin);
     };
     expect(plugins(makePod())).toEqual(['TaintToleration', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation']);
     const preferred = { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'zone', operator: 'Exists' }] } }] } };

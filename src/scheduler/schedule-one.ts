@@ -1,5 +1,5 @@
 import type { Pod } from 'kubernetes-types/core/v1.js';
-import type { NodeVerdict } from '../events/types.js';
+import type { NodeVerdict, PluginScore } from '../events/types.js';
 import type { ClaimLister, CycleState, FilterPlugin, NodeScore } from './framework/interface.js';
 import type { NodeInfo } from './framework/node-info.js';
 import { FILTERS, PRE_FILTERS, SCORERS } from './plugins/registry.js';
@@ -13,6 +13,8 @@ export interface Decision {
   /** Set when a PreFilter plugin rejected the pod before any node was looked at. */
   preFilterMessage?: string;
   feasible: NodeInfo[];
+  /** Each score plugin's normalized scores, in d.feasible's order (a breakdown is built only for the nodes told). */
+  pluginScores: Array<{ plugin: string; weight: number; scores: Float64Array }>;
   evaluated: number;
   chosen?: NodeInfo;
   scored: boolean;
@@ -60,18 +62,25 @@ function prioritizeNodes(pod: Pod, d: Decision): void {
   const totals = new Float64Array(d.feasible.length);
   // one list reused by every plugin: 500 feasible nodes per pod at 5,000 nodes
   const scores: NodeScore[] = d.feasible.map((n) => ({ node: n.name, score: 0 }));
-  for (const v of verdicts) v.scores = [];
   for (const { plugin, weight } of SCORERS) {
     if (plugin.preScore?.(state, pod, d.feasible) === false) continue;
     for (let i = 0; i < scores.length; i++) scores[i].score = plugin.score(state, pod, d.feasible[i]);
     plugin.normalizeScore?.(state, pod, scores);
+    const normalized = new Float64Array(scores.length);
     for (let i = 0; i < scores.length; i++) {
+      normalized[i] = scores[i].score;
       totals[i] += scores[i].score * weight;
-      verdicts[i].scores!.push({ plugin: plugin.name, score: scores[i].score, weight });
     }
+    d.pluginScores.push({ plugin: plugin.name, weight, scores: normalized });
   }
   for (let i = 0; i < verdicts.length; i++) verdicts[i].total = totals[i];
   d.scored = true;
+}
+
+/** One feasible node's score, plugin by plugin: what the narration shows for the chosen node and the runner-up. */
+export function scoreBreakdown(d: Decision, node: string): PluginScore[] {
+  const i = d.feasible.findIndex((n) => n.name === node);
+  return i < 0 ? [] : d.pluginScores.map(({ plugin, weight, scores }) => ({ plugin, score: scores[i]!, weight }));
 }
 
 /** Highest total wins; ties go to the first node name, not to chance, so demos replay identically. */
@@ -118,7 +127,7 @@ function preFilter(state: CycleState, pod: Pod, nodes: NodeInfo[], claims: Claim
 
 /** One scheduling cycle for one pod: pre-filter, filter, then score only if more than one node fits, then choose. */
 export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, claims: ClaimLister = NO_CLAIMS): Decision & { processed: number } {
-  const d: Decision = { state: new Map(), verdicts: [], failures: [], feasible: [], evaluated: 0, scored: false, tieBroken: false };
+  const d: Decision = { state: new Map(), verdicts: [], failures: [], feasible: [], pluginScores: [], evaluated: 0, scored: false, tieBroken: false };
   const filters = preFilter(d.state, pod, nodes, claims, d);
   if (!filters) return { ...d, processed: 0 };
   const processed = findFeasibleNodes(d.state, pod, nodes, start, filters, d);

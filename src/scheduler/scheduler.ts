@@ -13,7 +13,7 @@ import { fitErrorMessage } from './fit-error.js';
 import type { ClaimLister } from './framework/interface.js';
 import { accountPod, newNodeInfo, type NodeInfo } from './framework/node-info.js';
 import { volumeState } from './plugins/volume-binding/volume-binding.js';
-import { scheduleOne, type Decision } from './schedule-one.js';
+import { scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
 import { SELECTED_NODE } from '../api/storage.js';
 
 const SCHEDULER_NAME = 'default-scheduler';
@@ -176,8 +176,8 @@ export class Scheduler {
       pod: ref,
       node: chosen,
       score: mine?.total,
-      scores: mine?.scores,
-      runnerUp: runnerUp ? { node: runnerUp.node, score: runnerUp.total!, scores: runnerUp.scores ?? [] } : undefined,
+      scores: mine && scoreBreakdown(d, mine.node),
+      runnerUp: runnerUp ? { node: runnerUp.node, score: runnerUp.total!, scores: scoreBreakdown(d, runnerUp.node) } : undefined,
       tieBroken: d.tieBroken,
       alone: d.feasible.length === 1,
     });
