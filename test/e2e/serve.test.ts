@@ -7,7 +7,7 @@ import { hasKubectl, startServe, type Served } from './serve-process.js';
 if (!hasKubectl) console.warn('kubectl is not installed: the tests of kubesim serve with the real kubectl are skipped');
 
 /** Ages: kubectl computes the events' from the real clock, kubesim from its pinned one (so columns widen too). */
-const withoutAges = (text: string) => text.replace(/\b\d+[smhd](\d+[smh])?( \(x\d+ over \d+[smhd](\d+[smh])?\))?(?= )/g, 'AGE').replace(/ {2,}/g, '  ');
+const withoutAges = (text: string) => text.replace(/\b\d+[smhd](\d+[smh])?( \(x\d+ over \d+[smhd](\d+[smh])?\))?(?= |$)/gm, 'AGE').replace(/ {2,}/g, '  ');
 
 describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
   const home = freshHome();
@@ -36,7 +36,8 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
 
   it('serves what kubectl describe reads (events by field selector, pods of a node), ages aside', async () => {
     const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
-    for (const args of [['describe', pod], ['describe', 'deploy', 'gestion-employes'], ['describe', 'svc', 'postgres'], ['describe', 'pv']]) {
+    // describe node also reads the node's Lease in kube-node-lease
+    for (const args of [['describe', pod], ['describe', 'deploy', 'gestion-employes'], ['describe', 'svc', 'postgres'], ['describe', 'pv'], ['describe', 'node', 'kubesim-worker']]) {
       expect(withoutAges((await kubectl(args)).stdout)).toBe(withoutAges(kubesim(home, ['-q', ...args]).stdout));
     }
   }, 60_000);

@@ -8,6 +8,7 @@ import { age } from '../duration.js';
 import { describeContainers, describeVolumes } from './containers.js';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
 import { DescribeWriter, rfc1123z } from './writer.js';
+import { nodeLease } from '../../api/node-lease.js';
 
 /** What a describer may read besides its object (the CLI passes the store in; printers never touch it). */
 export interface DescribeContext {
@@ -215,10 +216,11 @@ function describeNode(o: KObject, ctx: DescribeContext): string {
   w.write(0, `CreationTimestamp:\t${rfc1123z(o.metadata.creationTimestamp)}`);
   w.multiline('Taints', (node.spec?.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`));
   w.write(0, `Unschedulable:\t${!!node.spec?.unschedulable}`);
+  const lease = nodeLease(o, ctx.now).spec as { holderIdentity: string; renewTime: string };
   w.write(0, 'Lease:');
-  w.write(1, `HolderIdentity:\t${o.metadata.name}`);
+  w.write(1, `HolderIdentity:\t${lease.holderIdentity}`);
   w.write(1, 'AcquireTime:\t<unset>');
-  w.write(1, `RenewTime:\t${rfc1123z(new Date(ctx.now).toISOString())}`);
+  w.write(1, `RenewTime:\t${rfc1123z(lease.renewTime)}`);
   const conditions = node.status?.conditions ?? [];
   if (conditions.length) {
     w.write(0, 'Conditions:');

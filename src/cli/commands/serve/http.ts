@@ -5,7 +5,8 @@ import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { formatLabelSelector } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
-import { apiVersionOf } from '../../../api/resources.js';
+import { nodeLease } from '../../../api/node-lease.js';
+import { apiVersionOf, resolveResource } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
 import { jsonMerge, strategicMerge } from '../../../apiserver/patch/strategic.js';
@@ -67,6 +68,8 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
   if (path === '/apis') return ok(apiGroupList());
   if (path === '/openapi/v3') return ok(openapiIndex());
   if (path.startsWith('/openapi/v3/')) return found(openapiDocument(path.replace(/^\/openapi\/v3\/apis?\//, '')));
+  const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/([^/]+)\/leases\/([^/]+)$/.exec(path);
+  if (lease) return leaseOf(env, streams, lease[1]!, lease[2]!);
   const groupVersion = /^\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))$/.exec(path);
   if (groupVersion) return found(apiResourceList(groupVersion[1] ?? groupVersion[2]!));
   const target = parseResourcePath(path);
@@ -178,6 +181,19 @@ const PATCHES: Record<string, (live: KObject, patch: never) => unknown> = {
 };
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
+
+/** GET of a node's Lease in kube-node-lease (`kubectl describe node` reads it), read off the node (api/node-lease.ts). */
+async function leaseOf(env: Env, streams: Streams, namespace: string, name: string): Promise<Reply> {
+  const notFound = failure(new ApiError('NotFound', `leases.coordination.k8s.io "${name}" not found`));
+  if (namespace !== 'kube-node-lease') return notFound;
+  const session = await Session.open(env, streams, { readOnly: true });
+  try {
+    const node = session.get(resolveResource('nodes')!, undefined, name);
+    return node ? ok(nodeLease(node, session.now)) : notFound;
+  } finally {
+    await session.close();
+  }
+}
 
 /** GET pods/NAME/log (`kubectl logs`, with container, previous, tailLines and timestamps), in plain text. */
 async function logOf(env: Env, streams: Streams, target: ResourcePath, url: URL): Promise<Reply> {
