@@ -36,8 +36,8 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
 
   it('serves what kubectl describe reads (events by field selector, pods of a node), ages aside', async () => {
     const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
-    // describe node also reads the node's Lease in kube-node-lease
-    for (const args of [['describe', pod], ['describe', 'deploy', 'gestion-employes'], ['describe', 'svc', 'postgres'], ['describe', 'pv'], ['describe', 'node', 'kubesim-worker']]) {
+    // describe node also reads the node's Lease in kube-node-lease; describe namespace, its quotas and limit ranges
+    for (const args of [['describe', pod], ['describe', 'deploy', 'gestion-employes'], ['describe', 'svc', 'postgres'], ['describe', 'pv'], ['describe', 'node', 'kubesim-worker'], ['describe', 'namespace', 'default']]) {
       expect(withoutAges((await kubectl(args)).stdout)).toBe(withoutAges(kubesim(home, ['-q', ...args]).stdout));
     }
   }, 60_000);

@@ -68,6 +68,9 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
   if (path === '/apis') return ok(apiGroupList());
   if (path === '/openapi/v3') return ok(openapiIndex());
   if (path.startsWith('/openapi/v3/')) return found(openapiDocument(path.replace(/^\/openapi\/v3\/apis?\//, '')));
+  const policy = /^\/api\/v1\/(?:namespaces\/[^/]+\/)?(resourcequotas|limitranges)$/.exec(path);
+  // kubesim refuses these kinds on create, so every namespace has none: what `kubectl describe namespace` lists
+  if (policy) return ok({ kind: policy[1] === 'resourcequotas' ? 'ResourceQuotaList' : 'LimitRangeList', apiVersion: 'v1', metadata: { resourceVersion: '' }, items: [] });
   const lease = /^\/apis\/coordination\.k8s\.io\/v1\/namespaces\/([^/]+)\/leases\/([^/]+)$/.exec(path);
   if (lease) return leaseOf(env, streams, lease[1]!, lease[2]!);
   const groupVersion = /^\/(?:api\/(v1)|apis\/([^/]+\/[^/]+))$/.exec(path);
