@@ -433,7 +433,23 @@ const terminalAttached = (streams: Streams): boolean => !!process.stdin.isTTY &&
 async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, vars: NodeJS.ProcessEnv): Promise<number> {
   const env = resolveEnv(flags, vars, { stderrIsTTY: !!(streams.err as NodeJS.WriteStream).isTTY, stdin: readStdin, interactive: terminalAttached(streams) });
   if (invocation.alone) return executeAlone(invocation.alone, env, streams);
-  const session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly });
+  let session: Session;
+  try {
+    session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly });
+  } catch (e) {
+    const error =
+      e instanceof BackendUnavailable
+        ? clientError(`error: ${e.message}`, e.code)
+        : e instanceof LockTimeout
+          ? clientError(`error: the cluster is locked by another kubesim (${e.message}/lock)`, 'locked', { path: `${e.message}/lock` })
+          : undefined;
+    if (!error) throw e;
+    // the English line, then why in the user's language (a note: -q leaves it out)
+    const renderer = await makeRenderer(env, streams);
+    const code = await report([error], env, renderer);
+    await renderer.finish();
+    return code;
+  }
   let errors: CommandError[] = [];
   let code = 0;
   try {
@@ -520,14 +536,6 @@ export async function main(
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
     if (e instanceof UsageError) {
       streams.err.write(`${e.message.startsWith('Error: ') ? '' : 'error: '}${e.message}\n`);
-      return 1;
-    }
-    if (e instanceof LockTimeout) {
-      streams.err.write(`error: the cluster is locked by another kubesim (${e.message}/lock)\n`);
-      return 1;
-    }
-    if (e instanceof BackendUnavailable) {
-      streams.err.write(`error: ${e.message}\n`);
       return 1;
     }
     streams.err.write(`${internalError(e).kubectl}\n`);

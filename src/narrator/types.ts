@@ -45,6 +45,9 @@ export type ErrorCode =
   | 'unknown-resource'
   | 'no-field'
   | 'locked'
+  | 'store-invalid'
+  | 'store-unreachable'
+  | 'store-foreign'
   | 'network'
   | 'exec'
   | 'internal';

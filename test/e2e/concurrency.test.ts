@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DETERMINISTIC, freshHome, kubesim, ROOT } from './cli.js';
+import { DETERMINISTIC, expectNoStackTrace, freshHome, kubesim, ROOT } from './cli.js';
 
 function kubesimAsync(home: string, args: string[], input: string): Promise<number> {
   return new Promise((resolve) => {
@@ -49,5 +49,21 @@ describe('two kubesim at once lose nothing', () => {
     // a lock left by a killed process is taken over: the next write goes through
     expect(kubesim(home, ['apply', '-f', '-', '-q'], { input: big }).code).toBe(0);
     expect(kubesim(home, ['get', 'deployment', 'charge', '--no-headers']).stdout).toMatch(/^charge\s+60\/60\s/);
+  }, 60_000);
+
+  it('gives up after 20 s on a lock another live kubesim holds, with a clear error and nothing written', () => {
+    const home = freshHome();
+    kubesim(home, ['-q', 'cluster', 'create']);
+    const before = readFileSync(join(home, 'clusters/kubesim/state.json'), 'utf8');
+    // held by a live process (this test's), taken a moment ago
+    mkdirSync(join(home, 'clusters/kubesim/lock'));
+    writeFileSync(join(home, 'clusters/kubesim/lock/pid'), String(process.pid));
+    const r = kubesim(home, ['create', 'namespace', 'attente']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`error: the cluster is locked by another kubesim (${join(home, 'clusters/kubesim')}/lock)`);
+    expect(r.stderr).toContain('Un autre kubesim travaille sur ce cluster depuis trop longtemps');
+    expectNoStackTrace(r.stderr);
+    expect(readFileSync(join(home, 'clusters/kubesim/state.json'), 'utf8')).toBe(before);
   }, 60_000);
 });

@@ -110,6 +110,7 @@ describe.skipIf(!hasEtcd)('--store etcd://: the cluster kept in a real etcd', ()
       const r = kubesim(freshHome(), ['get', 'pods'], { env: { KUBESIM_STORE: other.url } });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain("holds Kubernetes objects kubesim did not write (a real cluster's?)");
+      expect(r.stderr).toContain('Cet etcd contient déjà les objets d’un autre cluster');
       expectNoStackTrace(r.stderr);
       expect(await other.client.get('/registry/pods/default/real').string()).toBe('{"kind":"Pod"}');
     } finally {
@@ -120,14 +121,15 @@ describe.skipIf(!hasEtcd)('--store etcd://: the cluster kept in a real etcd', ()
 
 describe('--store errors', () => {
   it.each([
-    { store: 'http://127.0.0.1:2379', says: 'invalid --store "http://127.0.0.1:2379": use etcd://HOST:PORT' },
-    { store: 'etcd://127.0.0.1:1', says: 'cannot reach etcd at etcd://127.0.0.1:1' },
-  ])('$store: a clear error, no stack trace, nothing written', ({ store, says }) => {
+    { store: 'http://127.0.0.1:2379', says: 'invalid --store "http://127.0.0.1:2379": use etcd://HOST:PORT', why: '--store attend l’adresse d’un etcd' },
+    { store: 'etcd://127.0.0.1:1', says: 'cannot reach etcd at etcd://127.0.0.1:1', why: 'Aucun etcd ne répond à cette adresse' },
+  ])('$store: a clear error, explained in French, no stack trace, nothing written', ({ store, says, why }) => {
     const home = freshHome();
     const r = kubesim(home, ['--store', store, 'get', 'pods']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(says);
+    expect(r.stderr).toContain(`error: ${says}`);
+    expect(r.stderr).toContain(why);
     expectNoStackTrace(r.stderr);
     expect(existsSync(join(home, 'clusters'))).toBe(false);
   }, 30_000);

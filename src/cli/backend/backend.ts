@@ -27,8 +27,18 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** The store has no connection: `etcd://` could not be reached, or the URL is not one. */
-export class BackendUnavailable extends Error {}
+/** Why `--store` cannot be used: not an etcd:// URL, no etcd answering there, or an etcd holding another cluster. */
+export type Unavailability = 'store-invalid' | 'store-unreachable' | 'store-foreign';
+
+/** The store named by --store cannot be used (the message is the English line printed, the code the explanation). */
+export class BackendUnavailable extends Error {
+  constructor(
+    readonly code: Unavailability,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The backend `--store` (or KUBESIM_STORE) names; etcd's client is loaded only when asked for. */
 export async function openBackend(env: Env): Promise<Backend> {

@@ -17,7 +17,7 @@ const CALL_DEADLINE_MS = 5_000;
 /** `etcd://host:port[,host:port…]` → the client URLs etcd listens on. */
 export function etcdHosts(url: string): string[] {
   const m = /^etcd:\/\/([^/?#]+)\/?$/.exec(url);
-  if (!m) throw new BackendUnavailable(`invalid --store "${url}": use etcd://HOST:PORT (e.g. etcd://127.0.0.1:2379)`);
+  if (!m) throw new BackendUnavailable('store-invalid', `invalid --store "${url}": use etcd://HOST:PORT (e.g. etcd://127.0.0.1:2379)`);
   return m[1]!.split(',').map((host) => `http://${host}`);
 }
 
@@ -59,7 +59,8 @@ export class EtcdBackend implements Backend {
       await client.maintenance.status();
     } catch (e) {
       client.close();
-      throw new BackendUnavailable(`cannot reach etcd at ${url}: ${(e as Error).message}`);
+      // grpc's message, without its empty "Resolution note"
+      throw new BackendUnavailable('store-unreachable', `cannot reach etcd at ${url}: ${(e as Error).message.replace(/\s*Resolution note:\s*$/, '')}`);
     }
     return backend;
   }
@@ -101,7 +102,7 @@ export class EtcdBackend implements Backend {
   /** Deletes a previous kubesim cluster; never objects kubesim did not write (the etcd of a real cluster). */
   async clear(): Promise<number> {
     const ours = (await this.client.get(WORLD_KEY).exists()) || (await this.client.getAll().prefix(REGISTRY).count()) === 0;
-    if (!ours) throw new BackendUnavailable(`etcd at ${this.where} holds Kubernetes objects kubesim did not write (a real cluster's?): kubesim leaves them alone`);
+    if (!ours) throw new BackendUnavailable('store-foreign', `etcd at ${this.where} holds Kubernetes objects kubesim did not write (a real cluster's?): kubesim leaves them alone`);
     await this.client.delete().prefix(REGISTRY);
     const cleared = await this.client.delete().key(WORLD_KEY);
     return Number(cleared.header.revision);

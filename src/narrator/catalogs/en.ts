@@ -259,6 +259,9 @@ export const enMessages: Messages = {
     network: (a) => `The request did not go through: ${a.detail}.`,
     exec: (a) => `The command ended with exit code ${a.detail} in the container.`,
     locked: (a) => `Another kubesim has held this cluster for too long (lock ${a.path}).`,
+    'store-invalid': () => '--store takes the address of an etcd: etcd://HOST:PORT (e.g. etcd://127.0.0.1:2379).',
+    'store-unreachable': () => 'No etcd answers at this address: start it (Debian package etcd-server), or leave out --store to keep the cluster in files.',
+    'store-foreign': () => "This etcd already holds another cluster's objects: kubesim does not touch them. Give it an empty etcd, or its own.",
     internal: (a) => `kubesim internal error: ${a.detail}`,
   },
 };

@@ -286,6 +286,9 @@ export const frMessages: Messages = {
     network: (a) => `La requête n'a pas abouti : ${a.detail}.`,
     exec: (a) => `La commande s'est terminée avec le code ${a.detail} dans le conteneur.`,
     locked: (a) => `Un autre kubesim travaille sur ce cluster depuis trop longtemps (verrou ${a.path}).`,
+    'store-invalid': () => '--store attend l’adresse d’un etcd : etcd://HÔTE:PORT (par exemple etcd://127.0.0.1:2379).',
+    'store-unreachable': () => 'Aucun etcd ne répond à cette adresse : démarrez-le (paquet Debian etcd-server), ou retirez --store pour garder le cluster dans des fichiers.',
+    'store-foreign': () => 'Cet etcd contient déjà les objets d’un autre cluster : kubesim n’y touche pas. Donnez-lui un etcd vide, ou le sien.',
     internal: (a) => `Erreur interne de kubesim : ${a.detail}`,
   },
 };
