@@ -6,6 +6,7 @@ import { ADMIN, nodeUser } from '../apiserver/authn.js';
 import { parseImage } from '../node/runtime/images.js';
 import { fakeDigest } from '../node/runtime/digest.js';
 import { nodeAddress, nodePodCidr, podSubnetFor } from './addresses.js';
+import { userFacingRoles } from './user-facing-roles.js';
 import { Cluster, type ClusterOptions, type ClusterState } from './cluster.js';
 import { Rand } from './rand.js';
 import { rfc3339 } from './clock.js';
@@ -69,6 +70,7 @@ function rbacPolicy(now: string): KObject[] {
       rule(['', 'events.k8s.io'], ['events'], ['create', 'patch', 'update']),
     ]),
     role('system:node-proxier', [rule(['', 'discovery.k8s.io'], ['services', 'endpoints', 'endpointslices', 'nodes'], ['get', 'list', 'watch'])]),
+    ...userFacingRoles((name, labels) => ({ name, labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults', ...labels }, annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' }, creationTimestamp: now })),
     binding('cluster-admin', 'cluster-admin', { kind: 'Group', name: 'system:masters' }),
     binding('kubeadm:cluster-admins', 'cluster-admin', { kind: 'Group', name: 'kubeadm:cluster-admins' }),
     binding('system:kube-scheduler', 'system:kube-scheduler', { kind: 'User', name: 'system:kube-scheduler' }),

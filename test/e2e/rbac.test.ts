@@ -137,5 +137,21 @@ describe('impersonation: --as-group and service accounts', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('Error: requesting uid, groups or user-extra for kubernetes-admin without impersonating a user\n');
   });
-});
 
+  it('has the default user-facing ClusterRoles: view reads (not Secrets), edit writes workloads, admin manages bindings', () => {
+    const home = freshHome();
+    const bind = (user: string, role: string) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: ${user}-${role}\n  namespace: default\nsubjects:\n- kind: User\n  name: ${user}\n  apiGroup: rbac.authorization.k8s.io\nroleRef:\n  kind: ClusterRole\n  name: ${role}\n  apiGroup: rbac.authorization.k8s.io\n`;
+    expect(kubesim(home, ['apply', '-f', '-', '-q'], { input: [bind('ana', 'view'), bind('ben', 'edit'), bind('chloe', 'admin')].join('---\n') }).code).toBe(0);
+    const can = (user: string, ...args: string[]) => kubesim(home, ['auth', 'can-i', ...args, '--as', user, '-q']).stdout.trim();
+    expect([can('ana', 'list', 'pods'), can('ana', 'get', 'pods/log'), can('ana', 'get', 'secrets'), can('ana', 'create', 'deployments.apps')]).toEqual(['yes', 'yes', 'no', 'no']);
+    expect([can('ben', 'create', 'deployments.apps'), can('ben', 'get', 'secrets'), can('ben', 'list', 'pods'), can('ben', 'create', 'rolebindings.rbac.authorization.k8s.io')]).toEqual(['yes', 'yes', 'yes', 'no']);
+    expect([can('chloe', 'create', 'rolebindings.rbac.authorization.k8s.io'), can('chloe', 'delete', 'pods'), can('chloe', 'list', 'pods', '-n', 'kube-system')]).toEqual(['yes', 'yes', 'no']);
+    // stored as aggregated roles, rules filled in as the clusterrole-aggregation controller does
+    const view = JSON.parse(kubesim(home, ['get', 'clusterrole', 'view', '-o', 'json']).stdout);
+    expect(view.aggregationRule).toEqual({ clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' } }] });
+    expect(view.metadata.labels['rbac.authorization.k8s.io/aggregate-to-edit']).toBe('true');
+    expect(view.rules.length).toBe(10);
+    expect(JSON.parse(kubesim(home, ['get', 'clusterrole', 'admin', '-o', 'json']).stdout).rules.length).toBe(25);
+  });
+});
