@@ -19,4 +19,22 @@ describe('Timers', () => {
     const again = new Timers(t.all());
     expect(again.has('kubelet/b', 'default/p3')).toBe(true);
   });
+
+  it('stays in order through thousands of firings (fired slots are dropped along the way), adds and cancels', () => {
+    const t = new Timers();
+    for (let i = 0; i < 5000; i++) t.add(i * 10, `kubelet/n${i % 7}`, `default/p${i}`, 'pulled/c', { patient: i % 3 === 0 });
+    const fired: number[] = [];
+    for (let i = 0; i < 3000; i++) fired.push(t.shift()!.at);
+    expect(fired).toEqual(Array.from({ length: 3000 }, (_, i) => i * 10));
+    t.add(30_005, 'kubelet/n0', 'default/late', 'pulled/c');
+    t.cancel('kubelet/n1', 'default/p3004');
+    const rest = t.all();
+    expect(rest[0]!.key).toBe('default/p3000');
+    expect(rest.some((x) => x.key === 'default/p3004')).toBe(false);
+    expect(rest.findIndex((x) => x.key === 'default/late')).toBe(1);
+    expect(rest.map((x) => x.at)).toEqual([...rest.map((x) => x.at)].sort((a, b) => a - b));
+    // p3000 waits patiently (every third one does): the next to move the story is the late one
+    expect(t.nextProgress()!.key).toBe('default/late');
+    expect([...t.ofOwner('kubelet/n1')].every((x) => x.owner === 'kubelet/n1')).toBe(true);
+  });
 });

@@ -82,13 +82,17 @@ export class Containers {
     const now = this.w.clock.now();
     // the kubelet pulls one image at a time per node (serializeImagePulls), so pulls queue up; a pull queued behind
     // one of the same image finds its layers in containerd's content store and only checks the manifest
-    const queued = this.w.timers.of(this.k.owner).filter((t) => t.action.startsWith(PULLED));
-    const busyUntil = Math.max(now, ...queued.map((t) => t.at));
     const imageOf = (t: Timer) => {
       const pod = this.k.podByKey(t.key);
       return pod && asPod(pod).spec?.containers?.find((x) => PULLED + x.name === t.action)?.image;
     };
-    const sameImage = queued.some((t) => imageOf(t) === c.image);
+    let busyUntil = now;
+    let sameImage = false;
+    for (const t of this.w.timers.ofOwner(this.k.owner)) {
+      if (!t.action.startsWith(PULLED)) continue;
+      busyUntil = Math.max(busyUntil, t.at);
+      sameImage ||= imageOf(t) === c.image;
+    }
     const exists = tagExists(c.image!);
     const duration = !exists ? 400 + this.w.rand.int(600) : cached || sameImage ? 400 + this.w.rand.int(300) : Math.round(this.w.rand.jitter(pullDurationMs(profileOf(c.image!)), 0.15));
     this.w.timers.add(busyUntil + duration, this.k.owner, key, PULLED + c.name, { data: { queued: now, started: busyUntil, attempt } });
