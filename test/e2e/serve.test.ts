@@ -86,6 +86,10 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     const wide = kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '-o', 'wide', '--show-labels', '--no-headers']).stdout;
     expect(wide).toContain('gestion-employes:2.0');
     expect(wide).toContain('classe=jour');
+    // a JSON patch (RFC 6902) is not applied yet: a 415, which kubectl words as its own error; nothing changed
+    const jsonPatch = await kubectl(['patch', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/replicas","value":1}]']);
+    expect(jsonPatch.stderr).toBe('error: application/json-patch+json is not supported by apps/v1, Kind=Deployment: the patch type application/json-patch+json is not supported by kubesim serve yet\n');
+    expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '--no-headers']).stdout).toMatch(/^gestion-employes +5\/5 /);
     // the container kept everything the patch did not name (ports, probes, resources)
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '-o', 'json']).stdout).toContain('"readinessProbe"');
   }, 60_000);

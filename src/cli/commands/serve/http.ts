@@ -165,7 +165,7 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
     return mutate(env, streams, dryRun, (s) => serverSideApply(s, { ...target, name }, body as KObject, dryRun));
   }
   const merge = PATCHES[type];
-  if (!merge) return { code: 415, body: new ApiError('BadRequest', `the patch type ${patchType} is not supported by kubesim serve yet`).toStatus() };
+  if (!merge) return failure(new ApiError('UnsupportedMediaType', `the patch type ${patchType} is not supported by kubesim serve yet`));
   if (!isObject(body)) return failure(UNKNOWN_FORMAT);
   if (!name) return notAllowed;
   return mutate(env, streams, dryRun, (s) => {
