@@ -45,12 +45,12 @@ export interface Progress {
   elapsedMs: number;
 }
 
-/** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
 export interface ClusterOptions {
   /** Keep every store write for a backend that replays them (Store.recordWrites). */
   recordWrites?: boolean;
 }
 
+/** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
 export interface ClusterState {
   format: 1;
   name: string;
@@ -93,13 +93,13 @@ export class Cluster {
   private readonly gc: GarbageCollector;
   private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'serviceaccount' | 'persistentvolume' | 'gc', Controller>;
 
+  /** The store's writes since load, in order, when the state is saved write by write (a real etcd); else none. */
+  readonly writes: Write[];
+
   /**
    * @param base the wall clock (or KUBESIM_NOW) at load: virtual time resumes at base + saved offset, never
    * earlier than when it was saved.
    */
-  /** The store's writes since load, in order, when the state is saved write by write (a real etcd); else none. */
-  readonly writes: Write[];
-
   constructor(
     readonly name: string,
     state: Omit<ClusterState, 'format' | 'name'>,
