@@ -1,4 +1,5 @@
 import type { ClusterRole, PolicyRule } from 'kubernetes-types/rbac/v1.js';
+import { jsonEqual } from '../api/object.js';
 
 /**
  * The user-facing ClusterRoles of the bootstrap RBAC policy (plugin/pkg/auth/authorizer/rbac/bootstrappolicy):
@@ -75,6 +76,6 @@ function aggregate(target: ClusterRole, roles: ClusterRole[]): void {
   const [key, value] = Object.entries(target.aggregationRule!.clusterRoleSelectors![0]!.matchLabels!)[0]!;
   const selected = roles.filter((r) => r.metadata?.labels?.[key] === value).sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
   const rules: PolicyRule[] = [];
-  for (const r of selected.flatMap((role) => role.rules ?? [])) if (!rules.some((have) => JSON.stringify(have) === JSON.stringify(r))) rules.push(r);
+  for (const r of selected.flatMap((role) => role.rules ?? [])) if (!rules.some((have) => jsonEqual(have, r))) rules.push(r);
   target.rules = rules;
 }
