@@ -14,6 +14,16 @@ export interface Found {
   now: number;
 }
 
+/** One read as one read-only kubesim command: a session on the saved cluster, closed whatever the answer. */
+export async function reading<T>(env: Env, streams: Streams, read: (session: Session) => T): Promise<T> {
+  const session = await Session.open(env, streams, { readOnly: true });
+  try {
+    return read(session);
+  } finally {
+    await session.close();
+  }
+}
+
 /** The objects a GET or a watch asks for (one, or a list narrowed by label and field selectors), or the error. */
 export async function find(env: Env, streams: Streams, target: ResourcePath, url: URL): Promise<Found | ApiError> {
   const selectorText = url.searchParams.get('labelSelector');
@@ -22,14 +32,11 @@ export async function find(env: Env, streams: Streams, target: ResourcePath, url
   const fieldText = url.searchParams.get('fieldSelector');
   const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
   if (fields && !Array.isArray(fields)) return new ApiError('BadRequest', fields.error);
-  const session = await Session.open(env, streams, { readOnly: true });
-  try {
+  return reading(env, streams, (session) => {
     const { resource, namespace, name } = target;
     const result = session.request(name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace });
     if (!result.ok) return result.error;
     const objects = name ? [result.object] : (result.objects ?? []).filter((o) => (!selector || matches(selector, o.metadata.labels)) && (!fields || fieldsMatch(fields, o)));
     return { objects, resourceVersion: String(session.store.revision), now: session.now };
-  } finally {
-    await session.close();
-  }
+  });
 }

@@ -17,7 +17,7 @@ import { toTable } from '../../../printers/api-table.js';
 import type { Env } from '../../env.js';
 import { Session } from '../../session.js';
 import { podLog } from '../logs/pod-log.js';
-import { find } from './find.js';
+import { find, reading } from './find.js';
 import { isWatch, streamWatch } from './watch.js';
 
 /** What kube-apiserver answers to a path it does not serve. */
@@ -147,27 +147,21 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
     if (name) return notAllowed;
     return mutate(env, streams, dryRun, (s) => s.request({ verb: 'create', resource, namespace, body: body as KObject, dryRun }), (o) => ({ code: 201, body: o }));
   }
-  if (method === 'PUT') {
-    // kubectl replace: the whole object, refused with a Conflict if its resourceVersion is not the stored one
-    if (!isObject(body)) return failure(UNKNOWN_FORMAT);
-    if (!name) return notAllowed;
-    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, body: body as KObject, dryRun }));
-  }
   if (method === 'DELETE') {
     if (!name) return notAllowed;
     const grace = (body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
     return mutate(env, streams, dryRun, (s) => s.request({ verb: 'delete', resource, namespace, name, dryRun, ...(grace !== undefined && { gracePeriodSeconds: grace }) }));
   }
+  // PUT and PATCH: one named object, its whole new state (kubectl replace, refused with a Conflict if its
+  // resourceVersion is not the stored one) or a patch to it
   const type = patchType.split(';')[0]!.trim();
-  if (type === APPLY_PATCH) {
-    if (!isObject(body)) return failure(UNKNOWN_FORMAT);
-    if (!name) return notAllowed;
-    return mutate(env, streams, dryRun, (s) => serverSideApply(s, { ...target, name }, body as KObject, dryRun));
-  }
   const merge = PATCHES[type];
-  if (!merge) return failure(new ApiError('UnsupportedMediaType', `the patch type ${patchType} is not supported by kubesim serve yet`));
+  if (method === 'PATCH' && type !== APPLY_PATCH && !merge) return failure(new ApiError('UnsupportedMediaType', `the patch type ${patchType} is not supported by kubesim serve yet`));
   if (!isObject(body)) return failure(UNKNOWN_FORMAT);
   if (!name) return notAllowed;
+  if (method === 'PUT') return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, body: body as KObject, dryRun }));
+  // the apply patch is the one patch type without a merge function: it may create the object
+  if (!merge) return mutate(env, streams, dryRun, (s) => serverSideApply(s, { ...target, name }, body as KObject, dryRun));
   return mutate(env, streams, dryRun, (s) => {
     const live = s.request({ verb: 'get', resource, namespace, name });
     return live.ok ? s.request({ verb: 'patch', resource, namespace, name, body: merge(live.object, body as never) as KObject, dryRun }) : live;
@@ -189,19 +183,15 @@ const APPLY_PATCH = 'application/apply-patch+yaml';
 async function leaseOf(env: Env, streams: Streams, namespace: string, name: string): Promise<Reply> {
   const notFound = failure(new ApiError('NotFound', `leases.coordination.k8s.io "${name}" not found`));
   if (namespace !== 'kube-node-lease') return notFound;
-  const session = await Session.open(env, streams, { readOnly: true });
-  try {
+  return reading(env, streams, (session) => {
     const node = session.get(resolveResource('nodes')!, undefined, name);
     return node ? ok(nodeLease(node, session.now)) : notFound;
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** GET pods/NAME/log (`kubectl logs`, with container, previous, tailLines and timestamps), in plain text. */
 async function logOf(env: Env, streams: Streams, target: ResourcePath, url: URL): Promise<Reply> {
-  const session = await Session.open(env, streams, { readOnly: true });
-  try {
+  return reading(env, streams, (session) => {
     const got = session.request({ verb: 'get', resource: target.resource, namespace: target.namespace, name: target.name });
     if (!got.ok) return failure(got.error);
     const query = {
@@ -212,9 +202,7 @@ async function logOf(env: Env, streams: Streams, target: ResourcePath, url: URL)
     };
     const lines = podLog(got.object as unknown as Pod, query, session.accessLog, session.now);
     return lines instanceof ApiError ? failure(lines) : { code: 200, body: lines.map((l) => `${l}\n`).join(''), text: true };
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /**
