@@ -10,6 +10,7 @@ import { apiVersionOf, resolveResource } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
 import { jsonMerge, strategicMerge } from '../../../apiserver/patch/strategic.js';
+import { decodeKubernetesProtobuf, MalformedProtobuf } from '../../../apiserver/protobuf/decode.js';
 import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.js';
 import type { ApiResult } from '../../../apiserver/server.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
@@ -57,10 +58,12 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
   const path = url.pathname.replace(/\/$/, '') || '/';
   if (req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH') {
     const target = parseResourcePath(path);
-    if (!target) return failure(NOT_FOUND);
+    // of the subresources, only a Deployment's or ReplicaSet's scale takes writes (token, eviction, status: not yet)
+    if (!target || (target.subresource && (target.subresource !== 'scale' || !SCALABLE.includes(target.resource.kind)))) return failure(NOT_FOUND);
     const contentType = String(req.headers['content-type'] ?? '');
-    if (contentType.startsWith('application/vnd.kubernetes.protobuf')) return failure(UNSUPPORTED_MEDIA);
-    return write(env, streams, req.method, target, url, contentType, await bodyOf(req, contentType));
+    const body = await bodyOf(req, contentType);
+    if (body instanceof ApiError) return failure(body);
+    return write(env, streams, req.method, target, url, contentType, body);
   }
   if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve does not take ${req.method} yet`));
   if (path === '/version') return ok(versionInfo());
@@ -87,11 +90,24 @@ function versionInfo() {
   return { major, minor, gitVersion: KUBERNETES_VERSION, gitTreeState: 'clean', goVersion: 'kubesim', compiler: 'gc', platform: 'linux/amd64' };
 }
 
-/** The request's body: JSON, or YAML for a server-side apply (kubectl sends JSON, which YAML reads too). */
+/**
+ * The request's body: JSON, protobuf (kubectl's typed commands: create deployment, create namespace, expose…), or
+ * YAML for a server-side apply (kubectl sends JSON, which YAML reads too). null when it is none of them.
+ */
 async function bodyOf(req: IncomingMessage, contentType: string): Promise<unknown> {
-  let text = '';
-  for await (const chunk of req) text += chunk;
-  if (!text) return undefined;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  if (!bytes.length) return undefined;
+  if (contentType.startsWith(PROTOBUF)) {
+    try {
+      return decodeKubernetesProtobuf(bytes);
+    } catch (e) {
+      if (e instanceof MalformedProtobuf) return new ApiError('BadRequest', `the body of the request could not be decoded as ${PROTOBUF}: ${e.message}`);
+      throw e;
+    }
+  }
+  const text = bytes.toString('utf8');
   try {
     return JSON.parse(text);
   } catch {
@@ -103,6 +119,9 @@ async function bodyOf(req: IncomingMessage, contentType: string): Promise<unknow
     }
   }
 }
+
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+const SCALABLE = ['Deployment', 'ReplicaSet'];
 
 /**
  * One write as one kubesim command: the request goes through the whole pipeline, the world settles (controllers,
@@ -121,11 +140,6 @@ async function mutate(env: Env, streams: Streams, dryRun: boolean, request: (s: 
 }
 
 const UNKNOWN_FORMAT = new ApiError('BadRequest', 'the body of the request was in an unknown format');
-/**
- * kube-apiserver's answer to a media type it does not decode. kubectl's typed commands (create namespace, create
- * deployment, expose, run) send protobuf, which kubesim does not decode; `apply -f` and `create -f` send JSON.
- */
-const UNSUPPORTED_MEDIA = new ApiError('UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml');
 const isObject = (body: unknown): body is Record<string, unknown> => !!body && typeof body === 'object' && !Array.isArray(body);
 
 /** POST, PUT, DELETE and PATCH on a resource path: create, replace, delete, scale, patch or apply a whole object. */
@@ -136,7 +150,6 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
   if (body === null) return failure(UNKNOWN_FORMAT);
   if (subresource) {
     if (method !== 'PATCH') return notAllowed;
-    if (subresource !== 'scale' || !['Deployment', 'ReplicaSet'].includes(resource.kind)) return failure(NOT_FOUND);
     const replicas = (body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
     if (typeof replicas !== 'number') return failure(new ApiError('BadRequest', 'kubesim serve patches only the replicas of a scale subresource'));
     const scale = { spec: { replicas } } as unknown as KObject;
