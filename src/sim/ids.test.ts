@@ -12,6 +12,8 @@ describe('names and hashes', () => {
     const b = podTemplateHash({ spec: { containers: [{ image: 'nginx', name: 'n' }] }, metadata: { labels: { app: 'web' } } });
     expect(a).toBe(b);
     expect(a).toMatch(/^[456789bcdf]{1,10}$/);
+    // a field set to null is the field left out (kubectl rollout undo sends creationTimestamp: null)
+    expect(podTemplateHash({ metadata: { creationTimestamp: null, labels: { app: 'web' } }, spec: { containers: [{ name: 'n', image: 'nginx' }] } })).toBe(a);
   });
 
   it('changes the hash when the template or the collision count changes', () => {

@@ -41,13 +41,17 @@ export function safeEncodeString(s: string): string {
   return [...s].map((c) => NAME_ALPHABET[c.charCodeAt(0) % NAME_ALPHABET.length]).join('');
 }
 
-/** Canonical JSON (sorted keys) so the same template always gives the same pod-template-hash. */
-export function canonicalJson(value: unknown): string {
+/**
+ * Canonical JSON (sorted keys) so the same template always gives the same pod-template-hash. A field set to null is
+ * left out, as if absent: the API server reads both into the same Go value (kubectl rollout undo sends a template
+ * with `creationTimestamp: null`; it must hash as the ReplicaSet it came from).
+ */
+function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.keys(value as object)
       .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined && (value as Record<string, unknown>)[k] !== null)
       .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
     return `{${entries.join(',')}}`;
   }

@@ -86,10 +86,17 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     const wide = kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '-o', 'wide', '--show-labels', '--no-headers']).stdout;
     expect(wide).toContain('gestion-employes:2.0');
     expect(wide).toContain('classe=jour');
-    // a JSON patch (RFC 6902) is not applied yet: a 415, which kubectl words as its own error; nothing changed
-    const jsonPatch = await kubectl(['patch', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/replicas","value":1}]']);
-    expect(jsonPatch.stderr).toBe('error: application/json-patch+json is not supported by apps/v1, Kind=Deployment: the patch type application/json-patch+json is not supported by kubesim serve yet\n');
+    // a JSON patch (RFC 6902) that does not apply changes nothing; one that applies does
+    const patch = (ops: string) => kubectl(['patch', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '--type', 'json', '-p', ops]);
+    expect((await patch('[{"op":"test","path":"/spec/replicas","value":2},{"op":"replace","path":"/spec/replicas","value":1}]')).stderr).toBe('The request is invalid: testing value /spec/replicas failed: test failed\n');
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '--no-headers']).stdout).toMatch(/^gestion-employes +5\/5 /);
+    expect((await patch('[{"op":"test","path":"/spec/replicas","value":5},{"op":"replace","path":"/spec/replicas","value":4}]')).stdout).toBe('deployment.apps/gestion-employes patched\n');
+    expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '--no-headers']).stdout).toMatch(/^gestion-employes +4\/4 /);
+    // rollout undo sends the previous ReplicaSet's template as a JSON patch: that ReplicaSet comes back, as revision 3
+    expect((await kubectl(['rollout', 'undo', 'deploy/gestion-employes', '-n', 'kube-node-lease'])).stdout).toBe('deployment.apps/gestion-employes rolled back\n');
+    const sets = kubesim(home, ['get', 'rs', '-n', 'kube-node-lease', '-o', 'json']).stdout;
+    const byImage = Object.fromEntries((JSON.parse(sets) as { items: { metadata: { annotations: Record<string, string> }; spec: { replicas: number; template: { spec: { containers: { image: string }[] } } } }[] }).items.map((rs) => [rs.spec.template.spec.containers[0]!.image, [rs.metadata.annotations['deployment.kubernetes.io/revision'], rs.spec.replicas]]));
+    expect(byImage).toEqual({ 'gestion-employes:1.0': ['3', 4], 'gestion-employes:2.0': ['2', 0] });
     // the container kept everything the patch did not name (ports, probes, resources)
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-n', 'kube-node-lease', '-o', 'json']).stdout).toContain('"readinessProbe"');
   }, 60_000);

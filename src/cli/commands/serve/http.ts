@@ -9,6 +9,7 @@ import { nodeLease } from '../../../api/node-lease.js';
 import { apiVersionOf, resolveResource } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
+import { jsonPatch } from '../../../apiserver/patch/json-patch.js';
 import { jsonMerge, strategicMerge } from '../../../apiserver/patch/strategic.js';
 import { decodeKubernetesProtobuf, MalformedProtobuf } from '../../../apiserver/protobuf/decode.js';
 import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.js';
@@ -170,24 +171,30 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
   const type = patchType.split(';')[0]!.trim();
   const merge = PATCHES[type];
   if (method === 'PATCH' && type !== APPLY_PATCH && !merge) return failure(new ApiError('UnsupportedMediaType', `the patch type ${patchType} is not supported by kubesim serve yet`));
-  if (!isObject(body)) return failure(UNKNOWN_FORMAT);
+  if (!isObject(body) && !(type === JSON_PATCH && Array.isArray(body))) return failure(UNKNOWN_FORMAT);
   if (!name) return notAllowed;
   if (method === 'PUT') return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, body: body as KObject, dryRun }));
   // the apply patch is the one patch type without a merge function: it may create the object
   if (!merge) return mutate(env, streams, dryRun, (s) => serverSideApply(s, { ...target, name }, body as KObject, dryRun));
   return mutate(env, streams, dryRun, (s) => {
     const live = s.request({ verb: 'get', resource, namespace, name });
-    return live.ok ? s.request({ verb: 'patch', resource, namespace, name, body: merge(live.object, body as never) as KObject, dryRun }) : live;
+    if (!live.ok) return live;
+    const patched = merge(live.object, body as never);
+    return patched instanceof ApiError ? { ok: false, error: patched } : s.request({ verb: 'patch', resource, namespace, name, body: patched as KObject, dryRun });
   });
 }
 
+const JSON_PATCH = 'application/json-patch+json';
+
 /**
- * PATCH of a whole object (`kubectl apply` of a changed manifest, `label`, `annotate`, `set image`, `patch`): the
- * patch applied to the live object, then an update through the pipeline, narrated like `kubesim apply`.
+ * PATCH of a whole object (`kubectl apply` of a changed manifest, `label`, `annotate`, `set image`, `patch`,
+ * `rollout undo`): the patch applied to the live object, then an update through the pipeline, narrated like
+ * `kubesim apply`. A patch that does not apply is refused as an ApiError.
  */
 const PATCHES: Record<string, (live: KObject, patch: never) => unknown> = {
   'application/strategic-merge-patch+json': (live, p) => strategicMerge(live as never, p),
   'application/merge-patch+json': (live, p) => jsonMerge(live as never, p),
+  [JSON_PATCH]: jsonPatch,
 };
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
