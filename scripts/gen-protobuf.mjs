@@ -15,7 +15,7 @@ import { writeGenerated } from './generated-file.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { fieldsOf, utf8 } = await import(join(root, 'dist/apiserver/protobuf/wire.js'));
 const { RESOURCES } = await import(join(root, 'dist/api/resources.js'));
-const { SCALAR_MESSAGES, INLINE_FIELDS, KEEP_ZERO, DELETE_OPTIONS, messageOf } = await import(join(root, 'dist/apiserver/protobuf/kubernetes.js'));
+const { SCALAR_MESSAGES, INLINE_FIELDS, KEEP_ZERO, REQUEST_KINDS, messageOf } = await import(join(root, 'dist/apiserver/protobuf/kubernetes.js'));
 
 const flag = process.argv.indexOf('--kubectl');
 const kubectl = realpathSync(flag > 0 ? process.argv[flag + 1] : execFileSync('which', ['kubectl'], { encoding: 'utf8' }).trim());
@@ -115,16 +115,15 @@ function typeOf(field) {
   return `map:${typeOf(value)}`;
 }
 
-// The kinds kubesim serves, and the options a DELETE may carry (kubectl drain sends them).
-const roots = [...RESOURCES.map((r) => `k8s.io.api.${messageOf(r)}`), `k8s.io.apimachinery.pkg.apis.${DELETE_OPTIONS}`];
+// The kinds kubesim serves, and what clients send that is not stored (DeleteOptions, the reviews).
+const fullName = new Map([...messages.keys()].map((name) => [short(name), name]));
 const out = {};
-const pending = [...roots];
+const pending = [...RESOURCES.map(messageOf), ...Object.values(REQUEST_KINDS)];
 while (pending.length) {
-  const name = pending.pop();
-  const key = short(name);
+  const key = pending.pop();
   if (key in out) continue;
-  const message = messages.get(name);
-  if (!message) throw new Error(`${name} is not in ${kubectl}`);
+  const message = messages.get(fullName.get(key));
+  if (!message) throw new Error(`${key} is not in ${kubectl}`);
   out[key] = {};
   if (SCALAR_MESSAGES.includes(key)) continue;
   for (const field of message.fields) {
@@ -132,7 +131,7 @@ while (pending.length) {
     out[key][field.number] = field.repeated && !type.startsWith('map:') ? [field.name, type, 1] : [field.name, type];
     const target = messages.get(field.typeName);
     const visit = target?.mapEntry ? target.fields[1].typeName : field.typeName;
-    if (visit) pending.push(visit);
+    if (visit) pending.push(short(visit));
   }
 }
 for (const key of [...INLINE_FIELDS, ...KEEP_ZERO]) {

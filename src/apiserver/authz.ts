@@ -33,28 +33,56 @@ function ruleAllows(rule: PolicyRule, a: Attributes): boolean {
   );
 }
 
-/** pkg/registry/rbac: cluster-wide bindings first, then the bindings of the request's namespace. */
-export function authorize(store: Store, user: UserInfo, a: Attributes): Decision {
-  const rolesOf = (kind: string, name: string, namespace?: string): PolicyRule[] => {
-    const key = kind === 'ClusterRole' ? `/registry/clusterroles/${name}` : `/registry/roles/${namespace}/${name}`;
+/** A binding that names the user, with the rules of the role it grants. */
+interface Grant {
+  binding: string;
+  role: string;
+  rules: PolicyRule[];
+}
+
+/** pkg/registry/rbac: cluster-wide bindings first, then the bindings of the namespace (none for a cluster-wide ask). */
+function* grantsOf(store: Store, user: UserInfo, namespace?: string): Generator<Grant> {
+  const rulesOf = (kind: string, name: string, ns?: string): PolicyRule[] => {
+    const key = kind === 'ClusterRole' ? `/registry/clusterroles/${name}` : `/registry/roles/${ns}/${name}`;
     return ((store.get(key)?.value as unknown as ClusterRole | undefined)?.rules ?? []) as PolicyRule[];
   };
   for (const obj of store.list('/registry/clusterrolebindings/')) {
     const b = obj as unknown as ClusterRoleBinding;
-    if (!(b.subjects ?? []).some((s) => subjectMatches(s, user))) continue;
-    if (rolesOf('ClusterRole', b.roleRef.name).some((r) => ruleAllows(r, a))) {
-      return { allowed: true, via: `ClusterRoleBinding/${b.metadata?.name} → ClusterRole/${b.roleRef.name}` };
+    if ((b.subjects ?? []).some((s) => subjectMatches(s, user))) {
+      yield { binding: `ClusterRoleBinding/${b.metadata?.name}`, role: `ClusterRole/${b.roleRef.name}`, rules: rulesOf('ClusterRole', b.roleRef.name) };
     }
   }
-  if (!a.namespace) return { allowed: false };
-  for (const obj of store.list(`/registry/rolebindings/${a.namespace}/`)) {
+  if (!namespace) return;
+  for (const obj of store.list(`/registry/rolebindings/${namespace}/`)) {
     const b = obj as unknown as RoleBinding;
-    if (!(b.subjects ?? []).some((s) => subjectMatches(s, user, a.namespace))) continue;
-    if (rolesOf(b.roleRef.kind, b.roleRef.name, a.namespace).some((r) => ruleAllows(r, a))) {
-      return { allowed: true, via: `RoleBinding/${b.metadata?.name} → ${b.roleRef.kind}/${b.roleRef.name}` };
+    if ((b.subjects ?? []).some((s) => subjectMatches(s, user, namespace))) {
+      yield { binding: `RoleBinding/${b.metadata?.name}`, role: `${b.roleRef.kind}/${b.roleRef.name}`, rules: rulesOf(b.roleRef.kind, b.roleRef.name, namespace) };
     }
+  }
+}
+
+export function authorize(store: Store, user: UserInfo, a: Attributes): Decision {
+  for (const grant of grantsOf(store, user, a.namespace)) {
+    if (grant.rules.some((r) => ruleAllows(r, a))) return { allowed: true, via: `${grant.binding} → ${grant.role}` };
   }
   return { allowed: false };
+}
+
+/**
+ * A request to a path that is not a resource (/healthz, /version, /api): only ClusterRoles grant those, by
+ * nonResourceURLs, where a trailing * matches any rest of the path.
+ */
+export function authorizeNonResource(store: Store, user: UserInfo, verb: string, path: string): Decision {
+  const pathMatches = (url: string) => url === path || (url.endsWith('*') && path.startsWith(url.slice(0, -1)));
+  for (const grant of grantsOf(store, user)) {
+    if (grant.rules.some((r) => has(r.verbs, verb) && (r.nonResourceURLs ?? []).some(pathMatches))) return { allowed: true, via: `${grant.binding} → ${grant.role}` };
+  }
+  return { allowed: false };
+}
+
+/** Every rule granted to the user in a namespace (SelfSubjectRulesReview: `kubectl auth can-i --list`). */
+export function rulesOf(store: Store, user: UserInfo, namespace: string): PolicyRule[] {
+  return [...grantsOf(store, user, namespace)].flatMap((g) => g.rules);
 }
 
 /** The Forbidden message kube-apiserver writes (responsewriters/errors.go). */

@@ -165,6 +165,34 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect((await kubectl(['create', 'token', 'robot', '-n', 'typed'])).stderr).toBe('error: failed to create token: the server could not find the requested resource\n');
   }, 90_000);
 
+  it('answers kubectl auth (whoami, can-i, can-i --list) and serves --as as kube-apiserver impersonates', async () => {
+    expect((await kubectl(['auth', 'whoami'])).stdout).toBe('ATTRIBUTE   VALUE\nUsername    kubernetes-admin\nGroups      [kubeadm:cluster-admins system:authenticated]\n');
+    expect((await kubectl(['auth', 'whoami', '--as', 'alice', '--as-group', 'formateurs'])).stdout).toBe('ATTRIBUTE   VALUE\nUsername    alice\nGroups      [formateurs system:authenticated]\n');
+    const canI = async (...args: string[]) => {
+      const r = await kubectl(['auth', 'can-i', ...args]);
+      return `${r.stdout.trim()} ${r.code}`;
+    };
+    expect(await canI('delete', 'nodes')).toBe('yes 0');
+    expect(await canI('get', '/healthz')).toBe('yes 0');
+    expect(await canI('list', 'pods', '-n', 'rbac', '--as', 'alice')).toBe('no 1');
+    expect(kubesim(home, ['-q', 'create', 'namespace', 'rbac']).code).toBe(0);
+    expect((await kubectl(['create', 'rolebinding', 'alice-view', '--clusterrole=view', '--user=alice', '-n', 'rbac'])).code).toBe(0);
+    // the same answers as kubesim auth can-i gives
+    for (const [verb, type] of [['list', 'pods'], ['list', 'secrets'], ['delete', 'pods'], ['watch', 'deployments.apps']]) {
+      const mine = kubesim(home, ['-q', 'auth', 'can-i', verb!, type!, '-n', 'rbac', '--as', 'alice']);
+      expect(await canI(verb!, type!, '-n', 'rbac', '--as', 'alice')).toBe(`${mine.stdout.trim()} ${mine.code}`);
+    }
+    const list = (await kubectl(['auth', 'can-i', '--list', '-n', 'rbac', '--as', 'alice'])).stdout;
+    expect(list).toMatch(/^Resources +Non-Resource URLs +Resource Names +Verbs\n/);
+    expect(list).toMatch(/\npods +\[\] +\[\] +\[get list watch\]\n/);
+    expect(list).not.toMatch(/\nsecrets /);
+    // --as on a write: the RBAC refusal kube-apiserver gives, narrated as an impersonated request
+    expect((await kubectl(['create', 'configmap', 'x', '-n', 'rbac', '--as', 'alice'])).stderr).toBe(
+      'error: failed to create configmap: configmaps is forbidden: User "alice" cannot create resource "configmaps" in API group "" in the namespace "rbac"\n',
+    );
+    expect(served.narration()).toMatch(/« alice ».*--as/);
+  }, 60_000);
+
   it('serves pods/NAME/log: kubectl logs prints what kubesim logs prints', async () => {
     const pod = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.split('\n')[0]!;
     for (const flags of [[], ['--tail', '2', '--timestamps']]) {

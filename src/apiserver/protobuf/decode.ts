@@ -1,6 +1,6 @@
 import { byKind } from '../../api/resources.js';
 import { MESSAGES } from './generated.js';
-import { DELETE_OPTIONS, INLINE_FIELDS, KEEP_ZERO, messageOf } from './kubernetes.js';
+import { INLINE_FIELDS, KEEP_ZERO, messageOf, REQUEST_KINDS } from './kubernetes.js';
 import { fieldsOf, MalformedProtobuf, signed, utf8, type WireValue } from './wire.js';
 
 /** `application/vnd.kubernetes.protobuf` bodies start with these four bytes, then a runtime.Unknown. */
@@ -32,7 +32,7 @@ export function decodeKubernetesProtobuf(body: Uint8Array): Record<string, unkno
     if (f.number === 3 && f.wireType === 2 && f.value.length) throw new MalformedProtobuf(`content encoding ${utf8(f.value)} is not supported`);
   }
   const resource = byKind(apiVersion, kind);
-  const name = resource ? messageOf(resource) : kind === 'DeleteOptions' ? DELETE_OPTIONS : undefined;
+  const name = resource ? messageOf(resource) : (REQUEST_KINDS[`${apiVersion} ${kind}`] ?? REQUEST_KINDS[kind]);
   if (!name) throw new MalformedProtobuf(`no kind "${kind}" is registered for version "${apiVersion}"`);
   return { apiVersion, kind, ...message(name, raw) };
 }

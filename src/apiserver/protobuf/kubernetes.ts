@@ -10,8 +10,16 @@ export function messageOf(resource: ResourceType): string {
   return `${resource.group ? resource.group.split('.')[0] : 'core'}.${resource.version}.${resource.kind}`;
 }
 
-/** The options a DELETE may carry (kubectl drain sends them): a kind of every group version, from meta/v1. */
-export const DELETE_OPTIONS = 'meta.v1.DeleteOptions';
+/**
+ * What clients send that is not a stored object, by `apiVersion kind`: the options of a DELETE (kubectl drain; a kind
+ * of every group version, from meta/v1, hence no apiVersion) and the reviews `kubectl auth` asks for.
+ */
+export const REQUEST_KINDS: Record<string, string> = {
+  DeleteOptions: 'meta.v1.DeleteOptions',
+  'authorization.k8s.io/v1 SelfSubjectAccessReview': 'authorization.v1.SelfSubjectAccessReview',
+  'authorization.k8s.io/v1 SelfSubjectRulesReview': 'authorization.v1.SelfSubjectRulesReview',
+  'authentication.k8s.io/v1 SelfSubjectReview': 'authentication.v1.SelfSubjectReview',
+};
 
 /**
  * Messages that are one JSON value, not an object (apimachinery's own Marshal/UnmarshalJSON): Time is an RFC 3339

@@ -15,10 +15,10 @@ export interface Found {
 }
 
 /** One read as one read-only kubesim command: a session on the saved cluster, closed whatever the answer. */
-export async function reading<T>(env: Env, streams: Streams, read: (session: Session) => T): Promise<T> {
+export async function reading<T>(env: Env, streams: Streams, read: (session: Session) => T | Promise<T>): Promise<T> {
   const session = await Session.open(env, streams, { readOnly: true });
   try {
-    return read(session);
+    return await read(session);
   } finally {
     await session.close();
   }

@@ -20,6 +20,7 @@ import type { Env } from '../../env.js';
 import { Session } from '../../session.js';
 import { podLog } from '../logs/pod-log.js';
 import { find, reading } from './find.js';
+import { impersonationOf, REVIEW_PATHS } from './reviews.js';
 import { isWatch, streamWatch } from './watch.js';
 
 /** What kube-apiserver answers to a path it does not serve. */
@@ -41,9 +42,12 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://kubesim');
+      // kubectl --as: the request is served as the user the headers name (the admin may impersonate anyone)
+      const as = impersonationOf(req.headersDistinct);
+      const asked = as ? { ...env, impersonate: as } : env;
       const target = req.method === 'GET' && isWatch(url) ? parseResourcePath(url.pathname) : undefined;
-      if (target && req.headers.authorization === `Bearer ${token}`) return await streamWatch(env, streams, target, url, req, res);
-      const reply = req.headers.authorization === `Bearer ${token}` ? await route(env, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
+      if (target && req.headers.authorization === `Bearer ${token}`) return await streamWatch(asked, streams, target, url, req, res);
+      const reply = req.headers.authorization === `Bearer ${token}` ? await route(asked, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
       res.writeHead(reply.code, { 'content-type': reply.text ? 'text/plain' : 'application/json' });
       res.end(reply.text ? String(reply.body) : JSON.stringify(reply.body));
     } catch (e) {
@@ -57,6 +61,14 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
 async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://kubesim');
   const path = url.pathname.replace(/\/$/, '') || '/';
+  const review = req.method === 'POST' ? REVIEW_PATHS[path] : undefined;
+  if (review) {
+    const body = await bodyOf(req, String(req.headers['content-type'] ?? ''));
+    if (body instanceof ApiError) return failure(body);
+    if (!isObject(body)) return failure(UNKNOWN_FORMAT);
+    const answer = await review(env, streams, body as never);
+    return answer instanceof ApiError ? failure(answer) : { code: 201, body: answer };
+  }
   if (req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH') {
     const target = parseResourcePath(path);
     // of the subresources, only a Deployment's or ReplicaSet's scale takes writes (token, eviction, status: not yet)
