@@ -8,8 +8,8 @@ export interface Served {
   kubeconfig: string;
   /** What the server has told on its terminal so far (the narration of each request). */
   narration(): string;
-  /** The real kubectl, pointed at this server. */
-  kubectl(args: string[], config?: string, env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** The real kubectl, pointed at this server (with `input` on its stdin). */
+  kubectl(args: string[], config?: string, env?: Record<string, string>, input?: string): Promise<{ code: number; stdout: string; stderr: string }>;
   stop(): void;
 }
 
@@ -30,7 +30,7 @@ export async function startServe(home: string): Promise<Served> {
   return {
     kubeconfig,
     narration: () => narration,
-    kubectl: (args, config = kubeconfig, env = {}) =>
+    kubectl: (args, config = kubeconfig, env = {}, input) =>
       new Promise((done) => {
         const child = spawn('kubectl', ['--kubeconfig', config, '--cache-dir', cache, ...args], { env: { PATH: process.env.PATH ?? '', HOME: home, ...env } });
         let stdout = '';
@@ -38,6 +38,7 @@ export async function startServe(home: string): Promise<Served> {
         child.stdout.on('data', (d: Buffer) => (stdout += d));
         child.stderr.on('data', (d: Buffer) => (stderr += d));
         child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+        if (input !== undefined) child.stdin.end(input);
       }),
     stop: () => void server.kill('SIGINT'),
   };

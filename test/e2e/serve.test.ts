@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
 import { hasKubectl, startServe, type Served } from './serve-process.js';
+import { hasTmux, startTmux } from './tmux.js';
 
 if (!hasKubectl) console.warn('kubectl is not installed: the tests of kubesim serve with the real kubectl are skipped');
 
@@ -192,6 +193,40 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     );
     expect(served.narration()).toMatch(/« alice ».*--as/);
   }, 60_000);
+
+  it('runs kubectl exec over WebSocket in the simulated container: output, exit codes, RBAC, a shell on stdin', async () => {
+    const pod = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.split('\n')[0]!;
+    for (const command of [['env'], ['hostname'], ['nslookup', 'postgres'], ['cat', '/etc/resolv.conf']]) {
+      const mine = kubesim(home, ['-q', 'exec', pod, '--', ...command]);
+      expect(await kubectl(['exec', pod, '--', ...command])).toEqual({ code: 0, stdout: mine.stdout, stderr: '' });
+    }
+    expect(await kubectl(['exec', 'deploy/gestion-employes', '--', 'cat', '/nope'])).toEqual({ code: 1, stdout: '', stderr: "cat: can't open '/nope': No such file or directory\ncommand terminated with exit code 1\n" });
+    expect((await kubectl(['exec', pod, '--', 'vi'])).code).toBe(127);
+    expect((await kubectl(['exec', pod, '-c', 'nope', '--', 'env'])).stderr).toBe(`Error from server (BadRequest): container nope is not valid for pod ${pod.slice('pod/'.length)}\n`);
+    // view lets one read the pod, not exec into it (kube-apiserver asks for create on pods/exec)
+    expect((await kubectl(['create', 'rolebinding', 'bob-view', '--clusterrole=view', '--user=bob'])).code).toBe(0);
+    expect((await kubectl(['exec', pod, '--as', 'bob', '--', 'env'])).stderr).toBe(
+      `Error from server (Forbidden): pods "${pod.slice('pod/'.length)}" is forbidden: User "bob" cannot create resource "pods/exec" in API group "" in the namespace "default"\n`,
+    );
+    // -i: sh reads one command per line from stdin and exits with the code asked
+    const piped = await served.kubectl(['exec', '-i', pod, '--', 'sh'], undefined, {}, 'hostname\nnslookup nowhere\nexit 3\n');
+    expect(piped.stdout).toBe(`${pod.slice('pod/'.length)}\n${kubesim(home, ['-q', 'exec', pod, '--', 'nslookup', 'nowhere']).stdout}`);
+    expect(piped.code).toBe(3);
+  }, 60_000);
+
+  it.skipIf(!hasTmux)('gives kubectl exec -it a shell in a terminal: echo, Backspace, Ctrl+C, exit', async () => {
+    const pod = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.split('\n')[0]!.slice('pod/'.length);
+    const term = startTmux(`kubectl --kubeconfig ${served.kubeconfig} exec -it ${pod} -- sh; echo EXIT=$?; sleep 60`);
+    try {
+      expect(await term.shows('/ #')).toBe(true); // the screen is read with each line's trailing spaces trimmed
+      term.keys('hostnaXme', 'BSpace', 'BSpace', 'BSpace', 'me', 'Enter');
+      expect(await term.shows(`/ # hostname\n${pod}\n/ #`)).toBe(true);
+      term.keys('vi', 'C-c', 'exit 4', 'Enter');
+      expect(await term.shows('/ # vi^C\n/ # exit 4\ncommand terminated with exit code 4\nEXIT=4')).toBe(true);
+    } finally {
+      term.kill();
+    }
+  }, 30_000);
 
   it('serves pods/NAME/log: kubectl logs prints what kubesim logs prints', async () => {
     const pod = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.split('\n')[0]!;

@@ -1,4 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1.js';
+import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 import { ApiError } from '../../../api/errors.js';
 import { resolveResource } from '../../../api/resources.js';
 import { CLUSTER_DOMAIN, DNS_SERVICE_IP, resolve } from '../../../node/network/dns.js';
@@ -16,53 +16,65 @@ function nslookup(session: Session, pod: Pod, name: string): { out: string; code
   return { out: `${header}** server can't find ${name}.${pod.metadata!.namespace}.svc.${CLUSTER_DOMAIN}: NXDOMAIN\n\n`, code: 1 };
 }
 
-/**
- * `kubectl exec POD [-c C] -- CMD`: a few commands the simulated containers know (env, hostname, nslookup, curl,
- * wget, cat). Anything else ends as a shell would: `not found`, exit code 127.
- */
-export async function runExec(session: Session, args: string[], opts: { namespace: string; container?: string }): Promise<CommandError[]> {
-  const [target, ...command] = args;
-  const name = (target ?? '').replace(/^(pods?|po)\//, '');
-  if (!name || !command.length) return [clientError('you must specify at least one command for the container', 'usage', { detail: 'kubesim exec POD -- env' })];
-  const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: opts.namespace, name });
-  if (!got.ok) return [apiError(got.error, { alone: true })];
+/** What a command run in a container gives back. */
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** The pod and container an exec goes to: the container must be running (kubelet refuses otherwise). */
+export function execTarget(session: Session, namespace: string, name: string, container?: string): { pod: Pod; container: Container } | ApiError {
+  const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace, name });
+  if (!got.ok) return got.error;
   const pod = got.object as unknown as Pod;
-  const c = opts.container ? pod.spec?.containers.find((x) => x.name === opts.container) : pod.spec?.containers[0];
-  if (!c) return [apiError(new ApiError('BadRequest', `container ${opts.container} is not valid for pod ${name}`), { alone: true })];
-  if (!pod.status?.containerStatuses?.find((s) => s.name === c.name)?.state?.running) {
-    return [apiError(new ApiError('BadRequest', `container ${c.name} is not valid for pod ${name}`), { alone: true })];
-  }
+  const c = container ? pod.spec?.containers.find((x) => x.name === container) : pod.spec?.containers[0];
+  if (!c) return new ApiError('BadRequest', `container ${container} is not valid for pod ${name}`);
+  if (!pod.status?.containerStatuses?.find((s) => s.name === c.name)?.state?.running) return new ApiError('BadRequest', `container ${c.name} is not valid for pod ${name}`);
+  return { pod, container: c };
+}
+
+/**
+ * A command in a simulated container: the few it knows (env, hostname, nslookup, curl, wget, cat; `sh -c "…"` runs
+ * its first). Anything else ends as a shell would: `not found`, exit code 127.
+ */
+export function execIn(session: Session, pod: Pod, c: Container, command: string[]): ExecResult {
   const [cmd, ...rest] = command[0] === 'sh' && command[1] === '-c' ? (command[2] ?? '').split(/\s+/) : command;
-  const fail = (code: number, stderr: string): CommandError[] => [{ kubectl: `${stderr}command terminated with exit code ${code}`, code: 'exec', args: { detail: code }, exitCode: code }];
+  const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
   switch (cmd) {
     case 'env':
     case 'printenv':
-      session.out(`${startedEnvironment(session.store, session.cluster.world.containers, pod, c).map(([k, v]) => `${k}=${v}`).join('\n')}\n`);
-      return [];
+      return ok(`${startedEnvironment(session.store, session.cluster.world.containers, pod, c).map(([k, v]) => `${k}=${v}`).join('\n')}\n`);
     case 'hostname':
-      session.out(`${pod.metadata!.name}\n`);
-      return [];
+      return ok(`${pod.metadata!.name}\n`);
     case 'nslookup': {
       const r = nslookup(session, pod, rest[0] ?? '');
-      session.out(r.out);
-      return r.code ? fail(r.code, '') : [];
+      return { stdout: r.out, stderr: '', exitCode: r.code };
     }
     case 'cat': {
       const text = readFile(session.store, pod, c, rest[0] ?? '');
-      if (text === undefined) return fail(1, `cat: can't open '${rest[0] ?? ''}': No such file or directory\n`);
-      session.out(text);
-      return [];
+      return text === undefined ? { stdout: '', stderr: `cat: can't open '${rest[0] ?? ''}': No such file or directory\n`, exitCode: 1 } : ok(text);
     }
     case 'curl':
     case 'wget': {
       const url = rest.filter((a) => !a.startsWith('-'))[0] ?? '';
       const r = session.cluster.httpGet(url, { namespace: pod.metadata!.namespace!, sourceIP: pod.status?.podIP ?? '', from: `pod ${pod.metadata!.name}` });
       const failure = curlFailure(r);
-      if (failure) return fail(failure.exitCode ?? 1, `${failure.kubectl}\n`);
-      session.out(r.body ?? '');
-      return [];
+      return failure ? { stdout: '', stderr: `${failure.kubectl}\n`, exitCode: failure.exitCode ?? 1 } : ok(r.body ?? '');
     }
     default:
-      return fail(127, `sh: ${cmd}: not found\n`);
+      return { stdout: '', stderr: `sh: ${cmd}: not found\n`, exitCode: 127 };
   }
+}
+
+/** `kubectl exec POD [-c C] -- CMD`: the command's output on stdout; a failure ends as kubectl's does. */
+export async function runExec(session: Session, args: string[], opts: { namespace: string; container?: string }): Promise<CommandError[]> {
+  const [target, ...command] = args;
+  const name = (target ?? '').replace(/^(pods?|po)\//, '');
+  if (!name || !command.length) return [clientError('you must specify at least one command for the container', 'usage', { detail: 'kubesim exec POD -- env' })];
+  const found = execTarget(session, opts.namespace, name, opts.container);
+  if (found instanceof ApiError) return [apiError(found, { alone: true })];
+  const r = execIn(session, found.pod, found.container, command);
+  session.out(r.stdout);
+  return r.exitCode ? [{ kubectl: `${r.stderr}command terminated with exit code ${r.exitCode}`, code: 'exec', args: { detail: r.exitCode }, exitCode: r.exitCode }] : [];
 }

@@ -20,7 +20,7 @@ import type { Env } from '../../env.js';
 import { Session } from '../../session.js';
 import { podLog } from '../logs/pod-log.js';
 import { find, reading } from './find.js';
-import { impersonationOf, REVIEW_PATHS } from './reviews.js';
+import { asRequested, REVIEW_PATHS } from './reviews.js';
 import { isWatch, streamWatch } from './watch.js';
 
 /** What kube-apiserver answers to a path it does not serve. */
@@ -43,8 +43,7 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
     try {
       const url = new URL(req.url ?? '/', 'http://kubesim');
       // kubectl --as: the request is served as the user the headers name (the admin may impersonate anyone)
-      const as = impersonationOf(req.headersDistinct);
-      const asked = as ? { ...env, impersonate: as } : env;
+      const asked = asRequested(env, req);
       const target = req.method === 'GET' && isWatch(url) ? parseResourcePath(url.pathname) : undefined;
       if (target && req.headers.authorization === `Bearer ${token}`) return await streamWatch(asked, streams, target, url, req, res);
       const reply = req.headers.authorization === `Bearer ${token}` ? await route(asked, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));

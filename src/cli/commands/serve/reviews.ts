@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../../../api/errors.js';
 import { resolveResource } from '../../../api/resources.js';
 import { authorize, authorizeNonResource, rulesOf } from '../../../apiserver/authz.js';
@@ -26,10 +27,10 @@ interface Review {
   };
 }
 
-/** The user kubectl asks to act as (`--as`, `--as-group`), from the impersonation headers; undefined if none. */
-export function impersonationOf(headers: NodeJS.Dict<string[]>): Env['impersonate'] {
-  const user = headers['impersonate-user']?.[0];
-  return user === undefined ? undefined : { user, groups: headers['impersonate-group'] ?? [] };
+/** The env a request is served with: as the user the impersonation headers name (`kubectl --as`, `--as-group`). */
+export function asRequested(env: Env, req: IncomingMessage): Env {
+  const user = req.headersDistinct['impersonate-user']?.[0];
+  return user === undefined ? env : { ...env, impersonate: { user, groups: req.headersDistinct['impersonate-group'] ?? [] } };
 }
 
 const answer = (review: Review, status: unknown) => ({ apiVersion: review.apiVersion, kind: review.kind, metadata: { creationTimestamp: null }, spec: review.spec, status });
