@@ -88,6 +88,13 @@ describe.skipIf(!hasEtcd)('--store etcd://: the cluster kept in a real etcd', ()
     expect(inEtcd.kvs.map((k) => [k.key.toString(), k.mod_revision])).toEqual(
       pods.map((p) => [`/registry/pods/${p.metadata.namespace}/${p.metadata.name}`, p.metadata.resourceVersion]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
     );
+    // events live on a lease of an hour (--event-ttl), other objects on none
+    const events = (await etcd.client.getAll().prefix('/registry/events/default/').exec()).kvs;
+    expect(events.length).toBeGreaterThan(5);
+    expect(inEtcd.kvs.every((k) => k.lease === '0')).toBe(true);
+    const leases = new Set(events.map((k) => k.lease));
+    expect([...leases].every((id) => id !== '0')).toBe(true);
+    for (const id of leases) expect((await etcd.client.leaseClient.leaseTimeToLive({ ID: id })).grantedTTL).toBe('3600');
   }, 60_000);
 
   it('loses nothing when 8 processes apply at once, and gives each write its own revision', async () => {

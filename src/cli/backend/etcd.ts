@@ -13,6 +13,8 @@ const LOCK_KEY = '/kubesim/lock';
 const LOCK_TTL_SECONDS = 30;
 const LOCK_WAIT_MS = 20_000;
 const CALL_DEADLINE_MS = 5_000;
+const EVENTS = '/registry/events/';
+const EVENT_TTL_SECONDS = 3600;
 
 /** `etcd://host:port[,host:port…]` → the client URLs etcd listens on. */
 export function etcdHosts(url: string): string[] {
@@ -109,8 +111,13 @@ export class EtcdBackend implements Backend {
   }
 
   async save(state: ClusterState, writes: Write[]): Promise<void> {
+    let eventLease: Promise<string> | undefined;
     for (const w of writes) {
-      const op = w.op === 'delete' ? this.client.delete().key(w.key) : this.client.put(w.key).value(storageValue(w.value!));
+      // kube-apiserver writes events on a lease of --event-ttl (1 h): etcd deletes them when it runs out. (It shares
+      // one lease among the writes of a minute; here, among the writes of a command.)
+      const lease = w.op !== 'delete' && w.key.startsWith(EVENTS) ? await (eventLease ??= this.client.lease(EVENT_TTL_SECONDS, { autoKeepAlive: false }).grant()) : undefined;
+      const put = () => this.client.put(w.key).value(storageValue(w.value!));
+      const op = w.op === 'delete' ? this.client.delete().key(w.key) : lease ? put().lease(lease) : put();
       const txn = await (w.op === 'create' ? this.client.if(w.key, 'Create', '==', 0) : this.client.if(w.key, 'Mod', '==', w.previousModRevision!)).then(op).commit();
       if (!txn.succeeded || Number(txn.header.revision) !== w.revision) {
         throw new Error(`etcd changed under kubesim's lock: ${w.op} of ${w.key} at revision ${txn.header.revision}, expected ${w.revision}`);
