@@ -47,6 +47,16 @@ export const RESOURCES: readonly ResourceType[] = [
 ];
 
 /**
+ * Resources that are questions, not objects: created (POST) and answered at once about the caller, never stored
+ * (`kubectl auth whoami`, `auth can-i`, `auth can-i --list`). Discovery lists them with the create verb only.
+ */
+export const REVIEWS: readonly Pick<ResourceType, 'kind' | 'group' | 'version' | 'plural' | 'singular' | 'namespaced'>[] = [
+  { kind: 'SelfSubjectReview', group: 'authentication.k8s.io', version: 'v1', plural: 'selfsubjectreviews', singular: 'selfsubjectreview', namespaced: false },
+  { kind: 'SelfSubjectAccessReview', group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', namespaced: false },
+  { kind: 'SelfSubjectRulesReview', group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectrulesreviews', singular: 'selfsubjectrulesreview', namespaced: false },
+];
+
+/**
  * Kinds that exist in Kubernetes but have no simulated controller yet: accepting them would show objects that
  * never do anything, which would teach something false. They get a clear "not simulated yet" error instead.
  */
@@ -68,7 +78,7 @@ export const KNOWN_NOT_SIMULATED: Readonly<Record<string, string>> = {
   CustomResourceDefinition: 'apiextensions.k8s.io/v1',
 };
 
-export function apiVersionOf(r: ResourceType): string {
+export function apiVersionOf(r: Pick<ResourceType, 'group' | 'version'>): string {
   return r.group ? `${r.group}/${r.version}` : r.version;
 }
 

@@ -3,14 +3,33 @@
  * to map `pods` or `deploy` to a group, version and kind, and where the OpenAPI v3 documents are.
  */
 import { openapiDocument, openapiPath } from '../api/openapi/document.js';
-import { apiVersionOf, RESOURCES, type ResourceType } from '../api/resources.js';
+import { apiVersionOf, RESOURCES, REVIEWS, type ResourceType } from '../api/resources.js';
 import { fnv1a32 } from '../sim/ids.js';
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-const groups = (): Map<string, ResourceType[]> => {
-  const out = new Map<string, ResourceType[]>();
-  for (const r of RESOURCES) if (r.group) out.set(r.group, [...(out.get(r.group) ?? []), r]);
+/** Every served resource with its verbs: the stored kinds, then the reviews (create only). */
+const SERVED: { r: Served; verbs: string[] }[] = [...RESOURCES.map((r) => ({ r: r as Served, verbs: VERBS })), ...REVIEWS.map((r) => ({ r: { ...r, shortNames: [] } as Served, verbs: ['create'] }))];
+type Served = Pick<ResourceType, 'kind' | 'group' | 'version' | 'plural' | 'singular' | 'namespaced' | 'shortNames' | 'inAll'>;
+
+/**
+ * The subresources kubesim serves, listed under their resource as kube-apiserver does (`kubectl autoscale` and
+ * `kubectl scale` look for the scale subresource there).
+ */
+const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string; version?: string; verbs: string[] }[]> = {
+  v1: [
+    { name: 'pods/exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
+    { name: 'pods/log', kind: 'Pod', verbs: ['get'] },
+  ],
+  'apps/v1': [
+    { name: 'deployments/scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] },
+    { name: 'replicasets/scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] },
+  ],
+};
+
+const groups = (): Map<string, Served[]> => {
+  const out = new Map<string, Served[]>();
+  for (const { r } of SERVED) if (r.group) out.set(r.group, [...(out.get(r.group) ?? []), r]);
   return out;
 };
 
@@ -33,21 +52,24 @@ export function apiGroupList() {
 
 /** GET /api/v1, /apis/apps/v1: the resources of one group-version, or undefined when none is served. */
 export function apiResourceList(groupVersion: string) {
-  const resources = RESOURCES.filter((r) => apiVersionOf(r) === groupVersion);
-  if (!resources.length) return undefined;
+  const served = SERVED.filter(({ r }) => apiVersionOf(r) === groupVersion);
+  if (!served.length) return undefined;
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion,
-    resources: resources.map((r) => ({
-      name: r.plural,
-      singularName: r.singular,
-      namespaced: r.namespaced,
-      kind: r.kind,
-      verbs: VERBS,
-      ...(r.shortNames.length && { shortNames: r.shortNames }),
-      ...(r.inAll && { categories: ['all'] }),
-    })),
+    resources: [
+      ...served.map(({ r, verbs }) => ({
+        name: r.plural,
+        singularName: r.singular,
+        namespaced: r.namespaced,
+        kind: r.kind,
+        verbs,
+        ...(r.shortNames.length && { shortNames: r.shortNames }),
+        ...(r.inAll && { categories: ['all'] }),
+      })),
+      ...(SUBRESOURCES[groupVersion] ?? []).map((s) => ({ singularName: '', namespaced: true, ...s })),
+    ],
   };
 }
 

@@ -27,6 +27,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['get', 'pods'], ['get', 'deploy'], ['get', 'svc'], ['get', 'pods', '-o', 'wide'], ['get', 'pods', '-A'], ['get', 'nodes'],
       ['get', 'pods', '-l', 'app=postgres'], ['get', 'all'], ['get', 'pvc,sc'], ['get', 'rs', '-A', '--show-labels'],
       ['get', pod, '-o', 'yaml'], ['get', 'deploy', '-o', 'json'], ['get', 'deploy', 'gestion-employes', '-o', 'name'], ['get', 'pod', 'absent'],
+      ['api-resources'],
     ];
     for (const args of cases) {
       const want = kubesim(home, ['-q', ...args]);
