@@ -17,12 +17,16 @@ export function sortKeys(value: unknown): unknown {
 
 /** json.MarshalIndent with 4 spaces; Go escapes <, > and & inside strings. */
 export function toJson(obj: unknown): string {
-  return (
-    JSON.stringify(sortKeys(obj), null, 4)
-      .replace(/</g, '\\u003c')
-      .replace(/>/g, '\\u003e')
-      .replace(/&/g, '\\u0026') + '\n'
-  );
+  return `${goJson(obj, 4)}\n`;
+}
+
+/** json.Marshal: one line (what -o jsonpath prints for a map or a list). */
+export function compactJson(obj: unknown): string {
+  return goJson(obj);
+}
+
+function goJson(obj: unknown, indent?: number): string {
+  return JSON.stringify(sortKeys(obj), null, indent).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
 /** sigs.k8s.io/yaml output: sorted keys, unindented sequences, YAML 1.1 quoting ("1", "true", timestamps). */

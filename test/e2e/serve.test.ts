@@ -28,6 +28,15 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['get', 'pods', '-l', 'app=postgres'], ['get', 'all'], ['get', 'pvc,sc'], ['get', 'rs', '-A', '--show-labels'],
       ['get', pod, '-o', 'yaml'], ['get', 'deploy', '-o', 'json'], ['get', 'deploy', 'gestion-employes', '-o', 'name'], ['get', 'pod', 'absent'],
       ['api-resources'],
+      // -o jsonpath and custom-columns: the same templates give the same text
+      ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'],
+      ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\t"}{.status.podIP}{"\n"}{end}'], // a raw newline: refused
+      ['get', 'deploy', 'gestion-employes', '-o', 'jsonpath={.metadata.labels} {.spec.template.spec.containers[0].resources} {..image}'],
+      ['get', 'nodes', '-o', 'jsonpath={.items[*].status.addresses[?(@.type=="InternalIP")].address}'],
+      ['get', 'pods', '-o', "jsonpath={.items[?(@.status.phase=='Running')].metadata.labels['app']}"],
+      ['get', 'deploy,svc', '-o', 'jsonpath={.items[*].kind} {.items[-1:].metadata.name} {.items[0:1].spec.nope}'],
+      ['get', 'pods', '-A', '-o', 'custom-columns=NS:.metadata.namespace,NAME:metadata.name,READY:.status.containerStatuses[*].ready,LABELS:.metadata.labels,X:.spec.nope'],
+      ['get', 'pods', '-o', 'jsonpath={.items[*].metadata.name'], ['get', 'pods', '-o', 'custom-columns=NAME'], ['get', 'pods', '-o', 'jsonpath'],
     ];
     for (const args of cases) {
       const want = kubesim(home, ['-q', ...args]);

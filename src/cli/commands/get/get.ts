@@ -3,6 +3,8 @@ import type { KObject } from '../../../api/object.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { asList, nameOf, toJson, toYaml } from '../../../printers/output.js';
+import { parseCustomColumns, printCustomColumns, type CustomColumn } from '../../../printers/custom-columns.js';
+import { JsonPathError, parseJsonPath, printJsonPath } from '../../../printers/jsonpath.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
 import { resolveTargets, type Target } from '../targets.js';
 
@@ -37,6 +39,33 @@ See 'kubectl get -h' for help and examples`;
 
 const OUTPUTS = ['wide', 'json', 'yaml', 'name'];
 
+/** kubectl's words for a template it cannot parse or run (it then dumps the object, which kubesim leaves out). */
+function jsonPathFailure(template: string, e: JsonPathError): string {
+  return e.during === 'parsing' ? `error parsing jsonpath ${template}, ${e.message}` : `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}.`;
+}
+
+/**
+ * `-o jsonpath=TEMPLATE` and `-o custom-columns=SPEC`, parsed before anything is fetched; undefined for the other
+ * formats, kubectl's error text for a format it does not know or a template it cannot parse.
+ */
+function templateOf(output: string | undefined): { jsonpath?: ReturnType<typeof parseJsonPath>; columns?: CustomColumn[] } | string | undefined {
+  if (!output || OUTPUTS.includes(output)) return undefined;
+  const [format, ...rest] = output.split('=');
+  const spec = rest.join('=');
+  if ((format === 'jsonpath' || format === 'custom-columns') && !spec) return format === 'jsonpath' ? 'template format specified but no template given' : 'custom-columns format specified but no custom columns given';
+  try {
+    if (format === 'jsonpath') return { jsonpath: parseJsonPath(spec) };
+    if (format === 'custom-columns') {
+      const columns = parseCustomColumns(spec);
+      return typeof columns === 'string' ? columns : { columns };
+    }
+  } catch (e) {
+    if (!(e instanceof JsonPathError)) throw e;
+    return jsonPathFailure(spec, e);
+  }
+  return `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`;
+}
+
 interface Found {
   target: Target;
   objects: KObject[];
@@ -65,9 +94,8 @@ function fetch(session: Session, target: Target, opts: GetOptions, selector: Req
 /** `kubectl get`: tables, -o wide|json|yaml|name, -n/-A, -l, --show-labels, -L. */
 export async function runGet(session: Session, args: string[], opts: GetOptions): Promise<CommandError[]> {
   if (!args.length) return [{ kubectl: NO_TYPE, code: 'usage', args: { detail: 'kubesim get <type>' } }];
-  if (opts.output && !OUTPUTS.includes(opts.output)) {
-    return [clientError(`unable to match a printer suitable for the output format "${opts.output}", allowed formats are: json,name,wide,yaml`, 'usage', { detail: `-o ${opts.output}` })];
-  }
+  const template = templateOf(opts.output);
+  if (typeof template === 'string') return [clientError(template, 'usage', { detail: `-o ${opts.output}` })];
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return [targets];
   let selector: Requirement[] | undefined;
@@ -82,8 +110,18 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   }
   const found: Found[] = targets.map((target) => ({ target, objects: fetch(session, target, opts, selector, errors) }));
   const all = found.flatMap((f) => f.objects);
-  if (opts.output === 'json' || opts.output === 'yaml') {
-    const single = targets.length === 1 && targets[0].names.length === 1;
+  const single = targets.length === 1 && targets[0].names.length === 1;
+  if (template?.columns) {
+    if (all.length) session.out(printCustomColumns(template.columns, all, !!opts.noHeaders));
+  } else if (template?.jsonpath) {
+    if (single && !all.length) return errors;
+    try {
+      session.out(printJsonPath(template.jsonpath, single ? all[0] : asList(all)));
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      return [...errors, clientError(jsonPathFailure(opts.output!.slice('jsonpath='.length), e), 'usage', { detail: `-o ${opts.output}` })];
+    }
+  } else if (opts.output === 'json' || opts.output === 'yaml') {
     if (single && !all.length) return errors;
     const doc = single ? all[0] : asList(all);
     session.out(opts.output === 'json' ? toJson(doc) : await toYaml(doc));
@@ -96,7 +134,7 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
     session.out(tables.join('\n'));
   }
   const askedAll = targets.every((t) => !t.names.length);
-  if (!all.length && askedAll && !errors.length && opts.output !== 'json' && opts.output !== 'yaml') {
+  if (!all.length && askedAll && !errors.length && opts.output !== 'json' && opts.output !== 'yaml' && !template?.jsonpath) {
     const namespaced = targets.some((t) => t.resource.namespaced);
     session.renderer.stderr(opts.allNamespaces || !namespaced ? 'No resources found\n' : `No resources found in ${opts.namespace} namespace.\n`);
   }
