@@ -18,6 +18,7 @@ type Served = Pick<ResourceType, 'kind' | 'group' | 'version' | 'plural' | 'sing
  */
 const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string; version?: string; verbs: string[] }[]> = {
   v1: [
+    { name: 'pods/attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
     { name: 'pods/exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
     { name: 'pods/log', kind: 'Pod', verbs: ['get'] },
   ],

@@ -262,12 +262,15 @@ export class Cluster {
     return Object.fromEntries(Object.entries(this.world.containers).filter(([id]) => running.has(id)));
   }
 
-  /** `kubesim chaos kill`: SIGKILL to a container, through its node's kubelet (false if the kubelet is down). */
-  kill(pod: KObject, container: Container): boolean {
+  /**
+   * A container's main process ends (`kubesim chaos kill`: SIGKILL, 137; an attached shell's `exit N`), told by its
+   * node's kubelet (false if the kubelet is down).
+   */
+  processExited(pod: KObject, container: Container, exitCode: number, signal?: string): boolean {
     const node = asPod(pod).spec?.nodeName;
     const kubelet = node ? this.kubelets.get(node) : undefined;
     if (!kubelet || node! in this.downNodes) return false;
-    kubelet.kill(pod, container);
+    kubelet.processExited(pod, container, exitCode, signal);
     return true;
   }
 

@@ -222,9 +222,13 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     const piped = await served.kubectl(['exec', '-i', pod, '--', 'sh'], undefined, {}, 'hostname\nnslookup nowhere\nexit 3\n');
     expect(piped.stdout).toBe(`${pod.slice('pod/'.length)}\n${kubesim(home, ['-q', 'exec', pod, '--', 'nslookup', 'nowhere']).stdout}`);
     expect(piped.code).toBe(3);
+    // kubectl run -i --rm: the shell is the container's main process, attached; its end ends the pod, which goes
+    const run = await served.kubectl(['run', '-i', '--rm', 'essai', '--image=busybox:1.36', '--restart=Never'], undefined, {}, 'hostname\n');
+    expect([run.stdout, run.code]).toEqual(['essai\npod "essai" deleted\n', 0]);
+    expect((await kubectl(['attach', pod])).stderr).toContain(`Error from server (BadRequest): container app in pod ${pod.slice('pod/'.length)} does not read stdin`);
   }, 60_000);
 
-  it.skipIf(!hasTmux)('gives kubectl exec -it a shell in a terminal: echo, Backspace, Ctrl+C, exit', async () => {
+  it.skipIf(!hasTmux)('gives kubectl exec -it and run -it a shell in a terminal: echo, Backspace, Ctrl+C, exit', async () => {
     const pod = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.split('\n')[0]!.slice('pod/'.length);
     const term = startTmux(`kubectl --kubeconfig ${served.kubeconfig} exec -it ${pod} -- sh; echo EXIT=$?; sleep 60`);
     try {
@@ -236,7 +240,18 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     } finally {
       term.kill();
     }
-  }, 30_000);
+    // kubectl run -it --rm … -- sh: attached to the container's shell; `exit 3` ends the container in Error
+    const run = startTmux(`kubectl --kubeconfig ${served.kubeconfig} run -it --rm essai-tty --image=busybox:1.36 --restart=Never -- sh; echo EXIT=$?; sleep 60`);
+    try {
+      expect(await run.shows("If you don't see a command prompt, try pressing enter.\n/ #")).toBe(true);
+      run.keys('hostname', 'Enter');
+      expect(await run.shows('/ # hostname\nessai-tty\n/ #')).toBe(true);
+      run.keys('exit 3', 'Enter');
+      expect(await run.shows('/ # exit 3\npod "essai-tty" deleted\npod default/essai-tty terminated (Error)\nEXIT=3')).toBe(true);
+    } finally {
+      run.kill();
+    }
+  }, 60_000);
 
   it('serves pods/NAME/log: kubectl logs prints what kubesim logs prints', async () => {
     const pod = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.split('\n')[0]!;

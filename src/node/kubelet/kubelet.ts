@@ -117,9 +117,12 @@ export class Kubelet implements KubeletContext {
     return this.w.store.get(`/registry/minions/${this.nodeName}`)!.value as unknown as Node;
   }
 
-  /** `kubesim chaos kill`: the container's main process gets SIGKILL (exit code 137). */
-  kill(podObj: KObject, container: Container): void {
-    this.containers.exited(podObj, container, 137, 'SIGKILL');
+  /**
+   * The container's main process ended from outside the simulation's own timers: `kubesim chaos kill` (SIGKILL, exit
+   * code 137), or the shell a user attached to (`kubectl run -it … -- sh`) left with `exit N`.
+   */
+  processExited(podObj: KObject, container: Container, exitCode: number, signal?: string): void {
+    this.containers.exited(podObj, container, exitCode, signal);
   }
 
   /** kubelet.SyncPod, in phases: stop what is being deleted, set up the sandbox, then the next container. */

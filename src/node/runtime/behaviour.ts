@@ -17,7 +17,7 @@ const FOREVER = /sleep\s+infinity|while\s+(true|:)|tail\s+-f|httpd|nc\s+-l/;
 
 /**
  * A shell command, read the way a teacher reads it: `sleep 3600` runs an hour, `while true` forever, `exit 3`
- * exits with 3, `echo` writes a line. No command at all: the shell exits at once (no terminal to read from).
+ * exits with 3, `echo` writes a line. No command at all: the shell exits at once (nothing to read, unless stdin is open).
  */
 function shellBehaviour(script: string): Behaviour {
   const logs = [...script.matchAll(/echo\s+(?:-e\s+)?(["']?)(.*?)\1(?:;|&&|\n|$)/g)].map((m) => m[2]).filter((l) => !l.includes('$'));
@@ -59,9 +59,14 @@ export function behaviourOf(c: Container): Behaviour {
   return neverReady ? { ...behaviour, neverReady } : behaviour;
 }
 
+/** A shell started alone: busybox's default command, or `sh`, `bash`… with no script. */
+const BARE_SHELL = /^((\/bin\/)?(ba|a)?sh)?$/;
+
 function baseBehaviour(c: Container): Behaviour {
   const profile = profileOf(c.image ?? '');
   const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+  // with stdin open (kubectl run -i), a shell waits for what is typed: it runs until someone attached makes it leave
+  if (c.stdin && BARE_SHELL.test(script.trim()) && (script.trim() || profile.kind === 'shell')) return { logs: [] };
   const livenessFails = livenessOf(c, script);
   if (livenessFails) return { ...shellBehaviour(script), livenessFails };
   if (profile.kind === 'crash') return { exitAfterMs: 2_000, exitCode: 1, logs: profile.logs };

@@ -24,7 +24,7 @@ export async function runChaosKill(session: Session, args: string[], opts: { nam
   if (!running) return [clientError(`container "${container.name}" in pod "${m[1]}" is not running`, 'usage', { detail: 'le conteneur ne tourne pas' })];
   const node = pod.spec!.nodeName!;
   session.cluster.world.log.emit('simulator', { kind: 'chaos.killed', pod: { kind: 'Pod', namespace: opts.namespace, name: m[1] }, container: container.name, node });
-  if (!session.cluster.kill(got.object, container)) return [clientError(`the kubelet of node ${node} is down: nothing can be killed there`, 'usage', { detail: node })];
+  if (!session.cluster.processExited(got.object, container, 137, 'SIGKILL')) return [clientError(`the kubelet of node ${node} is down: nothing can be killed there`, 'usage', { detail: node })];
   session.out(`pod/${m[1]} container ${container.name} killed\n`);
   session.settle();
   return [];

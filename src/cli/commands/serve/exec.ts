@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 import { ApiError } from '../../../api/errors.js';
+import type { KObject } from '../../../api/object.js';
 import { authorize, forbiddenMessage } from '../../../apiserver/authz.js';
 import { parseResourcePath } from '../../../apiserver/routes.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
@@ -12,11 +13,13 @@ import { execIn, execTarget, type ExecResult } from '../exec/exec.js';
 import { asRequested } from './reviews.js';
 
 /**
- * `kubectl exec` over WebSocket (what kubectl 1.30+ speaks first; kube-apiserver relays it to the kubelet): the
+ * `kubectl exec` and `kubectl attach` (`run -it`) over WebSocket (what kubectl 1.30+ speaks first; kube-apiserver
+ * relays it to the kubelet): the
  * channel protocol v5.channel.k8s.io (or v4), each binary message one byte of channel then data: 0 stdin, 1 stdout,
  * 2 stderr, 3 the final Status, 4 terminal resizes, 255 (v5) stdin closed. The command runs in the simulated
  * container (the same as `kubesim exec`); with stdin, `sh` is a small shell reading one command per line, each run in
- * its own session so that the cluster is never held locked between two commands.
+ * its own session so that the cluster is never held locked between two commands. Attach joins a shell that is the
+ * container's main process (started with stdin): when it leaves, the container ends with its exit code.
  */
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 const STDIN = 0;
@@ -27,6 +30,8 @@ const CLOSE = 255;
 const SHELLS = ['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash'];
 
 interface ExecRequest {
+  /** exec runs a new process in the container; attach joins its main process (a shell waiting on stdin). */
+  subresource: 'exec' | 'attach';
   namespace: string;
   name: string;
   container?: string;
@@ -47,8 +52,10 @@ export function execUpgrade(served: Env, streams: Streams, token: string) {
       if (req.headers.authorization !== `Bearer ${token}`) return refuse(new ApiError('Unauthorized', 'Unauthorized'));
       const url = new URL(req.url ?? '/', 'http://kubesim');
       const target = parseResourcePath(url.pathname);
-      if (!target || target.resource.kind !== 'Pod' || target.subresource !== 'exec' || !target.name || !target.namespace) return refuse(new ApiError('NotFound', 'the server could not find the requested resource'));
+      const subresource = target?.subresource;
+      if (!target || target.resource.kind !== 'Pod' || (subresource !== 'exec' && subresource !== 'attach') || !target.name || !target.namespace) return refuse(new ApiError('NotFound', 'the server could not find the requested resource'));
       const exec: ExecRequest = {
+        subresource,
         namespace: target.namespace,
         name: target.name,
         container: url.searchParams.get('container') ?? undefined,
@@ -58,13 +65,15 @@ export function execUpgrade(served: Env, streams: Streams, token: string) {
       };
       // kube-apiserver checks RBAC, the pod and the container before upgrading: a refusal is a plain HTTP answer,
       // which kubectl prints whether it asked for WebSocket or fell back to SPDY
-      const checked = await inContainer(env, streams, exec, () => undefined);
-      if (checked instanceof ApiError) return refuse(checked);
+      const checked = await inContainer(env, streams, exec, (_, pod, container) =>
+        subresource === 'attach' && !container.stdin ? new ApiError('BadRequest', `container ${container.name} in pod ${pod.metadata!.name} does not read stdin: kubesim attaches to shells started with stdin (kubectl run -it … -- sh)`) : undefined,
+      );
+      if (checked) return refuse(checked);
       const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
       if (String(req.headers.upgrade).toLowerCase() !== 'websocket' || !PROTOCOLS.some((p) => offered.includes(p))) {
         return refuse(new ApiError('BadRequest', `kubesim serve speaks ${PROTOCOLS.join(' and ')} over WebSocket for exec (not SPDY)`));
       }
-      const interactive = exec.stdin && exec.command.length === 1 && SHELLS.includes(exec.command[0]!);
+      const interactive = subresource === 'attach' || (exec.stdin && exec.command.length === 1 && SHELLS.includes(exec.command[0]!));
       const { WebSocketServer } = await import('ws');
       const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => PROTOCOLS.find((p) => protocols.has(p)) ?? false });
       wss.handleUpgrade(req, socket, head, (ws) => (interactive ? shell(ws, env, streams, exec) : void once(ws, env, streams, exec).catch(internalError(ws, exec))));
@@ -82,7 +91,7 @@ async function inContainer<T>(env: Env, streams: Streams, exec: ExecRequest, run
   const session = await Session.open(env, streams);
   try {
     const user = requestUser(env);
-    const asked = { verb: 'create', group: '', resource: 'pods', subresource: 'exec', namespace: exec.namespace, name: exec.name };
+    const asked = { verb: 'create', group: '', resource: 'pods', subresource: exec.subresource, namespace: exec.namespace, name: exec.name };
     if (!authorize(session.store, user, asked).allowed) return new ApiError('Forbidden', forbiddenMessage(user, asked, 'pods'), { name: exec.name, kind: 'pods' });
     const found = execTarget(session, exec.namespace, exec.name, exec.container);
     return found instanceof ApiError ? found : run(session, found.pod, found.container);
@@ -138,7 +147,17 @@ function shell(ws: WebSocket, env: Env, streams: Streams, exec: ExecRequest): vo
   let queue: Promise<unknown> = Promise.resolve();
   // commands run one after the other, in the order typed
   const enqueue = (step: () => unknown) => void (queue = queue.then(step).catch(internalError(ws, exec)));
-  const leave = (code: number) => finish(ws, { stdout: '', stderr: '', exitCode: code }, exec);
+  const leave = async (code: number) => {
+    // the attached shell is the container's main process: when it leaves, the container ends with its code, which
+    // the pod's status tells (kubectl run reads it there); the attach stream itself just ends
+    if (exec.subresource === 'attach') {
+      await inContainer(env, streams, exec, (session, pod, container) => {
+        session.cluster.processExited(pod as unknown as KObject, container, code);
+        session.settle();
+      });
+    }
+    finish(ws, { stdout: '', stderr: '', exitCode: exec.subresource === 'attach' ? 0 : code }, exec);
+  };
   const run = async (text: string) => {
     if (ws.readyState !== ws.OPEN) return; // left with exit or Ctrl+D: what was typed after goes nowhere
     const words = text.trim().split(/\s+/).filter(Boolean);

@@ -1,0 +1,21 @@
+import type { Container } from 'kubernetes-types/core/v1.js';
+import { describe, expect, it } from 'vitest';
+import { behaviourOf } from './behaviour.js';
+
+const c = (image: string, extra: Partial<Container> = {}): Container => ({ name: 'c', image, ...extra });
+
+describe('what a container main process does', () => {
+  it.each([
+    ['busybox with no command: the shell has nothing to read', c('busybox:1.36'), { exitAfterMs: 50, exitCode: 0 }],
+    ['busybox sleep 3600', c('busybox:1.36', { command: ['sleep', '3600'] }), { exitAfterMs: 3_600_000, exitCode: 0 }],
+    ['sh -c "exit 3"', c('busybox:1.36', { command: ['sh', '-c', 'exit 3'] }), { exitAfterMs: 50, exitCode: 3 }],
+    ['while true', c('busybox:1.36', { command: ['sh', '-c', 'while true; do sleep 1; done'] }), {}],
+    ['busybox with stdin open (kubectl run -i): its shell waits', c('busybox:1.36', { stdin: true }), {}],
+    ['sh with stdin open', c('alpine:3.20', { stdin: true, args: ['sh'] }), {}],
+    ['a script with stdin open still runs its script', c('busybox:1.36', { stdin: true, command: ['sh', '-c', 'exit 2'] }), { exitAfterMs: 50, exitCode: 2 }],
+    ['nginx', c('nginx:1.27'), {}],
+  ])('%s', (_, container, want) => {
+    const { exitAfterMs, exitCode } = behaviourOf(container);
+    expect({ ...(exitAfterMs !== undefined && { exitAfterMs }), ...(exitCode !== undefined && { exitCode }) }).toEqual(want);
+  });
+});
