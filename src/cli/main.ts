@@ -86,7 +86,10 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         // the watch prints the first table itself, to align the rows that follow with it
         const { resolveTargets } = await import('./commands/targets.js');
         const targets = resolveTargets(args);
-        invoke({ readOnly: true, run: async () => (Array.isArray(targets) ? [] : [targets]), watch: { args, opts: { ...base, timeoutMs, tickMs: 1000 } } });
+        const { outputTemplate } = await import('./commands/get/get.js');
+        const template = outputTemplate(o.output);
+        const refused = typeof template === 'string' ? [clientError(template, 'usage', { detail: `-o ${o.output}` })] : !Array.isArray(targets) ? [targets] : [];
+        invoke({ readOnly: true, run: async () => refused, watch: { args, opts: { ...base, noHeaders: o.headers === false, timeoutMs, tickMs: 1000 } } });
         return;
       }
       invoke({

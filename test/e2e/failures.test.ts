@@ -194,6 +194,18 @@ describe('time', () => {
     expect(watch.stdout.split('\n')[0]).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE$/);
   });
 
+  it('prints each watched change in the -o format asked (name, jsonpath, json, yaml documents, custom columns)', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const watch = (output: string) => kubesim(home, ['get', 'deploy,svc', '-w', '-o', output, '--request-timeout', '1s']).stdout;
+    expect(watch('name')).toBe('deployment.apps/gestion-employes\nservice/gestion-employes\nservice/kubernetes\n');
+    expect(watch('jsonpath={.kind}/{.metadata.name} ')).toBe('Deployment/gestion-employes Service/gestion-employes Service/kubernetes ');
+    expect(watch('json').match(/^\{$/gm)).toHaveLength(3);
+    expect(watch('yaml').match(/^---$/gm)).toHaveLength(2);
+    expect(watch('custom-columns=NAME:.metadata.name')).toBe('NAME\ngestion-employes\nNAME\ngestion-employes\nkubernetes\n');
+    expect(kubesim(home, ['-q', 'get', 'deploy', '-w', '-o', 'jsonpath={.x[}'])).toMatchObject({ code: 1, stderr: 'error: error parsing jsonpath {.x[}, unterminated array\n' });
+  });
+
   it('rejects a wait without a valid duration', () => {
     const r = kubesim(freshHome(), ['wait', 'soon']);
     expect(r.code).toBe(1);

@@ -48,7 +48,12 @@ function jsonPathFailure(template: string, e: JsonPathError): string {
  * `-o jsonpath=TEMPLATE` and `-o custom-columns=SPEC`, parsed before anything is fetched; undefined for the other
  * formats, kubectl's error text for a format it does not know or a template it cannot parse.
  */
-function templateOf(output: string | undefined): { jsonpath?: ReturnType<typeof parseJsonPath>; columns?: CustomColumn[] } | string | undefined {
+export interface OutputTemplate {
+  jsonpath?: ReturnType<typeof parseJsonPath>;
+  columns?: CustomColumn[];
+}
+
+export function outputTemplate(output: string | undefined): OutputTemplate | string | undefined {
   if (!output || OUTPUTS.includes(output)) return undefined;
   const [format, ...rest] = output.split('=');
   const spec = rest.join('=');
@@ -94,7 +99,7 @@ function fetch(session: Session, target: Target, opts: GetOptions, selector: Req
 /** `kubectl get`: tables, -o wide|json|yaml|name, -n/-A, -l, --show-labels, -L. */
 export async function runGet(session: Session, args: string[], opts: GetOptions): Promise<CommandError[]> {
   if (!args.length) return [{ kubectl: NO_TYPE, code: 'usage', args: { detail: 'kubesim get <type>' } }];
-  const template = templateOf(opts.output);
+  const template = outputTemplate(opts.output);
   if (typeof template === 'string') return [clientError(template, 'usage', { detail: `-o ${opts.output}` })];
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return [targets];

@@ -1,9 +1,12 @@
 import { listChanges } from '../../../api/changes.js';
 import type { KObject } from '../../../api/object.js';
+import { printCustomColumns } from '../../../printers/custom-columns.js';
+import { printJsonPath } from '../../../printers/jsonpath.js';
+import { nameOf, toJson, toYaml } from '../../../printers/output.js';
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
 import { resolveTargets } from '../targets.js';
-import { tableOptions, type GetOptions } from './get.js';
+import { outputTemplate, tableOptions, type GetOptions, type OutputTemplate } from './get.js';
 
 export interface WatchOptions extends GetOptions {
   /** --request-timeout: stop after this many real milliseconds (0: until Ctrl-C). */
@@ -27,6 +30,10 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
   const widths: number[] = [];
   const start = Date.now();
   let first = true;
+  const template = outputTemplate(opts.output);
+  if (typeof template === 'string') return; // refused before the watch started
+  const format = objectFormat(opts.output, template);
+  let printed = false;
   while (!stopped() && (!opts.timeoutMs || Date.now() - start < opts.timeoutMs)) {
     const session = await open(Date.now() - start);
     try {
@@ -38,8 +45,15 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
         // a deleted object is printed once more, as it last was (the watch's DELETED event)
         const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => c.object);
         if (!changed.length) continue;
+        if (format) {
+          session.out(await format(changed, first && !printed));
+          printed = true;
+          continue;
+        }
         // later changes print rows only, aligned on the widths of the first table
-        const text = printTable(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));
+        const text = template?.columns
+          ? printCustomColumns(template.columns, changed, !first || !!opts.noHeaders)
+          : printTable(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));
         if (first) rememberHeader(text, widths);
         session.out(first ? text : remember(text, widths));
       }
@@ -49,6 +63,19 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
     first = false;
     await sleep(opts.tickMs);
   }
+}
+
+/**
+ * -w with -o json, yaml, name or jsonpath: each changed object printed whole, as kubectl prints a watch event (YAML
+ * documents separated by ---); undefined for the tables (default, wide, custom-columns).
+ */
+function objectFormat(output: string | undefined, template: OutputTemplate | undefined): ((objects: KObject[], first: boolean) => Promise<string>) | undefined {
+  if (output === 'json') return async (objects) => objects.map(toJson).join('');
+  if (output === 'name') return async (objects) => objects.map((o) => `${nameOf(o)}\n`).join('');
+  if (output === 'yaml') return async (objects, first) => (await Promise.all(objects.map(toYaml))).map((y, i) => (first && i === 0 ? y : `---\n${y}`)).join('');
+  const jsonpath = template?.jsonpath;
+  if (jsonpath) return async (objects) => objects.map((o) => printJsonPath(jsonpath, o)).join('');
+  return undefined;
 }
 
 /** The column widths of the first table, read from its header line. */
