@@ -67,11 +67,12 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .command('get')
     .description('affiche des objets, comme kubectl get')
     .argument('[args...]', 'TYPE [NOM...] ou TYPE/NOM')
-    .option('-o, --output <format>', 'wide, yaml, json ou name')
+    .option('-o, --output <format>', 'wide, yaml, json, name, jsonpath=MODÈLE ou custom-columns=COLONNES')
     .option('-l, --selector <selector>', 'filtre par labels (app=web,tier!=db)')
     .option('-A, --all-namespaces', 'tous les namespaces')
     .option('--show-labels', 'ajoute une colonne LABELS')
     .option('-L, --label-columns <keys>', 'une colonne par label', collect, [])
+    .option('--sort-by <jsonpath>', 'trie par la valeur de ce champ (ex. .metadata.creationTimestamp)')
     .option('--no-headers', 'sans la ligne de titres')
     .option('-w, --watch', 'reste ouvert et affiche chaque changement')
     .option('--request-timeout <duration>', 'avec -w : s\'arrête après cette durée')
@@ -95,7 +96,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({
         readOnly: true,
         run: (s) =>
-          runGet(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, showLabels: !!o.showLabels, labelColumns, noHeaders: o.headers === false }),
+          runGet(s, args, { ...base, noHeaders: o.headers === false, sortBy: o.sortBy }),
       });
     });
 

@@ -1,12 +1,20 @@
 import type { KObject } from '../api/object.js';
 import { columnsFor } from './columns/index.js';
 
+/** What each row carries (?includeObject=): the object's metadata by default, the whole object, or nothing. */
+export type IncludeObject = 'Metadata' | 'Object' | 'None';
+
+export function includeObjectOf(url: URL): IncludeObject {
+  const asked = url.searchParams.get('includeObject');
+  return asked === 'Object' || asked === 'None' ? asked : 'Metadata';
+}
+
 /**
  * A meta.k8s.io/v1 Table, what `kubectl get` asks the server for (Accept: ...;as=Table): the same columns and cells
  * kubesim prints itself, wide columns at priority 1 (kubectl shows them with -o wide), each row with its object's
- * metadata (kubectl adds the NAMESPACE column and --show-labels from it).
+ * metadata (kubectl adds the NAMESPACE column and --show-labels from it), or the whole object (`--sort-by` sorts on it).
  */
-export function toTable(kind: string, objects: KObject[], resourceVersion: string, now: number) {
+export function toTable(kind: string, objects: KObject[], resourceVersion: string, now: number, include: IncludeObject = 'Metadata') {
   const cols = columnsFor(kind);
   const definition = (priority: number) => (name: string) => ({ name, type: 'string', format: name === 'NAME' ? 'name' : '', description: '', priority });
   return {
@@ -16,7 +24,7 @@ export function toTable(kind: string, objects: KObject[], resourceVersion: strin
     columnDefinitions: [...cols.headers.map(definition(0)), ...cols.wideHeaders.map(definition(1))],
     rows: objects.map((o) => ({
       cells: [...cols.row(o, now), ...cols.wideRow(o, now)],
-      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
+      ...(include !== 'None' && { object: include === 'Object' ? o : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata } }),
     })),
   };
 }

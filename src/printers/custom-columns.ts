@@ -1,4 +1,5 @@
 import { evaluate, parseJsonPath } from './jsonpath.js';
+import { relaxedPath } from './sort-by.js';
 import { table } from './tabwriter.js';
 
 /** One column of `-o custom-columns=HEADER:PATH,…`. */
@@ -16,9 +17,7 @@ export function parseCustomColumns(spec: string): CustomColumn[] | string {
   for (const part of spec.split(',')) {
     const colon = part.indexOf(':');
     if (colon < 0) return `unexpected custom-columns spec: ${part}, expected <header>:<json-path-expr>`;
-    const expr = part.slice(colon + 1).trim();
-    const relaxed = expr.startsWith('{') ? expr : `{${expr.startsWith('.') ? '' : '.'}${expr}}`;
-    columns.push({ header: part.slice(0, colon), path: parseJsonPath(relaxed) });
+    columns.push({ header: part.slice(0, colon), path: parseJsonPath(relaxedPath(part.slice(colon + 1).trim())) });
   }
   return columns;
 }

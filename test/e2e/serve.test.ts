@@ -37,6 +37,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['get', 'deploy,svc', '-o', 'jsonpath={.items[*].kind} {.items[-1:].metadata.name} {.items[0:1].spec.nope}'],
       ['get', 'pods', '-A', '-o', 'custom-columns=NS:.metadata.namespace,NAME:metadata.name,READY:.status.containerStatuses[*].ready,LABELS:.metadata.labels,X:.spec.nope'],
       ['get', 'pods', '-o', 'jsonpath={.items[*].metadata.name'], ['get', 'pods', '-o', 'custom-columns=NAME'], ['get', 'pods', '-o', 'jsonpath'],
+      // --sort-by: the whole objects come with the Table rows (includeObject=Object), kubectl sorts them
+      ['get', 'pods', '-A', '--sort-by=.metadata.name'], ['get', 'pods', '-o', 'wide', '--sort-by={.status.podIP}'],
+      ['get', 'pods', '--sort-by=.nope'], ['get', 'deploy,svc', '--sort-by=.metadata.name'],
     ];
     for (const args of cases) {
       const want = kubesim(home, ['-q', ...args]);

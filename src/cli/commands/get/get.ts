@@ -5,6 +5,7 @@ import type { Session } from '../../session.js';
 import { asList, nameOf, toJson, toYaml } from '../../../printers/output.js';
 import { parseCustomColumns, printCustomColumns, type CustomColumn } from '../../../printers/custom-columns.js';
 import { JsonPathError, parseJsonPath, printJsonPath } from '../../../printers/jsonpath.js';
+import { relaxedPath, sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
 import { resolveTargets, type Target } from '../targets.js';
 
@@ -16,6 +17,8 @@ export interface GetOptions {
   showLabels: boolean;
   labelColumns: string[];
   noHeaders?: boolean;
+  /** --sort-by: a JSONPath whose value orders the objects. */
+  sortBy?: string;
 }
 
 /** What `get` and `get -w` ask of the table printer, from the command's flags. */
@@ -113,7 +116,19 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   if (targets.some((t) => t.resource.kind === 'Endpoints')) {
     session.renderer.stderr('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
   }
-  const found: Found[] = targets.map((target) => ({ target, objects: fetch(session, target, opts, selector, errors) }));
+  const fetched: Found[] = targets.map((target) => ({ target, objects: fetch(session, target, opts, selector, errors) }));
+  let found = fetched;
+  if (opts.sortBy) {
+    // kubectl sorts one table at a time: several types at once are refused
+    if (targets.length > 1) return [clientError(`couldn't find any field with path "${relaxedPath(opts.sortBy)}" in the list of objects`, 'usage', { detail: `--sort-by ${opts.sortBy}` })];
+    try {
+      // a path no object has: kubectl prints nothing, then says no resources were found
+      found = fetched.map((f) => ({ ...f, objects: sortBy(f.objects, opts.sortBy!) ?? [] }));
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      return [clientError(jsonPathFailure(opts.sortBy, e), 'usage', { detail: `--sort-by ${opts.sortBy}` })];
+    }
+  }
   const all = found.flatMap((f) => f.objects);
   const single = targets.length === 1 && targets[0].names.length === 1;
   if (template?.columns) {

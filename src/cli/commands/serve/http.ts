@@ -15,7 +15,7 @@ import { decodeKubernetesProtobuf, MalformedProtobuf } from '../../../apiserver/
 import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.js';
 import type { ApiResult } from '../../../apiserver/server.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
-import { toTable } from '../../../printers/api-table.js';
+import { includeObjectOf, toTable } from '../../../printers/api-table.js';
 import type { Env } from '../../env.js';
 import { Session } from '../../session.js';
 import { podLog } from '../logs/pod-log.js';
@@ -270,7 +270,7 @@ async function read(env: Env, streams: Streams, target: ResourcePath, url: URL, 
   const found = await find(env, streams, target, url);
   if (found instanceof ApiError) return failure(found);
   const { resource, name } = target;
-  if (accept.includes('as=Table')) return ok(toTable(resource.kind, found.objects, found.resourceVersion, found.now));
+  if (accept.includes('as=Table')) return ok(toTable(resource.kind, found.objects, found.resourceVersion, found.now, includeObjectOf(url)));
   if (name) return ok(found.objects[0]);
   return ok({ kind: `${resource.kind}List`, apiVersion: apiVersionOf(resource), metadata: { resourceVersion: found.resourceVersion }, items: found.objects });
 }

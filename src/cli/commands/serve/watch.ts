@@ -4,7 +4,7 @@ import { ApiError } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import type { ResourcePath } from '../../../apiserver/routes.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
-import { toTable } from '../../../printers/api-table.js';
+import { includeObjectOf, toTable } from '../../../printers/api-table.js';
 import type { Env } from '../../env.js';
 import { find, type Found } from './find.js';
 
@@ -38,7 +38,7 @@ export async function streamWatch(env: Env, streams: Streams, target: ResourcePa
   const keyOf = (o: KObject) => o.metadata.uid ?? o.metadata.name;
   const send = (found: Found) => {
     for (const { type, object } of listChanges(known, found.objects, keyOf)) {
-      res.write(`${JSON.stringify({ type, object: asTable ? toTable(target.resource.kind, [object], found.resourceVersion, found.now) : object })}\n`);
+      res.write(`${JSON.stringify({ type, object: asTable ? toTable(target.resource.kind, [object], found.resourceVersion, found.now, includeObjectOf(url)) : object })}\n`);
     }
   };
   if (fromNow) listChanges(known, first.objects, keyOf); // a client that listed already has these
