@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
@@ -66,6 +67,18 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     const r = await kubectl(['get', 'pods'], forged);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error: You must be logged in to the server (Unauthorized)');
+    // without any credentials, the health endpoints and the version are public (system:public-info-viewer on kubeadm)
+    const server = /server: (\S+)/.exec(readFileSync(served.kubeconfig, 'utf8'))![1]!;
+    const anonymous = (path: string) =>
+      new Promise<string>((done) => get(`${server}${path}`, { rejectUnauthorized: false }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d));
+        res.on('end', () => done(`${res.statusCode} ${body}`));
+      }));
+    expect(await anonymous('/readyz')).toBe('200 ok');
+    expect(await anonymous('/api')).toMatch(/^401 /);
+    expect((await kubectl(['get', '--raw', '/readyz'], forged)).code).toBe(1);
+    expect((await kubectl(['get', '--raw', '/livez?verbose'])).stdout).toBe('[+]ping ok\n[+]log ok\n[+]etcd ok\nlivez check passed\n');
   });
 
   it('creates and deletes for kubectl, narrating each step on the server terminal', async () => {

@@ -26,6 +26,9 @@ import { isWatch, streamWatch } from './watch.js';
 /** What kube-apiserver answers to a path it does not serve. */
 const NOT_FOUND = new ApiError('NotFound', 'the server could not find the requested resource');
 
+/** What anyone may read without a token: system:public-info-viewer's paths, as on a kubeadm cluster. */
+const PUBLIC_PATHS = ['/healthz', '/livez', '/readyz', '/version'];
+
 /** A JSON body, or with `text` a plain one (pods/NAME/log). */
 type Reply = { code: number; body: unknown; text?: boolean };
 
@@ -46,7 +49,10 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
       const asked = asRequested(env, req);
       const target = req.method === 'GET' && isWatch(url) ? parseResourcePath(url.pathname) : undefined;
       if (target && req.headers.authorization === `Bearer ${token}`) return await streamWatch(asked, streams, target, url, req, res);
-      const reply = req.headers.authorization === `Bearer ${token}` ? await route(asked, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
+      // without credentials a request is system:anonymous, which may read the public paths; a wrong token is a 401
+      const anonymous = req.headers.authorization === undefined;
+      const allowed = req.headers.authorization === `Bearer ${token}` || (anonymous && req.method === 'GET' && PUBLIC_PATHS.includes(url.pathname));
+      const reply = allowed ? await route(asked, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
       res.writeHead(reply.code, { 'content-type': reply.text ? 'text/plain' : 'application/json' });
       res.end(reply.text ? String(reply.body) : JSON.stringify(reply.body));
     } catch (e) {
@@ -79,6 +85,8 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
   }
   if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve does not take ${req.method} yet`));
   if (path === '/version') return ok(versionInfo());
+  const health = /^\/(healthz|livez|readyz)$/.exec(path);
+  if (health) return { code: 200, body: healthReport(health[1]!, url.searchParams.has('verbose')), text: true };
   if (path === '/api') return ok(apiVersions(req.headers.host ?? ''));
   if (path === '/apis') return ok(apiGroupList());
   if (path === '/openapi/v3') return ok(openapiIndex());
@@ -96,6 +104,16 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
 }
 
 const found = (body: unknown): Reply => (body ? ok(body) : failure(NOT_FOUND));
+
+/**
+ * kube-apiserver's health endpoints (`kubectl get --raw /readyz?verbose`): "ok", or each check then the verdict. The
+ * checks listed are the core ones (the real list adds a line per post-start hook); all pass while kubesim serves.
+ */
+function healthReport(endpoint: string, verbose: boolean): string {
+  if (!verbose) return 'ok';
+  const checks = ['ping', 'log', 'etcd', ...(endpoint === 'readyz' ? ['etcd-readiness', 'informer-sync', 'shutdown'] : [])];
+  return `${checks.map((c) => `[+]${c} ok\n`).join('')}${endpoint} check passed\n`;
+}
 
 function versionInfo() {
   const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
