@@ -9,6 +9,7 @@ import { ADMISSION_CHAIN } from './admission/index.js';
 import type { AdmissionContext, Operation } from './admission/plugin.js';
 import type { UserInfo } from './authn.js';
 import { strictDecode } from './decode.js';
+import { recordUpdate } from './managed-fields.js';
 import { applyDefaults } from './defaults.js';
 import { admitRequest, read } from './reader.js';
 import { STRATEGIES } from './registry/index.js';
@@ -29,6 +30,11 @@ export interface ApiRequest {
   gracePeriodSeconds?: number;
   /** Requests from the control plane are typed code: strict decoding is only for what users send. */
   trusted?: boolean;
+  /**
+   * Who owns the fields this write sets (?fieldManager=, kubectl-create…), recorded in managedFields; none for the
+   * control plane's writes, '' when the caller wrote managedFields itself (server-side apply).
+   */
+  fieldManager?: string;
 }
 
 export type ApiResult = { ok: true; object: KObject; objects?: KObject[] } | { ok: false; error: ApiError };
@@ -120,6 +126,7 @@ export class ApiServer {
         this.w.log.emit('apiserver', { kind: 'service.ip-allocated', service: { kind: 'Service', namespace: obj.metadata.namespace, name: obj.metadata.name }, clusterIP: spec.clusterIP, ports });
       }
     }
+    if (req.fieldManager) obj.metadata.managedFields = recordUpdate(undefined, obj, req.fieldManager, rfc3339(this.w.clock.now()));
     if (req.dryRun) return { ok: true, object: obj };
     const key = etcdKey(r, req.namespace, obj.metadata.name);
     const revision = this.w.store.create(key, obj);
@@ -166,6 +173,7 @@ export class ApiServer {
       const rejected = this.admit(obj, 'UPDATE', old) ?? this.validate(obj, old, 'UPDATE');
       if (rejected) return fail(rejected);
     }
+    if (req.fieldManager && req.subresource !== 'status') obj.metadata.managedFields = recordUpdate(old, obj, req.fieldManager, rfc3339(this.w.clock.now()), req.subresource);
     const unchanged = req.subresource === 'status' ? jsonEqual(obj.status, old.status) : jsonEqual(stripVersion(obj), stripVersion(old));
     if (unchanged) return { ok: true, object: old };
     if (req.dryRun) return { ok: true, object: obj };
@@ -182,6 +190,8 @@ export class ApiServer {
     const m = obj.metadata;
     const om = old.metadata;
     Object.assign(m, { name: om.name, namespace: om.namespace, uid: om.uid, creationTimestamp: om.creationTimestamp });
+    // a write that does not send managedFields keeps them, as kube-apiserver does
+    if (m.managedFields === undefined && om.managedFields) m.managedFields = om.managedFields;
     if (om.deletionTimestamp) {
       m.deletionTimestamp = om.deletionTimestamp;
       m.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;

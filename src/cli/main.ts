@@ -73,6 +73,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--show-labels', 'ajoute une colonne LABELS')
     .option('-L, --label-columns <keys>', 'une colonne par label', collect, [])
     .option('--sort-by <jsonpath>', 'trie par la valeur de ce champ (ex. .metadata.creationTimestamp)')
+    .option('--show-managed-fields', 'garde metadata.managedFields (qui possède quel champ) dans -o json|yaml')
     .option('--no-headers', 'sans la ligne de titres')
     .option('-w, --watch', 'reste ouvert et affiche chaque changement')
     .option('--request-timeout <duration>', 'avec -w : s\'arrête après cette durée')
@@ -80,7 +81,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       const { runGet } = await import('./commands/get/get.js');
       const { parseDuration } = await import('./commands/wait/wait.js');
       const labelColumns = (o.labelColumns as string[]).flatMap((l) => l.split(',')).filter(Boolean);
-      const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, showLabels: !!o.showLabels, labelColumns };
+      const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, showLabels: !!o.showLabels, labelColumns, showManagedFields: !!o.showManagedFields };
       const timeoutMs = o.requestTimeout === undefined ? 0 : parseDuration(o.requestTimeout);
       if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
       if (o.watch) {

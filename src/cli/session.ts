@@ -144,9 +144,13 @@ export class Session {
     this.full?.stabilize();
   }
 
-  /** A request from the user, through the whole API server pipeline. */
+  /**
+   * A request from the user, through the whole API server pipeline. Its writes' fields belong to `kubectl` unless
+   * the command names its manager (kubectl-client-side-apply, kubectl-create…), as kube-apiserver names them after
+   * the user agent.
+   */
   request(req: Omit<ApiRequest, 'user' | 'client'>): ApiResult {
-    const full: ApiRequest = { ...req, user: requestUser(this.env), client: 'kubectl' };
+    const full: ApiRequest = { fieldManager: 'kubectl', ...req, user: requestUser(this.env), client: 'kubectl' };
     return this.full ? this.full.api.handle(full) : read(this.view, full);
   }
 

@@ -32,12 +32,21 @@ function goJson(obj: unknown, indent?: number): string {
 /** sigs.k8s.io/yaml output: sorted keys, unindented sequences, YAML 1.1 quoting ("1", "true", timestamps). */
 export async function toYaml(obj: unknown): Promise<string> {
   const yaml = await import('yaml');
-  return yaml.stringify(sortKeys(obj), { version: '1.1', indentSeq: false, aliasDuplicateObjects: false, lineWidth: 80 });
+  const text = yaml.stringify(sortKeys(obj), { version: '1.1', indentSeq: false, aliasDuplicateObjects: false, lineWidth: 80 });
+  // managedFields' "." key (a list element itself): the yaml package quotes it, Go's yaml writes it bare
+  return text.replace(/^( *)"\.":/gm, '$1.:');
 }
 
 export function nameOf(obj: KObject): string {
   const r = byKindOnly(obj.kind);
   return `${r ? kindPrefix(r) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
+}
+
+/** kubectl leaves metadata.managedFields out of what it prints, unless --show-managed-fields. */
+export function withoutManagedFields(obj: KObject): KObject {
+  if (!obj.metadata?.managedFields) return obj;
+  const { managedFields: _, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
 }
 
 /** `kubectl get` of a list or several objects prints a v1 List, even for zero or one item. */

@@ -157,6 +157,34 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(served.narration()).toContain('PATCH /apis/apps/v1/namespaces/ssa/deployments/gestion-employes');
   }, 90_000);
 
+  it('keeps field ownership for server-side apply: managedFields as kubectl shows them, conflicts, --force-conflicts, removal', async () => {
+    expect(kubesim(home, ['-q', 'create', 'namespace', 'owners']).code).toBe(0);
+    const file = join(scratchDir('serve'), 'owned.yaml');
+    const manifest = (labels: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: owned\n  labels: {${labels}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: owned}}\n` +
+      `  template:\n    metadata: {labels: {app: owned}}\n    spec:\n      containers: [{name: app, image: nginx:1.27}]\n`;
+    const ssa = (labels: string, ...flags: string[]) => {
+      writeFileSync(file, manifest(labels));
+      return kubectl(['apply', '--server-side', '-f', file, '-n', 'owners', ...flags]);
+    };
+    const replicas = () => kubesim(home, ['get', 'deploy', 'owned', '-n', 'owners', '-o', 'jsonpath={.spec.replicas}']).stdout;
+    expect((await ssa('app: owned, tier: front')).stdout).toBe('deployment.apps/owned serverside-applied\n');
+    const shown = ['get', 'deploy', 'owned', '-n', 'owners', '-o', 'yaml', '--show-managed-fields'];
+    expect((await kubectl(shown)).stdout).toBe(kubesim(home, ['-q', ...shown]).stdout);
+    expect(kubesim(home, ['-q', ...shown]).stdout).toContain('    manager: kubectl\n    operation: Apply\n');
+    // kubectl scale takes .spec.replicas: applying 2 again conflicts with it, and changes nothing
+    expect((await kubectl(['scale', 'deploy', 'owned', '-n', 'owners', '--replicas', '4'])).code).toBe(0);
+    const refused = await ssa('app: owned, tier: front');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps\/v1 at \S+Z: \.spec\.replicas\nPlease review the fields above/);
+    expect(replicas()).toBe('4');
+    expect((await ssa('app: owned, tier: front', '--force-conflicts')).code).toBe(0);
+    expect(replicas()).toBe('2');
+    // a label the applier no longer applies is removed; the one it keeps stays
+    expect((await ssa('app: owned')).code).toBe(0);
+    expect(kubesim(home, ['get', 'deploy', 'owned', '-n', 'owners', '-o', 'jsonpath={.metadata.labels}']).stdout).toBe('{"app":"owned"}');
+  }, 60_000);
+
   it("reads the protobuf bodies of kubectl's typed commands: create, expose, drain", async () => {
     const typed = [
       ['create', 'namespace', 'typed'],

@@ -4,7 +4,7 @@
  * element by element (containers by name…), other lists are replaced; the directives kubectl writes ($patch,
  * $retainKeys, $setElementOrder/…, $deleteFromPrimitiveList/…) are honoured.
  */
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type JsonMap = { [k: string]: Json };
 
 const isMap = (v: Json | undefined): v is JsonMap => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -29,6 +29,17 @@ const MERGE_KEYS: Record<string, string | ((items: Json[]) => string)> = {
 
 /** Lists of scalars merged as sets rather than replaced (patchStrategy:"merge" on a []string). */
 const MERGED_SCALAR_LISTS = new Set(['finalizers']);
+
+/**
+ * How a list field merges: element by element on a key (containers by name), as a set of scalars (finalizers), or
+ * whole (atomic). Server-side apply tracks field ownership with the same rules.
+ */
+export function listKind(field: string, items: Json[]): { key: string } | 'set' | 'atomic' {
+  if (MERGED_SCALAR_LISTS.has(field)) return 'set';
+  const rule = MERGE_KEYS[field];
+  if (!rule || !items.every(isMap)) return 'atomic';
+  return { key: typeof rule === 'string' ? rule : rule(items) };
+}
 
 export function strategicMerge(target: Json | undefined, patch: Json): Json {
   if (!isMap(patch)) return patch;
@@ -59,10 +70,10 @@ export function strategicMerge(target: Json | undefined, patch: Json): Json {
 
 function mergeList(field: string, target: Json | undefined, patch: Json[]): Json[] {
   const current = Array.isArray(target) ? target : [];
-  if (MERGED_SCALAR_LISTS.has(field)) return [...current, ...patch.filter((v) => !current.includes(v))];
-  const rule = MERGE_KEYS[field];
-  if (!rule || !patch.every(isMap)) return patch.map((item) => (isMap(item) ? withoutDirectives(item) : item));
-  const key = typeof rule === 'string' ? rule : rule([...current, ...patch]);
+  const kind = listKind(field, [...current.filter(isMap), ...patch]);
+  if (kind === 'set') return [...current, ...patch.filter((v) => !current.includes(v))];
+  if (kind === 'atomic') return patch.map((item) => (isMap(item) ? withoutDirectives(item) : item));
+  const { key } = kind;
   let out = [...current];
   for (const item of patch as JsonMap[]) {
     const at = out.findIndex((e) => isMap(e) && e[key] === item[key]);

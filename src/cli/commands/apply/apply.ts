@@ -7,6 +7,9 @@ import { apiError, clientError, isCommandError, type CommandError } from '../../
 import type { Session } from '../../session.js';
 import { applyPatch, threeWayPatch } from './merge.js';
 
+/** The field manager kubectl apply (client-side) writes as. */
+const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
+
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export interface ApplyOptions {
@@ -84,7 +87,7 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
     apiError(r.error, { source: p.source, verb, alone, kind: p.object.kind, name });
   if (!live) {
     if (opts.dryRun === 'client') return { word: 'created', object: body };
-    const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun });
+    const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun, fieldManager: CLIENT_SIDE_APPLY });
     return created.ok ? { word: 'created', object: created.object } : fail('creating')(created);
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
@@ -100,7 +103,7 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
   }
   if (opts.dryRun === 'client') return { word: 'configured', object: body };
   const merged = applyPatch(live, patch) as KObject;
-  const updated = session.request({ verb: 'patch', resource: p.resource, namespace: p.namespace, name, body: merged, dryRun });
+  const updated = session.request({ verb: 'patch', resource: p.resource, namespace: p.namespace, name, body: merged, dryRun, fieldManager: CLIENT_SIDE_APPLY });
   return updated.ok ? { word: 'configured', object: updated.object } : fail('patching')(updated);
 }
 

@@ -2,7 +2,7 @@ import { matches, parseSelector, type Requirement } from '../../../api/labels.js
 import type { KObject } from '../../../api/object.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { asList, nameOf, toJson, toYaml } from '../../../printers/output.js';
+import { asList, nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { parseCustomColumns, printCustomColumns, type CustomColumn } from '../../../printers/custom-columns.js';
 import { JsonPathError, parseJsonPath, printJsonPath } from '../../../printers/jsonpath.js';
 import { relaxedPath, sortBy } from '../../../printers/sort-by.js';
@@ -19,6 +19,8 @@ export interface GetOptions {
   noHeaders?: boolean;
   /** --sort-by: a JSONPath whose value orders the objects. */
   sortBy?: string;
+  /** --show-managed-fields: keep metadata.managedFields in what is printed. */
+  showManagedFields?: boolean;
 }
 
 /** What `get` and `get -w` ask of the table printer, from the command's flags. */
@@ -129,6 +131,7 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
       return [clientError(jsonPathFailure(opts.sortBy, e), 'usage', { detail: `--sort-by ${opts.sortBy}` })];
     }
   }
+  if (!opts.showManagedFields) found = found.map((f) => ({ ...f, objects: f.objects.map(withoutManagedFields) }));
   const all = found.flatMap((f) => f.objects);
   const single = targets.length === 1 && targets[0].names.length === 1;
   if (template?.columns) {

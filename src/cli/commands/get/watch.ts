@@ -2,7 +2,7 @@ import { listChanges } from '../../../api/changes.js';
 import type { KObject } from '../../../api/object.js';
 import { printCustomColumns } from '../../../printers/custom-columns.js';
 import { printJsonPath } from '../../../printers/jsonpath.js';
-import { nameOf, toJson, toYaml } from '../../../printers/output.js';
+import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
 import { resolveTargets } from '../targets.js';
@@ -43,7 +43,7 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
         const r = session.request({ verb: 'list', resource: t.resource, namespace: ns });
         const objects = (r.ok ? (r.objects ?? []) : []).filter((o) => !t.names.length || t.names.includes(o.metadata.name));
         // a deleted object is printed once more, as it last was (the watch's DELETED event)
-        const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => c.object);
+        const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => (opts.showManagedFields ? c.object : withoutManagedFields(c.object)));
         if (!changed.length) continue;
         if (format) {
           session.out(await format(changed, first && !printed));

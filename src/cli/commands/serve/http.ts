@@ -4,11 +4,12 @@ import { openapiDocument } from '../../../api/openapi/document.js';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { formatLabelSelector } from '../../../api/labels.js';
-import type { KObject } from '../../../api/object.js';
+import { clone, type KObject } from '../../../api/object.js';
 import { nodeLease } from '../../../api/node-lease.js';
 import { apiVersionOf, resolveResource } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
+import { serverSideApply as applyOwnership } from '../../../apiserver/managed-fields.js';
 import { jsonPatch } from '../../../apiserver/patch/json-patch.js';
 import { jsonMerge, strategicMerge } from '../../../apiserver/patch/strategic.js';
 import { decodeKubernetesProtobuf, MalformedProtobuf } from '../../../apiserver/protobuf/decode.js';
@@ -16,6 +17,7 @@ import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.
 import type { ApiResult } from '../../../apiserver/server.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import { includeObjectOf, toTable } from '../../../printers/api-table.js';
+import { rfc3339 } from '../../../sim/clock.js';
 import type { Env } from '../../env.js';
 import { Session } from '../../session.js';
 import { podLog } from '../logs/pod-log.js';
@@ -81,7 +83,7 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
     const contentType = String(req.headers['content-type'] ?? '');
     const body = await bodyOf(req, contentType);
     if (body instanceof ApiError) return failure(body);
-    return write(env, streams, req.method, target, url, contentType, body);
+    return write(env, streams, req.method, target, url, contentType, body, String(req.headers['user-agent'] ?? ''));
   }
   if (req.method !== 'GET') return failure(new ApiError('MethodNotAllowed', `the server does not allow this method on the requested resource (${req.method} ${path}): kubesim serve does not take ${req.method} yet`));
   if (path === '/version') return ok(versionInfo());
@@ -172,10 +174,21 @@ async function mutate(env: Env, streams: Streams, dryRun: boolean, request: (s: 
 const UNKNOWN_FORMAT = new ApiError('BadRequest', 'the body of the request was in an unknown format');
 const isObject = (body: unknown): body is Record<string, unknown> => !!body && typeof body === 'object' && !Array.isArray(body);
 
+/** What every write request carries besides its body. */
+interface Write {
+  dryRun: boolean;
+  /** ?fieldManager=, or the user agent's first word (`kubectl`), as kube-apiserver defaults it. */
+  fieldManager: string;
+  /** ?force=true: a server-side apply takes the fields it conflicts on. */
+  force: boolean;
+}
+
 /** POST, PUT, DELETE and PATCH on a resource path: create, replace, delete, scale, patch or apply a whole object. */
-function write(env: Env, streams: Streams, method: string, target: ResourcePath, url: URL, patchType: string, body: unknown): Promise<Reply> | Reply {
+function write(env: Env, streams: Streams, method: string, target: ResourcePath, url: URL, patchType: string, body: unknown, userAgent: string): Promise<Reply> | Reply {
   const { resource, namespace, name, subresource } = target;
   const dryRun = url.searchParams.get('dryRun') === 'All';
+  const w: Write = { dryRun, fieldManager: url.searchParams.get('fieldManager') || userAgent.split('/')[0]!.slice(0, 128), force: url.searchParams.get('force') === 'true' };
+  const { fieldManager } = w;
   const notAllowed = failure(new ApiError('MethodNotAllowed', `${method} is not supported on ${url.pathname}`));
   if (body === null) return failure(UNKNOWN_FORMAT);
   if (subresource) {
@@ -183,12 +196,12 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
     const replicas = (body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
     if (typeof replicas !== 'number') return failure(new ApiError('BadRequest', 'kubesim serve patches only the replicas of a scale subresource'));
     const scale = { spec: { replicas } } as unknown as KObject;
-    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, subresource: 'scale', body: scale, dryRun }), (o) => ok(scaleOf(o)));
+    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, subresource: 'scale', body: scale, dryRun, fieldManager }), (o) => ok(scaleOf(o)));
   }
   if (method === 'POST') {
     if (!isObject(body)) return failure(UNKNOWN_FORMAT);
     if (name) return notAllowed;
-    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'create', resource, namespace, body: body as KObject, dryRun }), (o) => ({ code: 201, body: o }));
+    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'create', resource, namespace, body: body as KObject, dryRun, fieldManager }), (o) => ({ code: 201, body: o }));
   }
   if (method === 'DELETE') {
     if (!name) return notAllowed;
@@ -202,14 +215,14 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
   if (method === 'PATCH' && type !== APPLY_PATCH && !merge) return failure(new ApiError('UnsupportedMediaType', `the patch type ${patchType} is not supported by kubesim serve yet`));
   if (!isObject(body) && !(type === JSON_PATCH && Array.isArray(body))) return failure(UNKNOWN_FORMAT);
   if (!name) return notAllowed;
-  if (method === 'PUT') return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, body: body as KObject, dryRun }));
+  if (method === 'PUT') return mutate(env, streams, dryRun, (s) => s.request({ verb: 'update', resource, namespace, name, body: body as KObject, dryRun, fieldManager }));
   // the apply patch is the one patch type without a merge function: it may create the object
-  if (!merge) return mutate(env, streams, dryRun, (s) => serverSideApply(s, { ...target, name }, body as KObject, dryRun));
+  if (!merge) return mutate(env, streams, dryRun, (s) => serverSideApply(s, { ...target, name }, body as KObject, w));
   return mutate(env, streams, dryRun, (s) => {
     const live = s.request({ verb: 'get', resource, namespace, name });
     if (!live.ok) return live;
     const patched = merge(live.object, body as never);
-    return patched instanceof ApiError ? { ok: false, error: patched } : s.request({ verb: 'patch', resource, namespace, name, body: patched as KObject, dryRun });
+    return patched instanceof ApiError ? { ok: false, error: patched } : s.request({ verb: 'patch', resource, namespace, name, body: patched as KObject, dryRun, fieldManager });
   });
 }
 
@@ -256,17 +269,26 @@ async function logOf(env: Env, streams: Streams, target: ResourcePath, url: URL)
 
 /**
  * Server-side apply (`kubectl apply --server-side`): the applied configuration creates the object, or is merged
- * into the live one with the lists' merge keys (containers by name, ports by containerPort…). kubesim does not track
- * which manager owns which field (managedFields): no conflicts are raised, and fields left out of a later apply stay.
+ * into the live one with the lists' merge keys (containers by name, ports by containerPort…), with field ownership
+ * as kube-apiserver keeps it (apiserver/managed-fields.ts): a conflict with another manager is a 409 unless forced,
+ * and fields this manager applied before and leaves out now are removed.
  */
-function serverSideApply(s: Session, target: ResourcePath & { name: string }, applied: KObject, dryRun: boolean): ApiResult {
+function serverSideApply(s: Session, target: ResourcePath & { name: string }, applied: KObject, write: Write): ApiResult {
   const { resource, namespace, name } = target;
   if (applied.metadata?.name !== undefined && applied.metadata.name !== name) {
     return { ok: false, error: new ApiError('BadRequest', `the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`) };
   }
-  const live = s.request({ verb: 'get', resource, namespace, name });
-  if (!live.ok) return live.error.reason === 'NotFound' ? s.request({ verb: 'create', resource, namespace, body: applied, dryRun }) : live;
-  return s.request({ verb: 'patch', resource, namespace, name, body: strategicMerge(live.object as never, applied as never) as unknown as KObject, dryRun });
+  if (!write.fieldManager) return { ok: false, error: new ApiError('BadRequest', 'PATCH, application/apply-patch+yaml requires fieldManager parameter') };
+  const got = s.request({ verb: 'get', resource, namespace, name });
+  if (!got.ok && got.error.reason !== 'NotFound') return got;
+  const live = got.ok ? got.object : undefined;
+  const merged = (live ? strategicMerge(live as never, applied as never) : clone(applied)) as unknown as KObject;
+  merged.metadata ??= { name };
+  const owned = applyOwnership(live, applied, merged, write.fieldManager, write.force, rfc3339(s.now));
+  if (owned instanceof ApiError) return { ok: false, error: owned };
+  // the ownership is written above: the request itself records none
+  const request = { resource, namespace, body: owned, dryRun: write.dryRun, fieldManager: '' };
+  return live ? s.request({ verb: 'patch', name, ...request }) : s.request({ verb: 'create', ...request });
 }
 
 /** autoscaling/v1 Scale: what a scale subresource answers. */
