@@ -57,10 +57,14 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
     .addOption(new Option('--dry-run [mode]', 'client ou server').choices(['client', 'server', 'none']))
     .option('-o, --output <format>', 'name')
+    .option('--server-side', "l'API Server fusionne et suit qui possède quel champ (managedFields)")
+    .option('--force-conflicts', 'avec --server-side : prend les champs posés par un autre gestionnaire')
+    .option('--field-manager <name>', 'avec --server-side : le nom du gestionnaire', 'kubectl')
     .action(async (o) => {
       const { runApply } = await import('./commands/apply/apply.js');
       const dryRun = o.dryRun === true ? 'client' : o.dryRun === 'none' ? undefined : o.dryRun;
-      invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', namespaceExplicit: !!ns(), dryRun, output: o.output }) });
+      const serverSide = o.serverSide ? { fieldManager: o.fieldManager as string, force: !!o.forceConflicts } : undefined;
+      invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', namespaceExplicit: !!ns(), dryRun, output: o.output, serverSide }) });
     });
 
   program

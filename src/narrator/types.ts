@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'unknown-kind'
   | 'not-simulated'
   | 'generate-name'
+  | 'apply-conflict'
   | 'no-objects'
   | 'Invalid'
   | 'BadRequest'

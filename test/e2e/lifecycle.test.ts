@@ -54,3 +54,31 @@ describe('the cluster heals and updates', () => {
     expect(kubesim(home, ['get', 'pods', '-l', 'app=postgres']).stderr).toBe('No resources found in default namespace.\n');
   });
 });
+
+describe('kubesim apply --server-side', () => {
+  it('keeps field ownership: a conflict refused as kubectl words it, --force-conflicts, what the manager stops applying removed', () => {
+    const home = freshHome();
+    const file = join(scratchDir('ssa'), 'web.yaml');
+    const manifest = (labels: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: {${labels}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n` +
+      `  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: nginx:1.27}]\n`;
+    const ssa = (labels: string, ...flags: string[]) => {
+      writeFileSync(file, manifest(labels));
+      return kubesim(home, ['apply', '--server-side', '-f', file, ...flags]);
+    };
+    expect(ssa('app: web, tier: front').stdout).toBe('deployment.apps/web serverside-applied\n');
+    const owners = JSON.parse(kubesim(home, ['get', 'deploy', 'web', '-o', 'json', '--show-managed-fields']).stdout).metadata.managedFields;
+    expect(owners.map((e: { manager: string; operation: string }) => `${e.manager} ${e.operation}`)).toEqual(['kubectl Apply']);
+    expect(kubesim(home, ['get', 'deploy', 'web', '-o', 'json']).stdout).not.toContain('managedFields');
+    kubesim(home, ['scale', 'deploy', 'web', '--replicas', '3', '-q']);
+    const refused = ssa('app: web, tier: front');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps\/v1 at \S+Z: \.spec\.replicas\nPlease review the fields above--they currently have other managers\./);
+    expect(refused.stderr).toContain('--force-conflicts le reprend');
+    expect(kubesim(home, ['get', 'deploy', 'web', '--no-headers']).stdout).toMatch(/^web +3\/3 /);
+    expect(ssa('app: web, tier: front', '--force-conflicts').code).toBe(0);
+    expect(kubesim(home, ['get', 'deploy', 'web', '--no-headers']).stdout).toMatch(/^web +2\/2 /);
+    expect(ssa('app: web').code).toBe(0);
+    expect(kubesim(home, ['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.labels}']).stdout).toBe('{"app":"web"}');
+  });
+});

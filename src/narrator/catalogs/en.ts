@@ -246,6 +246,7 @@ export const enMessages: Messages = {
     'unknown-kind': (a) => `The API Server does not know the type ${a.kind} in version ${a.apiVersion} (removed version or typo? see kubesim api-resources).`,
     'not-simulated': (a) => `${a.kind} (${a.apiVersion}) exists in Kubernetes, but kubesim does not simulate it yet: the object was not created.`,
     'generate-name': (a) => `kubectl apply needs metadata.name to find the object next time; generateName only works with kubectl create ("${a.source}").`,
+    'apply-conflict': (a) => `Server-side apply: another manager set this field of ${a.kind} "${a.name}" to another value. Who owns which field is in metadata.managedFields (get … -o yaml --show-managed-fields); --force-conflicts takes it over, or match your manifest to the current value.`,
     'no-objects': () => 'No objects to apply: the file is empty or holds only comments.',
     Invalid: (a) => `The API Server rejected ${a.kind} "${a.name}": the object breaks validation rules (details above). Nothing was written to etcd.`,
     BadRequest: (a) => `The API Server could not decode ${a.kind} "${a.name}": unknown field (typo?) or a value of the wrong type. Nothing was written to etcd.`,

@@ -273,6 +273,7 @@ export const frMessages: Messages = {
     'unknown-kind': (a) => `L'API Server ne connaît pas le type ${a.kind} en version ${a.apiVersion} (version retirée ou faute de frappe ? voir kubesim api-resources).`,
     'not-simulated': (a) => `${a.kind} (${a.apiVersion}) existe bien dans Kubernetes, mais kubesim ne le simule pas encore : l'objet n'a pas été créé.`,
     'generate-name': (a) => `kubectl apply a besoin d'un metadata.name pour retrouver l'objet la fois suivante ; generateName ne marche qu'avec kubectl create (« ${a.source} »).`,
+    'apply-conflict': (a) => `Server-side apply : un autre gestionnaire a posé ce champ de ${a.kind} « ${a.name} » à une autre valeur. Qui possède quel champ est noté dans metadata.managedFields (get … -o yaml --show-managed-fields) ; --force-conflicts le reprend, ou alignez votre manifeste sur la valeur actuelle.`,
     'no-objects': () => 'Aucun objet à appliquer : le fichier est vide ou ne contient que des commentaires.',
     Invalid: (a) => `L'API Server a refusé ${a.kind} « ${a.name} » : l'objet ne respecte pas les règles de validation (détail ci-dessus). Rien n'a été écrit dans etcd.`,
     BadRequest: (a) => `L'API Server n'a pas pu décoder ${a.kind} « ${a.name} » : champ inconnu (faute de frappe ?) ou valeur du mauvais type. Rien n'a été écrit dans etcd.`,

@@ -6,6 +6,7 @@ import { sortKeys } from '../../../printers/output.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { applyPatch, threeWayPatch } from './merge.js';
+import { CONFLICT_HELP, serverSideApply } from './server-side.js';
 
 /** The field manager kubectl apply (client-side) writes as. */
 const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
@@ -20,6 +21,8 @@ export interface ApplyOptions {
   namespaceExplicit: boolean;
   dryRun?: 'client' | 'server';
   output?: string;
+  /** --server-side: the API server merges and keeps field ownership (kubectl's default manager: kubectl). */
+  serverSide?: { fieldManager: string; force: boolean };
 }
 
 interface Pending {
@@ -70,9 +73,21 @@ function resolve(item: { source: string; object: KObject }, opts: ApplyOptions):
   return { source, object, resource, namespace };
 }
 
-type Outcome = { word: 'created' | 'configured' | 'unchanged'; object: KObject } | CommandError;
+type Outcome = { word: 'created' | 'configured' | 'unchanged' | 'serverside-applied'; object: KObject } | CommandError;
+
+/** `kubectl apply --server-side`: the manifest as it is, sent for the API server to merge; a conflict as kubectl words it. */
+function applyServerSide(session: Session, p: Pending, how: { fieldManager: string; force: boolean }, dryRun: boolean, alone: boolean): Outcome {
+  const name = p.object.metadata.name;
+  const body = structuredClone(p.object);
+  if (p.namespace) body.metadata.namespace = p.namespace;
+  const r = serverSideApply(session, { resource: p.resource, namespace: p.namespace, name }, body, { ...how, dryRun });
+  if (r.ok) return { word: 'serverside-applied', object: r.object };
+  if (r.error.reason === 'Conflict' && r.error.message.startsWith('Apply failed')) return clientError(`${r.error.message}\n${CONFLICT_HELP}`, 'apply-conflict', { kind: p.object.kind, name });
+  return apiError(r.error, { source: p.source, verb: 'applying', alone, kind: p.object.kind, name });
+}
 
 function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boolean): Outcome {
+  if (opts.serverSide && opts.dryRun !== 'client') return applyServerSide(session, p, opts.serverSide, opts.dryRun === 'server', alone);
   const name = p.object.metadata.name;
   const body = structuredClone(p.object);
   // a malformed annotations field (a list, say) is left as written: the API server's decoding rejects it

@@ -4,12 +4,11 @@ import { openapiDocument } from '../../../api/openapi/document.js';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { formatLabelSelector } from '../../../api/labels.js';
-import { clone, type KObject } from '../../../api/object.js';
+import type { KObject } from '../../../api/object.js';
 import { nodeLease } from '../../../api/node-lease.js';
 import { apiVersionOf, resolveResource } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
-import { serverSideApply as applyOwnership } from '../../../apiserver/managed-fields.js';
 import { jsonPatch } from '../../../apiserver/patch/json-patch.js';
 import { jsonMerge, strategicMerge } from '../../../apiserver/patch/strategic.js';
 import { decodeKubernetesProtobuf, MalformedProtobuf } from '../../../apiserver/protobuf/decode.js';
@@ -17,9 +16,9 @@ import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.
 import type { ApiResult } from '../../../apiserver/server.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import { includeObjectOf, toTable } from '../../../printers/api-table.js';
-import { rfc3339 } from '../../../sim/clock.js';
 import type { Env } from '../../env.js';
 import { Session } from '../../session.js';
+import { serverSideApply, type ServerSideApply } from '../apply/server-side.js';
 import { podLog } from '../logs/pod-log.js';
 import { find, reading } from './find.js';
 import { asRequested, REVIEW_PATHS } from './reviews.js';
@@ -174,20 +173,12 @@ async function mutate(env: Env, streams: Streams, dryRun: boolean, request: (s: 
 const UNKNOWN_FORMAT = new ApiError('BadRequest', 'the body of the request was in an unknown format');
 const isObject = (body: unknown): body is Record<string, unknown> => !!body && typeof body === 'object' && !Array.isArray(body);
 
-/** What every write request carries besides its body. */
-interface Write {
-  dryRun: boolean;
-  /** ?fieldManager=, or the user agent's first word (`kubectl`), as kube-apiserver defaults it. */
-  fieldManager: string;
-  /** ?force=true: a server-side apply takes the fields it conflicts on. */
-  force: boolean;
-}
-
 /** POST, PUT, DELETE and PATCH on a resource path: create, replace, delete, scale, patch or apply a whole object. */
 function write(env: Env, streams: Streams, method: string, target: ResourcePath, url: URL, patchType: string, body: unknown, userAgent: string): Promise<Reply> | Reply {
   const { resource, namespace, name, subresource } = target;
   const dryRun = url.searchParams.get('dryRun') === 'All';
-  const w: Write = { dryRun, fieldManager: url.searchParams.get('fieldManager') || userAgent.split('/')[0]!.slice(0, 128), force: url.searchParams.get('force') === 'true' };
+  // ?fieldManager=, or the user agent's first word (`kubectl`), as kube-apiserver defaults it
+  const w: ServerSideApply = { dryRun, fieldManager: url.searchParams.get('fieldManager') || userAgent.split('/')[0]!.slice(0, 128), force: url.searchParams.get('force') === 'true' };
   const { fieldManager } = w;
   const notAllowed = failure(new ApiError('MethodNotAllowed', `${method} is not supported on ${url.pathname}`));
   if (body === null) return failure(UNKNOWN_FORMAT);
@@ -265,30 +256,6 @@ async function logOf(env: Env, streams: Streams, target: ResourcePath, url: URL)
     const lines = podLog(got.object as unknown as Pod, query, session.accessLog, session.now);
     return lines instanceof ApiError ? failure(lines) : { code: 200, body: lines.map((l) => `${l}\n`).join(''), text: true };
   });
-}
-
-/**
- * Server-side apply (`kubectl apply --server-side`): the applied configuration creates the object, or is merged
- * into the live one with the lists' merge keys (containers by name, ports by containerPort…), with field ownership
- * as kube-apiserver keeps it (apiserver/managed-fields.ts): a conflict with another manager is a 409 unless forced,
- * and fields this manager applied before and leaves out now are removed.
- */
-function serverSideApply(s: Session, target: ResourcePath & { name: string }, applied: KObject, write: Write): ApiResult {
-  const { resource, namespace, name } = target;
-  if (applied.metadata?.name !== undefined && applied.metadata.name !== name) {
-    return { ok: false, error: new ApiError('BadRequest', `the name of the object (${applied.metadata.name}) does not match the name on the URL (${name})`) };
-  }
-  if (!write.fieldManager) return { ok: false, error: new ApiError('BadRequest', 'PATCH, application/apply-patch+yaml requires fieldManager parameter') };
-  const got = s.request({ verb: 'get', resource, namespace, name });
-  if (!got.ok && got.error.reason !== 'NotFound') return got;
-  const live = got.ok ? got.object : undefined;
-  const merged = (live ? strategicMerge(live as never, applied as never) : clone(applied)) as unknown as KObject;
-  merged.metadata ??= { name };
-  const owned = applyOwnership(live, applied, merged, write.fieldManager, write.force, rfc3339(s.now));
-  if (owned instanceof ApiError) return { ok: false, error: owned };
-  // the ownership is written above: the request itself records none
-  const request = { resource, namespace, body: owned, dryRun: write.dryRun, fieldManager: '' };
-  return live ? s.request({ verb: 'patch', name, ...request }) : s.request({ verb: 'create', ...request });
 }
 
 /** autoscaling/v1 Scale: what a scale subresource answers. */
