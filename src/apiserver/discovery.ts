@@ -21,6 +21,7 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
     { name: 'pods/attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
     { name: 'pods/exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
     { name: 'pods/log', kind: 'Pod', verbs: ['get'] },
+    { name: 'pods/portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
   ],
   'apps/v1': [
     { name: 'deployments/scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] },

@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { get } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -294,6 +296,35 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       expect(await run.shows('/ # exit 3\npod "essai-tty" deleted\npod default/essai-tty terminated (Error)\nEXIT=3')).toBe(true);
     } finally {
       run.kill();
+    }
+  }, 60_000);
+
+  it('forwards a port (kubectl port-forward, SPDY): an HTTP client on the local port reaches the simulated container', async () => {
+    // the last pod: the logs test reads the first one's, whose tail these requests would change
+    const pod = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.trim().split('\n').at(-1)!;
+    const ip = kubesim(home, ['get', pod, '-o', 'jsonpath={.status.podIP}']).stdout;
+    const forwarding = spawn('kubectl', ['--kubeconfig', served.kubeconfig, 'port-forward', pod, ':8080'], { env: { PATH: process.env.PATH ?? '', HOME: home } });
+    try {
+      const port = await new Promise<number>((found, failed) => {
+        forwarding.stdout.on('data', (d: Buffer) => {
+          const m = /Forwarding from 127\.0\.0\.1:(\d+) -> 8080/.exec(d.toString());
+          if (m) found(Number(m[1]));
+        });
+        forwarding.once('exit', (code) => failed(new Error(`kubectl port-forward exited (${code})`)));
+      });
+      const fetched = (path: string) =>
+        new Promise<string>((done) => httpGet(`http://127.0.0.1:${port}${path}`, (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d));
+          res.on('end', () => done(`${res.statusCode} ${res.headers['content-type']} ${body}`));
+        }));
+      // the same answer kubesim curl gets from the pod's IP, twice over the one forwarding connection
+      const curled = kubesim(home, ['-q', 'curl', `http://${ip}:8080/config`]).stdout;
+      expect(await fetched('/config')).toBe(`200 application/json ${curled}`);
+      expect(await fetched('/config')).toBe(`200 application/json ${curled}`);
+      expect(served.narration()).toContain(`http://${ip}:8080/config depuis kubectl port-forward (GET)`);
+    } finally {
+      forwarding.kill();
     }
   }, 60_000);
 

@@ -10,6 +10,7 @@ import type { Streams } from '../../../narrator/render/renderer.js';
 import type { Env } from '../../env.js';
 import { requestUser, Session } from '../../session.js';
 import { execIn, execTarget, type ExecResult } from '../exec/exec.js';
+import { portForward } from './port-forward.js';
 import { asRequested } from './reviews.js';
 
 /**
@@ -40,8 +41,11 @@ interface ExecRequest {
   tty: boolean;
 }
 
-/** Upgrades `…/pods/NAME/exec` to the channel protocol, or answers the refusal as an HTTP Status and closes. */
-export function execUpgrade(served: Env, streams: Streams, token: string) {
+/**
+ * The upgraded (streaming) requests on a pod: exec and attach to the channel protocol, port-forward to SPDY
+ * (port-forward.ts); a refusal is answered as an HTTP Status and the connection closed.
+ */
+export function streamingUpgrade(served: Env, streams: Streams, token: string) {
   return async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const env = asRequested(served, req);
     const refuse = (e: ApiError) => {
@@ -53,9 +57,15 @@ export function execUpgrade(served: Env, streams: Streams, token: string) {
       const url = new URL(req.url ?? '/', 'http://kubesim');
       const target = parseResourcePath(url.pathname);
       const subresource = target?.subresource;
-      if (!target || target.resource.kind !== 'Pod' || (subresource !== 'exec' && subresource !== 'attach') || !target.name || !target.namespace) return refuse(new ApiError('NotFound', 'the server could not find the requested resource'));
+      if (!target || target.resource.kind !== 'Pod' || !['exec', 'attach', 'portforward'].includes(subresource ?? '') || !target.name || !target.namespace) {
+        return refuse(new ApiError('NotFound', 'the server could not find the requested resource'));
+      }
+      if (subresource === 'portforward') {
+        const refused = await portForward(env, streams, req, socket, { namespace: target.namespace, name: target.name });
+        return refused && refuse(refused);
+      }
       const exec: ExecRequest = {
-        subresource,
+        subresource: subresource as ExecRequest['subresource'],
         namespace: target.namespace,
         name: target.name,
         container: url.searchParams.get('container') ?? undefined,

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import type { Env } from '../../env.js';
 import { clientError, type CommandError } from '../../errors.js';
-import { execUpgrade } from './exec.js';
+import { streamingUpgrade } from './exec.js';
 import { apiHandler } from './http.js';
 
 export interface ServeOptions {
@@ -25,7 +25,7 @@ export async function runServe(env: Env, streams: Streams, opts: ServeOptions): 
   const token = randomBytes(24).toString('hex');
   const tls = await servingCertificate(opts.address);
   const server = createServer({ key: tls.private, cert: tls.cert }, apiHandler(env, streams, token));
-  server.on('upgrade', execUpgrade(env, streams, token));
+  server.on('upgrade', streamingUpgrade(env, streams, token));
   const listening = await new Promise<Error | undefined>((done) => {
     server.once('error', done);
     server.listen(port, opts.address, () => done(undefined));

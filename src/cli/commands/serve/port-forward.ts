@@ -1,0 +1,93 @@
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Pod } from 'kubernetes-types/core/v1.js';
+import { ApiError } from '../../../api/errors.js';
+import { resolveResource } from '../../../api/resources.js';
+import { authorize, forbiddenMessage } from '../../../apiserver/authz.js';
+import type { Streams } from '../../../narrator/render/renderer.js';
+import type { Env } from '../../env.js';
+import { requestUser, Session } from '../../session.js';
+import { SpdyConnection } from './spdy.js';
+
+/** One forwarded connection: kubectl opens an error stream and a data stream with the same request id. */
+interface Forwarded {
+  port: number;
+  error?: number;
+  data?: number;
+  request: Buffer;
+  answered: boolean;
+}
+
+/**
+ * `kubectl port-forward POD LOCAL:REMOTE`, as kube-apiserver and the kubelet serve it: the connection upgraded to
+ * SPDY/3.1 (portforward.k8s.io), each local connection a pair of streams. What the local client sends is an HTTP
+ * request to the pod's port (a browser, curl): the simulated container answers it, as `kubesim curl` to the pod's IP
+ * would, and the stream closes after the response. A port nothing listens on ends with the kubelet's error.
+ * kubectl first tries the same over WebSocket (tunneled SPDY): refused, it falls back to this upgrade.
+ */
+export async function portForward(env: Env, streams: Streams, req: IncomingMessage, socket: Duplex, pod: { namespace: string; name: string }): Promise<ApiError | undefined> {
+  if (String(req.headers.upgrade).toLowerCase() !== 'spdy/3.1') return new ApiError('BadRequest', 'kubesim serve speaks SPDY/3.1 for port-forward, not WebSocket');
+  const refused = await withPod(env, streams, pod, (_, p) => (p.status?.phase === 'Running' ? undefined : new ApiError('BadRequest', `pod ${pod.name} is not running`)));
+  if (refused) return refused;
+  socket.write('HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\nX-Stream-Protocol-Version: portforward.k8s.io\r\n\r\n');
+  const requests = new Map<string, Forwarded>();
+  const byStream = new Map<number, Forwarded>();
+  const spdy: SpdyConnection = new SpdyConnection(socket, {
+    opened(id, headers) {
+      spdy.reply(id);
+      const key = headers.requestid ?? String(id);
+      const forwarded = requests.get(key) ?? { port: Number(headers.port), request: Buffer.alloc(0), answered: false };
+      requests.set(key, forwarded);
+      byStream.set(id, forwarded);
+      if (headers.streamtype === 'error') forwarded.error = id;
+      else forwarded.data = id;
+    },
+    data(id, data, fin) {
+      const forwarded = byStream.get(id);
+      if (!forwarded || id !== forwarded.data || forwarded.answered) return;
+      forwarded.request = Buffer.concat([forwarded.request, data]);
+      if (forwarded.request.includes('\r\n\r\n') || fin) {
+        forwarded.answered = true;
+        void answer(env, streams, pod, forwarded).then((reply) => {
+          if ('error' in reply) spdy.send(forwarded.error!, Buffer.from(reply.error), true);
+          else {
+            spdy.send(forwarded.data!, reply.response, true);
+            spdy.send(forwarded.error!, Buffer.alloc(0), true);
+          }
+        });
+      }
+    },
+  });
+  socket.on('error', () => socket.destroy());
+  return undefined;
+}
+
+/** The pod, read in a session of its own once RBAC allows the user to create pods/portforward. */
+async function withPod<T>(env: Env, streams: Streams, pod: { namespace: string; name: string }, use: (session: Session, p: Pod) => T): Promise<T | ApiError> {
+  const session = await Session.open(env, streams);
+  try {
+    const user = requestUser(env);
+    const asked = { verb: 'create', group: '', resource: 'pods', subresource: 'portforward', namespace: pod.namespace, name: pod.name };
+    if (!authorize(session.store, user, asked).allowed) return new ApiError('Forbidden', forbiddenMessage(user, asked, 'pods'), { name: pod.name, kind: 'pods' });
+    const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: pod.namespace, name: pod.name });
+    return got.ok ? use(session, got.object as unknown as Pod) : got.error;
+  } finally {
+    await session.close();
+  }
+}
+
+/** The HTTP request forwarded to the pod's port, answered by the simulated container (a response, or the kubelet's error). */
+async function answer(env: Env, streams: Streams, pod: { namespace: string; name: string }, forwarded: Forwarded): Promise<{ response: Buffer } | { error: string }> {
+  const [method = 'GET', path = '/'] = forwarded.request.toString('latin1').split('\r\n')[0]!.split(' ');
+  const result = await withPod(env, streams, pod, (session, p) => {
+    const ip = p.status?.podIP ?? '';
+    return session.cluster.httpGet(`http://${ip}:${forwarded.port}${path}`, { namespace: pod.namespace, sourceIP: ip, from: `kubectl port-forward (${method})` });
+  });
+  if (result instanceof ApiError) return { error: result.message };
+  if (result.status === undefined) return { error: `error forwarding port ${forwarded.port} to pod ${pod.name}: failed to connect to localhost:${forwarded.port} inside the pod: connection refused` };
+  const body = Buffer.from(result.body ?? '');
+  const start = (result.body ?? '').trimStart()[0];
+  const type = start === '<' ? 'text/html' : start === '{' || start === '[' ? 'application/json' : 'text/plain; charset=utf-8';
+  const head = `HTTP/1.1 ${result.status} ${STATUS_CODES[result.status] ?? ''}\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+  return { response: Buffer.concat([Buffer.from(head), method === 'HEAD' ? Buffer.alloc(0) : body]) };
+}
