@@ -50,3 +50,11 @@ export function stateOf(home: string, cluster = 'kubesim'): string {
 export function expectNoStackTrace(text: string): void {
   if (/^\s+at .+\(.+:\d+:\d+\)$/m.test(text) || /node:internal/.test(text)) throw new Error(`stack trace in output:\n${text}`);
 }
+
+/** A two-replica nginx Deployment NAME with these labels (`app: web, tier: front`), for the server-side apply tests. */
+export function deploymentManifest(name: string, labels: string): string {
+  return (
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  labels: {${labels}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: ${name}}}\n` +
+    `  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n      containers: [{name: app, image: nginx:1.27}]\n`
+  );
+}

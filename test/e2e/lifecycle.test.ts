@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshHome, kubesim, ROOT, scratchDir } from './cli.js';
+import { deploymentManifest, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
 
 const runningPods = (home: string) =>
   kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '--no-headers'])
@@ -59,11 +59,8 @@ describe('kubesim apply --server-side', () => {
   it('keeps field ownership: a conflict refused as kubectl words it, --force-conflicts, what the manager stops applying removed', () => {
     const home = freshHome();
     const file = join(scratchDir('ssa'), 'web.yaml');
-    const manifest = (labels: string) =>
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: {${labels}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n` +
-      `  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: nginx:1.27}]\n`;
     const ssa = (labels: string, ...flags: string[]) => {
-      writeFileSync(file, manifest(labels));
+      writeFileSync(file, deploymentManifest('web', labels));
       return kubesim(home, ['apply', '--server-side', '-f', file, ...flags]);
     };
     expect(ssa('app: web, tier: front').stdout).toBe('deployment.apps/web serverside-applied\n');

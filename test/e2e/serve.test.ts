@@ -4,7 +4,7 @@ import { get as httpGet } from 'node:http';
 import { get } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
+import { CORPUS, deploymentManifest, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
 import { hasKubectl, startServe, type Served } from './serve-process.js';
 import { hasTmux, startTmux } from './tmux.js';
 
@@ -162,11 +162,8 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
   it('keeps field ownership for server-side apply: managedFields as kubectl shows them, conflicts, --force-conflicts, removal', async () => {
     expect(kubesim(home, ['-q', 'create', 'namespace', 'owners']).code).toBe(0);
     const file = join(scratchDir('serve'), 'owned.yaml');
-    const manifest = (labels: string) =>
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: owned\n  labels: {${labels}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: owned}}\n` +
-      `  template:\n    metadata: {labels: {app: owned}}\n    spec:\n      containers: [{name: app, image: nginx:1.27}]\n`;
     const ssa = (labels: string, ...flags: string[]) => {
-      writeFileSync(file, manifest(labels));
+      writeFileSync(file, deploymentManifest('owned', labels));
       return kubectl(['apply', '--server-side', '-f', file, '-n', 'owners', ...flags]);
     };
     const replicas = () => kubesim(home, ['get', 'deploy', 'owned', '-n', 'owners', '-o', 'jsonpath={.spec.replicas}']).stdout;
