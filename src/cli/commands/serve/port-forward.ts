@@ -11,6 +11,7 @@ import { SpdyConnection } from './spdy.js';
 
 /** One forwarded connection: kubectl opens an error stream and a data stream with the same request id. */
 interface Forwarded {
+  key: string;
   port: number;
   error?: number;
   data?: number;
@@ -36,7 +37,7 @@ export async function portForward(env: Env, streams: Streams, req: IncomingMessa
     opened(id, headers) {
       spdy.reply(id);
       const key = headers.requestid ?? String(id);
-      const forwarded = requests.get(key) ?? { port: Number(headers.port), request: Buffer.alloc(0), answered: false };
+      const forwarded = requests.get(key) ?? { key, port: Number(headers.port), request: Buffer.alloc(0), answered: false };
       requests.set(key, forwarded);
       byStream.set(id, forwarded);
       if (headers.streamtype === 'error') forwarded.error = id;
@@ -48,13 +49,19 @@ export async function portForward(env: Env, streams: Streams, req: IncomingMessa
       forwarded.request = Buffer.concat([forwarded.request, data]);
       if (forwarded.request.includes('\r\n\r\n') || fin) {
         forwarded.answered = true;
-        void answer(env, streams, pod, forwarded).then((reply) => {
-          if ('error' in reply) spdy.send(forwarded.error!, Buffer.from(reply.error), true);
-          else {
-            spdy.send(forwarded.data!, reply.response, true);
-            spdy.send(forwarded.error!, Buffer.alloc(0), true);
-          }
-        });
+        void answer(env, streams, pod, forwarded)
+          .catch((e: unknown) => ({ error: `kubesim internal error: ${e instanceof Error ? e.message : String(e)}` }))
+          .then((reply) => {
+            if ('error' in reply) spdy.send(forwarded.error!, Buffer.from(reply.error), true);
+            else {
+              spdy.send(forwarded.data!, reply.response, true);
+              spdy.send(forwarded.error!, Buffer.alloc(0), true);
+            }
+            // this local connection is over: its streams are forgotten (the SPDY connection serves the next ones)
+            requests.delete(forwarded.key);
+            byStream.delete(forwarded.error!);
+            byStream.delete(forwarded.data!);
+          });
       }
     },
   });

@@ -71,7 +71,13 @@ export class SpdyConnection {
       if (this.pending.length < 8 + length) return;
       const frame = this.pending.subarray(0, 8 + length);
       this.pending = this.pending.subarray(8 + length);
-      this.frame(frame);
+      try {
+        this.frame(frame);
+      } catch {
+        // a frame that cannot be read (bad header block…): the connection ends, never the server
+        this.socket.destroy();
+        return;
+      }
     }
   }
 
