@@ -92,7 +92,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         // the watch prints the first table itself, to align the rows that follow with it
         const { resolveTargets } = await import('./commands/targets.js');
         const targets = resolveTargets(args);
-        const { outputTemplate } = await import('./commands/get/get.js');
+        const { outputTemplate } = await import('./commands/get/output-format.js');
         const template = outputTemplate(o.output);
         const refused = typeof template === 'string' ? [clientError(template, 'usage', { detail: `-o ${o.output}` })] : !Array.isArray(targets) ? [targets] : [];
         invoke({ readOnly: true, run: async () => refused, watch: { args, opts: { ...base, noHeaders: o.headers === false, timeoutMs, tickMs: 1000 } } });

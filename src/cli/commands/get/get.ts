@@ -3,11 +3,12 @@ import type { KObject } from '../../../api/object.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { asList, nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
-import { parseCustomColumns, printCustomColumns, type CustomColumn } from '../../../printers/custom-columns.js';
-import { JsonPathError, parseJsonPath, printJsonPath } from '../../../printers/jsonpath.js';
+import { printCustomColumns } from '../../../printers/custom-columns.js';
+import { JsonPathError, printJsonPath } from '../../../printers/jsonpath.js';
 import { relaxedPath, sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
 import { resolveTargets, type Target } from '../targets.js';
+import { jsonPathFailure, outputTemplate } from './output-format.js';
 
 export interface GetOptions {
   namespace: string;
@@ -42,40 +43,6 @@ error: Required resource not specified.
 Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
 See 'kubectl get -h' for help and examples`;
 
-const OUTPUTS = ['wide', 'json', 'yaml', 'name'];
-
-/** kubectl's words for a template it cannot parse or run (it then dumps the object, which kubesim leaves out). */
-function jsonPathFailure(template: string, e: JsonPathError): string {
-  return e.during === 'parsing' ? `error parsing jsonpath ${template}, ${e.message}` : `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}.`;
-}
-
-/**
- * `-o jsonpath=TEMPLATE` and `-o custom-columns=SPEC`, parsed before anything is fetched; undefined for the other
- * formats, kubectl's error text for a format it does not know or a template it cannot parse.
- */
-export interface OutputTemplate {
-  jsonpath?: ReturnType<typeof parseJsonPath>;
-  columns?: CustomColumn[];
-}
-
-export function outputTemplate(output: string | undefined): OutputTemplate | string | undefined {
-  if (!output || OUTPUTS.includes(output)) return undefined;
-  const [format, ...rest] = output.split('=');
-  const spec = rest.join('=');
-  if ((format === 'jsonpath' || format === 'custom-columns') && !spec) return format === 'jsonpath' ? 'template format specified but no template given' : 'custom-columns format specified but no custom columns given';
-  try {
-    if (format === 'jsonpath') return { jsonpath: parseJsonPath(spec) };
-    if (format === 'custom-columns') {
-      const columns = parseCustomColumns(spec);
-      return typeof columns === 'string' ? columns : { columns };
-    }
-  } catch (e) {
-    if (!(e instanceof JsonPathError)) throw e;
-    return jsonPathFailure(spec, e);
-  }
-  return `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`;
-}
-
 interface Found {
   target: Target;
   objects: KObject[];
@@ -101,7 +68,7 @@ function fetch(session: Session, target: Target, opts: GetOptions, selector: Req
   return (result.objects ?? []).filter((o) => !selector || matches(selector, o.metadata.labels));
 }
 
-/** `kubectl get`: tables, -o wide|json|yaml|name, -n/-A, -l, --show-labels, -L. */
+/** `kubectl get`: tables, -o wide|json|yaml|name|jsonpath=…|custom-columns=…, --sort-by, -n/-A, -l, --show-labels, -L. */
 export async function runGet(session: Session, args: string[], opts: GetOptions): Promise<CommandError[]> {
   if (!args.length) return [{ kubectl: NO_TYPE, code: 'usage', args: { detail: 'kubesim get <type>' } }];
   const template = outputTemplate(opts.output);

@@ -6,7 +6,8 @@ import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
 import { resolveTargets } from '../targets.js';
-import { outputTemplate, tableOptions, type GetOptions, type OutputTemplate } from './get.js';
+import { tableOptions, type GetOptions } from './get.js';
+import { outputTemplate, type OutputTemplate } from './output-format.js';
 
 export interface WatchOptions extends GetOptions {
   /** --request-timeout: stop after this many real milliseconds (0: until Ctrl-C). */

@@ -11,13 +11,12 @@ import type { Env } from '../../env.js';
 import { requestUser, Session } from '../../session.js';
 import { execIn, execTarget, type ExecResult } from '../exec/exec.js';
 import { portForward } from './port-forward.js';
-import { asRequested } from './reviews.js';
+import { asRequested } from './identity.js';
 
 /**
  * `kubectl exec` and `kubectl attach` (`run -it`) over WebSocket (what kubectl 1.30+ speaks first; kube-apiserver
- * relays it to the kubelet): the
- * channel protocol v5.channel.k8s.io (or v4), each binary message one byte of channel then data: 0 stdin, 1 stdout,
- * 2 stderr, 3 the final Status, 4 terminal resizes, 255 (v5) stdin closed. The command runs in the simulated
+ * relays it to the kubelet): the channel protocol v5.channel.k8s.io (or v4), each binary message one byte of channel
+ * then data: 0 stdin, 1 stdout, 2 stderr, 3 the final Status, 4 terminal resizes, 255 (v5) stdin closed. The command runs in the simulated
  * container (the same as `kubesim exec`); with stdin, `sh` is a small shell reading one command per line, each run in
  * its own session so that the cluster is never held locked between two commands. Attach joins a shell that is the
  * container's main process (started with stdin): when it leaves, the container ends with its exit code.

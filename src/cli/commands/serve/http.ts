@@ -21,7 +21,8 @@ import { Session } from '../../session.js';
 import { serverSideApply, type ServerSideApply } from '../apply/server-side.js';
 import { podLog } from '../logs/pod-log.js';
 import { find, reading } from './find.js';
-import { asRequested, REVIEW_PATHS } from './reviews.js';
+import { asRequested } from './identity.js';
+import { REVIEW_PATHS } from './reviews.js';
 import { isWatch, streamWatch } from './watch.js';
 
 /** What kube-apiserver answers to a path it does not serve. */

@@ -1,6 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../../../api/errors.js';
-import { resolveResource } from '../../../api/resources.js';
+import { resolveResource, REVIEWS } from '../../../api/resources.js';
 import { authorize, authorizeNonResource, rulesOf } from '../../../apiserver/authz.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import type { Env } from '../../env.js';
@@ -11,11 +10,14 @@ import { reading } from './find.js';
  * The reviews `kubectl auth` creates, answered about the caller and never stored: who am I (SelfSubjectReview,
  * `auth whoami`), may I (SelfSubjectAccessReview, `auth can-i`), what may I (SelfSubjectRulesReview, `can-i --list`).
  */
-export const REVIEW_PATHS: Record<string, (env: Env, streams: Streams, review: Review) => Promise<unknown>> = {
-  '/apis/authentication.k8s.io/v1/selfsubjectreviews': whoAmI,
-  '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews': mayI,
-  '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews': whatMayI,
+const ANSWERS: Record<string, (env: Env, streams: Streams, review: Review) => Promise<unknown>> = {
+  SelfSubjectReview: whoAmI,
+  SelfSubjectAccessReview: mayI,
+  SelfSubjectRulesReview: whatMayI,
 };
+
+/** The answer to a POST on a review's path (`/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`…), by path. */
+export const REVIEW_PATHS = Object.fromEntries(REVIEWS.map((r) => [`/apis/${r.group}/${r.version}/${r.plural}`, ANSWERS[r.kind]!]));
 
 interface Review {
   apiVersion: string;
@@ -25,12 +27,6 @@ interface Review {
     nonResourceAttributes?: { path?: string; verb?: string };
     namespace?: string;
   };
-}
-
-/** The env a request is served with: as the user the impersonation headers name (`kubectl --as`, `--as-group`). */
-export function asRequested(env: Env, req: IncomingMessage): Env {
-  const user = req.headersDistinct['impersonate-user']?.[0];
-  return user === undefined ? env : { ...env, impersonate: { user, groups: req.headersDistinct['impersonate-group'] ?? [] } };
 }
 
 const answer = (review: Review, status: unknown) => ({ apiVersion: review.apiVersion, kind: review.kind, metadata: { creationTimestamp: null }, spec: review.spec, status });
