@@ -219,7 +219,7 @@ function keep(step: Extract<Step, { kind: 'filter' }>, item: unknown): boolean {
 }
 
 /** A value as kubectl prints it: strings as they are, maps and lists as Go's compact JSON (keys sorted). */
-export function text(value: unknown): string {
+function text(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') return compactJson(value);
   return String(value);

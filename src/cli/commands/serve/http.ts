@@ -124,7 +124,8 @@ function versionInfo() {
 
 /**
  * The request's body: JSON, protobuf (kubectl's typed commands: create deployment, create namespace, expose…), or
- * YAML for a server-side apply (kubectl sends JSON, which YAML reads too). null when it is none of them.
+ * YAML for a server-side apply (kubectl sends JSON, which YAML reads too). null when it is none of them, the 400 for
+ * a protobuf body kubesim cannot read.
  */
 async function bodyOf(req: IncomingMessage, contentType: string): Promise<unknown> {
   const chunks: Buffer[] = [];
