@@ -36,6 +36,7 @@ describe('kubectl JSONPath templates', () => {
     ['{.items[*].metadata.name', 'unclosed action', 'parsing'],
     ['{.items[}', 'unterminated array', 'parsing'],
     ['{.items[0]}{end}', 'not in range, nothing to end', 'executing'],
+    ['{.items[?(@.status.phase==Running)]}', 'unrecognized identifier Running', 'parsing'],
   ])('refuses %s as client-go does (%s)', (template, message, during) => {
     const refusal = (() => {
       try {
@@ -62,5 +63,22 @@ describe('kubectl custom columns', () => {
         'db-0    postgres:16,busybox   map[app:db]                               <none>\n',
     );
     expect(parseCustomColumns('NAME')).toBe('unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>');
+  });
+});
+
+describe('any template', () => {
+  it('prints, or is refused with a JsonPathError: never another error (fast-check)', async () => {
+    const fc = await import('fast-check');
+    const piece = fc.constantFrom('{', '}', '.', '..', '[', ']', '*', '?(', ')', '@', '$', '==', '<', '"', "'", ':', '-1', '0', 'range ', 'end', 'items', 'metadata', 'name', ' ', '\\n', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        try {
+          printJsonPath(parseJsonPath(pieces.join('')), list);
+        } catch (e) {
+          if (!(e instanceof JsonPathError)) throw e;
+        }
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
   });
 });

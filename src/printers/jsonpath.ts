@@ -141,8 +141,14 @@ function filter(expr: string): Step {
   }
   const right = m[3]!.trim();
   const literal = /^'(.*)'$|^"(.*)"$/.exec(right);
-  const value = literal ? (literal[1] ?? literal[2]) : right.startsWith('@') || right.startsWith('$') ? undefined : JSON.parse(right);
+  const value = literal ? (literal[1] ?? literal[2]) : right.startsWith('@') || right.startsWith('$') ? undefined : literalOf(right);
   return { kind: 'filter', left: parsePath(m[1]!), op: m[2], right: value === undefined && !literal ? parsePath(right) : { literal: value } };
+}
+
+/** A filter's bare literal: a number, true, false or null (anything else is not one, as in client-go). */
+function literalOf(text: string): unknown {
+  if (/^(-?\d+(\.\d+)?([eE][-+]?\d+)?|true|false|null)$/.test(text)) return JSON.parse(text) as unknown;
+  throw new JsonPathError(`unrecognized identifier ${text}`);
 }
 
 /** Prints the template for `root` (an object, or a List for several). */

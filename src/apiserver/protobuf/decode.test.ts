@@ -38,3 +38,22 @@ describe('decodeKubernetesProtobuf', () => {
     expect(() => decodeKubernetesProtobuf(body)).toThrow(MalformedProtobuf);
   });
 });
+
+describe('any body', () => {
+  it('is read, or refused with MalformedProtobuf: never another error (fast-check, real bodies with bytes changed)', async () => {
+    const fc = await import('fast-check');
+    const bodies = names.map((n) => readFileSync(join(FIXTURES, `${n}.bin`)));
+    fc.assert(
+      fc.property(fc.constantFrom(...bodies), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), (body, changes) => {
+        const changed = Buffer.from(body);
+        for (const [at, byte] of changes) changed[4 + (at % (changed.length - 4))] = byte;
+        try {
+          decodeKubernetesProtobuf(changed);
+        } catch (e) {
+          if (!(e instanceof MalformedProtobuf)) throw e;
+        }
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+});

@@ -99,7 +99,7 @@ function valueOf(type: string, wire: WireValue): unknown {
     case 'util.intstr.IntOrString':
       return intOrString(lengthDelimited(wire));
     case 'meta.v1.FieldsV1':
-      return JSON.parse(stringField(lengthDelimited(wire)) || '{}') as unknown;
+      return fieldsV1(stringField(lengthDelimited(wire)));
     default:
       return message(type, lengthDelimited(wire));
   }
@@ -120,6 +120,15 @@ function stringField(bytes: Uint8Array): string {
   let text = '';
   for (const f of fieldsOf(bytes)) if (f.number === 1) text = utf8(lengthDelimited(f));
   return text;
+}
+
+/** FieldsV1 carries its JSON as bytes. */
+function fieldsV1(json: string): unknown {
+  try {
+    return JSON.parse(json || '{}') as unknown;
+  } catch {
+    throw new MalformedProtobuf('managedFields: fieldsV1 is not JSON');
+  }
 }
 
 /** metav1.Time {seconds = 1, nanos = 2}: RFC 3339 as Go's JSON writes it, the zero time as no time at all. */
