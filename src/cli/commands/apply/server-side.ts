@@ -29,7 +29,9 @@ export function serverSideApply(s: Session, target: { resource: ResourceType; na
   const got = s.request({ verb: 'get', resource, namespace, name });
   if (!got.ok && got.error.reason !== 'NotFound') return got;
   const live = got.ok ? got.object : undefined;
-  const merged = (live ? strategicMerge(live as never, applied as never) : clone(applied)) as unknown as KObject;
+  // a copy: the merge shares the parts the configuration does not touch with the stored object, and fields this
+  // manager no longer applies are removed from it in place
+  const merged = clone((live ? strategicMerge(live as never, applied as never) : applied) as unknown as KObject);
   merged.metadata ??= { name };
   const owned = applyOwnership(live, applied, merged, how.fieldManager, how.force, rfc3339(s.now));
   if (owned instanceof ApiError) return { ok: false, error: owned };
