@@ -17,6 +17,7 @@ describe('kubectl JSONPath templates', () => {
     ['{.items[*].metadata.name}', 'web-1 db-0'],
     ['{.items[0].metadata.labels}', '{"app":"web","app.kubernetes.io/name":"web"}'],
     ["{.items[0].metadata.labels['app.kubernetes.io/name']}", 'web'],
+    ['{.items[0].metadata.labels.app\\.kubernetes\\.io/name}', 'web'],
     ['{.items[-1].metadata.name} {.items[0:1].metadata.name} {.items[::2].metadata.name}', 'db-0 web-1 web-1'],
     ['{..image}', 'web:1 postgres:16 busybox'],
     ['{.items[*].spec.containers[*].name}', 'app pg log'],

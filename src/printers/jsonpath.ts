@@ -90,11 +90,12 @@ function parsePath(text: string): Step[] {
       steps.push({ kind: 'recursive', name: m[0] });
       at += 2 + m[0].length;
     } else if (text[at] === '.') {
-      const m = /^(\*|[\w/.-]*?)(?=[.[]|$)/.exec(text.slice(at + 1));
-      const name = m?.[1] ?? '';
-      if (name === '*') steps.push({ kind: 'all' });
-      else if (name) steps.push({ kind: 'field', name });
-      at += 1 + name.length;
+      // a name runs to the next . or [; `\.` is a dot inside it (kubectl\.kubernetes\.io/last-applied-configuration)
+      const m = /^(\*|(?:\\\.|[\w/-])*)/.exec(text.slice(at + 1));
+      const written = m?.[1] ?? '';
+      if (written === '*') steps.push({ kind: 'all' });
+      else if (written) steps.push({ kind: 'field', name: written.replace(/\\\./g, '.') });
+      at += 1 + written.length;
     } else if (text[at] === '[') {
       const close = bracketEnd(text, at);
       if (close < 0) throw new JsonPathError('unterminated array');

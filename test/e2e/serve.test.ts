@@ -35,6 +35,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'],
       ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\t"}{.status.podIP}{"\n"}{end}'], // a raw newline: refused
       ['get', 'deploy', 'gestion-employes', '-o', 'jsonpath={.metadata.labels} {.spec.template.spec.containers[0].resources} {..image}'],
+      ['get', 'deploy', 'gestion-employes', '-o', 'jsonpath={.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}'],
       ['get', 'nodes', '-o', 'jsonpath={.items[*].status.addresses[?(@.type=="InternalIP")].address}'],
       ['get', 'pods', '-o', "jsonpath={.items[?(@.status.phase=='Running')].metadata.labels['app']}"],
       ['get', 'deploy,svc', '-o', 'jsonpath={.items[*].kind} {.items[-1:].metadata.name} {.items[0:1].spec.nope}'],
