@@ -156,7 +156,8 @@ export class ApiServer {
     const stored = this.w.store.get(key);
     if (!stored) return fail(notFound(qualifiedResource(r), req.name!));
     const old = stored.value;
-    const incoming = clone(req.body!);
+    // a status update from the control plane keeps only the status it sends: only that is copied
+    const incoming = req.subresource === 'status' && req.trusted ? { ...req.body!, status: clone(req.body!.status) } : clone(req.body!);
     const decodeError = this.decode(req, incoming);
     if (decodeError) return fail(decodeError);
     const sentVersion = incoming.metadata?.resourceVersion;
