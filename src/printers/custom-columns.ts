@@ -1,5 +1,4 @@
-import { evaluate, parseJsonPath } from './jsonpath.js';
-import { relaxedPath } from './sort-by.js';
+import { parseJsonPath, relaxedPath, valuesOf } from './jsonpath.js';
 import { table } from './tabwriter.js';
 
 /** One column of `-o custom-columns=HEADER:PATH,…`. */
@@ -26,7 +25,7 @@ export function parseCustomColumns(spec: string): CustomColumn[] | string {
 export function printCustomColumns(columns: CustomColumn[], objects: unknown[], noHeaders: boolean): string {
   const rows = objects.map((o) =>
     columns.map((c) => {
-      const values = c.path.flatMap((action) => (action.kind === 'path' ? evaluate(action.steps, [o]) : []));
+      const values = valuesOf(c.path, o);
       return values.length ? values.map(goValue).join(',') : '<none>';
     }),
   );

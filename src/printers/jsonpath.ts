@@ -152,6 +152,16 @@ function literalOf(text: string): unknown {
   throw new JsonPathError(`unrecognized identifier ${text}`);
 }
 
+/** kubectl's RelaxedJSONPathExpression: `.a.b`, `a.b` and `{.a.b}` all mean `{.a.b}` (custom-columns, --sort-by). */
+export function relaxedPath(path: string): string {
+  return path.startsWith('{') ? path : `{${path.startsWith('.') ? '' : '.'}${path}}`;
+}
+
+/** What a template's paths reach in `root`, action after action (its text left out): client-go's FindResults. */
+export function valuesOf(actions: Action[], root: unknown): unknown[] {
+  return actions.flatMap((action) => (action.kind === 'path' ? evaluate(action.steps, [root]) : []));
+}
+
 /** Prints the template for `root` (an object, or a List for several). */
 export function printJsonPath(actions: Action[], root: unknown): string {
   let out = '';
@@ -164,7 +174,7 @@ export function printJsonPath(actions: Action[], root: unknown): string {
 }
 
 /** The values a path reaches from each of `from`. */
-export function evaluate(steps: Step[], from: unknown[]): unknown[] {
+function evaluate(steps: Step[], from: unknown[]): unknown[] {
   let current = from;
   for (const step of steps) current = current.flatMap((value) => apply(step, value));
   return current;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { relaxedPath, sortBy } from './sort-by.js';
+import { relaxedPath } from './jsonpath.js';
+import { sortBy } from './sort-by.js';
 
 const pods = [
   { metadata: { name: 'web-10' }, status: { podIP: '10.244.2.8', restarts: 10 } },

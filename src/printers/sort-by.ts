@@ -1,4 +1,4 @@
-import { evaluate, parseJsonPath } from './jsonpath.js';
+import { parseJsonPath, relaxedPath, valuesOf } from './jsonpath.js';
 
 /**
  * `kubectl get --sort-by=PATH` (kubectl/pkg/cmd/get/sorter.go): objects ordered by the first value the path finds
@@ -8,15 +8,10 @@ import { evaluate, parseJsonPath } from './jsonpath.js';
  * object has the field, where kubectl prints nothing but "No resources found".
  */
 export function sortBy<T>(objects: T[], path: string): T[] | undefined {
-  const steps = parseJsonPath(relaxedPath(path)).flatMap((a) => (a.kind === 'path' ? a.steps : []));
-  const keyed = objects.map((o) => ({ o, key: evaluate(steps, [o])[0] }));
+  const template = parseJsonPath(relaxedPath(path));
+  const keyed = objects.map((o) => ({ o, key: valuesOf(template, o)[0] }));
   if (objects.length && keyed.every((k) => k.key === undefined)) return undefined;
   return keyed.sort((a, b) => compare(a.key, b.key)).map((k) => k.o);
-}
-
-/** kubectl's RelaxedJSONPathExpression: `.a.b`, `a.b` and `{.a.b}` all mean `{.a.b}`. */
-export function relaxedPath(path: string): string {
-  return path.startsWith('{') ? path : `{${path.startsWith('.') ? '' : '.'}${path}}`;
 }
 
 function compare(a: unknown, b: unknown): number {
