@@ -50,10 +50,15 @@ export const RESOURCES: readonly ResourceType[] = [
  * Resources that are questions, not objects: created (POST) and answered at once about the caller, never stored
  * (`kubectl auth whoami`, `auth can-i`, `auth can-i --list`). Discovery lists them with the create verb only.
  */
-export const REVIEWS: readonly Pick<ResourceType, 'kind' | 'group' | 'version' | 'plural' | 'singular' | 'namespaced'>[] = [
-  { kind: 'SelfSubjectReview', group: 'authentication.k8s.io', version: 'v1', plural: 'selfsubjectreviews', singular: 'selfsubjectreview', namespaced: false },
-  { kind: 'SelfSubjectAccessReview', group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', namespaced: false },
-  { kind: 'SelfSubjectRulesReview', group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectrulesreviews', singular: 'selfsubjectrulesreview', namespaced: false },
+/** What discovery and `api-resources` show of a resource. */
+export type ServedResource = Pick<ResourceType, 'kind' | 'group' | 'version' | 'plural' | 'singular' | 'shortNames' | 'namespaced' | 'inAll'>;
+
+const review = (group: string, kind: string): ServedResource => ({ kind, group, version: 'v1', plural: `${kind.toLowerCase()}s`, singular: kind.toLowerCase(), shortNames: [], namespaced: false });
+
+export const REVIEWS: readonly ServedResource[] = [
+  review('authentication.k8s.io', 'SelfSubjectReview'),
+  review('authorization.k8s.io', 'SelfSubjectAccessReview'),
+  review('authorization.k8s.io', 'SelfSubjectRulesReview'),
 ];
 
 /**

@@ -3,14 +3,13 @@
  * to map `pods` or `deploy` to a group, version and kind, and where the OpenAPI v3 documents are.
  */
 import { openapiDocument, openapiPath } from '../api/openapi/document.js';
-import { apiVersionOf, RESOURCES, REVIEWS, type ResourceType } from '../api/resources.js';
+import { apiVersionOf, RESOURCES, REVIEWS, type ServedResource } from '../api/resources.js';
 import { fnv1a32 } from '../sim/ids.js';
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 /** Every served resource with its verbs: the stored kinds, then the reviews (create only). */
-const SERVED: { r: Served; verbs: string[] }[] = [...RESOURCES.map((r) => ({ r: r as Served, verbs: VERBS })), ...REVIEWS.map((r) => ({ r: { ...r, shortNames: [] } as Served, verbs: ['create'] }))];
-type Served = Pick<ResourceType, 'kind' | 'group' | 'version' | 'plural' | 'singular' | 'namespaced' | 'shortNames' | 'inAll'>;
+const SERVED: { r: ServedResource; verbs: string[] }[] = [...RESOURCES.map((r) => ({ r, verbs: VERBS })), ...REVIEWS.map((r) => ({ r, verbs: ['create'] }))];
 
 /**
  * The subresources kubesim serves, listed under their resource as kube-apiserver does (`kubectl autoscale` and
@@ -29,8 +28,8 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
   ],
 };
 
-const groups = (): Map<string, Served[]> => {
-  const out = new Map<string, Served[]>();
+const groups = (): Map<string, ServedResource[]> => {
+  const out = new Map<string, ServedResource[]>();
   for (const { r } of SERVED) if (r.group) out.set(r.group, [...(out.get(r.group) ?? []), r]);
   return out;
 };

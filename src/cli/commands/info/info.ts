@@ -12,7 +12,7 @@ export async function runVersion(session: Session): Promise<CommandError[]> {
 
 /** `kubectl api-resources`: what this API server serves. */
 export async function runApiResources(session: Session): Promise<CommandError[]> {
-  const rows = [...RESOURCES, ...REVIEWS.map((r) => ({ ...r, shortNames: [] }))]
+  const rows = [...RESOURCES, ...REVIEWS]
     .sort((a, b) => a.group.localeCompare(b.group) || a.plural.localeCompare(b.plural))
     .map((r) => [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind]);
   session.out(table([['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'], ...rows]));
