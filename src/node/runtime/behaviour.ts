@@ -59,14 +59,14 @@ export function behaviourOf(c: Container): Behaviour {
   return neverReady ? { ...behaviour, neverReady } : behaviour;
 }
 
-/** A shell started alone: busybox's default command, or `sh`, `bash`… with no script. */
-const BARE_SHELL = /^((\/bin\/)?(ba|a)?sh)?$/;
+/** A shell started alone, with no script: `sh`, `ash`, `bash`, or one of them under /bin. */
+export const isBareShell = (command: string): boolean => /^(\/bin\/)?(ba|a)?sh$/.test(command);
 
 function baseBehaviour(c: Container): Behaviour {
   const profile = profileOf(c.image ?? '');
   const script = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
   // with stdin open (kubectl run -i), a shell waits for what is typed: it runs until someone attached makes it leave
-  if (c.stdin && BARE_SHELL.test(script.trim()) && (script.trim() || profile.kind === 'shell')) return { logs: [] };
+  if (c.stdin && (isBareShell(script.trim()) || (!script.trim() && profile.kind === 'shell'))) return { logs: [] };
   const livenessFails = livenessOf(c, script);
   if (livenessFails) return { ...shellBehaviour(script), livenessFails };
   if (profile.kind === 'crash') return { exitAfterMs: 2_000, exitCode: 1, logs: profile.logs };

@@ -9,6 +9,7 @@ import { parseResourcePath } from '../../../apiserver/routes.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import type { Env } from '../../env.js';
 import { requestUser, Session } from '../../session.js';
+import { isBareShell } from '../../../node/runtime/behaviour.js';
 import { execIn, execTarget, type ExecResult } from '../exec/exec.js';
 import { portForward } from './port-forward.js';
 import { asRequested } from './identity.js';
@@ -27,7 +28,6 @@ const STDOUT = 1;
 const STDERR = 2;
 const ERROR = 3;
 const CLOSE = 255;
-const SHELLS = ['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash'];
 
 interface ExecRequest {
   /** exec runs a new process in the container; attach joins its main process (a shell waiting on stdin). */
@@ -82,7 +82,7 @@ export function streamingUpgrade(served: Env, streams: Streams, token: string) {
       if (String(req.headers.upgrade).toLowerCase() !== 'websocket' || !PROTOCOLS.some((p) => offered.includes(p))) {
         return refuse(new ApiError('BadRequest', `kubesim serve speaks ${PROTOCOLS.join(' and ')} over WebSocket for exec (not SPDY)`));
       }
-      const interactive = subresource === 'attach' || (exec.stdin && exec.command.length === 1 && SHELLS.includes(exec.command[0]!));
+      const interactive = subresource === 'attach' || (exec.stdin && exec.command.length === 1 && isBareShell(exec.command[0]!));
       const { WebSocketServer } = await import('ws');
       const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => PROTOCOLS.find((p) => protocols.has(p)) ?? false });
       wss.handleUpgrade(req, socket, head, (ws) => (interactive ? shell(ws, env, streams, exec) : void once(ws, env, streams, exec).catch(internalError(ws, exec))));
