@@ -6,7 +6,7 @@ import { sortKeys } from '../../../printers/output.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { applyPatch, threeWayPatch } from './merge.js';
-import { CONFLICT_HELP, serverSideApply } from './server-side.js';
+import { CONFLICT_HELP, serverSideApply, type ServerSideApply } from './server-side.js';
 
 /** The field manager kubectl apply (client-side) writes as. */
 const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
@@ -22,7 +22,7 @@ export interface ApplyOptions {
   dryRun?: 'client' | 'server';
   output?: string;
   /** --server-side: the API server merges and keeps field ownership (kubectl's default manager: kubectl). */
-  serverSide?: { fieldManager: string; force: boolean };
+  serverSide?: Omit<ServerSideApply, 'dryRun'>;
 }
 
 interface Pending {
@@ -76,7 +76,7 @@ function resolve(item: { source: string; object: KObject }, opts: ApplyOptions):
 type Outcome = { word: 'created' | 'configured' | 'unchanged' | 'serverside-applied'; object: KObject } | CommandError;
 
 /** `kubectl apply --server-side`: the manifest as it is, sent for the API server to merge; a conflict as kubectl words it. */
-function applyServerSide(session: Session, p: Pending, how: { fieldManager: string; force: boolean }, dryRun: boolean, alone: boolean): Outcome {
+function applyServerSide(session: Session, p: Pending, how: Omit<ServerSideApply, 'dryRun'>, dryRun: boolean, alone: boolean): Outcome {
   const name = p.object.metadata.name;
   const body = structuredClone(p.object);
   if (p.namespace) body.metadata.namespace = p.namespace;
