@@ -31,7 +31,8 @@ let start = 0;
 const t0 = performance.now();
 for (let i = 0; i < PODS; i++) {
   const p = pod(i);
-  const d = scheduleOne(p, nodes, start);
+  // explain = false: as in a quiet CLI run, no per-node verdicts are kept for a narration nobody reads
+  const d = scheduleOne(p, nodes, start, undefined, false);
   start = (start + d.processed) % nodes.length;
   if (!d.chosen) throw new Error(`pod ${i} did not fit`);
   accountPod(d.chosen, p, 1);

@@ -15,6 +15,11 @@ export class EventLog {
     for (const l of this.listeners) l(event);
   }
 
+  /** Whether anyone listens: what only the narration reads need not be computed otherwise. */
+  get listening(): boolean {
+    return this.listeners.length > 0;
+  }
+
   /** How many events were emitted so far. */
   get count(): number {
     return this.seq;

@@ -8,11 +8,16 @@ import type { NodeFailure } from './fit-error.js';
 export interface Decision {
   /** The cycle's scratch data, which PreBind reads after the choice (framework.CycleState). */
   state: CycleState;
+  /** Each node looked at, in walk order, for the narration: left empty when nobody listens (500 per pod). */
   verdicts: NodeVerdict[];
   failures: NodeFailure[];
   /** Set when a PreFilter plugin rejected the pod before any node was looked at. */
   preFilterMessage?: string;
   feasible: NodeInfo[];
+  /** Each feasible node's place in the name-ordered node list: ties are broken on it, without comparing names. */
+  ranks: number[];
+  /** Each feasible node's weighted total, in d.feasible's order (set once scored). */
+  totals?: Float64Array;
   /** Each score plugin's normalized scores, in d.feasible's order (a breakdown is built only for the nodes told). */
   pluginScores: Array<{ plugin: string; weight: number; scores: Float64Array }>;
   evaluated: number;
@@ -30,24 +35,26 @@ export function numFeasibleNodesToFind(total: number, percentage = 0): number {
 }
 
 /** Filters in order; a node's first failing plugin decides its reasons (findNodesThatPassFilters). */
-function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start: number, filters: readonly FilterPlugin[], d: Decision): number {
+function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start: number, filters: readonly FilterPlugin[], d: Decision, explain: boolean): number {
   const wanted = numFeasibleNodesToFind(nodes.length);
   let processed = 0;
   for (let i = 0; i < nodes.length && d.feasible.length < wanted; i++) {
-    const node = nodes[(start + i) % nodes.length];
+    const rank = (start + i) % nodes.length;
+    const node = nodes[rank];
     processed++;
     let rejected = false;
     for (const plugin of filters) {
       const status = plugin.filter(state, pod, node);
       if (status.code === 'Success') continue;
-      d.verdicts.push({ node: node.name, rejectedBy: plugin.name, reasons: status.reasons });
+      if (explain) d.verdicts.push({ node: node.name, rejectedBy: plugin.name, reasons: status.reasons });
       d.failures.push({ code: status.code, reasons: status.reasons });
       rejected = true;
       break;
     }
     if (!rejected) {
       d.feasible.push(node);
-      d.verdicts.push({ node: node.name });
+      d.ranks.push(rank);
+      if (explain) d.verdicts.push({ node: node.name });
     }
   }
   d.evaluated = processed;
@@ -57,8 +64,6 @@ function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start
 /** Score plugins, normalized, weighted and summed per node (prioritizeNodes). */
 function prioritizeNodes(pod: Pod, d: Decision): void {
   const state = d.state;
-  // the feasible nodes' verdicts, in the same order as d.feasible (arrays, not maps: this runs for every pod)
-  const verdicts = d.verdicts.filter((v) => !v.rejectedBy);
   const totals = new Float64Array(d.feasible.length);
   // one list reused by every plugin: 500 feasible nodes per pod at 5,000 nodes
   const scores: NodeScore[] = d.feasible.map((n) => ({ node: n.name, score: 0 }));
@@ -73,33 +78,42 @@ function prioritizeNodes(pod: Pod, d: Decision): void {
     }
     d.pluginScores.push({ plugin: plugin.name, weight, scores: normalized });
   }
+  // the feasible nodes' verdicts are in d.feasible's order (when told at all)
+  const verdicts = d.verdicts.filter((v) => !v.rejectedBy);
   for (let i = 0; i < verdicts.length; i++) verdicts[i].total = totals[i];
+  d.totals = totals;
   d.scored = true;
 }
 
 /** One feasible node's score, plugin by plugin: what the narration shows for the chosen node and the runner-up. */
-export function scoreBreakdown(d: Decision, node: string): PluginScore[] {
-  const i = d.feasible.findIndex((n) => n.name === node);
-  return i < 0 ? [] : d.pluginScores.map(({ plugin, weight, scores }) => ({ plugin, score: scores[i]!, weight }));
+export function scoreBreakdown(d: Decision, i: number): PluginScore[] {
+  return d.pluginScores.map(({ plugin, weight, scores }) => ({ plugin, score: scores[i]!, weight }));
 }
 
-/** Highest total wins; ties go to the first node name, not to chance, so demos replay identically. */
-function selectHost(d: Decision): void {
-  const verdicts = d.verdicts.filter((v) => !v.rejectedBy);
+/**
+ * The best of the feasible nodes other than `except` (an index in d.feasible, -1 for none): highest total, ties to the
+ * first node name, not to chance, so demos replay identically. Answers its index (-1 if none) and how many tied.
+ */
+export function bestNode(d: Decision, except = -1): { index: number; ties: number } {
+  const totals = d.totals!;
   let best = -1;
   let ties = 0;
   for (let i = 0; i < d.feasible.length; i++) {
-    const total = verdicts[i].total ?? 0;
-    const bestTotal = best < 0 ? -1 : (verdicts[best].total ?? 0);
-    if (total > bestTotal) {
+    if (i === except) continue;
+    if (best < 0 || totals[i]! > totals[best]!) {
       best = i;
       ties = 1;
-    } else if (total === bestTotal) {
+    } else if (totals[i] === totals[best]) {
       ties++;
-      if (d.feasible[i].name.localeCompare(d.feasible[best].name) < 0) best = i;
+      if (d.ranks[i]! < d.ranks[best]!) best = i;
     }
   }
-  d.chosen = best < 0 ? undefined : d.feasible[best];
+  return { index: best, ties };
+}
+
+function selectHost(d: Decision): void {
+  const { index, ties } = bestNode(d);
+  d.chosen = index < 0 ? undefined : d.feasible[index];
   d.tieBroken = ties > 1;
 }
 
@@ -125,12 +139,12 @@ function preFilter(state: CycleState, pod: Pod, nodes: NodeInfo[], claims: Claim
   return skipped ? FILTERS.filter((f) => !skipped.has(f.name)) : FILTERS;
 }
 
-/** One scheduling cycle for one pod: pre-filter, filter, then score only if more than one node fits, then choose. */
-export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, claims: ClaimLister = NO_CLAIMS): Decision & { processed: number } {
-  const d: Decision = { state: new Map(), verdicts: [], failures: [], feasible: [], pluginScores: [], evaluated: 0, scored: false, tieBroken: false };
+/** One scheduling cycle for one pod (`nodes` in name order, the walk starting at `start`): pre-filter, filter, then score only if more than one node fits, then choose. */
+export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, claims: ClaimLister = NO_CLAIMS, explain = true): Decision & { processed: number } {
+  const d: Decision = { state: new Map(), verdicts: [], failures: [], feasible: [], ranks: [], pluginScores: [], evaluated: 0, scored: false, tieBroken: false };
   const filters = preFilter(d.state, pod, nodes, claims, d);
   if (!filters) return { ...d, processed: 0 };
-  const processed = findFeasibleNodes(d.state, pod, nodes, start, filters, d);
+  const processed = findFeasibleNodes(d.state, pod, nodes, start, filters, d, explain);
   if (d.feasible.length === 1) d.chosen = d.feasible[0];
   else if (d.feasible.length > 1) {
     prioritizeNodes(pod, d);

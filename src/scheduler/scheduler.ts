@@ -2,7 +2,6 @@ import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kuberne
 import type { StorageClass } from 'kubernetes-types/storage/v1.js';
 import type { KObject } from '../api/object.js';
 import { WorkQueue } from '../controllers/runtime.js';
-import type { NodeVerdict } from '../events/types.js';
 import { asPod, isTerminal, podKey } from '../api/pods.js';
 import type { Client } from '../client/client.js';
 import type { Recorder } from '../client/recorder.js';
@@ -13,7 +12,7 @@ import { fitErrorMessage } from './fit-error.js';
 import type { ClaimLister } from './framework/interface.js';
 import { accountPod, newNodeInfo, type NodeInfo } from './framework/node-info.js';
 import { volumeState } from './plugins/volume-binding/volume-binding.js';
-import { scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
+import { bestNode, scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
 import { SELECTED_NODE } from '../api/storage.js';
 
 const SCHEDULER_NAME = 'default-scheduler';
@@ -154,7 +153,7 @@ export class Scheduler {
     const pod = asPod(podObj);
     const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
     const nodes = (this.sortedNodes ??= [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name)));
-    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.claims);
+    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.claims, this.w.log.listening);
     if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.processed) % nodes.length;
     if (!d.chosen) {
       this.fail(podObj, fitErrorMessage(nodes.length, d.failures, d.preFilterMessage), d);
@@ -163,21 +162,16 @@ export class Scheduler {
     this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total: nodes.length });
     if (d.scored) this.w.log.emit('scheduler', { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) });
     const chosen = d.chosen.name;
-    // the chosen node's verdict and the best of the others (highest total, then first name), in one pass
-    let mine: NodeVerdict | undefined;
-    let runnerUp: NodeVerdict | undefined;
-    for (const v of d.verdicts) {
-      if (v.total === undefined) continue;
-      if (v.node === chosen) mine = v;
-      else if (!runnerUp || v.total > runnerUp.total! || (v.total === runnerUp.total && v.node.localeCompare(runnerUp.node) < 0)) runnerUp = v;
-    }
+    // the chosen node's scores and the best of the others', for the narration to compare
+    const mine = d.feasible.indexOf(d.chosen);
+    const runnerUp = d.scored ? bestNode(d, mine).index : -1;
     this.w.log.emit('scheduler', {
       kind: 'scheduler.bound',
       pod: ref,
       node: chosen,
-      score: mine?.total,
-      scores: mine && scoreBreakdown(d, mine.node),
-      runnerUp: runnerUp ? { node: runnerUp.node, score: runnerUp.total!, scores: scoreBreakdown(d, runnerUp.node) } : undefined,
+      score: d.totals?.[mine],
+      scores: d.scored ? scoreBreakdown(d, mine) : undefined,
+      runnerUp: runnerUp >= 0 ? { node: d.feasible[runnerUp]!.name, score: d.totals![runnerUp]!, scores: scoreBreakdown(d, runnerUp) } : undefined,
       tieBroken: d.tieBroken,
       alone: d.feasible.length === 1,
     });
