@@ -1,3 +1,4 @@
+import { Fifo } from '../sim/fifo.js';
 import type { Timer } from '../sim/timers.js';
 import type { World } from '../sim/world.js';
 
@@ -20,7 +21,7 @@ export interface Reconciler {
  * one reconcile. Delayed requeues go through the world's timers, so they survive between commands.
  */
 export class WorkQueue {
-  private readonly queue: string[] = [];
+  private readonly queue = new Fifo<string>();
   private readonly dirty = new Set<string>();
 
   add(key: string): void {

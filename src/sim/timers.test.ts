@@ -37,4 +37,15 @@ describe('Timers', () => {
     expect(t.nextProgress()!.key).toBe('default/late');
     expect([...t.ofOwner('kubelet/n1')].every((x) => x.owner === 'kubelet/n1')).toBe(true);
   });
+
+  it('drops cancelled timers, however many, and keeps the rest in order', () => {
+    const t = new Timers();
+    for (let i = 0; i < 10_000; i++) t.add(10_000 - i, `kubelet/n${i % 5}`, `default/p${i}`, 'pulled:c', { patient: i % 4 === 0 });
+    for (let i = 0; i < 10_000; i++) if (i % 10 !== 0) t.cancel(`kubelet/n${i % 5}`, `default/p${i}`);
+    expect(t.all()).toHaveLength(1000);
+    const fired: number[] = [];
+    for (let x = t.shift(); x; x = t.shift()) fired.push(x.at);
+    expect(fired).toEqual(Array.from({ length: 1000 }, (_, i) => 10_000 - (999 - i) * 10));
+    expect(t.next()).toBeUndefined();
+  });
 });

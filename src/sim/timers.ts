@@ -24,27 +24,75 @@ export interface TimerOptions {
   patient?: boolean;
 }
 
+/** A binary min-heap of timers in (at, seq) order. */
+class TimerHeap {
+  readonly items: Timer[] = [];
+
+  push(t: Timer): void {
+    const h = this.items;
+    h.push(t);
+    for (let i = h.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (order(h[parent]!, t) <= 0) break;
+      h[i] = h[parent]!;
+      h[parent] = t;
+      i = parent;
+    }
+  }
+
+  peek(): Timer | undefined {
+    return this.items[0];
+  }
+
+  pop(): Timer | undefined {
+    const h = this.items;
+    const top = h[0];
+    const last = h.pop();
+    if (!h.length || !last) return top;
+    h[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let min = i;
+      if (l < h.length && order(h[l]!, h[min]!) < 0) min = l;
+      if (r < h.length && order(h[r]!, h[min]!) < 0) min = r;
+      if (min === i) break;
+      [h[min], h[i]] = [h[i]!, h[min]!];
+      i = min;
+    }
+    return top;
+  }
+}
+
 export class Timers {
   /**
-   * Sorted by (at, seq); the pending ones start at `head`. Firing moves `head` instead of shifting the array (an
-   * O(n) move with 40,000 pods waiting), and the fired slots are dropped once they are half of it.
+   * Two heaps, so that the next timer and the next one that moves the story forward are both found at once: adding
+   * and firing cost a logarithm, not a move of the whole list (150,000 pods wait on their pulls at the same time).
+   * A cancelled timer stays in its heap until it comes up, and is dropped then: the live ones are those indexed by
+   * owner.
    */
-  private items: Timer[];
-  private head = 0;
+  private readonly progress = new TimerHeap();
+  private readonly patient = new TimerHeap();
   private seq: number;
+  /** How many cancelled timers still sit in the heaps. */
+  private cancelled = 0;
   /** The timers of each owner: lookups by owner and key stay cheap with tens of thousands of pods waiting. */
   private readonly byOwner = new Map<string, Set<Timer>>();
 
   constructor(saved: Timer[] = []) {
-    this.items = [...saved].sort(order);
     this.seq = saved.reduce((m, t) => Math.max(m, t.seq), 0);
-    for (const t of this.items) this.index(t);
+    for (const t of saved) this.insert({ ...t });
   }
 
-  private index(t: Timer): void {
+  private insert(t: Timer): void {
+    (t.patient ? this.patient : this.progress).push(t);
     let set = this.byOwner.get(t.owner);
     if (!set) this.byOwner.set(t.owner, (set = new Set()));
     set.add(t);
+  }
+
+  private live(t: Timer): boolean {
+    return !!this.byOwner.get(t.owner)?.has(t);
   }
 
   private unindex(t: Timer): void {
@@ -59,51 +107,53 @@ export class Timers {
   }
 
   add(at: number, owner: string, key: string, action: string, opts: TimerOptions = {}): void {
-    const t: Timer = { at, owner, key, action, seq: ++this.seq, ...(opts.data ? { data: opts.data } : {}), ...(opts.patient ? { patient: true } : {}) };
-    // kept sorted by (at, seq): found by binary search (a new timer often lands before thousands of later ones)
-    this.items.splice(this.position(t), 0, t);
-    this.index(t);
+    this.insert({ at, owner, key, action, seq: ++this.seq, ...(opts.data ? { data: opts.data } : {}), ...(opts.patient ? { patient: true } : {}) });
   }
 
   /** Drops the timers of a key (its object changed or disappeared). */
   cancel(owner: string, key: string, action?: string): void {
     for (const t of this.byOwner.get(owner) ?? []) {
       if (t.key !== key || (action && t.action !== action)) continue;
-      this.items.splice(this.position(t), 1);
       this.unindex(t);
+      this.cancelled++;
     }
+    if (this.cancelled > 1024 && this.cancelled > this.progress.items.length + this.patient.items.length - this.cancelled) this.compact();
   }
 
-  /** Where a timer sits in the (at, seq) order: a binary search. */
-  private position(t: Timer): number {
-    let lo = this.head;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (order(this.items[mid]!, t) < 0) lo = mid + 1;
-      else hi = mid;
+  /** Rebuilds the heaps from the live timers once cancelled ones are most of them (they would pile up otherwise). */
+  private compact(): void {
+    const live = this.all();
+    this.progress.items.length = 0;
+    this.patient.items.length = 0;
+    this.cancelled = 0;
+    for (const t of live) (t.patient ? this.patient : this.progress).push(t);
+  }
+
+  /** The heap's first live timer, cancelled ones above it dropped. */
+  private top(heap: TimerHeap): Timer | undefined {
+    for (let t = heap.peek(); t; t = heap.peek()) {
+      if (this.live(t)) return t;
+      heap.pop();
+      this.cancelled--;
     }
-    return lo;
+    return undefined;
   }
 
   next(): Timer | undefined {
-    return this.items[this.head];
+    const a = this.top(this.progress);
+    const b = this.top(this.patient);
+    return !a ? b : !b ? a : order(a, b) <= 0 ? a : b;
   }
 
   /** The earliest timer that moves the story forward (not patient), if any. */
   nextProgress(): Timer | undefined {
-    for (let i = this.head; i < this.items.length; i++) if (!this.items[i]!.patient) return this.items[i];
-    return undefined;
+    return this.top(this.progress);
   }
 
   shift(): Timer | undefined {
-    const t = this.items[this.head];
+    const t = this.next();
     if (!t) return undefined;
-    this.head++;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    (t.patient ? this.patient : this.progress).pop();
     this.unindex(t);
     return t;
   }
@@ -113,8 +163,11 @@ export class Timers {
     return false;
   }
 
+  /** Every pending timer, in time order. */
   all(): Timer[] {
-    return this.items.slice(this.head);
+    const out: Timer[] = [];
+    for (const set of this.byOwner.values()) for (const t of set) out.push(t);
+    return out.sort(order);
   }
 
   /** The pending timers of one component, in no particular order (for a question whose answer needs none). */

@@ -1,4 +1,5 @@
 import type { KObject } from '../api/object.js';
+import { Fifo } from '../sim/fifo.js';
 import { SortedKeys } from './sorted-keys.js';
 
 /**
@@ -80,7 +81,7 @@ export class Store {
   /** Each bucket's keys in etcd order, built on the first list and kept in order by writes (lists are frequent). */
   private readonly sortedKeys = new Map<string, SortedKeys>();
   private readonly watchers: Array<{ prefix: string; handler: WatchHandler }> = [];
-  private readonly pending: WatchEvent[] = [];
+  private readonly pending = new Fifo<WatchEvent>();
   private journal?: Write[];
   /**
    * Lists answered since the last write under their prefix, by bucket: most lists repeat between two writes of their
