@@ -19,19 +19,23 @@ const METHOD = { create: 'POST', update: 'PUT', patch: 'PATCH', delete: 'DELETE'
  * authenticated, RBAC decides. Returns the Forbidden error, or undefined when the request may go on.
  */
 export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
-  const isCreate = req.verb === 'create' && !req.subresource;
-  const name = req.name ?? req.body?.metadata?.name ?? req.body?.metadata?.generateName ?? '';
-  f.log.emit(req.client, {
-    kind: 'request.sent',
-    verb: req.verb,
-    method: METHOD[req.verb],
-    path: restPath(req.resource, req.namespace, req.subresource ? `${req.name}/${req.subresource}` : isCreate || req.verb === 'list' ? undefined : req.name),
-    object: { kind: req.resource.kind, namespace: req.resource.namespaced ? req.namespace : undefined, name },
-    user: req.user.name,
-    client: req.client,
-    dryRun: req.dryRun,
-  });
-  f.log.emit('apiserver', { kind: 'authn.succeeded', user: req.user.name, groups: req.user.groups, method: req.user.method, ...(req.user.impersonatedBy && { impersonatedBy: req.user.impersonatedBy }) });
+  // the story of each request is told only to a listener: a quiet load sends millions
+  const told = f.log.listening;
+  if (told) {
+    const isCreate = req.verb === 'create' && !req.subresource;
+    const name = req.name ?? req.body?.metadata?.name ?? req.body?.metadata?.generateName ?? '';
+    f.log.emit(req.client, {
+      kind: 'request.sent',
+      verb: req.verb,
+      method: METHOD[req.verb],
+      path: restPath(req.resource, req.namespace, req.subresource ? `${req.name}/${req.subresource}` : isCreate || req.verb === 'list' ? undefined : req.name),
+      object: { kind: req.resource.kind, namespace: req.resource.namespaced ? req.namespace : undefined, name },
+      user: req.user.name,
+      client: req.client,
+      dryRun: req.dryRun,
+    });
+    f.log.emit('apiserver', { kind: 'authn.succeeded', user: req.user.name, groups: req.user.groups, method: req.user.method, ...(req.user.impersonatedBy && { impersonatedBy: req.user.impersonatedBy }) });
+  }
   const attrs = {
     verb: req.verb,
     group: req.resource.group,
@@ -41,6 +45,7 @@ export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
     name: req.verb === 'create' ? undefined : req.name,
   };
   const decision = authorize(f.store, req.user, attrs);
+  if (decision.allowed && !told) return undefined;
   const base = { user: req.user.name, verb: req.verb, resource: qualifiedResource(req.resource), namespace: attrs.namespace };
   if (decision.allowed) {
     f.log.emit('apiserver', { kind: 'authz.allowed', ...base, via: decision.via });

@@ -274,6 +274,7 @@ export class ApiServer {
   }
 
   private written(req: ApiRequest, op: 'create' | 'update' | 'delete', key: string, revision: number, obj: KObject, gracefulDeletion?: number): void {
+    if (!this.w.log.listening) return;
     this.w.log.emit('etcd', {
       kind: 'etcd.written',
       op,

@@ -19,8 +19,9 @@ interface EventFields {
   source: EventSource;
 }
 
+// fields joined by a character none of them holds (cheaper than JSON for a key computed twice per event)
 const seriesOf = (uid: string | undefined, fieldPath: string | undefined, reason: string, message: string, type: string, component: string) =>
-  JSON.stringify([uid, fieldPath ?? '', reason, message, type, component]);
+  `${uid}\u0000${fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${type}\u0000${component}`;
 
 function seriesValues(obj: KObject): string[] {
   const e = obj as unknown as EventFields;
