@@ -21,9 +21,10 @@ export class Client {
     readonly actor: Actor,
   ) {}
 
-  create(obj: KObject): ApiResult {
+  /** `owned`: `obj` was built for this create and is not used afterwards, so the server may keep it (see ApiRequest). */
+  create(obj: KObject, { owned = false } = {}): ApiResult {
     const r = resourceOf(obj.kind);
-    return this.api.handle({ verb: 'create', resource: r, namespace: obj.metadata.namespace, body: obj, user: this.user, client: this.actor, trusted: true });
+    return this.api.handle({ verb: 'create', resource: r, namespace: obj.metadata.namespace, body: obj, user: this.user, client: this.actor, trusted: true, owned });
   }
 
   update(obj: KObject): ApiResult {

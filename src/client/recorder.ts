@@ -89,6 +89,6 @@ export class Recorder {
       reportingComponent: this.source.component,
       reportingInstance: this.source.host ?? '',
     };
-    this.client.create(event as unknown as KObject);
+    this.client.create(event as unknown as KObject, { owned: true });
   }
 }

@@ -44,8 +44,8 @@ export interface StoreSnapshot {
 
 const SPANNING = '*';
 
-/** Keys are grouped by resource (`/registry/pods/`) so a list only scans its own kind. */
-function bucketOf(key: string): string {
+/** Keys are grouped by resource (`/registry/pods/`) so a list only scans its own kind (and a load parses only the kinds read). */
+export function bucketOf(key: string): string {
   const third = key.indexOf('/', '/registry/'.length);
   const bucket = third < 0 ? key : key.slice(0, third + 1);
   // services/specs and services/endpoints are two resources under one first segment
@@ -78,6 +78,8 @@ export class Store {
   private revisionNow: number;
   private readonly indexes = new Map<string, Index>();
   private readonly buckets = new Map<string, Map<string, StoredValue>>();
+  /** Every key, for reads by key (the most frequent: one map lookup, no bucket to find). */
+  private readonly byKey = new Map<string, StoredValue>();
   /** Each bucket's keys in etcd order, built on the first list and kept in order by writes (lists are frequent). */
   private readonly sortedKeys = new Map<string, SortedKeys>();
   private readonly watchers: Array<{ prefix: string; handler: WatchHandler }> = [];
@@ -95,7 +97,7 @@ export class Store {
 
   constructor(snapshot?: StoreSnapshot, lazy: Record<string, () => StoreSnapshot['entries']> = {}) {
     this.revisionNow = snapshot?.revision ?? 1;
-    for (const [key, stored] of snapshot?.entries ?? []) this.bucket(key).set(key, stored);
+    for (const [key, stored] of snapshot?.entries ?? []) this.put(key, stored);
     for (const [bucket, load] of Object.entries(lazy)) this.lazy.set(bucket, load);
   }
 
@@ -113,7 +115,12 @@ export class Store {
 
   get(key: string): StoredValue | undefined {
     this.materialize(key);
-    return this.buckets.get(bucketOf(key))?.get(key);
+    return this.byKey.get(key);
+  }
+
+  private put(key: string, stored: StoredValue): void {
+    this.bucket(key).set(key, stored);
+    this.byKey.set(key, stored);
   }
 
   /** Loads the lazy buckets a key or prefix reaches into. */
@@ -122,7 +129,7 @@ export class Store {
     for (const [bucketKey, load] of this.lazy) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
       this.lazy.delete(bucketKey);
-      for (const [key, stored] of load()) if (key.startsWith(bucketKey)) this.bucket(key).set(key, stored);
+      for (const [key, stored] of load()) if (key.startsWith(bucketKey)) this.put(key, stored);
     }
   }
 
@@ -204,18 +211,25 @@ export class Store {
   private reindex(key: string, after: KObject | undefined): void {
     for (const index of this.indexes.values()) {
       if (!key.startsWith(index.prefix)) continue;
-      for (const v of index.valuesByKey.get(key) ?? []) {
+      const before = index.valuesByKey.get(key);
+      const values = after ? index.valuesOf(after) : [];
+      // most writes (a status, a count) leave an object's index values as they were
+      if (before && values.length === before.length && values.every((v, i) => v === before[i])) continue;
+      for (const v of before ?? []) {
         const set = index.keys.get(v);
         set?.delete(key);
         if (set?.size === 0) index.keys.delete(v);
       }
       index.valuesByKey.delete(key);
-      if (after) this.indexAdd(index, key, after);
+      this.indexValues(index, key, values);
     }
   }
 
   private indexAdd(index: Index, key: string, obj: KObject): void {
-    const values = index.valuesOf(obj);
+    this.indexValues(index, key, index.valuesOf(obj));
+  }
+
+  private indexValues(index: Index, key: string, values: string[]): void {
     if (values.length) index.valuesByKey.set(key, values);
     for (const v of values) {
       let set = index.keys.get(v);
@@ -229,7 +243,7 @@ export class Store {
     if (this.get(key)) return undefined;
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
-    this.bucket(key).set(key, { value, createRevision: revision, modRevision: revision, version: 1 });
+    this.put(key, { value, createRevision: revision, modRevision: revision, version: 1 });
     this.sortedKeys.get(bucketOf(key))?.add(key);
     this.reindex(key, value);
     this.forgetLists(key);
@@ -248,7 +262,7 @@ export class Store {
     if (expectedRevision !== undefined && current.modRevision !== expectedRevision) return undefined;
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
-    this.bucket(key).set(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1 });
+    this.put(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1 });
     this.reindex(key, value);
     this.forgetLists(key);
     this.journal?.push({ op: 'update', key, revision, value, previousModRevision: current.modRevision });
@@ -261,6 +275,7 @@ export class Store {
     if (!current) return undefined;
     const revision = ++this.revisionNow;
     this.bucket(key).delete(key);
+    this.byKey.delete(key);
     this.sortedKeys.get(bucketOf(key))?.remove(key);
     this.reindex(key, undefined);
     this.forgetLists(key);

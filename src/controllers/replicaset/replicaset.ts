@@ -66,7 +66,7 @@ export class ReplicaSetController implements Reconciler {
           },
           spec: structuredClone(template.spec),
         };
-        const result = this.client.create(pod as unknown as KObject);
+        const result = this.client.create(pod as unknown as KObject, { owned: true });
         if (!result.ok) {
           this.recorder.warning(rs, 'FailedCreate', `Error creating: ${result.error.message}`);
           return;
