@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readLined, writeLined } from './lined-json.js';
+import { readLined, readLinedSpans, writeLined } from './lined-json.js';
 
 type Doc = { name: string; store: { revision: number; entries: unknown[] } };
 
@@ -36,6 +36,15 @@ describe('JSON written one array element per line', () => {
     const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0, chunkSize });
     expect(head).toEqual({ name: 'k', store: { revision: 7, entries: [] } });
     expect(read).toEqual(elements);
+  });
+
+  it('gives each element as a span of the file, parsed by whoever needs it', () => {
+    const f = file();
+    write(f, elements);
+    const { head, text, spans } = readLinedSpans<Doc>(f, ']}}', { wholeUpTo: 0 })!;
+    expect(head).toEqual({ name: 'k', store: { revision: 7, entries: [] } });
+    expect(spans.map(([start, end]) => JSON.parse(text.toString('utf8', start, end)))).toEqual(elements);
+    expect(readLinedSpans<Doc>(f, ']}}')).toBeUndefined(); // small: parsed whole by readLined
   });
 
   it('reads an empty array', () => {

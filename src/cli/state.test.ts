@@ -53,4 +53,22 @@ describe('the saved state: events apart, read only when needed', () => {
     const { state: s, lazy } = loadState(d)!;
     expect(new Store(s.store, lazy).list('/registry/events/')).toHaveLength(1);
   });
+
+  it('a big state read only parses the kinds a read looks at, when it looks', () => {
+    const d = dir();
+    const entries = [entry('/registry/deployments/default/web', 2), entry('/registry/pods/default/web-1', 3), entry('/registry/pods/default/web-2', 4)];
+    saveState(d, state(4, entries));
+    const text = readFileSync(join(d, 'state.json'), 'utf8');
+    // a pod line that is not JSON: only a read of pods may fail on it
+    writeFileSync(join(d, 'state.json'), text.replace(/\["\/registry\/pods\/default\/web-2".*\]/, '["/registry/pods/default/web-2",not json]'));
+    const { state: s, lazy } = loadState(d, { wholeUpTo: 0 })!;
+    const store = new Store(s.store, lazy);
+    expect(store.list('/registry/deployments/').map((o) => o.metadata.name)).toEqual(['web']);
+    expect(store.get('/registry/deployments/default/web')?.modRevision).toBe(2);
+    expect(() => store.list('/registry/pods/')).toThrow();
+    writeFileSync(join(d, 'state.json'), text);
+    const again = loadState(d, { wholeUpTo: 0 })!;
+    expect(new Store(again.state.store, again.lazy).list('/registry/pods/').map((o) => o.metadata.name)).toEqual(['web-1', 'web-2']);
+    expect(again.state.store.revision).toBe(4);
+  });
 });

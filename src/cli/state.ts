@@ -1,7 +1,8 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClusterState } from '../sim/cluster.js';
-import { readLined, writeLined } from './lined-json.js';
+import { bucketOf } from '../store/store.js';
+import { readLined, readLinedSpans, writeLined, type Span } from './lined-json.js';
 
 const LOCK_STALE_MS = 30_000;
 const LOCK_WAIT_MS = 20_000;
@@ -92,26 +93,55 @@ const EVENTS_CLOSE = ']';
 
 export interface LoadedState {
   state: ClusterState;
-  /** The events bucket, read on first use (for the store's lazy buckets). */
+  /** Buckets read on first use (the store's lazy buckets): the events, and every kind of a big state read-only. */
   lazy: Record<string, () => Entries>;
 }
 
-export function loadState(dir: string): LoadedState | undefined {
+/**
+ * The state as saved. Events are read on first use; so is each kind of a state too big to parse whole when only read
+ * (`deferKinds`): its lines stay text until a read looks at that kind, and `get deploy` on 150,000 pods parses no pod.
+ */
+export function loadState(dir: string, { deferKinds = true, wholeUpTo = undefined as number | undefined } = {}): LoadedState | undefined {
   const file = join(dir, 'state.json');
   if (!existsSync(file)) return undefined;
-  const { head: state, elements } = readLined<ClusterState>(file, STATE_CLOSE, (s) => s.store.entries);
-  state.store.entries = elements as Entries;
   const events = join(dir, 'events.json');
-  const load = (): Entries =>
+  const lazy: LoadedState['lazy'] = {};
+  const spans = deferKinds ? readLinedSpans<ClusterState>(file, STATE_CLOSE, { wholeUpTo }) : undefined;
+  let state: ClusterState;
+  if (spans) {
+    state = spans.head;
+    state.store.entries = [];
+    for (const [bucket, lines] of spansByBucket(spans.text, spans.spans)) {
+      lazy[bucket] = () => lines.map(([start, end]) => JSON.parse(spans.text.toString('utf8', start, end)) as Entries[number]);
+    }
+  } else {
+    const { head, elements } = readLined<ClusterState>(file, STATE_CLOSE, (s) => s.store.entries);
+    state = head;
+    state.store.entries = elements as Entries;
+  }
+  lazy[EVENTS] = (): Entries =>
     existsSync(events)
       ? (readLined<Entries>(events, EVENTS_CLOSE, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= state.store.revision)
       : [];
-  return { state, lazy: { [EVENTS]: load } };
+  return { state, lazy };
+}
+
+/** Lines grouped by the store bucket of their key: each starts with it, `["/registry/pods/default/web",{…`. */
+function spansByBucket(text: Buffer, spans: Span[]): Map<string, Span[]> {
+  const byBucket = new Map<string, Span[]>();
+  for (const span of spans) {
+    const keyStart = span[0] + 2;
+    const bucket = bucketOf(text.toString('latin1', keyStart, text.indexOf(0x22 /* " */, keyStart)));
+    let list = byBucket.get(bucket);
+    if (!list) byBucket.set(bucket, (list = []));
+    list.push(span);
+  }
+  return byBucket;
 }
 
 /** The whole state, events included: what a session that writes needs. */
 export function loadFullState(dir: string): ClusterState | undefined {
-  const loaded = loadState(dir);
+  const loaded = loadState(dir, { deferKinds: false });
   if (!loaded) return undefined;
   const { state, lazy } = loaded;
   const entries = state.store.entries;
