@@ -18,7 +18,7 @@ export interface Decision {
   ranks: number[];
   /** Each feasible node's weighted total, in d.feasible's order (set once scored). */
   totals?: Float64Array;
-  /** Each score plugin's normalized scores, in d.feasible's order (a breakdown is built only for the nodes told). */
+  /** Each score plugin's normalized scores, in d.feasible's order, when told (a breakdown is built only for the nodes told). */
   pluginScores: Array<{ plugin: string; weight: number; scores: Float64Array }>;
   evaluated: number;
   chosen?: NodeInfo;
@@ -61,8 +61,8 @@ function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start
   return processed;
 }
 
-/** Score plugins, normalized, weighted and summed per node (prioritizeNodes). */
-function prioritizeNodes(pod: Pod, d: Decision): void {
+/** Score plugins, normalized, weighted and summed per node (prioritizeNodes); each plugin's scores kept if told. */
+function prioritizeNodes(pod: Pod, d: Decision, explain: boolean): void {
   const state = d.state;
   const totals = new Float64Array(d.feasible.length);
   // one list reused by every plugin: 500 feasible nodes per pod at 5,000 nodes
@@ -71,12 +71,8 @@ function prioritizeNodes(pod: Pod, d: Decision): void {
     if (plugin.preScore?.(state, pod, d.feasible) === false) continue;
     for (let i = 0; i < scores.length; i++) scores[i].score = plugin.score(state, pod, d.feasible[i]);
     plugin.normalizeScore?.(state, pod, scores);
-    const normalized = new Float64Array(scores.length);
-    for (let i = 0; i < scores.length; i++) {
-      normalized[i] = scores[i].score;
-      totals[i] += scores[i].score * weight;
-    }
-    d.pluginScores.push({ plugin: plugin.name, weight, scores: normalized });
+    for (let i = 0; i < scores.length; i++) totals[i] += scores[i].score * weight;
+    if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: Float64Array.from(scores, (s) => s.score) });
   }
   // the feasible nodes' verdicts are in d.feasible's order (when told at all)
   const verdicts = d.verdicts.filter((v) => !v.rejectedBy);
@@ -147,7 +143,7 @@ export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, claims: 
   const processed = findFeasibleNodes(d.state, pod, nodes, start, filters, d, explain);
   if (d.feasible.length === 1) d.chosen = d.feasible[0];
   else if (d.feasible.length > 1) {
-    prioritizeNodes(pod, d);
+    prioritizeNodes(pod, d, explain);
     selectHost(d);
   }
   return { ...d, processed };

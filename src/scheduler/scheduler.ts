@@ -151,7 +151,6 @@ export class Scheduler {
 
   private schedule(podObj: KObject): void {
     const pod = asPod(podObj);
-    const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
     const nodes = (this.sortedNodes ??= [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name)));
     const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.claims, this.w.log.listening);
     if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.processed) % nodes.length;
@@ -159,26 +158,31 @@ export class Scheduler {
       this.fail(podObj, fitErrorMessage(nodes.length, d.failures, d.preFilterMessage), d);
       return;
     }
-    this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total: nodes.length });
-    if (d.scored) this.w.log.emit('scheduler', { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) });
     const chosen = d.chosen.name;
-    // the chosen node's scores and the best of the others', for the narration to compare
-    const mine = d.feasible.indexOf(d.chosen);
+    if (this.w.log.listening) this.tellDecision(podObj, d, nodes.length);
+    this.assume(podKey(pod), pod, chosen);
+    const delayed = volumeState(d.state)?.delayed ?? [];
+    if (delayed.length) return this.selectNodeForClaims(podObj, delayed, chosen, d);
+    this.bind(podObj, chosen, d);
+  }
+
+  /** The cycle as the narration tells it: nodes filtered, scored, and the choice against the runner-up. */
+  private tellDecision(podObj: KObject, d: Decision, total: number): void {
+    const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
+    this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total });
+    if (d.scored) this.w.log.emit('scheduler', { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) });
+    const mine = d.feasible.indexOf(d.chosen!);
     const runnerUp = d.scored ? bestNode(d, mine).index : -1;
     this.w.log.emit('scheduler', {
       kind: 'scheduler.bound',
       pod: ref,
-      node: chosen,
+      node: d.chosen!.name,
       score: d.totals?.[mine],
       scores: d.scored ? scoreBreakdown(d, mine) : undefined,
       runnerUp: runnerUp >= 0 ? { node: d.feasible[runnerUp]!.name, score: d.totals![runnerUp]!, scores: scoreBreakdown(d, runnerUp) } : undefined,
       tieBroken: d.tieBroken,
       alone: d.feasible.length === 1,
     });
-    this.assume(podKey(pod), pod, chosen);
-    const delayed = volumeState(d.state)?.delayed ?? [];
-    if (delayed.length) return this.selectNodeForClaims(podObj, delayed, chosen, d);
-    this.bind(podObj, chosen, d);
   }
 
   private bind(podObj: KObject, node: string, d?: Decision): void {

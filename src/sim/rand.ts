@@ -5,17 +5,18 @@
 export type RandState = [number, number, number, number];
 
 export class Rand {
-  // four fields rather than an array: a draw allocates nothing (a pod's UID and container ID take a hundred draws)
+  // four int32 fields rather than an array: a draw allocates nothing (a pod's UID and container ID take a hundred
+  // draws, and an unsigned value above 2^31 would be boxed on every write)
   private a: number;
   private b: number;
   private c: number;
   private d: number;
 
   constructor([a, b, c, d]: RandState) {
-    this.a = a;
-    this.b = b;
-    this.c = c;
-    this.d = d;
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
   }
 
   static fromSeed(seed: string): Rand {
@@ -33,18 +34,19 @@ export class Rand {
     return r;
   }
 
+  /** Saved unsigned, as it always was. */
   state(): RandState {
-    return [this.a, this.b, this.c, this.d];
+    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
   }
 
   /** Uniform float in [0, 1). */
   next(): number {
     const { a, b, c, d } = this;
     const t = (((a + b) | 0) + d) | 0;
-    this.d = ((d + 1) | 0) >>> 0;
-    this.a = (b ^ (b >>> 9)) >>> 0;
-    this.b = ((c + (c << 3)) | 0) >>> 0;
-    this.c = ((((c << 21) | (c >>> 11)) + t) | 0) >>> 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     return (t >>> 0) / 4294967296;
   }
 
