@@ -1,5 +1,5 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1.js';
-import { controllerOf, jsonEqual, type KObject } from '../../api/object.js';
+import { clone, controllerOf, jsonEqual, type KObject } from '../../api/object.js';
 import { asPod, isActive, isReady } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
@@ -64,7 +64,7 @@ export class ReplicaSetController implements Reconciler {
             ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
             ownerReferences: [controllerRef(rs)],
           },
-          spec: structuredClone(template.spec),
+          spec: clone(template.spec),
         };
         const result = this.client.create(pod as unknown as KObject, { owned: true });
         if (!result.ok) {

@@ -92,8 +92,17 @@ export interface ImageRef {
   tag: string;
 }
 
+/** References already parsed: every pod start parses its image several times, and a cluster has a few images. */
+const parsed = new Map<string, Readonly<ImageRef>>();
+
 /** Normalizes an image reference as containerd does (docker.io/library/ prefix, `latest` tag). */
-export function parseImage(image: string): ImageRef {
+export function parseImage(image: string): Readonly<ImageRef> {
+  let ref = parsed.get(image);
+  if (!ref) parsed.set(image, (ref = Object.freeze(parseUncached(image))));
+  return ref;
+}
+
+function parseUncached(image: string): ImageRef {
   const at = image.indexOf('@');
   const withoutDigest = at >= 0 ? image.slice(0, at) : image;
   const slash = withoutDigest.lastIndexOf('/');
