@@ -1,4 +1,4 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1.js';
+import type { Node, Pod, Taint } from 'kubernetes-types/core/v1.js';
 import { bytes, milliCpu, parseQuantity } from '../../api/quantity.js';
 import { podRequests, type Requests } from '../../api/pods.js';
 
@@ -6,6 +6,12 @@ import { podRequests, type Requests } from '../../api/pods.js';
 export interface NodeInfo {
   name: string;
   node: Node;
+  /**
+   * What the filters read of every node for every pod, read off the Node once: Node objects come in many shapes, and
+   * a property read across thousands of them costs more than the check itself.
+   */
+  unschedulable: boolean;
+  taints: Taint[];
   allocatable: Requests & { pods: number };
   requested: Requests;
   /** Requests with 100m / 200Mi counted for containers that ask for nothing: what LeastAllocated scores. */
@@ -27,6 +33,8 @@ export function newNodeInfo(node: Node): NodeInfo {
   return {
     name: node.metadata!.name!,
     node,
+    unschedulable: !!node.spec?.unschedulable,
+    taints: node.spec?.taints ?? [],
     allocatable: { milliCpu: milliCpu(alloc.cpu), memory: bytes(alloc.memory), pods: parseQuantity(alloc.pods) ?? 110 },
     requested: { milliCpu: 0, memory: DOUBLE_ZERO },
     nonZeroRequested: { milliCpu: 0, memory: DOUBLE_ZERO },

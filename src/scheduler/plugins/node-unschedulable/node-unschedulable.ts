@@ -9,7 +9,7 @@ const TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 export const nodeUnschedulable = {
   name: NAME,
   filter(_state, pod, node) {
-    if (!node.node.spec?.unschedulable) return success();
+    if (!node.unschedulable) return success();
     if ((pod.spec?.tolerations ?? []).some((t) => tolerates(t, TAINT))) return success();
     return unresolvable(REASON);
   },

@@ -17,7 +17,8 @@ const PRE_SCORE_KEY = 'PreScoreTaintToleration';
 export const taintToleration = {
   name: NAME,
   filter(_state, pod, node) {
-    const taint = untolerated(node.node.spec?.taints ?? [], pod.spec?.tolerations ?? [], ['NoSchedule', 'NoExecute']);
+    if (!node.taints.length) return success();
+    const taint = untolerated(node.taints, pod.spec?.tolerations ?? [], ['NoSchedule', 'NoExecute']);
     return taint ? unresolvable(reasonFor(taint)) : success();
   },
   preScore(state, pod) {
@@ -26,7 +27,8 @@ export const taintToleration = {
   },
   score(state, _pod, node) {
     const tolerations = state.get(PRE_SCORE_KEY) as Toleration[];
-    return (node.node.spec?.taints ?? []).filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => tolerates(t, taint))).length;
+    if (!node.taints.length) return 0;
+    return node.taints.filter((taint) => taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => tolerates(t, taint))).length;
   },
   normalizeScore(_state, _pod, scores) {
     defaultNormalizeScore(scores, true);
