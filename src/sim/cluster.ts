@@ -30,7 +30,8 @@ import { podSubnetFor } from './addresses.js';
 import { runUntilStable, type Component, type StabilizeResult } from './engine.js';
 import { Rand, type RandState } from './rand.js';
 import { Timers, type Timer } from './timers.js';
-import type { ContainerMemory, World } from './world.js';
+import type { World } from './world.js';
+import { ContainerMemory, type ContainerMemoryState } from './container-memory.js';
 
 /** C's ctime(), the date iptables-save writes: `Mon Nov 23 10:00:10 2026`. */
 function ctime(ms: number): string {
@@ -62,7 +63,9 @@ export interface ClusterState {
   ipam: Record<string, number>;
   /** What the apps wrote for each request they served, per pod UID (kubectl logs). */
   accessLog?: Record<string, string[]>;
-  containers?: ContainerMemory;
+  /** The runtime's memory of running containers (container-memory.ts). */
+  containers?: ContainerMemoryState['containers'];
+  sharedEnv?: ContainerMemoryState['sharedEnv'];
   /** Nodes whose kubelet is down (`kubesim node fail`), and since when. */
   downNodes?: Record<string, number>;
   /** How the cluster was made, so `cluster reset` can make it again. */
@@ -112,7 +115,7 @@ export class Cluster {
     const store = new Store(state.store);
     store.addIndex(PODS_BY_NODE, '/registry/pods/', podNodeValues);
     this.writes = options.recordWrites ? store.recordWrites() : [];
-    this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers), containers: structuredClone(state.containers ?? {}) };
+    this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers), containers: new ContainerMemory({ containers: state.containers, sharedEnv: state.sharedEnv }) };
     this.api = new ApiServer(this.world);
     this.downNodes = { ...(state.downNodes ?? {}) };
     this.accessLog = structuredClone(state.accessLog ?? {});
@@ -255,11 +258,11 @@ export class Cluster {
   }
 
   /** What the runtime remembers of containers that still run. */
-  private liveContainers(): ContainerMemory {
+  private liveContainers(): ContainerMemoryState {
     const running = new Set(
       this.world.store.list('/registry/pods/').flatMap((p) => (asPod(p).status?.containerStatuses ?? []).map((s) => s.containerID?.replace(/^containerd:\/\//, ''))),
     );
-    return Object.fromEntries(Object.entries(this.world.containers).filter(([id]) => running.has(id)));
+    return this.world.containers.state((id) => running.has(id));
   }
 
   /**
@@ -354,7 +357,7 @@ export class Cluster {
       ipam: this.ipam.state(),
       ...(Object.keys(this.downNodes).length ? { downNodes: { ...this.downNodes } } : {}),
       ...(Object.keys(this.accessLog).length ? { accessLog: this.liveAccessLog() } : {}),
-      ...(Object.keys(this.world.containers).length ? { containers: this.liveContainers() } : {}),
+      ...(this.world.containers.size ? this.liveContainers() : {}),
     };
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventLog } from '../events/sink.js';
 import { Store } from '../store/store.js';
 import { VirtualClock } from './clock.js';
+import { ContainerMemory } from './container-memory.js';
 import { runUntilStable, type Component } from './engine.js';
 import { Rand } from './rand.js';
 import { Timers } from './timers.js';
@@ -11,7 +12,7 @@ function world(objects: number): World {
   const clock = new VirtualClock(0);
   const store = new Store();
   for (let i = 0; i < objects; i++) store.create(`/registry/configmaps/default/cm-${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}` } });
-  return { clock, store, rand: Rand.fromSeed('engine'), log: new EventLog(() => clock.now()), timers: new Timers([]), containers: {} };
+  return { clock, store, rand: Rand.fromSeed('engine'), log: new EventLog(() => clock.now()), timers: new Timers([]), containers: new ContainerMemory() };
 }
 
 /** A component with `work` units to do, one per step (Infinity: a livelock, always something to do). */

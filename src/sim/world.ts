@@ -3,6 +3,7 @@ import type { Store } from '../store/store.js';
 import type { VirtualClock } from './clock.js';
 import type { Rand } from './rand.js';
 import type { Timers } from './timers.js';
+import type { ContainerMemory } from './container-memory.js';
 
 /** What every simulated component shares: time, chance, the store and the event log. */
 export interface World {
@@ -11,12 +12,6 @@ export interface World {
   store: Store;
   log: EventLog;
   timers: Timers;
-  /** What the container runtime remembers beyond the API: each running container's environment, by container ID. */
+  /** What the container runtime remembers beyond the API: each running container's environment. */
   containers: ContainerMemory;
 }
-
-/**
- * The environment is fixed when a container starts, as on a real node: editing a ConfigMap later changes nothing
- * for a running container until it restarts (`rollout restart`).
- */
-export type ContainerMemory = Record<string, { env: Array<[string, string]> }>;

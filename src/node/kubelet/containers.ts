@@ -10,7 +10,7 @@ import type { World } from '../../sim/world.js';
 import { behaviourOf } from '../runtime/behaviour.js';
 import { fakeDigest } from '../runtime/digest.js';
 import { parseImage, profileOf, pullDurationMs, tagExists } from '../runtime/images.js';
-import { environment } from '../runtime/container-view.js';
+import { environmentParts } from '../runtime/container-view.js';
 import { containerConfigError } from './config-refs.js';
 import { goDuration, podConditions, runningStatus, waitingStatus } from './status.js';
 
@@ -163,7 +163,8 @@ export class Containers {
     const ref = parseImage(c.image!);
     const containerID = Array.from({ length: 64 }, () => this.w.rand.int(16).toString(16)).join('');
     const lastState = previous?.state?.terminated ? { terminated: previous.state.terminated } : (previous?.lastState ?? {});
-    this.w.containers[containerID] = { env: environment(this.w.store, pod, c) };
+    const env = environmentParts(this.w.store, pod, c);
+    this.w.containers.started(containerID, env.own, env.shared);
     const status = runningStatus(c, previous, rfc3339(now), containerID, `${ref.repository}@sha256:${fakeDigest(ref.full)}`, !probe);
     this.writeStatus(pod, { ...status, restartCount: restarts, lastState });
   }

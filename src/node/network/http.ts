@@ -1,5 +1,5 @@
 import type { Pod } from 'kubernetes-types/core/v1.js';
-import type { ContainerMemory } from '../../sim/world.js';
+import type { ContainerMemory } from '../../sim/container-memory.js';
 import { readFile, startedEnvironment } from '../runtime/container-view.js';
 import type { EventLog } from '../../events/sink.js';
 import type { VirtualClock } from '../../sim/clock.js';

@@ -1,5 +1,5 @@
 import type { Container, KeyToPath, Pod, Service } from 'kubernetes-types/core/v1.js';
-import type { ContainerMemory } from '../../sim/world.js';
+import type { ContainerMemory, Env } from '../../sim/container-memory.js';
 import type { Store } from '../../store/store.js';
 import { lookup } from '../kubelet/config-refs.js';
 import { CLUSTER_DOMAIN, DNS_SERVICE_IP } from '../network/dns.js';
@@ -30,34 +30,43 @@ function serviceLinks(store: Store, ns: string): Array<[string, string]> {
   return vars;
 }
 
-/** The environment a container sees: its variables (Secrets decoded), envFrom, the downward API and Service links. */
-export function environment(store: Store, pod: Pod, c: Container): Array<[string, string]> {
+/**
+ * The environment a container sees, in two parts: its own variables (Secrets decoded, envFrom, the downward API), then
+ * what every container of its namespace gets alike (Service links, HOME), which the runtime keeps once for all.
+ */
+export function environmentParts(store: Store, pod: Pod, c: Container): { own: Env; shared: Env } {
   const ns = pod.metadata!.namespace!;
-  const vars: Array<[string, string]> = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.metadata!.name!]];
+  const own: Env = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.metadata!.name!]];
   for (const f of c.envFrom ?? []) {
     const data = f.secretRef ? valuesOf(store, ns, 'secret', f.secretRef.name ?? '') : f.configMapRef ? valuesOf(store, ns, 'configmap', f.configMapRef.name ?? '') : undefined;
-    for (const [k, v] of Object.entries(data ?? {})) vars.push([`${f.prefix ?? ''}${k}`, v]);
+    for (const [k, v] of Object.entries(data ?? {})) own.push([`${f.prefix ?? ''}${k}`, v]);
   }
   for (const e of c.env ?? []) {
     const ref = e.valueFrom?.secretKeyRef ?? e.valueFrom?.configMapKeyRef;
     if (ref) {
       const value = valuesOf(store, ns, e.valueFrom?.secretKeyRef ? 'secret' : 'configmap', ref.name ?? '')?.[ref.key];
-      if (value !== undefined) vars.push([e.name, value]);
+      if (value !== undefined) own.push([e.name, value]);
     } else if (e.valueFrom?.fieldRef) {
       const path = e.valueFrom.fieldRef.fieldPath;
       const value = path === 'metadata.name' ? pod.metadata?.name : path === 'metadata.namespace' ? ns : path === 'status.podIP' ? pod.status?.podIP : path === 'spec.nodeName' ? pod.spec?.nodeName : '';
-      vars.push([e.name, value ?? '']);
-    } else vars.push([e.name, e.value ?? '']);
+      own.push([e.name, value ?? '']);
+    } else own.push([e.name, e.value ?? '']);
   }
-  if (pod.spec?.enableServiceLinks !== false) vars.push(...serviceLinks(store, ns));
-  vars.push(['HOME', '/root']);
-  return vars;
+  const shared: Env = pod.spec?.enableServiceLinks !== false ? serviceLinks(store, ns) : [];
+  shared.push(['HOME', '/root']);
+  return { own, shared };
+}
+
+/** The environment a container sees: its variables (Secrets decoded), envFrom, the downward API and Service links. */
+export function environment(store: Store, pod: Pod, c: Container): Env {
+  const { own, shared } = environmentParts(store, pod, c);
+  return [...own, ...shared];
 }
 
 /** The environment the running container got when it started (computed now for one the runtime has no record of). */
-export function startedEnvironment(store: Store, memory: ContainerMemory, pod: Pod, c: Container): Array<[string, string]> {
+export function startedEnvironment(store: Store, memory: ContainerMemory, pod: Pod, c: Container): Env {
   const id = pod.status?.containerStatuses?.find((s) => s.name === c.name)?.containerID?.replace(/^containerd:\/\//, '');
-  return (id && memory[id]?.env) || environment(store, pod, c);
+  return (id && memory.environment(id)) || environment(store, pod, c);
 }
 
 /** A volume's files: every key at its own name, or only the listed items at their paths. */
