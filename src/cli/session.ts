@@ -96,11 +96,11 @@ export class Session {
     const renderer = await makeRenderer(env, streams);
     if (!(await backend.lock())) throw new LockTimeout(backend.where);
     try {
-      const state = opts.create ? undefined : await backend.load();
+      const loaded = opts.create ? undefined : await backend.load();
       const recordWrites = backend.replaysWrites;
       const { Cluster } = await import('../sim/cluster.js');
-      if (state) {
-        const cluster = new Cluster(state.name, state, env.now, { recordWrites });
+      if (loaded) {
+        const cluster = new Cluster(loaded.state.name, loaded.state, env.now, { recordWrites, lazy: loaded.lazy });
         return new Session(env, renderer, worldView(cluster), backend, true, cluster);
       }
       const startRevision = await backend.clear();

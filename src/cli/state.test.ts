@@ -4,12 +4,18 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterState } from '../sim/cluster.js';
 import { Store } from '../store/store.js';
-import { loadFullState, loadState, saveState } from './state.js';
+import { loadState, saveState } from './state.js';
 
 const entry = (key: string, revision: number): ClusterState['store']['entries'][number] => [
   key,
   { value: { apiVersion: 'v1', kind: key.includes('events') ? 'Event' : 'Pod', metadata: { name: key.split('/').pop()! } }, createRevision: revision, modRevision: revision, version: 1 },
 ];
+
+/** What a command that writes gets: every entry, the events read when asked for. */
+const loadAll = (d: string) => {
+  const { state: s, lazy } = loadState(d, { deferKinds: false })!;
+  return new Store(s.store, lazy).snapshot().entries.map(([k]) => k);
+};
 
 const state = (revision: number, entries: ClusterState['store']['entries']) =>
   ({ format: 1, name: 'kubesim', store: { revision, entries }, clock: { now: 0, offsetMs: 0 }, rand: [1, 2, 3, 4], timers: [], ipam: {} }) as unknown as ClusterState;
@@ -27,7 +33,7 @@ describe('the saved state: events apart, read only when needed', () => {
     const d = dir();
     saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
     expect(readFileSync(join(d, 'state.json'), 'utf8')).not.toContain('/registry/events/');
-    expect(loadFullState(d)!.store.entries.map(([k]) => k).sort()).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
+    expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
   });
 
   it('a read that lists no events never parses them', () => {
@@ -44,7 +50,7 @@ describe('the saved state: events apart, read only when needed', () => {
     const d = dir();
     saveState(d, state(5, [entry('/registry/pods/default/web', 5)]));
     writeFileSync(join(d, 'events.json'), JSON.stringify([entry('/registry/events/default/web.1', 4), entry('/registry/events/default/web.2', 6)]));
-    expect(loadFullState(d)!.store.entries.map(([k]) => k)).toEqual(['/registry/pods/default/web', '/registry/events/default/web.1']);
+    expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
   });
 
   it('reads a state saved before events had their own file', () => {
@@ -70,5 +76,29 @@ describe('the saved state: events apart, read only when needed', () => {
     const again = loadState(d, { wholeUpTo: 0 })!;
     expect(new Store(again.state.store, again.lazy).list('/registry/pods/').map((o) => o.metadata.name)).toEqual(['web-1', 'web-2']);
     expect(again.state.store.revision).toBe(4);
+  });
+
+  it('a command that wrote but read no event leaves events.json as it was', () => {
+    const d = dir();
+    saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
+    const before = readFileSync(join(d, 'events.json'), 'utf8');
+    const { state: s, lazy } = loadState(d, { deferKinds: false })!;
+    const store = new Store(s.store, lazy);
+    store.create('/registry/pods/default/db', entry('/registry/pods/default/db', 0)[1].value);
+    const snapshot = store.snapshot({ leaveUnread: true });
+    expect(snapshot.unread).toEqual(['/registry/events/']);
+    saveState(d, { ...s, store: snapshot });
+    expect(readFileSync(join(d, 'events.json'), 'utf8')).toBe(before);
+    expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/db', '/registry/pods/default/web']);
+  });
+
+  it('a state saved before events had their own file keeps its events when saved again', () => {
+    const d = dir();
+    writeFileSync(join(d, 'state.json'), JSON.stringify(state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)])));
+    const { state: s, lazy } = loadState(d, { deferKinds: false })!;
+    const snapshot = new Store(s.store, lazy).snapshot({ leaveUnread: true });
+    expect(snapshot.unread).toBeUndefined();
+    saveState(d, { ...s, store: snapshot });
+    expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
   });
 });

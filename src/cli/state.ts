@@ -119,10 +119,10 @@ export function loadState(dir: string, { deferKinds = true, wholeUpTo = undefine
     state = head;
     state.store.entries = elements as Entries;
   }
-  lazy[EVENTS] = (): Entries =>
-    existsSync(events)
-      ? (readLined<Entries>(events, EVENTS_CLOSE, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= state.store.revision)
-      : [];
+  // a state saved before events had their own file has them in state.json
+  if (existsSync(events)) {
+    lazy[EVENTS] = () => (readLined<Entries>(events, EVENTS_CLOSE, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= state.store.revision);
+  }
   return { state, lazy };
 }
 
@@ -139,16 +139,6 @@ function spansByBucket(text: Buffer, spans: Span[]): Map<string, Span[]> {
   return byBucket;
 }
 
-/** The whole state, events included: what a session that writes needs. */
-export function loadFullState(dir: string): ClusterState | undefined {
-  const loaded = loadState(dir, { deferKinds: false });
-  if (!loaded) return undefined;
-  const { state, lazy } = loaded;
-  const entries = state.store.entries;
-  for (const e of lazy[EVENTS]!()) entries.push(e);
-  return state;
-}
-
 /** Write to a temporary file, fsync, rename over the old one: a crash leaves either the old or the new file. */
 function writeAtomic(dir: string, name: string, write: (fd: number) => void): void {
   const file = join(dir, name);
@@ -163,11 +153,16 @@ function writeAtomic(dir: string, name: string, write: (fd: number) => void): vo
   renameSync(tmp, file);
 }
 
-/** events.json, then state.json (see loadState), then the directory itself. */
+/**
+ * events.json, then state.json (see loadState), then the directory itself. Events nobody read since the load (the
+ * store names them unread) are as on disk: events.json stays as it is.
+ */
 export function saveState(dir: string, state: ClusterState): void {
   mkdirSync(dir, { recursive: true });
   const isEvent = ([key]: Entries[number]) => key.startsWith(EVENTS);
-  writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, state.store.entries.filter(isEvent)));
+  const unread = state.store.unread ?? [];
+  if (unread.some((bucket) => bucket !== EVENTS)) throw new Error(`kubesim bug: saving a state with unread buckets ${unread.join(', ')}`);
+  if (!unread.includes(EVENTS)) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, state.store.entries.filter(isEvent)));
   // the store last, so that the entries are the document's last array
   const { store, ...rest } = state;
   const empty = JSON.stringify({ ...rest, store: { revision: store.revision, entries: [] } });

@@ -54,9 +54,7 @@ export class Recorder {
     private readonly w: World,
     private readonly client: Client,
     private readonly source: EventSource,
-  ) {
-    if (!w.store.hasIndex(EVENTS_BY_SERIES)) w.store.addIndex(EVENTS_BY_SERIES, '/registry/events/', seriesValues);
-  }
+  ) {}
 
   normal(obj: KObject, reason: string, message: string, fieldPath?: string): void {
     this.record(obj, 'Normal', reason, message, fieldPath);
@@ -78,6 +76,8 @@ export class Recorder {
       resourceVersion: obj.metadata.resourceVersion,
       ...(fieldPath ? { fieldPath } : {}),
     };
+    // indexed on the first event a command records: a command that records none never reads the events
+    if (!this.w.store.hasIndex(EVENTS_BY_SERIES)) this.w.store.addIndex(EVENTS_BY_SERIES, '/registry/events/', seriesValues);
     const series = seriesOf(obj.metadata.uid, fieldPath, reason, message, type, this.source.component);
     const existing = this.w.store.byIndex(EVENTS_BY_SERIES, series).find((o) => {
       const e = o as unknown as EventFields;

@@ -49,6 +49,8 @@ export interface Progress {
 export interface ClusterOptions {
   /** Keep every store write for a backend that replays them (Store.recordWrites). */
   recordWrites?: boolean;
+  /** Buckets of the saved store read on first use (the events): a command that never looks at them never parses them. */
+  lazy?: Record<string, () => StoreSnapshot['entries']>;
 }
 
 /** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */
@@ -112,7 +114,7 @@ export class Cluster {
     // the world resumes where it was saved; catchUp() then plays out what happened since, timer by timer
     const clock = new VirtualClock(state.clock.now);
     this.catchUpTo = Math.max(baseAtLoad + state.clock.offsetMs, state.clock.now);
-    const store = new Store(state.store);
+    const store = new Store(state.store, options.lazy);
     store.addIndex(PODS_BY_NODE, '/registry/pods/', podNodeValues);
     this.writes = options.recordWrites ? store.recordWrites() : [];
     this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers), containers: new ContainerMemory({ containers: state.containers, sharedEnv: state.sharedEnv }) };
@@ -350,7 +352,7 @@ export class Cluster {
       spec: this.spec,
       format: 1,
       name: this.name,
-      store: this.world.store.snapshot(),
+      store: this.world.store.snapshot({ leaveUnread: true }),
       clock: { now, offsetMs: now - this.baseAtLoad },
       rand: this.world.rand.state(),
       timers: this.world.timers.all(),

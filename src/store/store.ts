@@ -40,6 +40,8 @@ export interface Write {
 export interface StoreSnapshot {
   revision: number;
   entries: Array<[string, Omit<StoredValue, 'value'> & { value: KObject }]>;
+  /** Lazy buckets nobody read, left out of `entries`: whoever saved them keeps them as they are. */
+  unread?: string[];
 }
 
 const SPANNING = '*';
@@ -325,12 +327,16 @@ export class Store {
     return this.pending.length > 0;
   }
 
-  snapshot(): StoreSnapshot {
-    this.materialize('');
+  /**
+   * Every entry, sorted by key. With `leaveUnread`, the lazy buckets nobody read stay unread and are named in
+   * `unread` (no write can have touched them: a write reads its key first).
+   */
+  snapshot({ leaveUnread = false } = {}): StoreSnapshot {
+    if (!leaveUnread) this.materialize('');
     const entries: StoreSnapshot['entries'] = [];
     for (const bucket of this.buckets.values()) for (const [k, v] of bucket) entries.push([k, v]);
     entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    return { revision: this.revisionNow, entries };
+    return { revision: this.revisionNow, entries, ...(this.lazy.size ? { unread: [...this.lazy.keys()] } : {}) };
   }
 
   private bucket(key: string): Map<string, StoredValue> {

@@ -16,8 +16,8 @@ export interface Backend {
   read(): Promise<LoadedState | undefined>;
   /** Waits for this cluster's lock (false: still held by another kubesim after 20 s). */
   lock(): Promise<boolean>;
-  /** The whole saved state, events included, under the lock. */
-  load(): Promise<ClusterState | undefined>;
+  /** The saved state under the lock, for a command that writes: every kind parsed, the events maybe on first use. */
+  load(): Promise<LoadedState | undefined>;
   /** For a new cluster (create, reset): clears what was saved, and answers the revision its store starts from. */
   clear(): Promise<number>;
   /** Saves the state; `writes` are the store's writes since load, in order, when replaysWrites. */

@@ -68,11 +68,10 @@ export class EtcdBackend implements Backend {
   }
 
   async read(): Promise<LoadedState | undefined> {
-    const state = await this.load();
-    return state && { state, lazy: {} };
+    return this.load();
   }
 
-  async load(): Promise<ClusterState | undefined> {
+  async load(): Promise<LoadedState | undefined> {
     // one read transaction: the objects and the world at the same revision
     const txn = await this.client.if(WORLD_KEY, 'Create', '>', 0).then(this.client.get(WORLD_KEY), this.client.getAll().prefix(REGISTRY)).commit();
     if (!txn.succeeded) return undefined;
@@ -80,7 +79,7 @@ export class EtcdBackend implements Backend {
     const state = JSON.parse(world![0]!.value.toString()) as ClusterState;
     // the store resumes at etcd's revision: its next write is etcd's next one
     state.store = { revision: Number(txn.header.revision), entries: objects!.map(storedEntry) };
-    return state;
+    return { state, lazy: {} };
   }
 
   async lock(): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { ClusterState } from '../../sim/cluster.js';
-import { ClusterLock, clusterDir, loadFullState, loadState, saveState, type LoadedState } from '../state.js';
+import { ClusterLock, clusterDir, loadState, saveState, type LoadedState } from '../state.js';
 import type { Backend } from './backend.js';
 
 /** The default: one directory per cluster under KUBESIM_HOME, a lock directory, atomic renames (state.ts). */
@@ -21,8 +21,8 @@ export class FilesBackend implements Backend {
     return this.clusterLock.acquire();
   }
 
-  async load(): Promise<ClusterState | undefined> {
-    return loadFullState(this.where);
+  async load(): Promise<LoadedState | undefined> {
+    return loadState(this.where, { deferKinds: false });
   }
 
   async clear(): Promise<number> {
