@@ -10,15 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin/kubesim.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-// the Node options of bin/kubesim.js's #! line: what `npx kubesim` runs with (`node bin/kubesim.js` would drop them)
-const NODE_FLAGS = readFileSync(bin, 'utf8').split('\n')[0].split(' node ')[1].split(' ');
-
-/** Node's arguments for a command: kubesim's own flags before the script. */
-const nodeArgs = (args) => (args[0] === bin ? [...NODE_FLAGS, ...args] : args);
 
 function time(args, env) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, nodeArgs(args), { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -27,7 +22,7 @@ const single = (ms) => ({ median: ms, min: ms, max: ms });
 
 /** A figure "to all Running" is only one if every replica is ready afterwards. */
 function checkReady(name, env, want) {
-  const r = spawnSync(process.execPath, nodeArgs([bin, 'get', 'deployment', name, '--no-headers']), { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [bin, 'get', 'deployment', name, '--no-headers'], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' });
   const ready = r.stdout.split(/ +/)[1];
   if (ready !== `${want}/${want}`) throw new Error(`deployment ${name}: ${ready} ready, ${want} expected`);
 }
@@ -80,7 +75,7 @@ const huge = mkdtempSync(join(tmpdir(), 'kubesim-bench-5000-'));
 const hugeEnv = { ...env, KUBESIM_HOME: huge };
 const hugePods = Number(process.env.BENCH_HUGE_PODS ?? 5000);
 const peak = (args) => {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...nodeArgs(args)], { cwd: root, env: { ...process.env, ...hugeEnv }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { cwd: root, env: { ...process.env, ...hugeEnv }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   return { ms: seconds * 1000, mib: kb / 1024 };

@@ -1,0 +1,37 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { needsBigHeap } from './heap.js';
+
+describe('which commands get a heap past the default', () => {
+  const homes: string[] = [];
+  const home = () => {
+    const h = mkdtempSync(join(tmpdir(), 'kubesim-heap-'));
+    homes.push(h);
+    return h;
+  };
+  afterEach(() => homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true })));
+
+  /** A saved cluster of about `bytes` (only the files' sizes are looked at). */
+  const saved = (h: string, cluster: string, bytes: number) => {
+    mkdirSync(join(h, 'clusters', cluster), { recursive: true });
+    writeFileSync(join(h, 'clusters', cluster, 'state.json'), '{}');
+    writeFileSync(join(h, 'clusters', cluster, 'events.json'), Buffer.alloc(bytes));
+  };
+
+  it('a command on a big saved cluster, or creating a big one; not on a small or absent one, nor in etcd', () => {
+    const h = home();
+    const vars = { KUBESIM_HOME: h };
+    expect(needsBigHeap(['get', 'pods'], vars)).toBe(false);
+    expect(needsBigHeap(['cluster', 'create', '--nodes', '5000'], vars)).toBe(true);
+    expect(needsBigHeap(['cluster', 'create', '--nodes=999'], vars)).toBe(false);
+    saved(h, 'kubesim', 1 << 20);
+    expect(needsBigHeap(['get', 'pods'], vars)).toBe(false);
+    saved(h, 'grand', 8 << 20);
+    expect(needsBigHeap(['get', 'pods'], vars)).toBe(false);
+    expect(needsBigHeap(['get', 'pods', '--cluster', 'grand'], vars)).toBe(true);
+    expect(needsBigHeap(['get', 'pods'], { ...vars, KUBESIM_CLUSTER: 'grand' })).toBe(true);
+    expect(needsBigHeap(['get', 'pods', '--cluster=grand', '--store', 'etcd://127.0.0.1:2379'], vars)).toBe(false);
+  });
+});
