@@ -70,7 +70,7 @@ export type IndexFunc = (obj: KObject) => string[];
 
 /**
  * The keys with one index value: the key itself while it is the only one (most values belong to one object: an
- * event's series), a set beyond. 900,000 one-element sets for 150,000 pods' events were a tenth of the heap.
+ * event's series), a set beyond: 150,000 pods' events made 900,000 one-element sets.
  */
 type Keys = string | Set<string>;
 
