@@ -1,15 +1,24 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (npm install builds dist/ through the prepare script). A command on a big cluster runs in a
 // second Node whose heap may grow past the default 4 GiB (heap.ts says why not every command).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { BIG_HEAP_FLAG, needsBigHeap } from '../dist/cli/heap.js';
 
 const args = process.argv.slice(2);
 if (needsBigHeap(args, process.env)) {
-  const child = spawnSync(process.execPath, [BIG_HEAP_FLAG, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
-  if (child.signal) process.kill(process.pid, child.signal);
-  process.exitCode = child.status ?? 1;
+  const child = spawn(process.execPath, [BIG_HEAP_FLAG, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  // Ctrl+C reaches both processes from the terminal: this one waits for the child to finish with it; a signal sent to
+  // this process alone (kill, a closed session) is passed on, so that no child is left behind (`serve`, `get -w`)
+  process.on('SIGINT', () => {});
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    if (!signal) process.exitCode = code ?? 1;
+    else {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    }
+  });
 } else {
   // `kubesim get pods | head -1`: a reader that goes away early is not an error
   for (const stream of [process.stdout, process.stderr]) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freshHome, kubesim, scratchDir, stateOf } from './cli.js';
+import { DETERMINISTIC, ROOT, freshHome, kubesim, scratchDir, stateOf } from './cli.js';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -92,5 +94,20 @@ describe('many nodes, many pods', () => {
     expect(after).toEqual(before);
     expect(kubesim(home, ['get', 'node', 'absent']).code).toBe(1);
     expect(stateOf(home).length).toBeGreaterThan(8 << 20);
+  });
+
+  it('passes on a signal sent to it alone to the Node it started for a big cluster: nothing is left running', async () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'cluster', 'create']).code).toBe(0);
+    appendFileSync(join(home, 'clusters', 'kubesim', 'state.json'), ' '.repeat(8 << 20));
+    const env = { PATH: process.env.PATH ?? '', HOME: home, KUBESIM_HOME: home, ...DETERMINISTIC };
+    const parent = spawn(process.execPath, [join(ROOT, 'bin/kubesim.js'), 'get', 'nodes', '-w'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = once(parent, 'exit');
+    await once(parent.stdout, 'data');
+    const child = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent.pid)], { encoding: 'utf8' }).trim());
+    expect(child).toBeGreaterThan(0);
+    parent.kill('SIGTERM');
+    expect((await exited)[1]).toBe('SIGTERM');
+    expect(() => process.kill(child, 0)).toThrow();
   });
 });
