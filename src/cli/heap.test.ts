@@ -1,17 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../../test/temp-dirs.js';
 import { needsBigHeap } from './heap.js';
 
 describe('which commands get a heap past the default', () => {
-  const homes: string[] = [];
-  const home = () => {
-    const h = mkdtempSync(join(tmpdir(), 'kubesim-heap-'));
-    homes.push(h);
-    return h;
-  };
-  afterEach(() => homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true })));
+  const home = tempDirs('kubesim-heap');
 
   /** A saved cluster whose state.json weighs `bytes` (only its size is looked at). */
   const saved = (h: string, cluster: string, bytes: number) => {

@@ -1,19 +1,14 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../../test/temp-dirs.js';
 import { readLined, readLinedSpans, writeLined } from './lined-json.js';
 
 type Doc = { name: string; store: { revision: number; entries: unknown[] } };
 
 describe('JSON written one array element per line', () => {
-  const dirs: string[] = [];
-  const file = () => {
-    const d = mkdtempSync(join(tmpdir(), 'kubesim-lined-'));
-    dirs.push(d);
-    return join(d, 'state.json');
-  };
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const dir = tempDirs('kubesim-lined');
+  const file = () => join(dir(), 'state.json');
 
   const write = (f: string, elements: unknown[]) => {
     const fd = openSync(f, 'w');

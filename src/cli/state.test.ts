@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../../test/temp-dirs.js';
 import type { ClusterState } from '../sim/cluster.js';
 import { Store } from '../store/store.js';
 import { loadState, saveState } from './state.js';
@@ -21,13 +21,7 @@ const state = (revision: number, entries: ClusterState['store']['entries']) =>
   ({ format: 1, name: 'kubesim', store: { revision, entries }, clock: { now: 0, offsetMs: 0 }, rand: [1, 2, 3, 4], timers: [], ipam: {} }) as unknown as ClusterState;
 
 describe('the saved state: events apart, read only when needed', () => {
-  const dirs: string[] = [];
-  const dir = () => {
-    const d = mkdtempSync(join(tmpdir(), 'kubesim-state-'));
-    dirs.push(d);
-    return d;
-  };
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const dir = tempDirs('kubesim-state');
 
   it('writes events.json and a state.json without events, and reads them back whole', () => {
     const d = dir();
