@@ -55,6 +55,12 @@ function narrationMode(flags: GlobalFlags, vars: NodeJS.ProcessEnv, stderrIsTTY:
   return asked as NarrationMode;
 }
 
+/** Where the cluster lives: its name under KUBESIM_HOME (default ~/.kubesim), or an etcd (--store, KUBESIM_STORE). */
+export function clusterLocation(flags: Pick<GlobalFlags, 'cluster' | 'store'>, vars: NodeJS.ProcessEnv): Pick<Env, 'home' | 'cluster' | 'store'> {
+  const store = flags.store ?? vars.KUBESIM_STORE;
+  return { home: vars.KUBESIM_HOME || join(homedir(), '.kubesim'), cluster: flags.cluster ?? vars.KUBESIM_CLUSTER ?? 'kubesim', ...(store && { store }) };
+}
+
 export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { stderrIsTTY: boolean; stdin: () => string; interactive?: boolean }): Env {
   // client-go refuses groups without a user to impersonate (the kubeconfig user's name is in the message)
   if (flags.asGroup?.length && flags.as === undefined) throw new UsageError('Error: requesting uid, groups or user-extra for kubernetes-admin without impersonating a user');
@@ -63,9 +69,7 @@ export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { st
   const speed = Number(flags.speed ?? vars.KUBESIM_SPEED ?? 1);
   if (!Number.isFinite(speed) || speed < 0) throw new UsageError(`invalid --speed "${flags.speed}": use a number ≥ 0 (0 = instant)`);
   return {
-    home: vars.KUBESIM_HOME || join(homedir(), '.kubesim'),
-    cluster: flags.cluster ?? vars.KUBESIM_CLUSTER ?? 'kubesim',
-    ...((flags.store ?? vars.KUBESIM_STORE) && { store: flags.store ?? vars.KUBESIM_STORE }),
+    ...clusterLocation(flags, vars),
     narration: narrationMode(flags, vars, io.stderrIsTTY),
     lang,
     analogies: !!flags.analogies || vars.KUBESIM_ANALOGIES === '1',

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { clusterLocation } from './env.js';
 import { clusterDir } from './state.js';
 
 /**
@@ -39,8 +39,8 @@ function sizeOf(file: string): number {
  */
 export function needsBigHeap(args: string[], vars: NodeJS.ProcessEnv): boolean {
   if (getHeapStatistics().heap_size_limit >= 8 * 2 ** 30) return false;
-  if (option(args, '--store') ?? vars.KUBESIM_STORE) return false;
+  const { home, cluster, store } = clusterLocation({ cluster: option(args, '--cluster'), store: option(args, '--store') }, vars);
+  if (store) return false;
   if (args.includes('cluster') && Number(option(args, '--nodes')) >= BIG_CLUSTER_NODES) return true;
-  const dir = clusterDir(vars.KUBESIM_HOME || join(homedir(), '.kubesim'), option(args, '--cluster') ?? vars.KUBESIM_CLUSTER ?? 'kubesim');
-  return sizeOf(join(dir, 'state.json')) >= BIG_STATE_BYTES;
+  return sizeOf(join(clusterDir(home, cluster), 'state.json')) >= BIG_STATE_BYTES;
 }
