@@ -74,11 +74,11 @@ export type Span = [start: number, end: number];
  * collection). Undefined when the file is small enough to parse whole, too big for one buffer, or not one element per
  * line: readLined reads those.
  */
-export function readLinedSpans<Head>(file: string, close: string, { wholeUpTo = PARSE_WHOLE_UP_TO as number | undefined } = {}): { head: Head; text: Buffer; spans: Span[] } | undefined {
+export function readLinedSpans<Head>(file: string, close: string, { wholeUpTo = PARSE_WHOLE_UP_TO } = {}): { head: Head; text: Buffer; spans: Span[] } | undefined {
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size <= (wholeUpTo ?? PARSE_WHOLE_UP_TO) || size > constants.MAX_LENGTH) return undefined;
+    if (size <= wholeUpTo || size > constants.MAX_LENGTH) return undefined;
     const text = readFileSync(fd);
     const firstEnd = text.indexOf(10);
     if (firstEnd < 1 || text[firstEnd - 1] !== 0x5b /* [ */) return undefined;

@@ -101,7 +101,7 @@ export interface LoadedState {
  * The state as saved. Events are read on first use; so is each kind of a state too big to parse whole when only read
  * (`deferKinds`): its lines stay text until a read looks at that kind, and `get deploy` on 150,000 pods parses no pod.
  */
-export function loadState(dir: string, { deferKinds = true, wholeUpTo = undefined as number | undefined } = {}): LoadedState | undefined {
+export function loadState(dir: string, { deferKinds = true, wholeUpTo }: { deferKinds?: boolean; wholeUpTo?: number } = {}): LoadedState | undefined {
   const file = join(dir, 'state.json');
   if (!existsSync(file)) return undefined;
   const events = join(dir, 'events.json');
