@@ -1,3 +1,5 @@
+import { MinHeap } from './min-heap.js';
+
 /**
  * Pending work at a virtual time (an image pull finishing, a container stopping). Timers are plain data, not
  * closures, so they are saved with the cluster and the next command picks them up.
@@ -24,46 +26,6 @@ export interface TimerOptions {
   patient?: boolean;
 }
 
-/** A binary min-heap of timers in (at, seq) order. */
-class TimerHeap {
-  readonly items: Timer[] = [];
-
-  push(t: Timer): void {
-    const h = this.items;
-    h.push(t);
-    for (let i = h.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (order(h[parent]!, t) <= 0) break;
-      h[i] = h[parent]!;
-      h[parent] = t;
-      i = parent;
-    }
-  }
-
-  peek(): Timer | undefined {
-    return this.items[0];
-  }
-
-  pop(): Timer | undefined {
-    const h = this.items;
-    const top = h[0];
-    const last = h.pop();
-    if (!h.length || !last) return top;
-    h[0] = last;
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let min = i;
-      if (l < h.length && order(h[l]!, h[min]!) < 0) min = l;
-      if (r < h.length && order(h[r]!, h[min]!) < 0) min = r;
-      if (min === i) break;
-      [h[min], h[i]] = [h[i]!, h[min]!];
-      i = min;
-    }
-    return top;
-  }
-}
-
 export class Timers {
   /**
    * Two heaps, so that the next timer and the next one that moves the story forward are both found at once: adding
@@ -71,8 +33,8 @@ export class Timers {
    * A cancelled timer stays in its heap until it comes up, and is dropped then: the live ones are those indexed by
    * owner.
    */
-  private readonly progress = new TimerHeap();
-  private readonly patient = new TimerHeap();
+  private readonly progress = new MinHeap<Timer>(order);
+  private readonly patient = new MinHeap<Timer>(order);
   private seq: number;
   /** How many cancelled timers still sit in the heaps. */
   private cancelled = 0;
@@ -117,20 +79,20 @@ export class Timers {
       this.unindex(t);
       this.cancelled++;
     }
-    if (this.cancelled > 1024 && this.cancelled > this.progress.items.length + this.patient.items.length - this.cancelled) this.compact();
+    if (this.cancelled > 1024 && this.cancelled > this.progress.size + this.patient.size - this.cancelled) this.compact();
   }
 
   /** Rebuilds the heaps from the live timers once cancelled ones are most of them (they would pile up otherwise). */
   private compact(): void {
     const live = this.all();
-    this.progress.items.length = 0;
-    this.patient.items.length = 0;
+    this.progress.clear();
+    this.patient.clear();
     this.cancelled = 0;
     for (const t of live) (t.patient ? this.patient : this.progress).push(t);
   }
 
   /** The heap's first live timer, cancelled ones above it dropped. */
-  private top(heap: TimerHeap): Timer | undefined {
+  private top(heap: MinHeap<Timer>): Timer | undefined {
     for (let t = heap.peek(); t; t = heap.peek()) {
       if (this.live(t)) return t;
       heap.pop();

@@ -1,4 +1,5 @@
 import type { Component } from '../../sim/engine.js';
+import { MinHeap } from '../../sim/min-heap.js';
 import type { Kubelet } from './kubelet.js';
 
 /**
@@ -9,7 +10,7 @@ export class KubeletPool implements Component {
   private readonly byName = new Map<string, Kubelet>();
   private readonly order: Kubelet[] = [];
   private readonly position = new Map<Kubelet, number>();
-  private readonly heap: number[] = [];
+  private readonly heap = new MinHeap<number>((a, b) => a - b);
   private readonly queued = new Set<number>();
 
   add(kubelet: Kubelet): void {
@@ -28,8 +29,8 @@ export class KubeletPool implements Component {
   }
 
   step(): boolean {
-    while (this.heap.length) {
-      const kubelet = this.order[this.heap[0]!]!;
+    for (let top = this.heap.peek(); top !== undefined; top = this.heap.peek()) {
+      const kubelet = this.order[top]!;
       if (kubelet.step()) {
         if (!kubelet.hasWork()) this.pop();
         return true;
@@ -43,30 +44,10 @@ export class KubeletPool implements Component {
     const at = this.position.get(kubelet)!;
     if (this.queued.has(at)) return;
     this.queued.add(at);
-    const h = this.heap;
-    h.push(at);
-    for (let i = h.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (h[parent]! <= h[i]!) break;
-      [h[parent], h[i]] = [h[i]!, h[parent]!];
-      i = parent;
-    }
+    this.heap.push(at);
   }
 
   private pop(): void {
-    const h = this.heap;
-    this.queued.delete(h[0]!);
-    const last = h.pop()!;
-    if (!h.length) return;
-    h[0] = last;
-    for (let i = 0; ; ) {
-      const [l, r] = [2 * i + 1, 2 * i + 2];
-      let min = i;
-      if (l < h.length && h[l]! < h[min]!) min = l;
-      if (r < h.length && h[r]! < h[min]!) min = r;
-      if (min === i) break;
-      [h[min], h[i]] = [h[i]!, h[min]!];
-      i = min;
-    }
+    this.queued.delete(this.heap.pop()!);
   }
 }
