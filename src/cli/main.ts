@@ -63,6 +63,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .action(async (o) => {
       const { runApply } = await import('./commands/apply/apply.js');
       const dryRun = o.dryRun === true ? 'client' : o.dryRun === 'none' ? undefined : o.dryRun;
+      // kubectl refuses the pair before it reaches a cluster (apply.go, ApplyOptions.Validate)
+      if (o.serverSide && dryRun === 'client') throw new UsageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
       const serverSide = o.serverSide ? { fieldManager: o.fieldManager as string, force: !!o.forceConflicts } : undefined;
       invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', namespaceExplicit: !!ns(), dryRun, output: o.output, serverSide }) });
     });

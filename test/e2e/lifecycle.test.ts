@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deploymentManifest, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
@@ -77,5 +77,14 @@ describe('kubesim apply --server-side', () => {
     expect(kubesim(home, ['get', 'deploy', 'web', '--no-headers']).stdout).toMatch(/^web +2\/2 /);
     expect(ssa('app: web').code).toBe(0);
     expect(kubesim(home, ['get', 'deploy', 'web', '-o', 'jsonpath={.metadata.labels}']).stdout).toBe('{"app":"web"}');
+  });
+
+  it('refuses --dry-run=client, as kubectl does, before any cluster exists', () => {
+    const home = freshHome();
+    const refused = kubesim(home, ['apply', '--server-side', '--dry-run=client', '-f', 'manifests/postgres.yaml']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe("error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)\n");
+    expect(existsSync(join(home, 'clusters'))).toBe(false);
   });
 });

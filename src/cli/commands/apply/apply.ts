@@ -87,7 +87,7 @@ function applyServerSide(session: Session, p: Pending, how: Omit<ServerSideApply
 }
 
 function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boolean): Outcome {
-  if (opts.serverSide && opts.dryRun !== 'client') return applyServerSide(session, p, opts.serverSide, opts.dryRun === 'server', alone);
+  if (opts.serverSide) return applyServerSide(session, p, opts.serverSide, opts.dryRun === 'server', alone);
   const name = p.object.metadata.name;
   const body = structuredClone(p.object);
   // a malformed annotations field (a list, say) is left as written: the API server's decoding rejects it
