@@ -23,22 +23,27 @@ interface EventFields {
   source: EventSource;
 }
 
-/** cyrb53: a 53-bit string hash, as a short base-36 string. */
-function hash53(text: string): string {
+/**
+ * cyrb53 over the fields that make an event's series, fed one after another (a NUL between two) without joining them
+ * into a string, returned as four UTF-16 code units: a key for an in-memory index, never shown nor saved.
+ */
+function seriesOf(...fields: Array<string | undefined>): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  for (const field of fields) {
+    const text = field ?? '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1, 2654435761);
+    h2 = Math.imul(h2, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return String.fromCharCode(h1 & 0xffff, h1 >>> 16, h2 & 0xffff, (h2 >>> 16) & 0x1f);
 }
-
-const seriesOf = (uid: string | undefined, fieldPath: string | undefined, reason: string, message: string, type: string, component: string) =>
-  hash53(`${uid}\u0000${fieldPath ?? ''}\u0000${reason}\u0000${message}\u0000${type}\u0000${component}`);
 
 function seriesValues(obj: KObject): string[] {
   const e = obj as unknown as EventFields;
