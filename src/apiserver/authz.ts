@@ -41,7 +41,7 @@ interface Grant {
 }
 
 /** pkg/registry/rbac: cluster-wide bindings first, then the bindings of the namespace (none for a cluster-wide ask). */
-function* grantsOf(store: Store, user: UserInfo, namespace?: string): Generator<Grant> {
+function* findGrants(store: Store, user: UserInfo, namespace?: string): Generator<Grant> {
   const rulesOf = (kind: string, name: string, ns?: string): PolicyRule[] => {
     const key = kind === 'ClusterRole' ? `/registry/clusterroles/${name}` : `/registry/roles/${ns}/${name}`;
     return ((store.get(key)?.value as unknown as ClusterRole | undefined)?.rules ?? []) as PolicyRule[];
@@ -59,6 +59,32 @@ function* grantsOf(store: Store, user: UserInfo, namespace?: string): Generator<
       yield { binding: `RoleBinding/${b.metadata?.name}`, role: `${b.roleRef.kind}/${b.roleRef.name}`, rules: rulesOf(b.roleRef.kind, b.roleRef.name, namespace) };
     }
   }
+}
+
+const RBAC_BUCKETS = ['/registry/clusterrolebindings/', '/registry/clusterroles/', '/registry/rolebindings/', '/registry/roles/'];
+
+/**
+ * Each user's grants by namespace, kept while no RBAC object changes (kube-apiserver's authorizer reads them from its
+ * informers' caches the same way): every request of a big rollout asks again, and the answer rarely changes.
+ * Keyed by the UserInfo itself: a component keeps one for all its requests.
+ */
+interface GrantCache {
+  /** The revision of the last RBAC write when the cache was filled. */
+  stamp: number;
+  byUser: WeakMap<UserInfo, Map<string, Grant[]>>;
+}
+const grantCaches = new WeakMap<Store, GrantCache>();
+
+function grantsOf(store: Store, user: UserInfo, namespace?: string): Grant[] {
+  let stamp = 0;
+  for (const bucket of RBAC_BUCKETS) stamp = Math.max(stamp, store.lastWriteUnder(bucket));
+  let cache = grantCaches.get(store);
+  if (cache?.stamp !== stamp) grantCaches.set(store, (cache = { stamp, byUser: new WeakMap() }));
+  let byNamespace = cache.byUser.get(user);
+  if (!byNamespace) cache.byUser.set(user, (byNamespace = new Map()));
+  let grants = byNamespace.get(namespace ?? '');
+  if (!grants) byNamespace.set(namespace ?? '', (grants = [...findGrants(store, user, namespace)]));
+  return grants;
 }
 
 export function authorize(store: Store, user: UserInfo, a: Attributes): Decision {
@@ -82,7 +108,7 @@ export function authorizeNonResource(store: Store, user: UserInfo, verb: string,
 
 /** Every rule granted to the user in a namespace (SelfSubjectRulesReview: `kubectl auth can-i --list`). */
 export function rulesOf(store: Store, user: UserInfo, namespace: string): PolicyRule[] {
-  return [...grantsOf(store, user, namespace)].flatMap((g) => g.rules);
+  return grantsOf(store, user, namespace).flatMap((g) => g.rules);
 }
 
 /** The Forbidden message kube-apiserver writes (responsewriters/errors.go). */

@@ -111,6 +111,7 @@ export class Store {
    * prefixes wider than one bucket.
    */
   private readonly listed = new Map<string, Map<string, KObject[]>>();
+  private readonly lastWrites = new Map<string, number>();
 
   /** Buckets whose entries are read only when something looks under them (a read that never lists events). */
   private readonly lazy = new Map<string, () => StoreSnapshot['entries']>();
@@ -172,9 +173,19 @@ export class Store {
   }
 
   /** A write under these lists' prefixes: they are answered afresh next time. */
-  private forgetLists(key: string): void {
-    this.listed.delete(bucketOf(key));
+  private forgetLists(key: string, revision: number): void {
+    const bucket = bucketOf(key);
+    this.listed.delete(bucket);
     this.listed.delete(SPANNING);
+    this.lastWrites.set(bucket, revision);
+  }
+
+  /**
+   * The revision of this store's last write under a bucket (`/registry/roles/`), 0 if none: what a cache of something
+   * derived from that kind compares to know it is still true.
+   */
+  lastWriteUnder(bucket: string): number {
+    return this.lastWrites.get(bucket) ?? 0;
   }
 
   /** Number of keys under a prefix, without copying values. */
@@ -270,7 +281,7 @@ export class Store {
     this.put(key, { value, createRevision: revision, modRevision: revision, version: 1 });
     this.sortedKeys.get(bucketOf(key))?.add(key);
     this.reindex(key, value);
-    this.forgetLists(key);
+    this.forgetLists(key, revision);
     this.journal?.push({ op: 'create', key, revision, value });
     this.emit({ type: 'ADDED', key, object: value, revision });
     return revision;
@@ -288,7 +299,7 @@ export class Store {
     value.metadata.resourceVersion = String(revision);
     this.put(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1 });
     this.reindex(key, value);
-    this.forgetLists(key);
+    this.forgetLists(key, revision);
     this.journal?.push({ op: 'update', key, revision, value, previousModRevision: current.modRevision });
     this.emit({ type: 'MODIFIED', key, object: value, previous: current.value, revision });
     return revision;
@@ -302,7 +313,7 @@ export class Store {
     this.byKey.delete(key);
     this.sortedKeys.get(bucketOf(key))?.remove(key);
     this.reindex(key, undefined);
-    this.forgetLists(key);
+    this.forgetLists(key, revision);
     this.journal?.push({ op: 'delete', key, revision, previousModRevision: current.modRevision });
     this.emit({ type: 'DELETED', key, object: current.value, revision });
     return revision;
