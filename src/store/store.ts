@@ -188,14 +188,19 @@ export class Store {
     return this.lastWrites.get(bucket) ?? 0;
   }
 
-  /** Number of keys under a prefix, without copying values. */
-  count(prefix: string): number {
+  /** The entries under a prefix, in no particular order (loaded first if lazy). */
+  private *entriesUnder(prefix: string): Generator<[string, StoredValue]> {
     this.materialize(prefix);
-    let n = 0;
     for (const [bucketKey, bucket] of this.buckets) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
-      for (const k of bucket.keys()) if (k.startsWith(prefix)) n++;
+      for (const entry of bucket) if (entry[0].startsWith(prefix)) yield entry;
     }
+  }
+
+  /** Number of keys under a prefix, without copying values. */
+  count(prefix: string): number {
+    let n = 0;
+    for (const _ of this.entriesUnder(prefix)) n++;
     return n;
   }
 
@@ -221,7 +226,8 @@ export class Store {
   addIndex(name: string, prefix: string, valuesOf: IndexFunc): void {
     const index: Index = { prefix, valuesOf, keys: new Map(), valuesByKey: new Map() };
     this.indexes.set(name, index);
-    for (const key of this.keys(prefix)) this.indexAdd(index, key, this.get(key)!.value);
+    // in no particular order: sorting the keys would make a list's cache of a bucket nobody lists (events)
+    for (const [key, stored] of this.entriesUnder(prefix)) this.indexAdd(index, key, stored.value);
   }
 
   hasIndex(name: string): boolean {
