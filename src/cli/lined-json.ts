@@ -1,5 +1,5 @@
 import { constants } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, writevSync } from 'node:fs';
 
 /**
  * A JSON document whose big array holds one element per line: still one JSON value (JSON.parse and jq read it whole),
@@ -17,24 +17,37 @@ const READ_CHUNK = 16 << 20;
 const PARSE_WHOLE_UP_TO = 128 << 20;
 
 /**
- * Writes the document to an open file descriptor, elements batched into writes of about a megabyte.
+ * Writes the document to an open file descriptor, elements batched into writes of about a megabyte. An element that
+ * is a Buffer is a line as it was read (the bytes of one element): written as it is.
  * @param empty the document with an empty array last, e.g. `{"store":{"entries":[]}}`: where the elements go
  * @param close what follows that array's "[" in `empty` (`]}}`)
  */
 export function writeLined(fd: number, empty: string, close: string, elements: Iterable<unknown>): void {
   if (!empty.endsWith(`[${close}`)) throw new Error(`kubesim bug: ${empty.slice(-20)} does not end with [${close}`);
-  let batch = `${empty.slice(0, -close.length)}\n`;
+  const batch: Buffer[] = [];
+  let size = 0;
+  const flush = () => {
+    writevSync(fd, batch);
+    batch.length = 0;
+    size = 0;
+  };
+  const put = (bytes: Buffer) => {
+    batch.push(bytes);
+    size += bytes.length;
+    if (size >= WRITE_BATCH || batch.length >= 1024) flush();
+  };
+  put(Buffer.from(`${empty.slice(0, -close.length)}\n`));
   let first = true;
   for (const element of elements) {
-    batch += `${first ? '' : ',\n'}${JSON.stringify(element)}`;
+    if (!first) put(BETWEEN);
+    put(Buffer.isBuffer(element) ? element : Buffer.from(JSON.stringify(element)));
     first = false;
-    if (batch.length >= WRITE_BATCH) {
-      writeSync(fd, batch);
-      batch = '';
-    }
   }
-  writeSync(fd, `${batch}${first ? '' : '\n'}${close}\n`);
+  put(Buffer.from(`${first ? '' : '\n'}${close}\n`));
+  flush();
 }
+
+const BETWEEN = Buffer.from(',\n');
 
 /**
  * Reads a document written by writeLined: the head, with its array emptied, and the array's elements. A file of up to

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../../test/temp-dirs.js';
 import type { ClusterState } from '../sim/cluster.js';
 import { Store } from '../store/store.js';
-import { loadState, saveState } from './state.js';
+import { EVENTS, loadState, saveState } from './state.js';
 
 const entry = (key: string, revision: number): ClusterState['store']['entries'][number] => [
   key,
@@ -81,9 +81,39 @@ describe('the saved state: events apart, read only when needed', () => {
     store.create('/registry/pods/default/db', entry('/registry/pods/default/db', 0)[1].value);
     const snapshot = store.snapshot({ leaveUnread: true });
     expect(snapshot.unread).toEqual(['/registry/events/']);
-    saveState(d, { ...s, store: snapshot });
+    saveState(d, { ...s, store: snapshot }, lazy[EVENTS]);
     expect(readFileSync(join(d, 'events.json'), 'utf8')).toBe(before);
     expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/db', '/registry/pods/default/web']);
+  });
+
+  it("an object's events are read alone; the save keeps the others' lines as they were, and drops those newer than the state", () => {
+    const d = dir();
+    const events = ['/registry/events/default/db.1', '/registry/events/default/web.1', '/registry/events/default/web.2', '/registry/events/default/web2.1', '/registry/events/kube-system/dns.1'];
+    saveState(d, state(9, [...events.map((k, i) => entry(k, i + 2)), entry('/registry/pods/default/web', 1)]));
+    const lines = readFileSync(join(d, 'events.json'), 'utf8').split('\n');
+    // a line left by a crash after events.json was renamed and before state.json was: its revision is beyond the state's
+    const future = JSON.stringify(entry('/registry/events/default/zz.1', 10));
+    writeFileSync(join(d, 'events.json'), [lines[0], ...lines.slice(1, -2).map((l) => (l.endsWith(',') ? l : `${l},`)), future, ']', ''].join('\n'));
+    const { state: s, lazy } = loadState(d, { deferKinds: false, eventRangesFrom: 0 })!;
+    const store = new Store(s.store, lazy);
+    store.load('/registry/events/default/web.');
+    const read = store.snapshot({ leaveUnread: true });
+    expect(read.entries.map(([k]) => k)).toEqual(['/registry/events/default/web.1', '/registry/events/default/web.2', '/registry/pods/default/web']);
+    store.delete('/registry/events/default/web.1');
+    store.create('/registry/events/default/new.1', entry('/registry/events/default/new.1', 0)[1].value);
+    saveState(d, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
+    const saved = readFileSync(join(d, 'events.json'), 'utf8').split('\n');
+    expect(saved.map((l) => /^\["([^"]+)"/.exec(l)?.[1]).filter(Boolean)).toEqual([
+      '/registry/events/default/db.1',
+      '/registry/events/default/new.1',
+      '/registry/events/default/web.2',
+      '/registry/events/default/web2.1',
+      '/registry/events/kube-system/dns.1',
+    ]);
+    // the lines never read are the same bytes
+    expect(saved).toContain(lines.find((l) => l.includes('/registry/events/default/db.1')));
+    expect(saved).toContain(lines.find((l) => l.includes('/registry/events/kube-system/dns.1')));
+    expect(loadAll(d)).toHaveLength(6);
   });
 
   it('a state saved before events had their own file keeps its events when saved again', () => {

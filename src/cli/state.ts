@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ClusterState } from '../sim/cluster.js';
 import { bucketOf } from '../store/store.js';
 import { readLined, readLinedSpans, writeLined, type Span } from './lined-json.js';
+import { FileBucket, LinedBucket, type RawLine, type SavedBucket } from './saved-buckets.js';
 
 const LOCK_STALE_MS = 30_000;
 const LOCK_WAIT_MS = 20_000;
@@ -83,25 +84,30 @@ export class ClusterLock {
  * the state: those are dropped on load (their revisions belong to a future the state never reached).
  * Both files hold one store entry per line (lined-json.ts), so their size is not bounded by V8's longest string.
  */
-const EVENTS = '/registry/events/';
+export const EVENTS = '/registry/events/';
 
 type Entries = ClusterState['store']['entries'];
 
 /** What closes each file's array of entries: state.json's ends the store, then the document. */
 const STATE_CLOSE = ']}}';
 const EVENTS_CLOSE = ']';
+/** From this size, events.json is read by key range (one object's events at a time): below, whole on first read. */
+const EVENT_RANGES_FROM = 16 << 20;
 
 export interface LoadedState {
   state: ClusterState;
   /** Buckets read on first use (the store's lazy buckets): the events, and every kind of a big state read-only. */
-  lazy: Record<string, () => Entries>;
+  lazy: Record<string, SavedBucket>;
 }
 
 /**
  * The state as saved. Events are read on first use; so is each kind of a state too big to parse whole when only read
  * (`deferKinds`): its lines stay text until a read looks at that kind, and `get deploy` on 150,000 pods parses no pod.
  */
-export function loadState(dir: string, { deferKinds = true, wholeUpTo }: { deferKinds?: boolean; wholeUpTo?: number } = {}): LoadedState | undefined {
+export function loadState(
+  dir: string,
+  { deferKinds = true, wholeUpTo, eventRangesFrom = EVENT_RANGES_FROM }: { deferKinds?: boolean; wholeUpTo?: number; eventRangesFrom?: number } = {},
+): LoadedState | undefined {
   const file = join(dir, 'state.json');
   if (!existsSync(file)) return undefined;
   const events = join(dir, 'events.json');
@@ -111,18 +117,14 @@ export function loadState(dir: string, { deferKinds = true, wholeUpTo }: { defer
   if (spans) {
     state = spans.head;
     state.store.entries = [];
-    for (const [bucket, lines] of spansByBucket(spans.text, spans.spans)) {
-      lazy[bucket] = () => lines.map(([start, end]) => JSON.parse(spans.text.toString('utf8', start, end)) as Entries[number]);
-    }
+    for (const [bucket, lines] of spansByBucket(spans.text, spans.spans)) lazy[bucket] = new LinedBucket(spans.text, lines);
   } else {
     const { head, elements } = readLined<ClusterState>(file, STATE_CLOSE, (s) => s.store.entries);
     state = head;
     state.store.entries = elements as Entries;
   }
   // a state saved before events had their own file has them in state.json
-  if (existsSync(events)) {
-    lazy[EVENTS] = () => (readLined<Entries>(events, EVENTS_CLOSE, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= state.store.revision);
-  }
+  if (existsSync(events)) lazy[EVENTS] = new FileBucket(events, EVENTS_CLOSE, state.store.revision, eventRangesFrom);
   return { state, lazy };
 }
 
@@ -155,14 +157,19 @@ function writeAtomic(dir: string, name: string, write: (fd: number) => void): vo
 
 /**
  * events.json, then state.json (see loadState), then the directory itself. Events nobody read since the load (the
- * store names them unread) are as on disk: events.json stays as it is.
+ * store names them unread) are as on disk: events.json stays as it is if none was read, and otherwise keeps the lines
+ * of those not read as they were (`events`: the lazy bucket they were loaded from).
  */
-export function saveState(dir: string, state: ClusterState): void {
+export function saveState(dir: string, state: ClusterState, events?: SavedBucket): void {
   mkdirSync(dir, { recursive: true });
   const isEvent = ([key]: Entries[number]) => key.startsWith(EVENTS);
   const unread = state.store.unread ?? [];
   if (unread.some((bucket) => bucket !== EVENTS)) throw new Error(`kubesim bug: saving a state with unread buckets ${unread.join(', ')}`);
-  if (!unread.includes(EVENTS)) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, state.store.entries.filter(isEvent)));
+  if (unread.includes(EVENTS) && !events) throw new Error('kubesim bug: saving a state with unread events and no file they came from');
+  const known = state.store.entries.filter(isEvent);
+  if (!unread.includes(EVENTS)) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, known));
+  // events read (even if deleted since) or written: the file changes, and keeps the lines of the others as they were
+  else if (known.length || !events!.untouched) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(events!.rest(), known)));
   // the store last, so that the entries are the document's last array
   const { store, ...rest } = state;
   const empty = JSON.stringify({ ...rest, store: { revision: store.revision, entries: [] } });
@@ -173,4 +180,14 @@ export function saveState(dir: string, state: ClusterState): void {
   } finally {
     closeSync(dirFd);
   }
+}
+
+/** Lines kept as they were read and entries, both in key order: one sequence in key order (a saved file's). */
+function* mergeByKey(lines: Iterable<RawLine>, entries: Entries): Generator<Buffer | Entries[number]> {
+  let i = 0;
+  for (const { key, line } of lines) {
+    while (i < entries.length && entries[i]![0] < key) yield entries[i++]!;
+    yield line;
+  }
+  while (i < entries.length) yield entries[i++]!;
 }

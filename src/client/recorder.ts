@@ -81,8 +81,10 @@ export class Recorder {
       resourceVersion: obj.metadata.resourceVersion,
       ...(fieldPath ? { fieldPath } : {}),
     };
-    // indexed on the first event a command records: a command that records none never reads the events
-    if (!this.w.store.hasIndex(EVENTS_BY_SERIES)) this.w.store.addIndex(EVENTS_BY_SERIES, '/registry/events/', seriesValues);
+    // indexed on the first event a command records, over the events read: the object's own, named <object>.<hex>,
+    // are read first (a command that records a few events reads theirs, not the cluster's)
+    if (!this.w.store.hasIndex(EVENTS_BY_SERIES)) this.w.store.addIndex(EVENTS_BY_SERIES, '/registry/events/', seriesValues, { overRead: true });
+    this.w.store.load(`/registry/events/${namespace}/${obj.metadata.name}.`);
     const series = seriesOf(obj.metadata.uid, fieldPath, reason, message, type, this.source.component);
     const existing = this.w.store.byIndex(EVENTS_BY_SERIES, series).find((o) => {
       const e = o as unknown as EventFields;

@@ -24,7 +24,7 @@ import { Proxier } from '../node/kube-proxy/proxier.js';
 import { iptablesSave } from '../node/kube-proxy/iptables.js';
 import { httpGet, type Client as HttpClient, type HttpResult } from '../node/network/http.js';
 import { Scheduler } from '../scheduler/scheduler.js';
-import { Store, type StoreSnapshot, type WatchEvent, type Write } from '../store/store.js';
+import { Store, type LazyBucket, type StoreSnapshot, type WatchEvent, type Write } from '../store/store.js';
 import { VirtualClock } from './clock.js';
 import { podSubnetFor } from './addresses.js';
 import { runUntilStable, type Component, type StabilizeResult } from './engine.js';
@@ -50,7 +50,7 @@ export interface ClusterOptions {
   /** Keep every store write for a backend that replays them (Store.recordWrites). */
   recordWrites?: boolean;
   /** Buckets of the saved store read on first use (the events): a command that never looks at them never parses them. */
-  lazy?: Record<string, () => StoreSnapshot['entries']>;
+  lazy?: Record<string, LazyBucket>;
 }
 
 /** Everything that survives between two commands. The rest is re-derived from it (controllers are level-triggered). */

@@ -50,7 +50,7 @@ function merge(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /** The first index whose key is not below `key`. */
-function lowerBound(sorted: readonly string[], key: string): number {
+export function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -62,6 +62,6 @@ function lowerBound(sorted: readonly string[], key: string): number {
 }
 
 /** The smallest string above every string that starts with `prefix` (etcd's range end for a prefix). */
-function prefixEnd(prefix: string): string {
+export function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../api/object.js';
-import { Store, type WatchEvent } from './store.js';
+import { Store, type LazyBucket, type StoreSnapshot, type WatchEvent } from './store.js';
 
 const obj = (name: string): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' } });
 
@@ -133,5 +133,35 @@ describe('an index and objects changed in place', () => {
     (pod.spec as { nodeName: string }).nodeName = 'n2'; // a careless caller
     s.update('/registry/pods/default/a', { ...obj('a'), spec: { nodeName: 'n3' } } as KObject);
     expect([s.indexCount('node', 'n1'), s.indexCount('node', 'n2'), s.indexCount('node', 'n3')]).toEqual([0, 0, 1]);
+  });
+
+  it('reads a lazy bucket a range at a time, and an index over what was read grows as more is', () => {
+    const stored = (name: string, revision: number): StoreSnapshot['entries'][number] => [`/registry/events/default/${name}`, { value: obj(name), createRevision: revision, modRevision: revision, version: 1 }];
+    const saved = [stored('db.1', 2), stored('web.1', 3), stored('web.2', 4)];
+    const asked: string[] = [];
+    const events: LazyBucket = {
+      take(prefix) {
+        asked.push(prefix);
+        const taken = saved.filter(([k]) => k.startsWith(prefix));
+        saved.splice(0, saved.length, ...saved.filter(([k]) => !k.startsWith(prefix)));
+        return taken;
+      },
+      get pending() {
+        return saved.length > 0;
+      },
+    };
+    const s = new Store({ revision: 4, entries: [] }, { '/registry/events/': events });
+    s.addIndex('by-name', '/registry/events/', (o) => [o.metadata.name.split('.')[0]!], { overRead: true });
+    expect(asked).toEqual([]);
+    s.load('/registry/events/default/web.');
+    expect(s.byIndex('by-name', 'web').map((o) => o.metadata.name)).toEqual(['web.1', 'web.2']);
+    expect(s.byIndex('by-name', 'db')).toEqual([]);
+    expect(s.snapshot({ leaveUnread: true }).unread).toEqual(['/registry/events/']);
+    // what was read: web's range, then each key the index returned (already read: nothing more)
+    expect(asked.every((p) => p.startsWith('/registry/events/default/web.'))).toBe(true);
+    expect(s.get('/registry/events/default/db.1')?.modRevision).toBe(2);
+    expect(asked.at(-1)).toBe('/registry/events/default/db.1');
+    expect(s.byIndex('by-name', 'db').map((o) => o.metadata.name)).toEqual(['db.1']);
+    expect(s.snapshot({ leaveUnread: true }).unread).toBeUndefined();
   });
 });

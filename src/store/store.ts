@@ -46,6 +46,17 @@ export interface StoreSnapshot {
 
 const SPANNING = '*';
 
+/**
+ * A bucket of a saved store left unparsed until something reads under it: whole on the first read, or (a file kept one
+ * entry per line) a key range at a time, so that the events of one object are read without the cluster's.
+ */
+export interface LazyBucket {
+  /** Parses and hands over the entries under `prefix` (the bucket, or a prefix inside it) not handed over before. */
+  take(prefix: string): StoreSnapshot['entries'];
+  /** Whether some entries were never handed over. */
+  readonly pending: boolean;
+}
+
 /** Keys are grouped by resource (`/registry/pods/`) so a list only scans its own kind (and a load parses only the kinds read). */
 export function bucketOf(key: string): string {
   const third = key.indexOf('/', '/registry/'.length);
@@ -114,12 +125,12 @@ export class Store {
   private readonly lastWrites = new Map<string, number>();
 
   /** Buckets whose entries are read only when something looks under them (a read that never lists events). */
-  private readonly lazy = new Map<string, () => StoreSnapshot['entries']>();
+  private readonly lazy = new Map<string, LazyBucket>();
 
-  constructor(snapshot?: StoreSnapshot, lazy: Record<string, () => StoreSnapshot['entries']> = {}) {
+  constructor(snapshot?: StoreSnapshot, lazy: Record<string, LazyBucket> = {}) {
     this.revisionNow = snapshot?.revision ?? 1;
     for (const [key, stored] of snapshot?.entries ?? []) this.put(key, stored);
-    for (const [bucket, load] of Object.entries(lazy)) this.lazy.set(bucket, load);
+    for (const [bucket, source] of Object.entries(lazy)) this.lazy.set(bucket, source);
   }
 
   get revision(): number {
@@ -135,7 +146,7 @@ export class Store {
   }
 
   get(key: string): StoredValue | undefined {
-    this.materialize(key);
+    this.load(key);
     return this.byKey.get(key);
   }
 
@@ -144,13 +155,19 @@ export class Store {
     this.byKey.set(key, stored);
   }
 
-  /** Loads the lazy buckets a key or prefix reaches into. */
-  private materialize(prefix: string): void {
+  /**
+   * Reads now what a lazy bucket holds under a key or prefix (all of it for a prefix wider than the bucket). Every read
+   * does it first; a reader that then looks through an index over part of a bucket (see addIndex) does it itself.
+   */
+  load(prefix: string): void {
     if (!this.lazy.size) return;
-    for (const [bucketKey, load] of this.lazy) {
+    for (const [bucketKey, source] of this.lazy) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
-      this.lazy.delete(bucketKey);
-      for (const [key, stored] of load()) if (key.startsWith(bucketKey)) this.put(key, stored);
+      for (const [key, stored] of source.take(prefix.startsWith(bucketKey) ? prefix : bucketKey)) {
+        this.put(key, stored);
+        for (const index of this.indexes.values()) if (key.startsWith(index.prefix)) this.indexAdd(index, key, stored.value);
+      }
+      if (!source.pending) this.lazy.delete(bucketKey);
     }
   }
 
@@ -188,9 +205,9 @@ export class Store {
     return this.lastWrites.get(bucket) ?? 0;
   }
 
-  /** The entries under a prefix, in no particular order (loaded first if lazy). */
-  private *entriesUnder(prefix: string): Generator<[string, StoredValue]> {
-    this.materialize(prefix);
+  /** The entries under a prefix, in no particular order (read first from lazy buckets, unless `read` is false). */
+  private *entriesUnder(prefix: string, { read = true } = {}): Generator<[string, StoredValue]> {
+    if (read) this.load(prefix);
     for (const [bucketKey, bucket] of this.buckets) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
       for (const entry of bucket) if (entry[0].startsWith(prefix)) yield entry;
@@ -205,7 +222,7 @@ export class Store {
   }
 
   keys(prefix: string): string[] {
-    this.materialize(prefix);
+    this.load(prefix);
     const parts: string[][] = [];
     for (const [bucketKey, bucket] of this.buckets) {
       if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
@@ -222,12 +239,17 @@ export class Store {
     return sorted;
   }
 
-  /** Adds an index over the objects under `prefix`, built from what is stored now and kept up to date by every write. */
-  addIndex(name: string, prefix: string, valuesOf: IndexFunc): void {
+  /**
+   * Adds an index over the objects under `prefix`, built from what is stored now and kept up to date by every write.
+   * With `overRead`, it covers only what has been read of lazy buckets, and what is read later as it comes: its user
+   * loads the range it looks up first (the events of one object, not the cluster's).
+   */
+  addIndex(name: string, prefix: string, valuesOf: IndexFunc, { overRead = false } = {}): void {
     const index: Index = { prefix, valuesOf, keys: new Map(), valuesByKey: new Map() };
     this.indexes.set(name, index);
+    if (!overRead) this.load(prefix);
     // in no particular order: sorting the keys would make a list's cache of a bucket nobody lists (events)
-    for (const [key, stored] of this.entriesUnder(prefix)) this.indexAdd(index, key, stored.value);
+    for (const [key, stored] of this.entriesUnder(prefix, { read: false })) this.indexAdd(index, key, stored.value);
   }
 
   hasIndex(name: string): boolean {
@@ -345,11 +367,11 @@ export class Store {
   }
 
   /**
-   * Every entry, sorted by key. With `leaveUnread`, the lazy buckets nobody read stay unread and are named in
-   * `unread` (no write can have touched them: a write reads its key first).
+   * Every entry, sorted by key. With `leaveUnread`, what nobody read of the lazy buckets stays unread, left out of
+   * `entries`, and those buckets are named in `unread` (no write can have touched it: a write reads its key first).
    */
   snapshot({ leaveUnread = false } = {}): StoreSnapshot {
-    if (!leaveUnread) this.materialize('');
+    if (!leaveUnread) this.load('');
     const entries: StoreSnapshot['entries'] = [];
     for (const bucket of this.buckets.values()) for (const [k, v] of bucket) entries.push([k, v]);
     entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));

@@ -1,5 +1,5 @@
 import type { ClusterState } from '../../sim/cluster.js';
-import { ClusterLock, clusterDir, loadState, saveState, type LoadedState } from '../state.js';
+import { ClusterLock, clusterDir, EVENTS, loadState, saveState, type LoadedState } from '../state.js';
 import type { Backend } from './backend.js';
 
 /** The default: one directory per cluster under KUBESIM_HOME, a lock directory, atomic renames (state.ts). */
@@ -7,6 +7,8 @@ export class FilesBackend implements Backend {
   readonly where: string;
   readonly replaysWrites = false;
   private readonly clusterLock: ClusterLock;
+  /** What load() read: the events a save writes back unparsed come from it. */
+  private loaded?: LoadedState;
 
   constructor(home: string, cluster: string) {
     this.where = clusterDir(home, cluster);
@@ -22,7 +24,8 @@ export class FilesBackend implements Backend {
   }
 
   async load(): Promise<LoadedState | undefined> {
-    return loadState(this.where, { deferKinds: false });
+    this.loaded = loadState(this.where, { deferKinds: false });
+    return this.loaded;
   }
 
   async clear(): Promise<number> {
@@ -31,7 +34,7 @@ export class FilesBackend implements Backend {
   }
 
   async save(state: ClusterState): Promise<void> {
-    saveState(this.where, state);
+    saveState(this.where, state, this.loaded?.lazy[EVENTS]);
   }
 
   async unlock(): Promise<void> {

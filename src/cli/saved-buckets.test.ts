@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Span } from './lined-json.js';
+import { LinedBucket } from './saved-buckets.js';
+
+/** A buffer of lines as a saved file holds them, with each line's span. */
+function lines(...texts: string[]): { text: Buffer; spans: Span[] } {
+  const text = Buffer.from(texts.join('\n'));
+  let start = 0;
+  const spans = texts.map((t): Span => [start, (start += Buffer.byteLength(t) + 1) - 1]);
+  return { text, spans };
+}
+
+const line = (key: string, modRevision: number, extra = '') => `["${key}",{"value":{"kind":"Event"${extra}},"createRevision":1,"modRevision":${modRevision},"version":1}]`;
+
+describe('LinedBucket: the lines of a saved bucket, read a key range at a time', () => {
+  it('hands over each key range once, in key order even from unsorted lines', () => {
+    const { text, spans } = lines(line('/registry/events/ns/web.2', 3), line('/registry/events/ns/db.1', 2), line('/registry/events/ns/web.1', 4));
+    const bucket = new LinedBucket(text, spans);
+    expect(bucket.untouched).toBe(true);
+    expect(bucket.take('/registry/events/ns/web.').map(([k]) => k)).toEqual(['/registry/events/ns/web.1', '/registry/events/ns/web.2']);
+    expect(bucket.take('/registry/events/ns/web.')).toEqual([]);
+    expect([bucket.untouched, bucket.pending]).toEqual([false, true]);
+    expect([...bucket.rest()].map((r) => [r.key, r.line.toString()])).toEqual([['/registry/events/ns/db.1', line('/registry/events/ns/db.1', 2)]]);
+    expect(bucket.take('/registry/events/').map(([k]) => k)).toEqual(['/registry/events/ns/db.1']);
+    expect(bucket.pending).toBe(false);
+  });
+
+  it('drops entries newer than its state, read or not, by the revision after the value (which may hold a field of that name)', () => {
+    const { text, spans } = lines(line('/registry/events/ns/a.1', 5, ',"modRevision":99'), line('/registry/events/ns/b.1', 9), line('/registry/events/ns/c.1', 6));
+    const bucket = new LinedBucket(text, spans, 6);
+    expect(bucket.take('/registry/events/ns/b.')).toEqual([]);
+    expect([...bucket.rest()].map((r) => r.key)).toEqual(['/registry/events/ns/a.1', '/registry/events/ns/c.1']);
+  });
+
+  it('fails only the read of a range that holds a line that is not JSON', () => {
+    const { text, spans } = lines(line('/registry/events/ns/a.1', 1), '["/registry/events/ns/b.1",not json]');
+    const bucket = new LinedBucket(text, spans);
+    expect(bucket.take('/registry/events/ns/a.')).toHaveLength(1);
+    expect(() => bucket.take('/registry/events/ns/b.')).toThrow(SyntaxError);
+  });
+});

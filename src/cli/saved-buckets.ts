@@ -1,0 +1,149 @@
+import type { LazyBucket, StoreSnapshot } from '../store/store.js';
+import { lowerBound, prefixEnd } from '../store/sorted-keys.js';
+import { readLined, readLinedSpans, type Span } from './lined-json.js';
+
+type Entries = StoreSnapshot['entries'];
+
+/** A saved line as it was read, with its key: what a save writes back without parsing it. */
+export interface RawLine {
+  key: string;
+  line: Buffer;
+}
+
+/** A lazy bucket as the save sees it: whether anything was read from it, and what was not, to write back as it was. */
+export interface SavedBucket extends LazyBucket {
+  /** Nothing handed over yet: its file can stay as it is. */
+  readonly untouched: boolean;
+  /** The lines never handed over, in key order (only asked once something was: see untouched). */
+  rest(): Iterable<RawLine>;
+}
+
+/**
+ * The lines of one bucket in a file kept one entry per line, in key order (as saves write them): a read parses the key
+ * range it asks for, so the events of one pod are read without the 900,000 others of a 150,000-pod cluster.
+ * `maxRevision` drops entries written after the state they go with (see saveState).
+ */
+export class LinedBucket implements SavedBucket {
+  private keys: string[];
+  private spans: Span[];
+  private readonly handed: Uint8Array;
+  private left: number;
+
+  constructor(
+    private readonly text: Buffer,
+    spans: Span[],
+    private readonly maxRevision = Infinity,
+  ) {
+    // the key opens each line: ["/registry/pods/default/web",{…
+    this.keys = spans.map(([start]) => text.toString('utf8', start + 2, text.indexOf(0x22 /* " */, start + 2)));
+    this.spans = spans;
+    // a file written by hand, or by a kubesim that did not sort: binary search needs key order
+    if (this.keys.some((k, i) => i > 0 && this.keys[i - 1]! >= k)) {
+      const order = this.keys.map((_, i) => i).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : 1));
+      this.keys = order.map((i) => this.keys[i]!);
+      this.spans = order.map((i) => spans[i]!);
+    }
+    this.handed = new Uint8Array(spans.length);
+    this.left = spans.length;
+  }
+
+  take(prefix: string): Entries {
+    const taken: Entries = [];
+    for (let i = lowerBound(this.keys, prefix), end = lowerBound(this.keys, prefixEnd(prefix)); i < end; i++) {
+      if (this.handed[i]) continue;
+      const [start, stop] = this.spans[i]!;
+      const entry = JSON.parse(this.text.toString('utf8', start, stop)) as Entries[number];
+      this.handed[i] = 1;
+      this.left--;
+      if (entry[1].modRevision <= this.maxRevision) taken.push(entry);
+    }
+    return taken;
+  }
+
+  get pending(): boolean {
+    return this.left > 0;
+  }
+
+  get untouched(): boolean {
+    return this.left === this.keys.length;
+  }
+
+  *rest(): Generator<RawLine> {
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.handed[i] || this.modRevisionOf(this.spans[i]!) > this.maxRevision) continue;
+      yield { key: this.keys[i]!, line: this.text.subarray(...this.spans[i]!) };
+    }
+  }
+
+  /** The line's last "modRevision": the entry's own, written after its value (which may hold the same word). */
+  private modRevisionOf([start, end]: Span): number {
+    if (this.maxRevision === Infinity) return 0;
+    const at = this.text.lastIndexOf('"modRevision":', end);
+    return at < start ? 0 : parseInt(this.text.toString('latin1', at + '"modRevision":'.length, Math.min(end, at + 40)), 10);
+  }
+}
+
+/** A bucket parsed whole on its first read: a file too small to be worth ranges, or saved before lines. */
+export class WholeBucket implements SavedBucket {
+  private read = false;
+
+  constructor(private readonly parse: () => Entries) {}
+
+  take(): Entries {
+    if (this.read) return [];
+    this.read = true;
+    return this.parse();
+  }
+
+  get pending(): boolean {
+    return !this.read;
+  }
+
+  get untouched(): boolean {
+    return !this.read;
+  }
+
+  rest(): RawLine[] {
+    if (!this.read) throw new Error('kubesim bug: the lines of an unread whole bucket were asked for');
+    return [];
+  }
+}
+
+/**
+ * A file of entries of one bucket (events.json), opened on the first read: a command that reads none never opens it.
+ * Read by key range when it is bigger than `wholeUpTo` and kept one entry per line, whole otherwise (one JSON.parse is
+ * faster, and a bucket read whole no longer costs each store read a look at it).
+ */
+export class FileBucket implements SavedBucket {
+  private opened?: SavedBucket;
+
+  constructor(
+    private readonly file: string,
+    private readonly close: string,
+    private readonly maxRevision: number,
+    private readonly wholeUpTo: number,
+  ) {}
+
+  private open(): SavedBucket {
+    if (this.opened) return this.opened;
+    const lined = readLinedSpans<Entries>(this.file, this.close, { wholeUpTo: this.wholeUpTo });
+    const whole = () => (readLined<Entries>(this.file, this.close, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= this.maxRevision);
+    return (this.opened = lined ? new LinedBucket(lined.text, lined.spans, this.maxRevision) : new WholeBucket(whole));
+  }
+
+  take(prefix: string): Entries {
+    return this.open().take(prefix);
+  }
+
+  get pending(): boolean {
+    return this.opened?.pending ?? true;
+  }
+
+  get untouched(): boolean {
+    return this.opened?.untouched ?? true;
+  }
+
+  rest(): Iterable<RawLine> {
+    return this.open().rest();
+  }
+}
