@@ -4,6 +4,26 @@ import { readLined, readLinedSpans, type Span } from './lined-json.js';
 
 type Entries = StoreSnapshot['entries'];
 
+/**
+ * The line an entry was parsed from, kept on its stored value: a write replaces the value (the store never changes one
+ * in place), so a value that still has it is as it was read, and a save writes that line back instead of encoding it.
+ */
+const READ_FROM = Symbol('line read');
+
+type Entry = Entries[number];
+
+/** Parses a saved line, remembering it on the entry's value. */
+export function parseLine(line: Buffer): Entry {
+  const entry = JSON.parse(line.toString('utf8')) as Entry;
+  (entry[1] as { [READ_FROM]?: Buffer })[READ_FROM] = line;
+  return entry;
+}
+
+/** What a save writes for an entry: the line it was read from while unchanged, else the entry. */
+export function asSaved(entry: Entry): Entry | Buffer {
+  return (entry[1] as { [READ_FROM]?: Buffer })[READ_FROM] ?? entry;
+}
+
 /** A saved line as it was read, with its key: what a save writes back without parsing it. */
 export interface RawLine {
   key: string;
@@ -51,8 +71,7 @@ export class LinedBucket implements SavedBucket {
     const taken: Entries = [];
     for (let i = lowerBound(this.keys, prefix), end = lowerBound(this.keys, prefixEnd(prefix)); i < end; i++) {
       if (this.handed[i]) continue;
-      const [start, stop] = this.spans[i]!;
-      const entry = JSON.parse(this.text.toString('utf8', start, stop)) as Entries[number];
+      const entry = parseLine(this.text.subarray(...this.spans[i]!));
       this.handed[i] = 1;
       this.left--;
       if (entry[1].modRevision <= this.maxRevision) taken.push(entry);

@@ -116,6 +116,22 @@ describe('the saved state: events apart, read only when needed', () => {
     expect(loadAll(d)).toHaveLength(6);
   });
 
+  it('a command that writes saves the entries it left as they were as the very lines it read', () => {
+    const d = dir();
+    saveState(d, state(3, [entry('/registry/pods/default/a', 2), entry('/registry/pods/default/b', 3)]));
+    // spaces no encoder writes: only a line copied as it was read keeps them
+    const spaced = readFileSync(join(d, 'state.json'), 'utf8').replace(/"version":1/g, '"version": 1');
+    writeFileSync(join(d, 'state.json'), spaced);
+    const { state: s, lazy } = loadState(d, { deferKinds: false, wholeUpTo: 0 })!;
+    const store = new Store(s.store, lazy);
+    store.update('/registry/pods/default/b', { ...store.get('/registry/pods/default/b')!.value, spec: { nodeName: 'n1' } });
+    saveState(d, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
+    const lines = readFileSync(join(d, 'state.json'), 'utf8').split('\n');
+    expect(lines.find((l) => l.includes('/pods/default/a'))).toContain('"version": 1');
+    expect(lines.find((l) => l.includes('/pods/default/b'))).toContain('"nodeName":"n1"');
+    expect(loadAll(d)).toEqual(['/registry/pods/default/a', '/registry/pods/default/b']);
+  });
+
   it('a state saved before events had their own file keeps its events when saved again', () => {
     const d = dir();
     writeFileSync(join(d, 'state.json'), JSON.stringify(state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)])));

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ClusterState } from '../sim/cluster.js';
 import { bucketOf } from '../store/store.js';
 import { readLined, readLinedSpans, writeLined, type Span } from './lined-json.js';
-import { FileBucket, LinedBucket, type RawLine, type SavedBucket } from './saved-buckets.js';
+import { asSaved, FileBucket, LinedBucket, parseLine, type RawLine, type SavedBucket } from './saved-buckets.js';
 
 const LOCK_STALE_MS = 30_000;
 const LOCK_WAIT_MS = 20_000;
@@ -112,12 +112,16 @@ export function loadState(
   if (!existsSync(file)) return undefined;
   const events = join(dir, 'events.json');
   const lazy: LoadedState['lazy'] = {};
-  const spans = deferKinds ? readLinedSpans<ClusterState>(file, STATE_CLOSE, { wholeUpTo }) : undefined;
+  const spans = readLinedSpans<ClusterState>(file, STATE_CLOSE, { wholeUpTo });
   let state: ClusterState;
-  if (spans) {
+  if (spans && deferKinds) {
     state = spans.head;
     state.store.entries = [];
     for (const [bucket, lines] of spansByBucket(spans.text, spans.spans)) lazy[bucket] = new LinedBucket(spans.text, lines);
+  } else if (spans) {
+    // a command that writes reads every kind; what it leaves as it was is saved back as it was read (see asSaved)
+    state = spans.head;
+    state.store.entries = spans.spans.map((span) => parseLine(spans.text.subarray(...span)));
   } else {
     const { head, elements } = readLined<ClusterState>(file, STATE_CLOSE, (s) => s.store.entries);
     state = head;
@@ -167,13 +171,13 @@ export function saveState(dir: string, state: ClusterState, events?: SavedBucket
   if (unread.some((bucket) => bucket !== EVENTS)) throw new Error(`kubesim bug: saving a state with unread buckets ${unread.join(', ')}`);
   if (unread.includes(EVENTS) && !events) throw new Error('kubesim bug: saving a state with unread events and no file they came from');
   const known = state.store.entries.filter(isEvent);
-  if (!unread.includes(EVENTS)) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, known));
+  if (!unread.includes(EVENTS)) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, known.map(asSaved)));
   // events read (even if deleted since) or written: the file changes, and keeps the lines of the others as they were
   else if (known.length || !events!.untouched) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(events!.rest(), known)));
   // the store last, so that the entries are the document's last array
   const { store, ...rest } = state;
   const empty = JSON.stringify({ ...rest, store: { revision: store.revision, entries: [] } });
-  writeAtomic(dir, 'state.json', (fd) => writeLined(fd, empty, STATE_CLOSE, store.entries.filter((e) => !isEvent(e))));
+  writeAtomic(dir, 'state.json', (fd) => writeLined(fd, empty, STATE_CLOSE, store.entries.filter((e) => !isEvent(e)).map(asSaved)));
   const dirFd = openSync(dir, 'r');
   try {
     fsyncSync(dirFd);
@@ -186,8 +190,8 @@ export function saveState(dir: string, state: ClusterState, events?: SavedBucket
 function* mergeByKey(lines: Iterable<RawLine>, entries: Entries): Generator<Buffer | Entries[number]> {
   let i = 0;
   for (const { key, line } of lines) {
-    while (i < entries.length && entries[i]![0] < key) yield entries[i++]!;
+    while (i < entries.length && entries[i]![0] < key) yield asSaved(entries[i++]!);
     yield line;
   }
-  while (i < entries.length) yield entries[i++]!;
+  while (i < entries.length) yield asSaved(entries[i++]!);
 }
