@@ -131,4 +131,29 @@ describe('simulated cluster', () => {
     expect(again.save().spec).toEqual(c.save().spec);
     expect(again.save().spec?.workers).toBe(DEFAULT_SPEC.workers);
   });
+
+  it('never changes a loaded value in place: a save writes an unchanged value back as the line it was read from', () => {
+    const c = newCluster();
+    send(c, 'create', web());
+    send(c, 'create', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as unknown as KObject);
+    const state = JSON.parse(JSON.stringify(c.save()));
+    const freeze = (o: unknown): void => {
+      if (!o || typeof o !== 'object' || Object.isFrozen(o)) return;
+      Object.freeze(o);
+      for (const v of Object.values(o)) freeze(v);
+    };
+    for (const [, stored] of state.store.entries) freeze(stored);
+    // an hour later: leases, heartbeats and every controller catch up on frozen objects
+    const again = new Cluster(state.name, state, T0 + 3_600_000);
+    again.catchUp();
+    const deployment = () => again.world.store.get('/registry/deployments/default/web')!.value as unknown as Deployment;
+    send(again, 'update', { ...deployment(), spec: { ...deployment().spec!, replicas: 5 } } as unknown as KObject);
+    send(again, 'update', web('nginx:1.28', 5));
+    send(again, 'delete', pods(again)[0] as unknown as KObject);
+    again.failNode('kubesim-worker');
+    again.stabilize(600_000);
+    expect(pods(again).filter((p) => p.status?.phase === 'Running' && p.spec?.containers[0]!.image === 'nginx:1.28')).toHaveLength(5);
+    send(again, 'delete', deployment() as unknown as KObject);
+    expect(() => again.save()).not.toThrow();
+  });
 });
