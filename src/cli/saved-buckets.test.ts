@@ -38,4 +38,18 @@ describe('LinedBucket: the lines of a saved bucket, read a key range at a time',
     expect(bucket.take('/registry/events/ns/a.')).toHaveLength(1);
     expect(() => bucket.take('/registry/events/ns/b.')).toThrow(SyntaxError);
   });
+
+  it('reads only the lines under a prefix that mention a text, found in the bytes', () => {
+    const { text, spans } = lines(
+      line('/registry/events/ns/a.1', 1, ',"uid":"u-1"'),
+      line('/registry/events/ns/a.2', 2, ',"uid":"u-2"'),
+      line('/registry/events/ns/b.1', 3, ',"uid":"u-1","again":"u-1"'),
+      line('/registry/events/other/c.1', 4, ',"uid":"u-1"'),
+    );
+    const bucket = new LinedBucket(text, spans);
+    expect(bucket.takeMentioning('/registry/events/ns/', 'u-1').map(([k]) => k)).toEqual(['/registry/events/ns/a.1', '/registry/events/ns/b.1']);
+    expect(bucket.takeMentioning('/registry/events/ns/', 'u-1')).toEqual([]);
+    expect(bucket.take('/registry/events/').map(([k]) => k)).toEqual(['/registry/events/ns/a.2', '/registry/events/other/c.1']);
+  });
 });
+

@@ -69,14 +69,38 @@ export class LinedBucket implements SavedBucket {
 
   take(prefix: string): Entries {
     const taken: Entries = [];
-    for (let i = lowerBound(this.keys, prefix), end = lowerBound(this.keys, prefixEnd(prefix)); i < end; i++) {
-      if (this.handed[i]) continue;
-      const entry = parseLine(this.text.subarray(...this.spans[i]!));
-      this.handed[i] = 1;
-      this.left--;
-      if (entry[1].modRevision <= this.maxRevision) taken.push(entry);
+    for (let i = lowerBound(this.keys, prefix), end = lowerBound(this.keys, prefixEnd(prefix)); i < end; i++) this.hand(i, taken);
+    return taken;
+  }
+
+  /** The lines under `prefix` that contain `text`, found in the bytes (one search, no parse) and parsed alone. */
+  takeMentioning(prefix: string, text: string): Entries {
+    const taken: Entries = [];
+    const [first, end] = [lowerBound(this.keys, prefix), lowerBound(this.keys, prefixEnd(prefix))];
+    if (first === end) return taken;
+    const needle = Buffer.from(text);
+    for (let at = this.text.indexOf(needle, this.spans[first]![0]); at >= 0 && at < this.spans[end - 1]![1]; ) {
+      // the line holding the match: the last one starting at or before it
+      let lo = first;
+      let hi = end;
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >>> 1;
+        if (this.spans[mid]![0] <= at) lo = mid;
+        else hi = mid;
+      }
+      this.hand(lo, taken);
+      at = this.text.indexOf(needle, this.spans[lo]![1]);
     }
     return taken;
+  }
+
+  /** Parses line i into `taken` unless handed over before (or newer than the state). */
+  private hand(i: number, taken: Entries): void {
+    if (this.handed[i]) return;
+    const entry = parseLine(this.text.subarray(...this.spans[i]!));
+    this.handed[i] = 1;
+    this.left--;
+    if (entry[1].modRevision <= this.maxRevision) taken.push(entry);
   }
 
   get pending(): boolean {
@@ -152,6 +176,11 @@ export class FileBucket implements SavedBucket {
 
   take(prefix: string): Entries {
     return this.open().take(prefix);
+  }
+
+  takeMentioning(prefix: string, text: string): Entries {
+    const opened = this.open();
+    return opened.takeMentioning ? opened.takeMentioning(prefix, text) : opened.take(prefix);
   }
 
   get pending(): boolean {

@@ -164,4 +164,34 @@ describe('an index and objects changed in place', () => {
     expect(s.byIndex('by-name', 'db').map((o) => o.metadata.name)).toEqual(['db.1']);
     expect(s.snapshot({ leaveUnread: true }).unread).toBeUndefined();
   });
+
+  it('finds the values that mention a text, reading of a lazy bucket only what it says mentions it', () => {
+    const event = (name: string, uid: string): StoreSnapshot['entries'][number] => [
+      `/registry/events/default/${name}`,
+      { value: { ...obj(name), involvedObject: { uid } } as unknown as KObject, createRevision: 2, modRevision: 2, version: 1 },
+    ];
+    let saved = [event('web.1', 'u-web'), event('db.1', 'u-db')];
+    const events: LazyBucket = {
+      take(prefix) {
+        return this.takeMentioning!(prefix, '');
+      },
+      takeMentioning(prefix, text) {
+        const wanted = ([k, v]: StoreSnapshot['entries'][number]) => k.startsWith(prefix) && JSON.stringify(v).includes(text);
+        const taken = saved.filter(wanted);
+        saved = saved.filter((e) => !wanted(e));
+        return taken;
+      },
+      get pending() {
+        return saved.length > 0;
+      },
+    };
+    const s = new Store({ revision: 2, entries: [] }, { '/registry/events/': events });
+    s.create('/registry/events/default/web.2', { ...obj('web.2'), involvedObject: { uid: 'u-web' } } as unknown as KObject);
+    const about = (uid: string) => (o: KObject) => (o as unknown as { involvedObject: { uid: string } }).involvedObject.uid === uid;
+    expect(s.find('/registry/events/default/', 'u-web', about('u-web')).map((o) => o.metadata.name)).toEqual(['web.1', 'web.2']);
+    expect(saved.map(([k]) => k)).toEqual(['/registry/events/default/db.1']);
+    expect(s.find('/registry/events/', 'u-db', about('u-db')).map((o) => o.metadata.name)).toEqual(['db.1']);
+    expect(s.snapshot({ leaveUnread: true }).unread).toBeUndefined();
+  });
 });
+

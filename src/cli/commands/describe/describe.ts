@@ -12,12 +12,14 @@ export interface DescribeOptions {
   selector?: string;
 }
 
-/** The events whose involvedObject is this object (describe's field selector on kind, name, namespace and uid). */
+/**
+ * The events whose involvedObject is this object (describe's field selector on kind, name, namespace and uid): each
+ * names the object's uid, so only the saved events that mention it are read.
+ */
 function eventsFor(session: Session, o: KObject): Event[] {
   const ns = o.metadata.namespace ?? 'default';
-  return (session.store.list(`/registry/events/${ns}/`) as unknown as Event[]).filter(
-    (e) => e.involvedObject.uid === o.metadata.uid && e.involvedObject.name === o.metadata.name && e.involvedObject.kind === o.kind,
-  );
+  const about = (e: Event) => e.involvedObject.uid === o.metadata.uid && e.involvedObject.name === o.metadata.name && e.involvedObject.kind === o.kind;
+  return session.store.find(`/registry/events/${ns}/`, o.metadata.uid!, (e) => about(e as unknown as Event)) as unknown as Event[];
 }
 
 /** `kubectl describe TYPE [NAME...]`: one block per object, two blank lines between them. */
