@@ -124,6 +124,7 @@ export class Store {
    * prefixes wider than one bucket.
    */
   private readonly listed = new Map<string, Map<string, KObject[]>>();
+  /** The revision of the last write under each bucket (see lastWriteUnder). */
   private readonly lastWrites = new Map<string, number>();
 
   /** Buckets whose entries are read only when something looks under them (a read that never lists events). */
