@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DETERMINISTIC, ROOT, freshHome, kubesim, scratchDir, stateOf } from './cli.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
@@ -75,6 +75,32 @@ describe('many nodes, many pods', () => {
     const took = pulled.map((l) => /in ([\d.]+m?s) \(/.exec(l)![1]!);
     expect(took.filter((t) => t.endsWith('ms'))).toHaveLength(pulled.length - 2);
   }, 60_000);
+
+  it('reads a big events.json by ranges: describe and scale read one object\'s events, and keep the others as they were', () => {
+    const home = freshHome();
+    kubesim(home, ['-q', 'cluster', 'create', '--nodes', '60']);
+    const file = join(scratchDir('manifests'), 'charge.yaml');
+    writeFileSync(file, deployment('charge', 3200));
+    expect(kubesim(home, ['-q', 'apply', '-f', file]).code).toBe(0);
+    const eventsFile = join(home, 'clusters', 'kubesim', 'events.json');
+    // past 16 MB, events.json is read by key range
+    expect(statSync(eventsFile).size).toBeGreaterThan(16 << 20);
+    // the stored events, by key (listing 19,000 events would pass the test runner's output buffer)
+    const stored = () => new Map(readFileSync(eventsFile, 'utf8').split('\n').filter((l) => l.startsWith('["')).map((l) => [JSON.parse(l.replace(/,$/, ''))[0] as string, l] as const));
+    const before = stored();
+    const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[1]!.slice('pod/'.length);
+    const described = kubesim(home, ['describe', 'pod', pod]).stdout;
+    expect(described.slice(described.indexOf('Events:')).match(/^  Normal +\w+/gm)!.map((l) => l.split(/ +/)[2])).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    const untouched = [...before.values()].find((l) => l.includes(`"name":"${pod}.`))!;
+    expect(kubesim(home, ['-q', 'scale', 'deployment', 'charge', '--replicas', '3199']).code).toBe(0);
+    expect(kubesim(home, ['get', 'deployment', 'charge', '--no-headers']).stdout).toMatch(/^charge +3199\/3199 /);
+    const after = stored();
+    expect([...before.keys()].filter((k) => !after.has(k))).toEqual([]);
+    const added = [...after].filter(([k]) => !before.has(k)).map(([, l]) => JSON.parse(l.replace(/,$/, ''))[1].value.reason as string);
+    expect(added.sort()).toEqual(['Killing', 'ScalingReplicaSet', 'SuccessfulDelete']);
+    // a line the scale never read is the same bytes
+    expect([...after.values()]).toContain(untouched);
+  }, 120_000);
 
   it('with --lang en, the summary is English too', () => {
     const home = freshHome();
