@@ -9,11 +9,23 @@ export interface EventSource {
 }
 
 /**
- * Events indexed by a hash of what makes two of them the same (client-go's EventCorrelator key): a repeat finds the
+ * Events indexed by hashes of what makes two of them the same (client-go's EventCorrelator keys): a repeat finds the
  * event it folds into among the few with that hash, compared field by field. The key itself would be a long string
- * per event (900,000 of them for 150,000 pods); the object alone would not do (a ReplicaSet's 150,000 SuccessfulCreate).
+ * per event (900,000 of them for 150,000 pods); the object alone would not do (a ReplicaSet's SuccessfulCreate events).
  */
 const EVENTS_BY_SERIES = 'event-series';
+
+/**
+ * client-go's EventCorrelator defaults (tools/record/events_cache.go): from the 10th message in 10 minutes that differs
+ * only by its text, similar events fold into one "(combined from similar events)" event; a source may write 25 events
+ * about one object at once, then one every 5 minutes (the spam filter, an LRU of 4,096 objects per source).
+ */
+const AGGREGATE_MAX_EVENTS = 10;
+const AGGREGATE_INTERVAL_MS = 600_000;
+const COMBINED = '(combined from similar events): ';
+const SPAM_BURST = 25;
+const SPAM_REFILL_MS = 300_000;
+const SPAM_CACHE_SIZE = 4096;
 
 interface EventFields {
   involvedObject: { uid?: string; fieldPath?: string };
@@ -21,6 +33,7 @@ interface EventFields {
   message: string;
   type: string;
   source: EventSource;
+  lastTimestamp: string;
 }
 
 /**
@@ -45,16 +58,28 @@ function seriesOf(...fields: Array<string | undefined>): string {
   return String.fromCharCode(h1 & 0xffff, h1 >>> 16, h2 & 0xffff, (h2 >>> 16) & 0x1f);
 }
 
+/** The aggregate group: the series without the message (nor the field path), marked apart from any series. */
+const groupOf = (uid: string | undefined, reason: string, type: string, source: EventSource) => seriesOf('\u0001group', uid, reason, type, source.component, source.host);
+
 function seriesValues(obj: KObject): string[] {
   const e = obj as unknown as EventFields;
-  return [seriesOf(e.involvedObject?.uid, e.involvedObject?.fieldPath, e.reason, e.message, e.type, e.source?.component)];
+  const source = e.source ?? { component: '' };
+  return [seriesOf(e.involvedObject?.uid, e.involvedObject?.fieldPath, e.reason, e.message, e.type, source.component), groupOf(e.involvedObject?.uid, e.reason, e.type, source)];
 }
 
+const isCombined = (e: EventFields) => e.message.startsWith(COMBINED);
+
 /**
- * client-go's EventRecorder: writes core/v1 Event objects (what `kubectl get events` and `describe` show),
- * named `<object>.<hex unix nanos>`, with repeats folded into count and lastTimestamp.
+ * client-go's EventRecorder: writes core/v1 Event objects (what `kubectl get events` and `describe` show), named
+ * `<object>.<hex unix nanos>`, through its EventCorrelator: repeats folded into count and lastTimestamp, similar events
+ * combined, a spam filter per object. The correlator's memory is the stored events, except the spam filter's, which
+ * lasts the command, as a component's lasts until it restarts.
  */
 export class Recorder {
+  /** Tokens per involved object, least recently used first. */
+  private readonly budgets = new Map<string, { tokens: number; at: number }>();
+  private since = { second: NaN, text: '' };
+
   constructor(
     private readonly w: World,
     private readonly client: Client,
@@ -69,39 +94,34 @@ export class Recorder {
     this.record(obj, 'Warning', reason, message, fieldPath);
   }
 
+  /** EventCorrelate: aggregate, then fold into the event it repeats, then ask the spam filter. */
   private record(obj: KObject, type: string, reason: string, message: string, fieldPath?: string): void {
     const now = this.w.clock.now();
     const namespace = obj.metadata.namespace ?? 'default';
-    const involved = {
-      kind: obj.kind,
-      namespace: obj.metadata.namespace,
-      name: obj.metadata.name,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion,
-      ...(fieldPath ? { fieldPath } : {}),
-    };
+    const uid = obj.metadata.uid;
     // indexed on the first event a command records, over the events read: the object's own, named <object>.<hex>,
     // are read first (a command that records a few events reads theirs, not the cluster's)
     if (!this.w.store.hasIndex(EVENTS_BY_SERIES)) this.w.store.addIndex(EVENTS_BY_SERIES, '/registry/events/', seriesValues, { overRead: true });
     this.w.store.load(`/registry/events/${namespace}/${obj.metadata.name}.`);
-    const series = seriesOf(obj.metadata.uid, fieldPath, reason, message, type, this.source.component);
-    const existing = this.w.store.byIndex(EVENTS_BY_SERIES, series).find((o) => {
+    const mine = (o: KObject) => {
       const e = o as unknown as EventFields;
-      return (
-        o.metadata.namespace === namespace &&
-        e.involvedObject.uid === obj.metadata.uid &&
-        (e.involvedObject.fieldPath ?? '') === (fieldPath ?? '') &&
-        e.reason === reason &&
-        e.message === message &&
-        e.type === type &&
-        e.source?.component === this.source.component
-      );
-    });
+      return o.metadata.namespace === namespace && e.involvedObject.uid === uid && e.reason === reason && e.type === type && e.source?.component === this.source.component && e.source?.host === this.source.host;
+    };
+    const similar = this.w.store.byIndex(EVENTS_BY_SERIES, groupOf(uid, reason, type, this.source)).filter(mine) as unknown as Array<KObject & EventFields>;
+    const combined = this.combines(similar, message, this.tenMinutesBefore(now));
+    const text = combined ? COMBINED + message : message;
+    const existing = combined
+      ? similar.find(isCombined)
+      : this.w.store
+          .byIndex(EVENTS_BY_SERIES, seriesOf(uid, fieldPath, reason, message, type, this.source.component))
+          .find((o) => mine(o) && (o as unknown as EventFields).message === message && ((o as unknown as EventFields).involvedObject.fieldPath ?? '') === (fieldPath ?? ''));
+    if (!this.accepts(uid ?? `${obj.kind}/${namespace}/${obj.metadata.name}`, now)) return;
     if (existing) {
-      const updated = structuredClone(existing) as KObject & { count: number; lastTimestamp: string };
+      // the correlator's patch: count, lastTimestamp and message (a combined event tells the latest one)
+      const updated = structuredClone(existing) as KObject & { count: number; lastTimestamp: string; message: string };
       updated.count += 1;
       updated.lastTimestamp = rfc3339(now);
+      updated.message = text;
       this.client.update(updated);
       return;
     }
@@ -111,9 +131,9 @@ export class Recorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: `${obj.metadata.name}.${nanos.toString(16)}`, namespace },
-      involvedObject: involved,
+      involvedObject: { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid, apiVersion: obj.apiVersion, resourceVersion: obj.metadata.resourceVersion, ...(fieldPath ? { fieldPath } : {}) },
       reason,
-      message,
+      message: text,
       source: this.source,
       firstTimestamp: rfc3339(now),
       lastTimestamp: rfc3339(now),
@@ -124,5 +144,37 @@ export class Recorder {
       reportingInstance: this.source.host ?? '',
     };
     this.client.create(event as unknown as KObject, { owned: true });
+  }
+
+  /**
+   * The aggregator's record of the group: similar events are combined while a combined one is less than 10 minutes old,
+   * or once this message makes the 10th different one in 10 minutes (`since`: 10 minutes ago).
+   */
+  private combines(similar: EventFields[], message: string, since: string): boolean {
+    const messages = new Set([message]);
+    for (const e of similar) {
+      if (e.lastTimestamp < since) continue;
+      if (isCombined(e)) return true;
+      messages.add(e.message);
+    }
+    return messages.size >= AGGREGATE_MAX_EVENTS;
+  }
+
+  /** RFC 3339 text of 10 minutes before `now`, kept for the second (rfc3339 itself keeps only the last one asked). */
+  private tenMinutesBefore(now: number): string {
+    const second = Math.floor(now / 1000);
+    if (second !== this.since.second) this.since = { second, text: rfc3339(now - AGGREGATE_INTERVAL_MS) };
+    return this.since.text;
+  }
+
+  /** EventSourceObjectSpamFilter.Filter: a token bucket of 25 per object, one token back every 5 minutes. */
+  private accepts(object: string, now: number): boolean {
+    const last = this.budgets.get(object);
+    this.budgets.delete(object);
+    const tokens = last ? Math.min(SPAM_BURST, last.tokens + (now - last.at) / SPAM_REFILL_MS) : SPAM_BURST;
+    const accepted = tokens >= 1;
+    this.budgets.set(object, { tokens: accepted ? tokens - 1 : tokens, at: now });
+    if (this.budgets.size > SPAM_CACHE_SIZE) this.budgets.delete(this.budgets.keys().next().value!);
+    return accepted;
   }
 }

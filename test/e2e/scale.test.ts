@@ -78,9 +78,9 @@ describe('many nodes, many pods', () => {
 
   it('reads a big events.json by ranges: describe and scale read one object\'s events, and keep the others as they were', () => {
     const home = freshHome();
-    kubesim(home, ['-q', 'cluster', 'create', '--nodes', '60']);
+    kubesim(home, ['-q', 'cluster', 'create', '--nodes', '80']);
     const file = join(scratchDir('manifests'), 'charge.yaml');
-    writeFileSync(file, deployment('charge', 3200));
+    writeFileSync(file, deployment('charge', 4000));
     expect(kubesim(home, ['-q', 'apply', '-f', file]).code).toBe(0);
     const eventsFile = join(home, 'clusters', 'kubesim', 'events.json');
     // past 16 MB, events.json is read by key range
@@ -92,8 +92,8 @@ describe('many nodes, many pods', () => {
     const described = kubesim(home, ['describe', 'pod', pod]).stdout;
     expect(described.slice(described.indexOf('Events:')).match(/^  Normal +\w+/gm)!.map((l) => l.split(/ +/)[2])).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
     const untouched = [...before.values()].find((l) => l.includes(`"name":"${pod}.`))!;
-    expect(kubesim(home, ['-q', 'scale', 'deployment', 'charge', '--replicas', '3199']).code).toBe(0);
-    expect(kubesim(home, ['get', 'deployment', 'charge', '--no-headers']).stdout).toMatch(/^charge +3199\/3199 /);
+    expect(kubesim(home, ['-q', 'scale', 'deployment', 'charge', '--replicas', '3999']).code).toBe(0);
+    expect(kubesim(home, ['get', 'deployment', 'charge', '--no-headers']).stdout).toMatch(/^charge +3999\/3999 /);
     const after = stored();
     expect([...before.keys()].filter((k) => !after.has(k))).toEqual([]);
     const added = [...after].filter(([k]) => !before.has(k)).map(([, l]) => JSON.parse(l.replace(/,$/, ''))[1].value.reason as string);
