@@ -12,6 +12,8 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, writevSync } fr
  *   ]}}                                                          ← close: what ends the array and the document
  */
 const WRITE_BATCH = 1 << 20;
+/** Linux's limit on the buffers of one writev: small lines are batched by count as well as by size. */
+const IOV_MAX = 1024;
 const READ_CHUNK = 16 << 20;
 /** Up to this size a file is parsed whole: one JSON.parse is twice as fast as a line at a time for a cold process. */
 const PARSE_WHOLE_UP_TO = 128 << 20;
@@ -34,7 +36,7 @@ export function writeLined(fd: number, empty: string, close: string, elements: I
   const put = (bytes: Buffer) => {
     batch.push(bytes);
     size += bytes.length;
-    if (size >= WRITE_BATCH || batch.length >= 1024) flush();
+    if (size >= WRITE_BATCH || batch.length >= IOV_MAX) flush();
   };
   put(Buffer.from(`${empty.slice(0, -close.length)}\n`));
   let first = true;
