@@ -27,7 +27,7 @@ describe('LinedBucket: the lines of a saved bucket, read a key range at a time',
 
   it('drops entries newer than its state, read or not, by the revision after the value (which may hold a field of that name)', () => {
     const { text, spans } = lines(line('/registry/events/ns/a.1', 5, ',"modRevision":99'), line('/registry/events/ns/b.1', 9), line('/registry/events/ns/c.1', 6));
-    const bucket = new LinedBucket(text, spans, 6);
+    const bucket = new LinedBucket(text, spans, { maxRevision: 6 });
     expect(bucket.take('/registry/events/ns/b.')).toEqual([]);
     expect([...bucket.rest()].map((r) => r.key)).toEqual(['/registry/events/ns/a.1', '/registry/events/ns/c.1']);
   });

@@ -38,6 +38,11 @@ export interface SavedBucket extends LazyBucket {
   rest(): Iterable<RawLine>;
 }
 
+/** The key that opens a saved line: ["/registry/pods/default/web",{… */
+export function keyOfLine(text: Buffer, [start]: Span): string {
+  return text.toString('utf8', start + 2, text.indexOf(0x22 /* " */, start + 2));
+}
+
 /**
  * The lines of one bucket in a file kept one entry per line, in key order (as saves write them): a read parses the key
  * range it asks for, so the events of one pod are read without the 900,000 others of a 150,000-pod cluster.
@@ -48,14 +53,16 @@ export class LinedBucket implements SavedBucket {
   private spans: Span[];
   private readonly handed: Uint8Array;
   private left: number;
+  private readonly maxRevision: number;
 
+  /** `keys`: each line's key, when the caller has read them already (keyOfLine). */
   constructor(
     private readonly text: Buffer,
     spans: Span[],
-    private readonly maxRevision = Infinity,
+    { maxRevision = Infinity, keys = spans.map((span) => keyOfLine(text, span)) }: { maxRevision?: number; keys?: string[] } = {},
   ) {
-    // the key opens each line: ["/registry/pods/default/web",{…
-    this.keys = spans.map(([start]) => text.toString('utf8', start + 2, text.indexOf(0x22 /* " */, start + 2)));
+    this.maxRevision = maxRevision;
+    this.keys = keys;
     this.spans = spans;
     // a file written by hand, or by a kubesim that did not sort: binary search needs key order
     if (this.keys.some((k, i) => i > 0 && this.keys[i - 1]! >= k)) {
@@ -171,7 +178,7 @@ export class FileBucket implements SavedBucket {
     if (this.opened) return this.opened;
     const lined = readLinedSpans<Entries>(this.file, this.close, { wholeUpTo: this.wholeUpTo });
     const whole = () => (readLined<Entries>(this.file, this.close, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= this.maxRevision);
-    return (this.opened = lined ? new LinedBucket(lined.text, lined.spans, this.maxRevision) : new WholeBucket(whole));
+    return (this.opened = lined ? new LinedBucket(lined.text, lined.spans, { maxRevision: this.maxRevision }) : new WholeBucket(whole));
   }
 
   take(prefix: string): Entries {

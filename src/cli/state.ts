@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ClusterState } from '../sim/cluster.js';
 import { bucketOf } from '../store/store.js';
 import { readLined, readLinedSpans, writeLined, type Span } from './lined-json.js';
-import { asSaved, FileBucket, LinedBucket, parseLine, type RawLine, type SavedBucket } from './saved-buckets.js';
+import { asSaved, FileBucket, keyOfLine, LinedBucket, parseLine, type RawLine, type SavedBucket } from './saved-buckets.js';
 
 const LOCK_STALE_MS = 30_000;
 const LOCK_WAIT_MS = 20_000;
@@ -117,7 +117,7 @@ export function loadState(
   if (spans && deferKinds) {
     state = spans.head;
     state.store.entries = [];
-    for (const [bucket, lines] of spansByBucket(spans.text, spans.spans)) lazy[bucket] = new LinedBucket(spans.text, lines);
+    for (const [bucket, lines] of linesByBucket(spans.text, spans.spans)) lazy[bucket] = new LinedBucket(spans.text, lines.spans, { keys: lines.keys });
   } else if (spans) {
     // a command that writes reads every kind; what it leaves as it was is saved back as it was read (see asSaved)
     state = spans.head;
@@ -133,14 +133,15 @@ export function loadState(
 }
 
 /** Lines grouped by the store bucket of their key: each starts with it, `["/registry/pods/default/web",{…`. */
-function spansByBucket(text: Buffer, spans: Span[]): Map<string, Span[]> {
-  const byBucket = new Map<string, Span[]>();
+function linesByBucket(text: Buffer, spans: Span[]): Map<string, { spans: Span[]; keys: string[] }> {
+  const byBucket = new Map<string, { spans: Span[]; keys: string[] }>();
   for (const span of spans) {
-    const keyStart = span[0] + 2;
-    const bucket = bucketOf(text.toString('latin1', keyStart, text.indexOf(0x22 /* " */, keyStart)));
-    let list = byBucket.get(bucket);
-    if (!list) byBucket.set(bucket, (list = []));
-    list.push(span);
+    const key = keyOfLine(text, span);
+    const bucket = bucketOf(key);
+    let lines = byBucket.get(bucket);
+    if (!lines) byBucket.set(bucket, (lines = { spans: [], keys: [] }));
+    lines.spans.push(span);
+    lines.keys.push(key);
   }
   return byBucket;
 }
