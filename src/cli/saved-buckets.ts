@@ -145,6 +145,11 @@ export class WholeBucket implements SavedBucket {
     return this.parse();
   }
 
+  /** Text it cannot search: everything, parsed. */
+  takeMentioning(): Entries {
+    return this.take();
+  }
+
   get pending(): boolean {
     return !this.read;
   }
@@ -186,8 +191,7 @@ export class FileBucket implements SavedBucket {
   }
 
   takeMentioning(prefix: string, text: string): Entries {
-    const opened = this.open();
-    return opened.takeMentioning ? opened.takeMentioning(prefix, text) : opened.take(prefix);
+    return this.open().takeMentioning(prefix, text);
   }
 
   get pending(): boolean {

@@ -55,8 +55,8 @@ export interface LazyBucket {
   take(prefix: string): StoreSnapshot['entries'];
   /** Whether some entries were never handed over. */
   readonly pending: boolean;
-  /** Like take, but only the entries whose saved text contains `text`: the others stay unread. */
-  takeMentioning?(prefix: string, text: string): StoreSnapshot['entries'];
+  /** Like take, but only the entries whose saved text contains `text` (a bucket that cannot search takes them all). */
+  takeMentioning(prefix: string, text: string): StoreSnapshot['entries'];
 }
 
 /** Keys are grouped by resource (`/registry/pods/`) so a list only scans its own kind (and a load parses only the kinds read). */
@@ -185,7 +185,7 @@ export class Store {
    * that mention it are read (`describe` on 150,000 pods parses a pod's events, not 900,000).
    */
   find(prefix: string, mentioned: string, keep: (obj: KObject) => boolean): KObject[] {
-    this.loadFrom(prefix, (source, range) => (source.takeMentioning ? source.takeMentioning(range, mentioned) : source.take(range)));
+    this.loadFrom(prefix, (source, range) => source.takeMentioning(range, mentioned));
     const found = [...this.entriesUnder(prefix, { read: false })].filter(([, stored]) => keep(stored.value));
     return found.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([, stored]) => stored.value);
   }
