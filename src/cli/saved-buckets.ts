@@ -1,5 +1,5 @@
 import type { LazyBucket, StoreSnapshot } from '../store/store.js';
-import { lowerBound, prefixEnd } from '../store/sorted-keys.js';
+import { prefixRange } from '../store/sorted-keys.js';
 import { readLined, readLinedSpans, type Span } from './lined-json.js';
 
 type Entries = StoreSnapshot['entries'];
@@ -76,14 +76,15 @@ export class LinedBucket implements SavedBucket {
 
   take(prefix: string): Entries {
     const taken: Entries = [];
-    for (let i = lowerBound(this.keys, prefix), end = lowerBound(this.keys, prefixEnd(prefix)); i < end; i++) this.hand(i, taken);
+    const [from, to] = prefixRange(this.keys, prefix);
+    for (let i = from; i < to; i++) this.hand(i, taken);
     return taken;
   }
 
   /** The lines under `prefix` that contain `text`, found in the bytes (one search, no parse) and parsed alone. */
   takeMentioning(prefix: string, text: string): Entries {
     const taken: Entries = [];
-    const [first, end] = [lowerBound(this.keys, prefix), lowerBound(this.keys, prefixEnd(prefix))];
+    const [first, end] = prefixRange(this.keys, prefix);
     if (first === end) return taken;
     const needle = Buffer.from(text);
     for (let at = this.text.indexOf(needle, this.spans[first]![0]); at >= 0 && at < this.spans[end - 1]![1]; ) {

@@ -33,7 +33,7 @@ export class SortedKeys {
   /** The keys that start with `prefix`, by binary search. */
   withPrefix(prefix: string): string[] {
     const all = this.all();
-    return all.slice(lowerBound(all, prefix), lowerBound(all, prefixEnd(prefix)));
+    return all.slice(...prefixRange(all, prefix));
   }
 }
 
@@ -49,8 +49,13 @@ function merge(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
+/** Where the keys that start with `prefix` are in sorted keys: from, and one past the last. */
+export function prefixRange(sorted: readonly string[], prefix: string): [from: number, to: number] {
+  return [lowerBound(sorted, prefix), lowerBound(sorted, prefixEnd(prefix))];
+}
+
 /** The first index whose key is not below `key`. */
-export function lowerBound(sorted: readonly string[], key: string): number {
+function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -62,6 +67,6 @@ export function lowerBound(sorted: readonly string[], key: string): number {
 }
 
 /** The smallest string above every string that starts with `prefix` (etcd's range end for a prefix). */
-export function prefixEnd(prefix: string): string {
+function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
