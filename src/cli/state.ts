@@ -172,9 +172,10 @@ export function saveState(dir: string, state: ClusterState, events?: SavedBucket
   if (unread.some((bucket) => bucket !== EVENTS)) throw new Error(`kubesim bug: saving a state with unread buckets ${unread.join(', ')}`);
   if (unread.includes(EVENTS) && !events) throw new Error('kubesim bug: saving a state with unread events and no file they came from');
   const known = state.store.entries.filter(isEvent);
-  if (!unread.includes(EVENTS)) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, known.map(asSaved)));
-  // events read (even if deleted since) or written: the file changes, and keeps the lines of the others as they were
-  else if (known.length || !events!.untouched) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(events!.rest(), known)));
+  const left = unread.includes(EVENTS) ? events! : undefined;
+  // all events known, or some read (even if deleted since) or written: the file changes, and keeps the lines of the
+  // others as they were
+  if (!left || known.length || !left.untouched) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(left?.rest() ?? [], known)));
   // the store last, so that the entries are the document's last array
   const { store, ...rest } = state;
   const empty = JSON.stringify({ ...rest, store: { revision: store.revision, entries: [] } });
