@@ -68,6 +68,9 @@ export function bucketOf(key: string): string {
   return bucket;
 }
 
+/** Whether keys under `prefix` may be in this bucket: the prefix is inside the bucket, or spans it. */
+const reaches = (prefix: string, bucketKey: string) => bucketKey.startsWith(prefix) || prefix.startsWith(bucketKey);
+
 /** The one bucket every key under `prefix` falls in, or SPANNING (`/registry/`, `/registry/services/`). */
 function bucketOfPrefix(prefix: string): string {
   if (!prefix.startsWith('/registry/') || prefix.indexOf('/', '/registry/'.length) < 0) return SPANNING;
@@ -170,7 +173,7 @@ export class Store {
   private loadFrom(prefix: string, take: (source: LazyBucket, range: string) => StoreSnapshot['entries']): void {
     if (!this.lazy.size) return;
     for (const [bucketKey, source] of this.lazy) {
-      if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
+      if (!reaches(prefix, bucketKey)) continue;
       for (const [key, stored] of take(source, prefix.startsWith(bucketKey) ? prefix : bucketKey)) {
         this.put(key, stored);
         for (const index of this.indexes.values()) if (key.startsWith(index.prefix)) this.indexAdd(index, key, stored.value);
@@ -228,7 +231,7 @@ export class Store {
   private *entriesUnder(prefix: string, { read = true } = {}): Generator<[string, StoredValue]> {
     if (read) this.load(prefix);
     for (const [bucketKey, bucket] of this.buckets) {
-      if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
+      if (!reaches(prefix, bucketKey)) continue;
       for (const entry of bucket) if (entry[0].startsWith(prefix)) yield entry;
     }
   }
@@ -244,7 +247,7 @@ export class Store {
     this.load(prefix);
     const parts: string[][] = [];
     for (const [bucketKey, bucket] of this.buckets) {
-      if (!bucketKey.startsWith(prefix) && !prefix.startsWith(bucketKey)) continue;
+      if (!reaches(prefix, bucketKey)) continue;
       const sorted = this.sorted(bucketKey, bucket);
       parts.push(prefix.startsWith(bucketKey) && prefix !== bucketKey ? sorted.withPrefix(prefix) : sorted.all().slice());
     }
