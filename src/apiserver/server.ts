@@ -13,6 +13,7 @@ import { recordUpdate } from './managed-fields.js';
 import { applyDefaults } from './defaults.js';
 import { admitRequest, read } from './reader.js';
 import { STRATEGIES } from './registry/index.js';
+import { LeaseManager } from './lease-manager.js';
 import { allocateServiceAddresses } from './service-alloc.js';
 
 export interface ApiRequest {
@@ -46,12 +47,29 @@ export type ApiResult = { ok: true; object: KObject; objects?: KObject[] } | { o
 
 const fail = (error: ApiError): ApiResult => ({ ok: false, error });
 
+export interface ApiServerOptions {
+  /** --event-ttl: events are written on an etcd lease of that many seconds. None: the etcd keeps its own leases. */
+  eventTtlSeconds?: number;
+}
+
 /**
  * kube-apiserver in miniature: authentication → authorization (RBAC) → decoding → mutating admission (defaults
  * included) → strategy validation → validating admission → etcd. Each stage emits an event for the narration.
  */
 export class ApiServer {
-  constructor(private readonly w: World) {}
+  private leases?: LeaseManager;
+
+  constructor(
+    private readonly w: World,
+    private readonly options: ApiServerOptions = {},
+  ) {}
+
+  /** The lease a write goes with (registry/core/event's TTL: every write of an event, of either API group), if any. */
+  private leaseOf(r: ResourceType): number | undefined {
+    const ttl = this.options.eventTtlSeconds;
+    if (ttl === undefined || r.plural !== 'events') return undefined;
+    return (this.leases ??= new LeaseManager(this.w)).leaseFor(ttl);
+  }
 
   handle(req: ApiRequest): ApiResult {
     if (req.verb === 'get' || req.verb === 'list') return read(this.w, req);
@@ -134,7 +152,7 @@ export class ApiServer {
     if (req.fieldManager) obj.metadata.managedFields = recordUpdate(undefined, obj, req.fieldManager, rfc3339(this.w.clock.now()));
     if (req.dryRun) return { ok: true, object: obj };
     const key = etcdKey(r, req.namespace, obj.metadata.name);
-    const revision = this.w.store.create(key, obj);
+    const revision = this.w.store.create(key, obj, this.leaseOf(r));
     if (revision === undefined) return fail(alreadyExists(qualifiedResource(r), obj.metadata.name));
     this.written(req, 'create', key, revision, obj);
     return { ok: true, object: obj };
@@ -183,7 +201,7 @@ export class ApiServer {
     const unchanged = req.subresource === 'status' ? jsonEqual(obj.status, old.status) : jsonEqual(stripVersion(obj), stripVersion(old));
     if (unchanged) return { ok: true, object: old };
     if (req.dryRun) return { ok: true, object: obj };
-    const revision = this.w.store.update(key, obj);
+    const revision = this.w.store.update(key, obj, undefined, this.leaseOf(r));
     this.written(req, 'update', key, revision!, obj);
     return this.finalizeIfDone(req, key, obj) ?? { ok: true, object: obj };
   }

@@ -116,6 +116,24 @@ describe('the saved state: events apart, read only when needed', () => {
     expect(loadAll(d)).toHaveLength(6);
   });
 
+  it('a save leaves out the unread events of a lease revoked since the load, and keeps the live leases', () => {
+    const d = dir();
+    const leased = (key: string, revision: number, lease: number) => [key, { ...entry(key, revision)[1], lease }] as ClusterState['store']['entries'][number];
+    const saved = state(6, [leased('/registry/events/default/db.1', 2, 1), leased('/registry/events/default/web.1', 3, 2), entry('/registry/events/default/web.2', 4), entry('/registry/pods/default/web', 1)]);
+    saveState(d, { ...saved, store: { ...saved.store, leases: { live: [[1, 1000], [2, 2000]], last: 2 } } });
+    for (const eventRangesFrom of [0, Infinity]) {
+      const { state: s, lazy } = loadState(d, { deferKinds: false, eventRangesFrom })!;
+      const store = new Store(s.store, lazy);
+      // nothing read of the events: the save still drops the lines of the lease that ran out
+      store.revokeLease(2);
+      const again = dir();
+      saveState(again, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
+      expect(readFileSync(join(again, 'events.json'), 'utf8')).not.toContain('web.1');
+      expect(loadState(again)!.state.store.leases).toEqual({ live: [[1, 1000]], last: 2 });
+      expect(loadAll(again)).toEqual(['/registry/events/default/db.1', '/registry/events/default/web.2', '/registry/pods/default/web']);
+    }
+  });
+
   it('a command that writes saves the entries it left as they were as the very lines it read', () => {
     const d = dir();
     saveState(d, state(3, [entry('/registry/pods/default/a', 2), entry('/registry/pods/default/b', 3)]));

@@ -173,12 +173,16 @@ export function saveState(dir: string, state: ClusterState, events?: SavedBucket
   if (unread.includes(EVENTS) && !events) throw new Error('kubesim bug: saving a state with unread events and no file they came from');
   const known = state.store.entries.filter(isEvent);
   const left = unread.includes(EVENTS) ? events! : undefined;
-  // all events known, or some read (even if deleted since) or written: the file changes, and keeps the lines of the
-  // others as they were
-  if (!left || known.length || !left.untouched) writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(left?.rest() ?? [], known)));
-  // the store last, so that the entries are the document's last array
+  // all events known, or some read (even if deleted since) or written, or some of a lease revoked: the file changes,
+  // and keeps the lines of the others as they were
+  const revoked = new Set(state.store.revoked);
+  if (!left || known.length || !left.untouched || revoked.size) {
+    const lines = withoutLeases(left?.rest() ?? [], revoked);
+    writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(lines, known)));
+  }
+  // the store's entries last, so that they are the document's last array
   const { store, ...rest } = state;
-  const empty = JSON.stringify({ ...rest, store: { revision: store.revision, entries: [] } });
+  const empty = JSON.stringify({ ...rest, store: { revision: store.revision, ...(store.leases ? { leases: store.leases } : {}), entries: [] } });
   writeAtomic(dir, 'state.json', (fd) => writeLined(fd, empty, STATE_CLOSE, store.entries.filter((e) => !isEvent(e)).map(asSaved)));
   const dirFd = openSync(dir, 'r');
   try {
@@ -186,6 +190,11 @@ export function saveState(dir: string, state: ClusterState, events?: SavedBucket
   } finally {
     closeSync(dirFd);
   }
+}
+
+/** The lines not written with one of these leases (revoked: etcd deleted their keys). */
+function* withoutLeases(lines: Iterable<RawLine>, leases: Set<number>): Generator<RawLine> {
+  for (const line of lines) if (line.lease === undefined || !leases.has(line.lease)) yield line;
 }
 
 /** Lines kept as they were read and entries, both in key order: one sequence in key order (a saved file's). */

@@ -57,6 +57,7 @@ export type SimEventBody =
   | E<'validation.passed', { object: ObjectRef }>
   | E<'validation.failed', { object: ObjectRef; errors: string[] }>
   | E<'etcd.written', { op: 'create' | 'update' | 'delete'; key: string; revision: number; object: ObjectRef; subresource?: string; by: string; gracefulDeletion?: number }>
+  | E<'etcd.lease-expired', { lease: number; deleted: number }>
   | E<'apply.unchanged', { object: ObjectRef }>
   | E<'service.ip-allocated', { service: ObjectRef; clusterIP: string; ports: string }>
   // 6. controllers watch and reconcile

@@ -75,12 +75,14 @@ export const FOLD_AFTER = 20;
 /**
  * Lines that fold together past FOLD_AFTER: one step told for many pods (the scheduler's binding written to etcd
  * among them), or one controller's repeated syncs of the same object (a ReplicaSet creating 150,000 pods 500 at a
- * time). The user's own request and the simulator's lines are always told.
+ * time), leases running out. The user's own request and the simulator's lines are always told.
  */
 function foldGroup(e: SimEvent): { key: string; pods: boolean } | undefined {
   if (e.actor === 'simulator') return undefined;
   if ('pod' in e) return { key: e.kind, pods: true };
   if (e.kind === 'etcd.written' && e.subresource === 'binding') return { key: `${e.kind}/binding`, pods: true };
   if (e.kind === 'replicaset.observed') return { key: `${e.kind}/${e.replicaSet.namespace}/${e.replicaSet.name}`, pods: false };
+  // an hour after a big apply, its hundreds of leases run out one after the other
+  if (e.kind === 'etcd.lease-expired') return { key: e.kind, pods: false };
   return undefined;
 }

@@ -156,4 +156,32 @@ describe('simulated cluster', () => {
     send(again, 'delete', deployment() as unknown as KObject);
     expect(() => again.save()).not.toThrow();
   });
+
+  it('deletes events an hour after their last write, as etcd runs out the lease kube-apiserver wrote them on (--event-ttl)', () => {
+    const c = newCluster();
+    send(c, 'create', web());
+    const trail = events(c);
+    expect(trail.length).toBeGreaterThan(0);
+    // the writes of a minute share one lease, granted for the TTL plus that minute
+    const leases = new Set(trail.map((e) => c.world.store.get(`/registry/events/default/${e.metadata.name}`)!.lease));
+    expect(leases.size).toBe(1);
+    const state = JSON.parse(JSON.stringify(c.save()));
+    expect(state.store.leases.live).toEqual([[[...leases][0], T0 + 3_660_000]]);
+    expect(state.timers.filter((t: { owner: string }) => t.owner === 'etcd/lessor')).toEqual([expect.objectContaining({ at: T0 + 3_660_000, patient: true })]);
+
+    // a command within the hour: the events are still there; a later one rewrites one (a new lease) and the rest go
+    const within = new Cluster(state.name, state, T0 + 3_000_000);
+    within.catchUp();
+    expect(events(within)).toHaveLength(trail.length);
+    const told: string[] = [];
+    const later = new Cluster(state.name, state, T0 + 3_659_000);
+    later.world.log.subscribe((e) => told.push(e.kind));
+    later.catchUp();
+    send(later, 'delete', pods(later)[0] as unknown as KObject);
+    const recent = events(later).filter((e) => e.lastTimestamp! > '2026-11-23T10:30:00Z').length;
+    later.stabilize(0, 120_000);
+    expect(told).toContain('etcd.lease-expired');
+    expect(events(later).length).toBe(recent);
+    expect(events(later).every((e) => e.lastTimestamp! > '2026-11-23T10:30:00Z')).toBe(true);
+  });
 });

@@ -3,6 +3,7 @@ import type { KObject } from '../api/object.js';
 import { asPod, PODS_BY_NODE, podNodeValues } from '../api/pods.js';
 import { mapSelectorMatches } from '../api/labels.js';
 import { ApiServer } from '../apiserver/server.js';
+import { EVENT_TTL_SECONDS, LESSOR } from '../apiserver/lease-manager.js';
 import { CONTROLLER_MANAGER, SCHEDULER, nodeUser } from '../apiserver/authn.js';
 import { Client } from '../client/client.js';
 import { Recorder } from '../client/recorder.js';
@@ -118,7 +119,8 @@ export class Cluster {
     store.addIndex(PODS_BY_NODE, '/registry/pods/', podNodeValues);
     this.writes = options.recordWrites ? store.recordWrites() : [];
     this.world = { clock, store, rand: new Rand(state.rand), log: new EventLog(() => clock.now()), timers: new Timers(state.timers), containers: new ContainerMemory({ containers: state.containers, sharedEnv: state.sharedEnv }) };
-    this.api = new ApiServer(this.world);
+    // a real etcd that replays the writes runs out its own leases (see EtcdBackend.save)
+    this.api = new ApiServer(this.world, options.recordWrites ? {} : { eventTtlSeconds: EVENT_TTL_SECONDS });
     this.downNodes = { ...(state.downNodes ?? {}) };
     this.accessLog = structuredClone(state.accessLog ?? {});
     this.spec = state.spec;
@@ -136,6 +138,7 @@ export class Cluster {
       persistentvolume: new Controller(w, new PersistentVolumeController(w, cm, recorder('persistentvolume-controller'))),
     };
     for (const c of Object.values(this.ctl)) this.byOwner.set(c.owner, c);
+    this.byOwner.set(LESSOR, { onTimer: (t) => this.leaseExpired(Number(t.key)) });
     this.nodeLifecycle = new NodeLifecycleController(w, cm, recorder('node-controller'), recorder('taint-eviction-controller'), this.downNodes);
     this.byOwner.set(this.nodeLifecycle.owner, this.nodeLifecycle);
     const schedClient = new Client(this.api, SCHEDULER, 'scheduler');
@@ -226,6 +229,12 @@ export class Cluster {
       const labels = [e.object.metadata.labels, e.previous?.metadata.labels];
       if (labels.some((l) => mapSelectorMatches(selector, l))) this.ctl.endpoints.queue.add(`${ns}/${svc.metadata.name}`);
     }
+  }
+
+  /** etcd's lessor: a lease ran out, its keys go (the events written with it an hour ago). */
+  private leaseExpired(lease: number): void {
+    const deleted = this.world.store.revokeLease(lease);
+    if (deleted) this.world.log.emit('etcd', { kind: 'etcd.lease-expired', lease, deleted: deleted.length });
   }
 
   /** `kubesim node fail`: the node's kubelet stops; the control plane notices after the grace period. */

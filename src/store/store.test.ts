@@ -196,5 +196,52 @@ describe('an index and objects changed in place', () => {
     expect(s.find('/registry/events/', 'u-db', about('u-db')).map((o) => o.metadata.name)).toEqual(['db.1']);
     expect(s.snapshot({ leaveUnread: true }).unread).toBeUndefined();
   });
-});
 
+  it('deletes the keys of a lease when it is revoked, in one revision, and never hands over unread ones of it', () => {
+    const lazyEvent = (name: string, lease: number): StoreSnapshot['entries'][number] => [
+      `/registry/events/default/${name}`,
+      { value: obj(name), createRevision: 2, modRevision: 2, version: 1, lease },
+    ];
+    let saved = [lazyEvent('db.1', 1), lazyEvent('web.1', 2)];
+    const events: LazyBucket = {
+      take(prefix) {
+        const taken = saved.filter(([k]) => k.startsWith(prefix));
+        saved = saved.filter(([k]) => !k.startsWith(prefix));
+        return taken;
+      },
+      takeMentioning(prefix) {
+        return this.take(prefix);
+      },
+      get pending() {
+        return saved.length > 0;
+      },
+    };
+    const s = new Store({ revision: 5, entries: [], leases: { live: [[1, 1000], [2, 2000]], last: 2 } }, { '/registry/events/': events });
+    const seen: WatchEvent[] = [];
+    s.watch('/registry/events/', (e) => seen.push(e));
+    const lease = s.grantLease(3000);
+    expect(lease).toBe(3);
+    s.create('/registry/events/default/a.1', obj('a.1'), lease);
+    s.create('/registry/events/default/a.2', obj('a.2'), 1);
+    // a write with another lease (or none) moves the key off the old one, as an etcd put does
+    s.update('/registry/events/default/a.2', obj('a.2'), undefined, lease);
+    expect(s.latestLease()).toEqual({ id: 3, expiresAt: 3000 });
+
+    expect(s.revokeLease(1)).toEqual([]);
+    expect(s.get('/registry/events/default/db.1')).toBeUndefined();
+    expect(s.get('/registry/events/default/a.2')?.lease).toBe(lease);
+    const before = s.revision;
+    expect(s.revokeLease(lease)).toEqual(['/registry/events/default/a.1', '/registry/events/default/a.2']);
+    expect(s.revision).toBe(before + 1);
+    s.deliver();
+    expect(seen.filter((e) => e.type === 'DELETED').map((e) => [e.key, e.revision])).toEqual([
+      ['/registry/events/default/a.1', before + 1],
+      ['/registry/events/default/a.2', before + 1],
+    ]);
+    expect(s.revokeLease(lease)).toBeUndefined();
+    expect(() => s.create('/registry/events/default/b.1', obj('b.1'), lease)).toThrow(/not live/);
+    expect(s.list('/registry/events/').map((o) => o.metadata.name)).toEqual(['web.1']);
+    expect(s.snapshot().leases).toEqual({ live: [[2, 2000]], last: 3 });
+    expect(s.snapshot().revoked).toEqual([1, 3]);
+  });
+});

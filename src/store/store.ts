@@ -12,6 +12,8 @@ export interface StoredValue {
   createRevision: number;
   modRevision: number;
   version: number;
+  /** The lease the key was last written with (etcd's kv.lease): it goes when the lease expires. */
+  lease?: number;
 }
 
 export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -42,6 +44,10 @@ export interface StoreSnapshot {
   entries: Array<[string, Omit<StoredValue, 'value'> & { value: KObject }]>;
   /** Lazy buckets nobody read, left out of `entries`: whoever saved them keeps them as they are. */
   unread?: string[];
+  /** The leases granted and not revoked, each with when it runs out, and the last lease ID granted. */
+  leases?: { live: Array<[id: number, expiresAt: number]>; last: number };
+  /** Leases revoked since the store was made: whoever saves lazy buckets leaves out their entries nobody read. */
+  revoked?: number[];
 }
 
 const SPANNING = '*';
@@ -133,8 +139,17 @@ export class Store {
   /** Buckets whose entries are read only when something looks under them (a read that never lists events). */
   private readonly lazy = new Map<string, LazyBucket>();
 
+  /** etcd's lessor: the live leases and when each runs out (whoever keeps time revokes them: see revokeLease). */
+  private readonly leases = new Map<number, number>();
+  private lastLease: number;
+  /** The keys read or written with each live lease. */
+  private readonly leased = new Map<number, Set<string>>();
+  private readonly revoked: number[] = [];
+
   constructor(snapshot?: StoreSnapshot, lazy: Record<string, LazyBucket> = {}) {
     this.revisionNow = snapshot?.revision ?? 1;
+    for (const [id, expiresAt] of snapshot?.leases?.live ?? []) this.leases.set(id, expiresAt);
+    this.lastLease = snapshot?.leases?.last ?? 0;
     for (const [key, stored] of snapshot?.entries ?? []) this.put(key, stored);
     for (const [bucket, source] of Object.entries(lazy)) this.lazy.set(bucket, source);
   }
@@ -157,8 +172,20 @@ export class Store {
   }
 
   private put(key: string, stored: StoredValue): void {
+    const before = this.byKey.get(key)?.lease;
+    if (before !== undefined && before !== stored.lease) this.leased.get(before)?.delete(key);
+    if (stored.lease !== undefined) {
+      let keys = this.leased.get(stored.lease);
+      if (!keys) this.leased.set(stored.lease, (keys = new Set()));
+      keys.add(key);
+    }
     this.bucket(key).set(key, stored);
     this.byKey.set(key, stored);
+  }
+
+  /** Whether a saved entry is still there: not written with a lease that was revoked since (etcd deleted it then). */
+  private alive(stored: Pick<StoredValue, 'lease'>): boolean {
+    return stored.lease === undefined || this.leases.has(stored.lease);
   }
 
   /**
@@ -175,6 +202,7 @@ export class Store {
     for (const [bucketKey, source] of this.lazy) {
       if (!reaches(prefix, bucketKey)) continue;
       for (const [key, stored] of take(source, prefix.startsWith(bucketKey) ? prefix : bucketKey)) {
+        if (!this.alive(stored)) continue;
         this.put(key, stored);
         for (const index of this.indexes.values()) if (key.startsWith(index.prefix)) this.indexAdd(index, key, stored.value);
       }
@@ -323,12 +351,15 @@ export class Store {
     }
   }
 
-  /** Creates a key; returns undefined if it already exists (the caller turns that into AlreadyExists). */
-  create(key: string, value: KObject): number | undefined {
+  /**
+   * Creates a key (attached to `lease`, a live one, if given); returns undefined if it already exists (the caller turns
+   * that into AlreadyExists).
+   */
+  create(key: string, value: KObject, lease?: number): number | undefined {
     if (this.get(key)) return undefined;
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
-    this.put(key, { value, createRevision: revision, modRevision: revision, version: 1 });
+    this.put(key, { value, createRevision: revision, modRevision: revision, version: 1, ...this.withLease(lease) });
     this.sortedKeys.get(bucketOf(key))?.add(key);
     this.reindex(key, value);
     this.forgetLists(key, revision);
@@ -339,15 +370,16 @@ export class Store {
 
   /**
    * Replaces a key's value. With expectedRevision, fails (undefined) unless the key's mod revision still
-   * matches: the optimistic concurrency of GuaranteedUpdate.
+   * matches: the optimistic concurrency of GuaranteedUpdate. The key is attached to `lease` if given, else to none
+   * (an etcd put without a lease detaches the key from its old one).
    */
-  update(key: string, value: KObject, expectedRevision?: number): number | undefined {
+  update(key: string, value: KObject, expectedRevision?: number, lease?: number): number | undefined {
     const current = this.get(key);
     if (!current) return undefined;
     if (expectedRevision !== undefined && current.modRevision !== expectedRevision) return undefined;
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
-    this.put(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1 });
+    this.put(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1, ...this.withLease(lease) });
     this.reindex(key, value);
     this.forgetLists(key, revision);
     this.journal?.push({ op: 'update', key, revision, value, previousModRevision: current.modRevision });
@@ -359,14 +391,57 @@ export class Store {
     const current = this.get(key);
     if (!current) return undefined;
     const revision = ++this.revisionNow;
+    this.remove(key, current, revision);
+    this.journal?.push({ op: 'delete', key, revision, previousModRevision: current.modRevision });
+    return revision;
+  }
+
+  private remove(key: string, current: StoredValue, revision: number): void {
+    if (current.lease !== undefined) this.leased.get(current.lease)?.delete(key);
     this.bucket(key).delete(key);
     this.byKey.delete(key);
     this.sortedKeys.get(bucketOf(key))?.remove(key);
     this.reindex(key, undefined);
     this.forgetLists(key, revision);
-    this.journal?.push({ op: 'delete', key, revision, previousModRevision: current.modRevision });
     this.emit({ type: 'DELETED', key, object: current.value, revision });
-    return revision;
+  }
+
+  /** etcd's LeaseGrant: a new lease ID, running out at `expiresAt` (the caller's time: the store keeps none). */
+  grantLease(expiresAt: number): number {
+    // a real etcd that replays the writes keeps its own leases, on its own clock
+    if (this.journal) throw new Error('kubesim bug: a lease granted by a store whose writes a real etcd replays');
+    const id = ++this.lastLease;
+    this.leases.set(id, expiresAt);
+    return id;
+  }
+
+  /** The live lease that runs out last, if any: the one a lease manager may reuse. */
+  latestLease(): { id: number; expiresAt: number } | undefined {
+    let latest: { id: number; expiresAt: number } | undefined;
+    for (const [id, expiresAt] of this.leases) if (!latest || expiresAt >= latest.expiresAt) latest = { id, expiresAt };
+    return latest;
+  }
+
+  /**
+   * etcd's LeaseRevoke (a lease that ran out): its keys are deleted in one transaction, one revision. Keys of it not
+   * read yet from a lazy bucket go with it: they are never handed over (see alive), and a save leaves them out.
+   * Returns the keys deleted that had been read, or undefined if the lease was not live.
+   */
+  revokeLease(id: number): string[] | undefined {
+    if (!this.leases.delete(id)) return undefined;
+    this.revoked.push(id);
+    const keys = [...(this.leased.get(id) ?? [])].sort();
+    this.leased.delete(id);
+    if (!keys.length) return keys;
+    const revision = ++this.revisionNow;
+    for (const key of keys) this.remove(key, this.byKey.get(key)!, revision);
+    return keys;
+  }
+
+  private withLease(lease: number | undefined): { lease?: number } {
+    if (lease === undefined) return {};
+    if (!this.leases.has(lease)) throw new Error(`kubesim bug: a write with lease ${lease}, which is not live`);
+    return { lease };
   }
 
   watch(prefix: string, handler: WatchHandler): void {
@@ -397,7 +472,13 @@ export class Store {
     const entries: StoreSnapshot['entries'] = [];
     for (const bucket of this.buckets.values()) for (const [k, v] of bucket) entries.push([k, v]);
     entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    return { revision: this.revisionNow, entries, ...(this.lazy.size ? { unread: [...this.lazy.keys()] } : {}) };
+    return {
+      revision: this.revisionNow,
+      entries,
+      ...(this.lazy.size ? { unread: [...this.lazy.keys()] } : {}),
+      ...(this.lastLease ? { leases: { live: [...this.leases], last: this.lastLease } } : {}),
+      ...(this.revoked.length ? { revoked: [...this.revoked] } : {}),
+    };
   }
 
   private bucket(key: string): Map<string, StoredValue> {

@@ -55,6 +55,27 @@ describe('the cluster heals and updates', () => {
   });
 });
 
+describe('events last an hour, as on a real cluster', () => {
+  it('shows the events of an apply for an hour after their last write, then etcd deletes them (--event-ttl)', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const at = (time: string) => ({ env: { KUBESIM_NOW: `2026-11-23T${time}Z` } });
+    const within = kubesim(home, ['get', 'events', '--no-headers'], at('10:59:00'));
+    expect(within.stdout).toContain('Successfully assigned default/gestion-employes-');
+    const pod = kubesim(home, ['get', 'pods', '-o', 'name'], at('10:59:00')).stdout.split('\n')[0]!.slice('pod/'.length);
+
+    const after = kubesim(home, ['get', 'events'], at('12:00:00'));
+    expect(after.code).toBe(0);
+    expect(after.stdout).toBe('');
+    expect(after.stderr).toContain('No resources found in default namespace.');
+    expect(after.stderr).toMatch(/⌛ .*etcd : le bail \(lease\) \d+ arrive à échéance → les événements écrits avec lui sont supprimés \(kube-apiserver écrit chaque événement avec un bail d'une heure, --event-ttl=1h\)/);
+    expect(kubesim(home, ['describe', 'pod', pod], at('12:00:00')).stdout).toMatch(/\nEvents:\s+<none>\n$/);
+    // a command that writes saves the cluster without them
+    expect(kubesim(home, ['create', 'namespace', 'essai', '-q'], at('12:00:00')).code).toBe(0);
+    expect(readFileSync(join(home, 'clusters', 'kubesim', 'events.json'), 'utf8')).not.toContain('Successfully assigned');
+  });
+});
+
 describe('kubesim apply --server-side', () => {
   it('keeps field ownership: a conflict refused as kubectl words it, --force-conflicts, what the manager stops applying removed', () => {
     const home = freshHome();

@@ -41,6 +41,11 @@ export const en: Catalog = {
     }
     return { step: 2, emoji: '💾', text: `etcd: ${OPS[e.op]} ${e.key} (revision ${e.revision})` };
   },
+  'etcd.lease-expired': (e) => ({
+    step: 2,
+    emoji: '⌛',
+    text: `etcd: lease ${e.lease} runs out → ${e.deleted ? `${e.deleted} event${e.deleted > 1 ? 's' : ''} deleted` : 'the events written with it are deleted'} (kube-apiserver writes each event on a one-hour lease, --event-ttl=1h)`,
+  }),
   'apply.unchanged': (e) => ({ step: 1, emoji: '🟰', text: `kubectl: ${obj(e.object)} matches what etcd holds — nothing to send` }),
   'service.ip-allocated': (e) => ({ step: 2, emoji: '🛂', text: `API Server: ${obj(e.service)} gets the virtual IP ${e.clusterIP} (${e.ports})` }),
   'deployment.rs-created': (e) => ({

@@ -48,6 +48,11 @@ export const fr: Catalog = {
     }
     return { step: 2, emoji: '💾', text: `etcd : ${OPS[e.op]} ${e.key} (révision ${e.revision})` };
   },
+  'etcd.lease-expired': (e) => ({
+    step: 2,
+    emoji: '⌛',
+    text: `etcd : le bail (lease) ${e.lease} arrive à échéance → ${e.deleted ? `${e.deleted} événement${e.deleted > 1 ? 's' : ''} supprimé${e.deleted > 1 ? 's' : ''}` : 'les événements écrits avec lui sont supprimés'} (kube-apiserver écrit chaque événement avec un bail d'une heure, --event-ttl=1h)`,
+  }),
   'apply.unchanged': (e) => ({ step: 1, emoji: '🟰', text: `kubectl : ${obj(e.object)} est identique à ce qui est dans etcd — rien à envoyer` }),
   'service.ip-allocated': (e) => ({ step: 2, emoji: '🛂', text: `API Server : ${obj(e.service)} reçoit l'IP virtuelle ${e.clusterIP} (${e.ports})` }),
   'deployment.rs-created': (e) => ({

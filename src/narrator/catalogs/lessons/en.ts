@@ -107,8 +107,8 @@ export const enLessons: Lessons = {
       etcd: {
         title: 'etcd',
         text:
-          "A key-value database, replicated in a real cluster, holding the whole cluster state under keys such as /registry/deployments/default/gestion-employes. Every write bumps a global revision, which becomes the objects' resourceVersion.\nIt is the records database: what is not written there does not exist for Kubernetes.",
-        tryIt: ['kubesim etcdctl get /registry --prefix --keys-only', 'kubesim get deployment gestion-employes -o yaml'],
+          "A key-value database, replicated in a real cluster, holding the whole cluster state under keys such as /registry/deployments/default/gestion-employes. Every write bumps a global revision, which becomes the objects' resourceVersion. A key may be attached to a lease: when it runs out, etcd deletes the key. The API Server writes events that way, for an hour (--event-ttl): keep elsewhere what must last.\nIt is the records database: what is not written there does not exist for Kubernetes.",
+        tryIt: ['kubesim etcdctl get /registry --prefix --keys-only', 'kubesim get deployment gestion-employes -o yaml', 'kubesim get events', 'kubesim wait 1h5m', 'kubesim get events'],
       },
       scheduler: {
         title: 'The Scheduler',

@@ -107,8 +107,8 @@ export const frLessons: Lessons = {
       etcd: {
         title: 'etcd',
         text:
-          "Une base clé-valeur, répliquée dans un vrai cluster, qui contient tout l'état du cluster sous des clés comme /registry/deployments/default/gestion-employes. Chaque écriture augmente une révision globale, qui devient le resourceVersion des objets.\nC'est la base des dossiers : ce qui n'y est pas écrit n'existe pas pour Kubernetes.",
-        tryIt: ['kubesim etcdctl get /registry --prefix --keys-only', 'kubesim get deployment gestion-employes -o yaml'],
+          "Une base clé-valeur, répliquée dans un vrai cluster, qui contient tout l'état du cluster sous des clés comme /registry/deployments/default/gestion-employes. Chaque écriture augmente une révision globale, qui devient le resourceVersion des objets. Une clé peut être liée à un bail (lease) : quand il expire, etcd l'efface. L'API Server écrit ainsi les événements, pour une heure (--event-ttl) : gardez ailleurs ce qui doit durer.\nC'est la base des dossiers : ce qui n'y est pas écrit n'existe pas pour Kubernetes.",
+        tryIt: ['kubesim etcdctl get /registry --prefix --keys-only', 'kubesim get deployment gestion-employes -o yaml', 'kubesim get events', 'kubesim wait 1h5m', 'kubesim get events'],
       },
       scheduler: {
         title: 'Le Scheduler',
