@@ -46,4 +46,17 @@ describe("Recorder: client-go's EventCorrelator", () => {
     recorder.normal(service, 'Tested', 'message 13');
     expect(events()).toContain('message 13 x1');
   });
+
+  it("forgets an object's spam budget once 4,096 other objects had events since (an LRU cache, as upstream's)", () => {
+    const { recorder, service, events } = setup();
+    for (let i = 0; i < 26; i++) recorder.warning(service, 'Tested', 'same');
+    const other = (i: number) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, namespace: 'default', uid: `uid-${i}` } });
+    // 4,095 others: the service is still among the 4,096 remembered, out of tokens (and now the most recent again)
+    for (let i = 0; i < 4095; i++) recorder.normal(other(i), 'Other', 'x');
+    recorder.warning(service, 'Tested', 'same');
+    expect(events()).toEqual(['same x25']);
+    for (let i = 4095; i < 4095 + 4096; i++) recorder.normal(other(i), 'Other', 'x');
+    recorder.warning(service, 'Tested', 'same');
+    expect(events()).toEqual(['same x26']);
+  });
 });
