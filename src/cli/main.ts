@@ -450,7 +450,7 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
   } catch (e) {
     const error =
       e instanceof BackendUnavailable
-        ? clientError(`error: ${e.message}`, e.code)
+        ? unavailable(e)
         : e instanceof LockTimeout
           ? clientError(`error: the cluster is locked by another kubesim (${e.message}/lock)`, 'locked', { path: `${e.message}/lock` })
           : undefined;
@@ -467,7 +467,9 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     session.catchUp();
     errors = await invocation.run!(session);
   } catch (e) {
-    errors = [internalError(e)];
+    // the events, or a kind of a big state, are read when first looked at: in the middle of the command
+    errors = [e instanceof BackendUnavailable ? unavailable(e) : internalError(e)];
+    session.abandon();
   } finally {
     code = await report(errors, env, session.renderer);
     await session.close();
@@ -512,6 +514,10 @@ async function executeAlone(alone: Alone, env: Env, streams: Streams): Promise<n
   const code = await report(errors, env, renderer);
   await renderer.finish();
   return code;
+}
+
+function unavailable(e: BackendUnavailable): CommandError {
+  return clientError(`error: ${e.message}`, e.code);
 }
 
 function internalError(e: unknown): CommandError {

@@ -32,11 +32,11 @@ describe('LinedBucket: the lines of a saved bucket, read a key range at a time',
     expect([...bucket.rest()].map((r) => r.key)).toEqual(['/registry/events/ns/a.1', '/registry/events/ns/c.1']);
   });
 
-  it('fails only the read of a range that holds a line that is not JSON', () => {
+  it('fails only the read of a range that holds a line that is not JSON, naming the file', () => {
     const { text, spans } = lines(line('/registry/events/ns/a.1', 1), '["/registry/events/ns/b.1",not json]');
-    const bucket = new LinedBucket(text, spans);
+    const bucket = new LinedBucket(text, spans, { file: 'events.json' });
     expect(bucket.take('/registry/events/ns/a.')).toHaveLength(1);
-    expect(() => bucket.take('/registry/events/ns/b.')).toThrow(SyntaxError);
+    expect(() => bucket.take('/registry/events/ns/b.')).toThrow(expect.objectContaining({ code: 'state-unreadable', message: expect.stringMatching(/^cannot read events\.json: /) }));
   });
 
   it('reads only the lines under a prefix that mention a text, found in the bytes', () => {

@@ -1,4 +1,5 @@
 import type { LazyBucket, StoreSnapshot } from '../store/store.js';
+import { BackendUnavailable } from './backend/backend.js';
 import { prefixRange } from '../store/sorted-keys.js';
 import { readLined, readLinedSpans, type Span } from './lined-json.js';
 
@@ -11,6 +12,15 @@ type Entries = StoreSnapshot['entries'];
 const READ_FROM = Symbol('line read');
 
 type Entry = Entries[number];
+
+/**
+ * A saved file that does not parse: changed by hand, or cut short by a full disk (kubesim's own saves are atomic). The
+ * command stops with that, not with the parser's failure somewhere inside it.
+ */
+export function unreadable(file: string, e: unknown): BackendUnavailable {
+  if (e instanceof BackendUnavailable) return e;
+  return new BackendUnavailable('state-unreadable', `cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+}
 
 /** Parses a saved line, remembering it on the entry's value. */
 export function parseLine(line: Buffer): Entry {
@@ -56,14 +66,16 @@ export class LinedBucket implements SavedBucket {
   private readonly handed: Uint8Array;
   private left: number;
   private readonly maxRevision: number;
+  private readonly file: string;
 
-  /** `keys`: each line's key, when the caller has read them already (keyOfLine). */
+  /** `keys`: each line's key, when the caller has read them already (keyOfLine); `file`: where the text was read. */
   constructor(
     private readonly text: Buffer,
     spans: Span[],
-    { maxRevision = Infinity, keys = spans.map((span) => keyOfLine(text, span)) }: { maxRevision?: number; keys?: string[] } = {},
+    { maxRevision = Infinity, keys = spans.map((span) => keyOfLine(text, span)), file = 'the saved state' }: { maxRevision?: number; keys?: string[]; file?: string } = {},
   ) {
     this.maxRevision = maxRevision;
+    this.file = file;
     this.keys = keys;
     this.spans = spans;
     // a file written by hand, or by a kubesim that did not sort: binary search needs key order
@@ -107,7 +119,12 @@ export class LinedBucket implements SavedBucket {
   /** Parses line i into `taken` unless handed over before (or newer than the state). */
   private hand(i: number, taken: Entries): void {
     if (this.handed[i]) return;
-    const entry = parseLine(this.text.subarray(...this.spans[i]!));
+    let entry: Entry;
+    try {
+      entry = parseLine(this.text.subarray(...this.spans[i]!));
+    } catch (e) {
+      throw unreadable(this.file, e);
+    }
     this.handed[i] = 1;
     this.left--;
     if (entry[1].modRevision <= this.maxRevision) taken.push(entry);
@@ -153,8 +170,9 @@ export class WholeBucket implements SavedBucket {
 
   take(): Entries {
     if (this.read) return [];
+    const entries = this.parse();
     this.read = true;
-    return this.parse();
+    return entries;
   }
 
   /** Text it cannot search: everything, parsed. */
@@ -193,9 +211,16 @@ export class FileBucket implements SavedBucket {
 
   private open(): SavedBucket {
     if (this.opened) return this.opened;
-    const lined = readLinedSpans<Entries>(this.file, this.close, { wholeUpTo: this.wholeUpTo });
-    const whole = () => (readLined<Entries>(this.file, this.close, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= this.maxRevision);
-    return (this.opened = lined ? new LinedBucket(lined.text, lined.spans, { maxRevision: this.maxRevision }) : new WholeBucket(whole));
+    const read = <T>(parse: () => T): T => {
+      try {
+        return parse();
+      } catch (e) {
+        throw unreadable(this.file, e);
+      }
+    };
+    const lined = read(() => readLinedSpans<Entries>(this.file, this.close, { wholeUpTo: this.wholeUpTo }));
+    const whole = () => read(() => (readLined<Entries>(this.file, this.close, (a) => a).elements as Entries).filter(([, v]) => v.modRevision <= this.maxRevision));
+    return (this.opened = lined ? new LinedBucket(lined.text, lined.spans, { maxRevision: this.maxRevision, file: this.file }) : new WholeBucket(whole));
   }
 
   take(prefix: string): Entries {

@@ -56,6 +56,8 @@ export interface OpenOptions {
 export class Session {
   private savedRevision: number;
   private savedTimers: string;
+  /** The command stopped on an exception: whatever it did is not saved. */
+  private abandoned = false;
   private readonly startedAt: number;
 
   private constructor(
@@ -171,10 +173,18 @@ export class Session {
     return (await import('../narrator/narrate.js')).CATALOGS[this.env.lang].messages;
   }
 
+  /**
+   * The command stopped halfway on an exception (a saved file that does not read, a bug): close() saves nothing, so the
+   * cluster stays as it was before the command.
+   */
+  abandon(): void {
+    this.abandoned = true;
+  }
+
   /** Saves if the world changed, releases the lock, then lets the renderer finish (the TTY paces its story). */
   async close(): Promise<void> {
     try {
-      if (this.full) {
+      if (this.full && !this.abandoned) {
         const { store, timers } = this.full.world;
         // `wait` may only move the clock: that too must be kept
         const changed =

@@ -134,6 +134,20 @@ describe('the saved state: events apart, read only when needed', () => {
     }
   });
 
+  it('a saved line that does not parse is told as the file it is in, when it is read (ranges or whole)', () => {
+    const d = dir();
+    saveState(d, state(4, [entry('/registry/events/default/db.1', 2), entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 1)]));
+    const events = join(d, 'events.json');
+    writeFileSync(events, readFileSync(events, 'utf8').replace(/^\["\/registry\/events\/default\/web\.1".*$/m, '["/registry/events/default/web.1",{"value":'));
+    for (const eventRangesFrom of [0, Infinity]) {
+      const { state: s, lazy } = loadState(d, { eventRangesFrom })!;
+      const store = new Store(s.store, lazy);
+      // by range, the line of db.1 still reads; whole, the file does not
+      if (eventRangesFrom === 0) expect(store.list('/registry/events/default/db.').map((o) => o.metadata.name)).toEqual(['db.1']);
+      expect(() => store.list('/registry/events/')).toThrow(expect.objectContaining({ code: 'state-unreadable', message: expect.stringContaining(`cannot read ${events}: `) }));
+    }
+  });
+
   it('a command that writes saves the entries it left as they were as the very lines it read', () => {
     const d = dir();
     saveState(d, state(3, [entry('/registry/pods/default/a', 2), entry('/registry/pods/default/b', 3)]));

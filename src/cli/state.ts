@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ClusterState } from '../sim/cluster.js';
 import { bucketOf } from '../store/store.js';
 import { readLined, readLinedSpans, writeLined, type Span } from './lined-json.js';
-import { asSaved, FileBucket, keyOfLine, LinedBucket, parseLine, type RawLine, type SavedBucket } from './saved-buckets.js';
+import { asSaved, FileBucket, keyOfLine, LinedBucket, parseLine, unreadable, type RawLine, type SavedBucket } from './saved-buckets.js';
 
 const LOCK_STALE_MS = 30_000;
 const LOCK_WAIT_MS = 20_000;
@@ -112,20 +112,24 @@ export function loadState(
   if (!existsSync(file)) return undefined;
   const events = join(dir, 'events.json');
   const lazy: LoadedState['lazy'] = {};
-  const spans = readLinedSpans<ClusterState>(file, STATE_CLOSE, { wholeUpTo });
   let state: ClusterState;
-  if (spans && deferKinds) {
-    state = spans.head;
-    state.store.entries = [];
-    for (const [bucket, lines] of linesByBucket(spans.text, spans.spans)) lazy[bucket] = new LinedBucket(spans.text, lines.spans, { keys: lines.keys });
-  } else if (spans) {
-    // a command that writes reads every kind; what it leaves as it was is saved back as it was read (see asSaved)
-    state = spans.head;
-    state.store.entries = spans.spans.map((span) => parseLine(spans.text.subarray(...span)));
-  } else {
-    const { head, elements } = readLined<ClusterState>(file, STATE_CLOSE, (s) => s.store.entries);
-    state = head;
-    state.store.entries = elements as Entries;
+  try {
+    const spans = readLinedSpans<ClusterState>(file, STATE_CLOSE, { wholeUpTo });
+    if (spans && deferKinds) {
+      state = spans.head;
+      state.store.entries = [];
+      for (const [bucket, lines] of linesByBucket(spans.text, spans.spans)) lazy[bucket] = new LinedBucket(spans.text, lines.spans, { keys: lines.keys, file });
+    } else if (spans) {
+      // a command that writes reads every kind; what it leaves as it was is saved back as it was read (see asSaved)
+      state = spans.head;
+      state.store.entries = spans.spans.map((span) => parseLine(spans.text.subarray(...span)));
+    } else {
+      const { head, elements } = readLined<ClusterState>(file, STATE_CLOSE, (s) => s.store.entries);
+      state = head;
+      state.store.entries = elements as Entries;
+    }
+  } catch (e) {
+    throw unreadable(file, e);
   }
   // a state saved before events had their own file has them in state.json
   if (existsSync(events)) lazy[EVENTS] = new FileBucket(events, EVENTS_CLOSE, state.store.revision, eventRangesFrom);

@@ -49,6 +49,7 @@ export type ErrorCode =
   | 'store-invalid'
   | 'store-unreachable'
   | 'store-foreign'
+  | 'state-unreadable'
   | 'network'
   | 'exec'
   | 'internal';

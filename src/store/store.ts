@@ -3,9 +3,9 @@ import { Fifo } from '../sim/fifo.js';
 import { SortedKeys } from './sorted-keys.js';
 
 /**
- * An etcd-like MVCC key-value store, in memory: one global revision that every write increments,
- * create/mod revisions per key (an object's resourceVersion is its mod revision), and prefix watches.
- * Watch events are queued and delivered by the engine, never re-entrantly from inside a write.
+ * An etcd-like MVCC key-value store, in memory: one global revision that every write increments, create/mod revisions
+ * per key (an object's resourceVersion is its mod revision), prefix watches, and leases (a key written with one goes
+ * when it is revoked). Watch events are queued and delivered by the engine, never re-entrantly from inside a write.
  */
 export interface StoredValue {
   value: KObject;

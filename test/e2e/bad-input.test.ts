@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectNoStackTrace, freshHome, kubesim, scratchDir, stateOf } from './cli.js';
@@ -103,6 +103,48 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     const { home } = existingCluster();
     const r = kubesim(home, ['get', 'pods', '-n', 'empty']);
     expect(r).toMatchObject({ code: 0, stdout: '', stderr: 'No resources found in empty namespace.\n' });
+  });
+});
+
+describe('saved files that do not read: a clear error, exit 1, nothing saved over them', () => {
+  const files = (home: string) => ['state.json', 'events.json'].map((f) => readFileSync(join(home, 'clusters', 'kubesim', f), 'utf8'));
+  const UNREADABLE = 'Les fichiers sauvés du cluster ne se lisent plus (modifiés à la main ? disque plein ?) : remettez-en une copie, ou repartez d’un cluster neuf avec kubesim cluster reset.';
+
+  it('a state.json cut short: reads and writes stop before anything, and cluster reset starts afresh', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const state = join(home, 'clusters', 'kubesim', 'state.json');
+    writeFileSync(state, readFileSync(state, 'utf8').slice(0, 1000));
+    const before = files(home);
+    for (const args of [['get', 'pods'], ['scale', 'deployment/gestion-employes', '--replicas=2']]) {
+      const r = kubesim(home, args);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`error: cannot read ${state}: `);
+      expect(r.stderr).toContain(UNREADABLE);
+      expectNoStackTrace(r.stderr);
+    }
+    expect(files(home)).toEqual(before);
+    expect(kubesim(home, ['cluster', 'reset', '-q']).code).toBe(0);
+    expect(kubesim(home, ['get', 'nodes', '--no-headers']).stdout.split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('an events.json that is not a list: the command that reads it stops there, and what it did is not saved', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const events = join(home, 'clusters', 'kubesim', 'events.json');
+    writeFileSync(events, '{}\n');
+    const before = files(home);
+    const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
+    for (const args of [['describe', pod], ['delete', pod]]) {
+      const r = kubesim(home, args);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`error: cannot read ${events}: `);
+      expect(r.stderr).toContain(UNREADABLE);
+      expectNoStackTrace(r.stderr);
+    }
+    expect(files(home)).toEqual(before);
+    expect(kubesim(home, ['get', pod, '--no-headers']).stdout).toContain('Running');
   });
 });
 

@@ -27,8 +27,11 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** Why `--store` cannot be used: not an etcd:// URL, no etcd answering there, or an etcd holding another cluster. */
-export type Unavailability = 'store-invalid' | 'store-unreachable' | 'store-foreign';
+/**
+ * Why the store cannot be used: not an etcd:// URL, no etcd answering there, an etcd holding another cluster, or saved
+ * files that do not parse (changed by hand, a full disk: kubesim's own saves are atomic).
+ */
+export type Unavailability = 'store-invalid' | 'store-unreachable' | 'store-foreign' | 'state-unreadable';
 
 /** The store named by --store cannot be used (the message is the English line printed, the code the explanation). */
 export class BackendUnavailable extends Error {
