@@ -13,7 +13,7 @@ export interface ManifestError {
   /** kubectl's own wording. */
   kubectl: string;
   /** For the French explanation: what kind of mistake it is, and where. */
-  code: 'yaml' | 'not-object' | 'missing-kind' | 'no-file';
+  code: 'yaml' | 'bomb' | 'not-object' | 'missing-kind' | 'no-file';
   line?: number;
   column?: number;
   detail?: string;
@@ -43,6 +43,21 @@ function asKubectlSends(value: unknown): unknown {
   );
 }
 
+const EXCESSIVE_ALIASING = Symbol('excessive aliasing');
+
+/**
+ * The document's value, its aliases resolved, unless they multiply beyond reason (a "billion laughs" bomb): go-yaml
+ * refuses those, and so does the yaml package past 100 aliases.
+ */
+function aliasesResolved(doc: Document.Parsed<ParsedNode>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    if (e instanceof ReferenceError && /Excessive alias count/.test(e.message)) return EXCESSIVE_ALIASING;
+    throw e;
+  }
+}
+
 function toItems(doc: Document.Parsed<ParsedNode>, source: string, lines: LineCounter): ManifestItem[] {
   const error = doc.errors[0];
   if (error) {
@@ -61,7 +76,11 @@ function toItems(doc: Document.Parsed<ParsedNode>, source: string, lines: LineCo
       },
     ];
   }
-  const value = asKubectlSends(doc.toJS({ maxAliasCount: 100 }));
+  const resolved = aliasesResolved(doc);
+  if (resolved === EXCESSIVE_ALIASING) {
+    return [{ source, error: { code: 'bomb', kubectl: `error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing` } }];
+  }
+  const value = asKubectlSends(resolved);
   if (value === null || value === undefined) return [];
   if (typeof value !== 'object' || Array.isArray(value)) {
     const json = JSON.stringify(value);
@@ -74,8 +93,34 @@ function toItems(doc: Document.Parsed<ParsedNode>, source: string, lines: LineCo
   return [{ source, object: obj }];
 }
 
+/** Go's encoding/json refuses nesting deeper than this (kubectl decodes a text that opens with `{` as JSON). */
+const JSON_MAX_DEPTH = 10_000;
+
+/** Where a JSON text nests deeper than Go's decoder allows: its offset as Go counts it (bytes read), if anywhere. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > JSON_MAX_DEPTH) return Buffer.byteLength(text.slice(0, i + 1));
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return undefined;
+}
+
 /** Every document of a YAML (or JSON) text, each decoded on its own so one bad document spares the others. */
 export async function decodeManifest(text: string, source: string): Promise<ManifestItem[]> {
+  // a JSON bomb stops Go's decoder at its depth limit: it would exhaust the YAML parser's stack first
+  const deep = text.trimStart().startsWith('{') ? tooDeep(text) : undefined;
+  if (deep !== undefined) {
+    const opener = Buffer.from(text).toString('utf8', deep - 1, deep);
+    return [{ source, error: { code: 'bomb', kubectl: `error parsing ${source}: json: offset ${deep}: invalid character '${opener}' exceeded max depth` } }];
+  }
   const yaml = await import('yaml');
   const lines = new yaml.LineCounter();
   const docs = yaml.parseAllDocuments(text, { uniqueKeys: false, lineCounter: lines, prettyErrors: true, merge: true });

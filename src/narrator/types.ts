@@ -29,6 +29,7 @@ export type Catalog = {
 export type ErrorCode =
   | 'no-file'
   | 'yaml'
+  | 'bomb'
   | 'not-object'
   | 'missing-kind'
   | 'unknown-kind'

@@ -57,6 +57,22 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
       stderr: /Error from server \(NotFound\): error when creating ".*ns\.yaml": namespaces "nowhere" not found/,
       french: /n'existe pas/,
     },
+    {
+      name: 'YAML bomb (aliases of aliases)',
+      args: () => [
+        'apply',
+        '-f',
+        manifest('bomb.yaml', `${VALID_CM}extra:\n  a0: &a0 [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 9 }, (_, i) => `  a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]\n`).join('')}`),
+      ],
+      stderr: /^error: error parsing .*bomb\.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing\n/,
+      french: /est fait pour épuiser le décodeur/,
+    },
+    {
+      name: 'JSON nested deeper than kubectl decodes',
+      args: () => ['apply', '-f', manifest('deep.json', `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"deep"},"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`)],
+      stderr: /^error: error parsing .*deep\.json: json: offset 10069: invalid character '\[' exceeded max depth\n/,
+      french: /est fait pour épuiser le décodeur/,
+    },
   ])('$name', ({ args, stderr, french }) => {
     const { home, before } = existingCluster();
     const r = kubesim(home, args());

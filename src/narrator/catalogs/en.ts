@@ -245,6 +245,7 @@ export const enMessages: Messages = {
   dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `The path "${a.path}" does not exist: check the file or folder given to -f.`,
+    bomb: (a) => `"${a.source}" is made to exhaust the decoder (YAML aliases multiplied, or JSON nested over 10,000 levels deep): kubectl refuses it, and nothing of this document was sent.`,
     yaml: (a) => `The YAML of "${a.source}" is malformed at line ${a.line}, column ${a.column}: ${a.detail}. Nothing of this document was sent (indent with spaces, never tabs).`,
     'not-object': (a) => `A document of "${a.source}" is not a Kubernetes object (it needs a key: value map with apiVersion, kind and metadata).`,
     'missing-kind': (a) => `kubectl checks before sending: every object declares apiVersion and kind (missing in "${a.source}": ${a.detail}).`,

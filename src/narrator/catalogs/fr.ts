@@ -272,6 +272,7 @@ export const frMessages: Messages = {
   dbHint: "💡 La base PostgreSQL de l'application est dans manifests/postgres.yaml : kubesim apply -f manifests/postgres.yaml",
   explain: {
     'no-file': (a) => `Le chemin « ${a.path} » n'existe pas : vérifiez le nom du fichier ou du dossier passé à -f.`,
+    bomb: (a) => `« ${a.source} » est fait pour épuiser le décodeur (alias YAML multipliés, ou JSON imbriqué sur plus de 10 000 niveaux) : kubectl le refuse, et rien de ce document n'a été envoyé.`,
     yaml: (a) => `Le YAML de « ${a.source} » est mal formé ligne ${a.line}, colonne ${a.column} : ${a.detail}. Rien de ce document n'a été envoyé (indentation avec des espaces, jamais de tabulation).`,
     'not-object': (a) => `Un document de « ${a.source} » n'est pas un objet Kubernetes (il faut une table clé: valeur avec apiVersion, kind et metadata).`,
     'missing-kind': (a) => `kubectl vérifie avant d'envoyer : chaque objet doit déclarer apiVersion et kind (manquant dans « ${a.source} » : ${a.detail}).`,
