@@ -29,7 +29,18 @@ export function writeLined(fd: number, empty: string, close: string, elements: I
   const batch: Buffer[] = [];
   let size = 0;
   const flush = () => {
-    writevSync(fd, batch);
+    let pending = batch;
+    let left = size;
+    for (;;) {
+      let written = writevSync(fd, pending);
+      left -= written;
+      if (left === 0) break;
+      // a short write (the disk filling up): the rest goes in another call, which fails if nothing more fits. Ignored,
+      // it saved a state cut short that the next command could not read
+      let i = 0;
+      while (written >= pending[i]!.length) written -= pending[i++]!.length;
+      pending = [pending[i]!.subarray(written), ...pending.slice(i + 1)];
+    }
     batch.length = 0;
     size = 0;
   };

@@ -472,7 +472,14 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     session.abandon();
   } finally {
     code = await report(errors, env, session.renderer);
-    await session.close();
+    try {
+      await session.close();
+    } catch (e) {
+      // the save itself failed (a full disk, a home that is not a directory): told like any other failure
+      if (!(e instanceof BackendUnavailable)) throw e;
+      code = await report([unavailable(e)], env, session.renderer);
+      await session.renderer.finish();
+    }
   }
   if (invocation.watch && !errors.length) {
     const { watchLoop } = await import('./commands/get/watch.js');

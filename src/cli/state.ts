@@ -158,9 +158,13 @@ function writeAtomic(dir: string, name: string, write: (fd: number) => void): vo
   try {
     write(fd);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
+    // a full disk: the old file stays, and no half-written copy is left beside it
     closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
   }
+  closeSync(fd);
   renameSync(tmp, file);
 }
 

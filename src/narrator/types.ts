@@ -51,6 +51,7 @@ export type ErrorCode =
   | 'store-unreachable'
   | 'store-foreign'
   | 'state-unreadable'
+  | 'home-unwritable'
   | 'network'
   | 'exec'
   | 'internal';

@@ -122,7 +122,7 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
   });
 });
 
-describe('saved files that do not read: a clear error, exit 1, nothing saved over them', () => {
+describe('saved files that do not read, a home that takes no writes: a clear error, exit 1, nothing saved over them', () => {
   const files = (home: string) => ['state.json', 'events.json'].map((f) => readFileSync(join(home, 'clusters', 'kubesim', f), 'utf8'));
   const UNREADABLE = 'Les fichiers sauvés du cluster ne se lisent plus (modifiés à la main ? disque plein ?) : remettez-en une copie, ou repartez d’un cluster neuf avec kubesim cluster reset.';
 
@@ -143,6 +143,18 @@ describe('saved files that do not read: a clear error, exit 1, nothing saved ove
     expect(files(home)).toEqual(before);
     expect(kubesim(home, ['cluster', 'reset', '-q']).code).toBe(0);
     expect(kubesim(home, ['get', 'nodes', '--no-headers']).stdout.split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
+  it('a KUBESIM_HOME that is a file: a clear error that names it, and nothing written', () => {
+    const home = join(scratchDir('home'), 'not-a-directory');
+    writeFileSync(home, 'notes de cours\n');
+    const r = kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`error: cannot write to ${join(home, 'clusters', 'kubesim')}: ENOTDIR: not a directory`);
+    expect(r.stderr).toContain('kubesim ne peut pas écrire le cluster dans son dossier (KUBESIM_HOME, ~/.kubesim par défaut)');
+    expectNoStackTrace(r.stderr);
+    expect(readFileSync(home, 'utf8')).toBe('notes de cours\n');
   });
 
   it('an events.json that is not a list: the command that reads it stops there, and what it did is not saved', () => {

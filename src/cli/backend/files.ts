@@ -1,6 +1,6 @@
 import type { ClusterState } from '../../sim/cluster.js';
 import { ClusterLock, clusterDir, EVENTS, loadState, saveState, type LoadedState } from '../state.js';
-import type { Backend } from './backend.js';
+import { BackendUnavailable, type Backend } from './backend.js';
 
 /** The default: one directory per cluster under KUBESIM_HOME, a lock directory, atomic renames (state.ts). */
 export class FilesBackend implements Backend {
@@ -20,7 +20,7 @@ export class FilesBackend implements Backend {
   }
 
   async lock(): Promise<boolean> {
-    return this.clusterLock.acquire();
+    return this.writing(() => this.clusterLock.acquire());
   }
 
   async load(): Promise<LoadedState | undefined> {
@@ -34,7 +34,17 @@ export class FilesBackend implements Backend {
   }
 
   async save(state: ClusterState): Promise<void> {
-    saveState(this.where, state, this.loaded?.lazy[EVENTS]);
+    this.writing(() => saveState(this.where, state, this.loaded?.lazy[EVENTS]));
+  }
+
+  /** A write the file system refuses (ENOTDIR, EACCES, ENOSPC…) is the user's directory's doing, not kubesim's. */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (e) {
+      if (typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
+      throw new BackendUnavailable('home-unwritable', `cannot write to ${this.where}: ${(e as Error).message}`);
+    }
   }
 
   async unlock(): Promise<void> {

@@ -296,6 +296,7 @@ export const frMessages: Messages = {
     'store-invalid': () => '--store attend l’adresse d’un etcd : etcd://HÔTE:PORT (par exemple etcd://127.0.0.1:2379).',
     'store-unreachable': () => 'Aucun etcd ne répond à cette adresse : démarrez-le (paquet Debian etcd-server), ou retirez --store pour garder le cluster dans des fichiers.',
     'store-foreign': () => 'Cet etcd contient déjà les objets d’un autre cluster : kubesim n’y touche pas. Donnez-lui un etcd vide, ou le sien.',
+    'home-unwritable': () => 'kubesim ne peut pas écrire le cluster dans son dossier (KUBESIM_HOME, ~/.kubesim par défaut) : vérifiez que c’est un dossier où vous avez le droit d’écrire, et qu’il reste de la place sur le disque. Le cluster est resté tel qu’il était.',
     'state-unreadable': () => 'Les fichiers sauvés du cluster ne se lisent plus (modifiés à la main ? disque plein ?) : remettez-en une copie, ou repartez d’un cluster neuf avec kubesim cluster reset.',
     internal: (a) => `Erreur interne de kubesim : ${a.detail}`,
   },
