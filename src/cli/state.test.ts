@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../../test/temp-dirs.js';
 import type { ClusterState } from '../sim/cluster.js';
 import { Store } from '../store/store.js';
-import { EVENTS, loadState, saveState } from './state.js';
+import { ClusterLock, EVENTS, loadState, saveState } from './state.js';
 
 const entry = (key: string, revision: number): ClusterState['store']['entries'][number] => [
   key,
@@ -174,3 +175,38 @@ describe('the saved state: events apart, read only when needed', () => {
     expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
   });
 });
+
+describe('the cluster lock', () => {
+  const dir = tempDirs('kubesim-lock');
+  /** A lock left in `d` by `pid` (none: killed before it wrote it), last touched `ageMs` ago. */
+  const leftLock = (d: string, pid: number | undefined, ageMs: number) => {
+    mkdirSync(join(d, 'lock'), { recursive: true });
+    if (pid !== undefined) writeFileSync(join(d, 'lock', 'pid'), String(pid));
+    const then = new Date(Date.now() - ageMs);
+    utimesSync(join(d, 'lock'), then, then);
+  };
+  const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
+
+  it('is not taken from a live owner, however long it has held it (a 150,000-pod apply takes minutes)', () => {
+    const d = dir();
+    leftLock(d, process.pid, 600_000);
+    expect(new ClusterLock(d, 100).acquire()).toBe(false);
+    expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(String(process.pid));
+  });
+
+  it('is taken from a dead owner at once, and from none after 30 s', () => {
+    for (const [pid, ageMs] of [[deadPid(), 0], [undefined, 31_000]] as const) {
+      const d = dir();
+      leftLock(d, pid, ageMs);
+      const lock = new ClusterLock(d, 100);
+      expect(lock.acquire()).toBe(true);
+      expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(String(process.pid));
+      lock.release();
+      expect(existsSync(join(d, 'lock'))).toBe(false);
+    }
+    const d = dir();
+    leftLock(d, undefined, 0);
+    expect(new ClusterLock(d, 100).acquire()).toBe(false);
+  });
+});
+

@@ -26,18 +26,23 @@ function alive(pid: number): boolean {
 }
 
 /**
- * One kubesim at a time per cluster: a lock directory (mkdir is atomic) holding the owner's pid. A lock whose
- * owner died, or that is older than 30 s, is taken over, so a killed process never blocks the class.
+ * One kubesim at a time per cluster: a lock directory (mkdir is atomic) holding the owner's pid. A lock whose owner
+ * died is taken over, and so is one older than 30 s that names no owner (a process killed before it wrote its pid), so
+ * a killed process never blocks the class. A live owner keeps it however long its command runs.
  */
 export class ClusterLock {
   private held = false;
 
-  constructor(private readonly dir: string) {}
+  /** @param waitMs how long to wait for a live owner to finish */
+  constructor(
+    private readonly dir: string,
+    private readonly waitMs = LOCK_WAIT_MS,
+  ) {}
 
   acquire(): boolean {
     mkdirSync(this.dir, { recursive: true });
     const lock = join(this.dir, 'lock');
-    const deadline = Date.now() + LOCK_WAIT_MS;
+    const deadline = Date.now() + this.waitMs;
     for (let attempt = 0; ; attempt++) {
       try {
         mkdirSync(lock);
@@ -57,17 +62,19 @@ export class ClusterLock {
   }
 
   private stale(lock: string): boolean {
+    let pid = 0;
     try {
-      const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-      if (pid && !alive(pid)) return true;
+      pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    } catch {
+      // not written yet, or the lock just went
+    }
+    // a live owner may run for minutes (150,000 pods): taking its lock over would let two commands save, the later one
+    // erasing what the other did
+    if (pid > 0) return !alive(pid);
+    try {
       return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
     } catch {
-      // pid not written yet: only stale if the directory itself is old
-      try {
-        return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
-      } catch {
-        return false;
-      }
+      return false;
     }
   }
 
