@@ -1,15 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeManifest, type ManifestItem } from './decode.js';
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/** Files of a folder in name order (kubectl's FileVisitor), recursing with -R. */
+/**
+ * Files of a folder in name order (kubectl's FileVisitor), recursing with -R. As Go's filepath.Walk, a link to a folder
+ * is not followed (a link back to a parent would recurse forever): it is a file, kept only for its extension.
+ */
 function filesIn(dir: string, recursive: boolean): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
-    const st = statSync(path);
+    const st = lstatSync(path);
     if (st.isDirectory()) {
       if (recursive) out.push(...filesIn(path, recursive));
     } else if (EXTENSIONS.some((e) => entry.endsWith(e))) out.push(path);

@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectNoStackTrace, freshHome, kubesim, scratchDir, stateOf } from './cli.js';
+import { expectNoStackTrace, freshHome, kubesim, ROOT, scratchDir, stateOf } from './cli.js';
 
 const dir = scratchDir('manifests');
 function manifest(name: string, text: string): string {
@@ -84,6 +84,18 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     else expect(r.stderr).toMatch(french);
     expectNoStackTrace(r.stderr);
     expect(stateOf(home)).toBe(before);
+  });
+
+  it('walks a folder with -R as kubectl does: a link to a folder (here back to its parent) is not followed', () => {
+    const folder = scratchDir('loop');
+    copyFileSync(join(ROOT, 'manifests/gestion-employes.yaml'), join(folder, 'gestion-employes.yaml'));
+    mkdirSync(join(folder, 'sub'));
+    symlinkSync(folder, join(folder, 'sub', 'back'));
+    symlinkSync(join(ROOT, 'manifests/postgres.yaml'), join(folder, 'sub', 'postgres.yaml'));
+    const r = kubesim(freshHome(), ['apply', '-f', folder, '-R', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(8);
+    expect(r.stderr).toBe('');
   });
 
   it('still applies the valid documents of a file, as kubectl does', () => {
