@@ -13,8 +13,11 @@ export interface CommandError {
   silent?: boolean;
 }
 
+/** What kubectl prints as it is: its own "error: …", the server's "Error from server…", and its connection errors. */
+const UNPREFIXED = /^(error: |Error|The connection to the server |Unable to connect to the server: )/;
+
 export const clientError = (kubectl: string, code: ErrorCode, args: ErrorArgs = {}): CommandError => ({
-  kubectl: kubectl.startsWith('error: ') || kubectl.startsWith('Error') ? kubectl : `error: ${kubectl}`,
+  kubectl: UNPREFIXED.test(kubectl) ? kubectl : `error: ${kubectl}`,
   code,
   args,
 });

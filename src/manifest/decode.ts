@@ -13,7 +13,7 @@ export interface ManifestError {
   /** kubectl's own wording. */
   kubectl: string;
   /** For the French explanation: what kind of mistake it is, and where. */
-  code: 'yaml' | 'bomb' | 'not-object' | 'missing-kind' | 'no-file';
+  code: 'yaml' | 'bomb' | 'not-object' | 'missing-kind' | 'no-file' | 'url';
   line?: number;
   column?: number;
   detail?: string;

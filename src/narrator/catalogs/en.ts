@@ -244,6 +244,7 @@ export const enMessages: Messages = {
   folded: (n, last, pods) => `${n.toLocaleString('en-US')} more times${pods ? ' for other pods' : ''}, like the last one: ${last}`,
   dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
   explain: {
+    url: (a) => `The manifest could not be downloaded from ${a.detail}: check the address and the network, or download the file and give it to -f.`,
     'no-file': (a) => `The path "${a.path}" does not exist: check the file or folder given to -f.`,
     bomb: (a) => `"${a.source}" is made to exhaust the decoder (YAML aliases multiplied, or JSON nested over 10,000 levels deep): kubectl refuses it, and nothing of this document was sent.`,
     yaml: (a) => `The YAML of "${a.source}" is malformed at line ${a.line}, column ${a.column}: ${a.detail}. Nothing of this document was sent (indent with spaces, never tabs).`,

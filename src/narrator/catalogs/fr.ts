@@ -271,6 +271,7 @@ export const frMessages: Messages = {
   folded: (n, last, pods) => `${n.toLocaleString('fr-FR').replace(/\u202f/g, ' ')} fois de plus${pods ? " pour d'autres pods" : ''}, comme la dernière : ${last}`,
   dbHint: "💡 La base PostgreSQL de l'application est dans manifests/postgres.yaml : kubesim apply -f manifests/postgres.yaml",
   explain: {
+    url: (a) => `Le manifeste n'a pas pu être téléchargé depuis ${a.detail} : vérifiez l'adresse et le réseau, ou téléchargez le fichier et passez-le à -f.`,
     'no-file': (a) => `Le chemin « ${a.path} » n'existe pas : vérifiez le nom du fichier ou du dossier passé à -f.`,
     bomb: (a) => `« ${a.source} » est fait pour épuiser le décodeur (alias YAML multipliés, ou JSON imbriqué sur plus de 10 000 niveaux) : kubectl le refuse, et rien de ce document n'a été envoyé.`,
     yaml: (a) => `Le YAML de « ${a.source} » est mal formé ligne ${a.line}, colonne ${a.column} : ${a.detail}. Rien de ce document n'a été envoyé (indentation avec des espaces, jamais de tabulation).`,
