@@ -36,6 +36,8 @@ export const required = (field: string, detail?: string): FieldError => ({ type:
 export const invalid = (field: string, value: unknown, detail: string): FieldError => ({ type: 'Invalid value', field, value, detail });
 export const forbidden = (field: string, detail: string): FieldError => ({ type: 'Forbidden', field, detail });
 export const duplicate = (field: string, value: unknown): FieldError => ({ type: 'Duplicate value', field, value });
+/** field.TooLong: the value itself is never shown. */
+export const tooLong = (field: string, maxBytes: number): FieldError => ({ type: 'Too long', field, detail: `may not be more than ${maxBytes} ${maxBytes === 1 ? 'byte' : 'bytes'}` });
 export const notSupported = (field: string, value: unknown, supported: string[]): FieldError => ({
   type: 'Unsupported value',
   field,

@@ -98,6 +98,20 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('refuses what etcd could not hold: a ConfigMap over 1 MiB, and a client-side apply whose last-applied annotation passes 256 KiB', () => {
+    const { home, before } = existingCluster();
+    const configMap = (name: string, bytes: number) => manifest(`${name}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  a: ${'x'.repeat(bytes)}\n`);
+    const big = kubesim(home, ['create', '-f', configMap('gros', 1024 * 1024 + 1)]);
+    expect(big.code).toBe(1);
+    expect(big.stderr).toContain('The ConfigMap "gros" is invalid: []: Too long: may not be more than 1048576 bytes\n');
+    const applied = kubesim(home, ['apply', '-f', configMap('moyen', 300_000)]);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain('The ConfigMap "moyen" is invalid: metadata.annotations: Too long: may not be more than 262144 bytes\n');
+    expect(stateOf(home)).toBe(before);
+    // server-side apply keeps no such annotation: the usual way out
+    expect(kubesim(home, ['apply', '--server-side', '-f', configMap('moyen', 300_000)]).stdout).toBe('configmap/moyen serverside-applied\n');
+  });
+
   it('still applies the valid documents of a file, as kubectl does', () => {
     const { home } = existingCluster();
     const file = manifest('mixed.yaml', `${VALID_CM}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  ports:\n  - port: 0\n---\n${VALID_CM.replace('name: ok', 'name: ok2')}`);

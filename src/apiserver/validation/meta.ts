@@ -1,5 +1,5 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
-import { invalid, required, type FieldError } from '../../api/field.js';
+import { invalid, required, tooLong, type FieldError } from '../../api/field.js';
 import { labelValue, qualifiedName } from './names.js';
 
 export type NameValidator = (name: string) => string[];
@@ -12,9 +12,21 @@ export function validateObjectMeta(meta: ObjectMeta | undefined, namespaced: boo
   if (m.name) for (const msg of nameFn(m.name)) errs.push(invalid(`${path}.name`, m.name, msg));
   if (namespaced && m.namespace === '') errs.push(required(`${path}.namespace`));
   errs.push(...validateLabels(m.labels, `${path}.labels`));
-  for (const key of Object.keys(m.annotations ?? {})) {
-    for (const msg of qualifiedName(key.toLowerCase())) errs.push(invalid(`${path}.annotations`, key, msg));
+  errs.push(...validateAnnotations(m.annotations, `${path}.annotations`));
+  return errs;
+}
+
+/** ValidateAnnotations' limit on keys and values together: 256 KiB (a big object's last-applied-configuration). */
+const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+
+function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  let size = 0;
+  for (const [key, value] of Object.entries(annotations ?? {})) {
+    for (const msg of qualifiedName(key.toLowerCase())) errs.push(invalid(path, key, msg));
+    size += Buffer.byteLength(key) + Buffer.byteLength(String(value));
   }
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT));
   return errs;
 }
 
