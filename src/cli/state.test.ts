@@ -178,20 +178,39 @@ describe('the saved state: events apart, read only when needed', () => {
 
 describe('the cluster lock', () => {
   const dir = tempDirs('kubesim-lock');
-  /** A lock left in `d` by `pid` (none: killed before it wrote it), last touched `ageMs` ago. */
-  const leftLock = (d: string, pid: number | undefined, ageMs: number) => {
+  /** A lock left in `d` by `owner` (a pid, maybe with its start time; none: killed before it wrote it), last touched `ageMs` ago. */
+  const leftLock = (d: string, owner: number | string | undefined, ageMs: number) => {
     mkdirSync(join(d, 'lock'), { recursive: true });
-    if (pid !== undefined) writeFileSync(join(d, 'lock', 'pid'), String(pid));
+    if (owner !== undefined) writeFileSync(join(d, 'lock', 'pid'), String(owner));
     const then = new Date(Date.now() - ageMs);
     utimesSync(join(d, 'lock'), then, then);
   };
   const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 
-  it('is not taken from a live owner, however long it has held it (a 150,000-pod apply takes minutes)', () => {
+  /** This process as a lock names it: its pid and (on Linux) its start time. */
+  const ownPid = () => {
     const d = dir();
-    leftLock(d, process.pid, 600_000);
-    expect(new ClusterLock(d, 100).acquire()).toBe(false);
-    expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(String(process.pid));
+    const lock = new ClusterLock(d, 100);
+    lock.acquire();
+    const owner = readFileSync(join(d, 'lock', 'pid'), 'utf8');
+    lock.release();
+    return owner;
+  };
+
+  it('is not taken from a live owner, however long it has held it (a 150,000-pod apply takes minutes)', () => {
+    expect(ownPid()).toMatch(new RegExp(`^${process.pid}( \\d+)?$`));
+    for (const owner of [ownPid(), process.pid]) {
+      const d = dir();
+      leftLock(d, owner, 600_000);
+      expect(new ClusterLock(d, 100).acquire()).toBe(false);
+      expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(String(owner));
+    }
+  });
+
+  it.runIf(existsSync('/proc/self/stat'))('is taken when its pid now names another process (started at another time)', () => {
+    const d = dir();
+    leftLock(d, `${process.pid} 1`, 0);
+    expect(new ClusterLock(d, 100).acquire()).toBe(true);
   });
 
   it('is taken from a dead owner at once, and from none after 30 s', () => {
@@ -200,7 +219,7 @@ describe('the cluster lock', () => {
       leftLock(d, pid, ageMs);
       const lock = new ClusterLock(d, 100);
       expect(lock.acquire()).toBe(true);
-      expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(String(process.pid));
+      expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(ownPid());
       lock.release();
       expect(existsSync(join(d, 'lock'))).toBe(false);
     }

@@ -16,6 +16,20 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/**
+ * When a process started (Linux: clock ticks since boot, field 22 of /proc/PID/stat), if the system says: with its pid,
+ * it names one process even once the pid is reused (a container restarted numbers its processes from 1 again).
+ */
+function startOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command name, which may hold spaces and parentheses, from field 3 on
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -46,7 +60,7 @@ export class ClusterLock {
     for (let attempt = 0; ; attempt++) {
       try {
         mkdirSync(lock);
-        writeFileSync(join(lock, 'pid'), String(process.pid));
+        writeFileSync(join(lock, 'pid'), `${process.pid} ${startOf(process.pid) ?? ''}`.trim());
         this.held = true;
         return true;
       } catch (e) {
@@ -62,15 +76,20 @@ export class ClusterLock {
   }
 
   private stale(lock: string): boolean {
-    let pid = 0;
+    let owner: string[] = [];
     try {
-      pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      owner = readFileSync(join(lock, 'pid'), 'utf8').trim().split(' ');
     } catch {
       // not written yet, or the lock just went
     }
+    const [pid, start] = [Number(owner[0]), owner[1]];
     // a live owner may run for minutes (150,000 pods): taking its lock over would let two commands save, the later one
-    // erasing what the other did
-    if (pid > 0) return !alive(pid);
+    // erasing what the other did. Its pid alone may since name another process: its start time tells
+    if (pid > 0) {
+      if (!alive(pid)) return true;
+      const started = start === undefined ? undefined : startOf(pid);
+      return started !== undefined && started !== start;
+    }
     try {
       return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
     } catch {
