@@ -35,8 +35,8 @@ export function writeLined(fd: number, empty: string, close: string, elements: I
       let written = writevSync(fd, pending);
       left -= written;
       if (left === 0) break;
-      // a short write (the disk filling up): the rest goes in another call, which fails if nothing more fits. Ignored,
-      // it saved a state cut short that the next command could not read
+      // a short write (the disk filling up): the rest goes in another call, which fails if nothing more fits (a short
+      // write taken for a whole one saved a state cut short, that the next command could not read)
       let i = 0;
       while (written >= pending[i]!.length) written -= pending[i++]!.length;
       pending = [pending[i]!.subarray(written), ...pending.slice(i + 1)];

@@ -40,9 +40,10 @@ function alive(pid: number): boolean {
 }
 
 /**
- * One kubesim at a time per cluster: a lock directory (mkdir is atomic) holding the owner's pid. A lock whose owner
- * died is taken over, and so is one older than 30 s that names no owner (a process killed before it wrote its pid), so
- * a killed process never blocks the class. A live owner keeps it however long its command runs.
+ * One kubesim at a time per cluster: a lock directory (mkdir is atomic) holding the owner's pid and start time. A lock
+ * whose owner died is taken over (its pid gone, or now another process's), and so is one older than 30 s that names no
+ * owner (a process killed before it wrote it), so a killed process never blocks the class. A live owner keeps it
+ * however long its command runs.
  */
 export class ClusterLock {
   private held = false;
