@@ -3,7 +3,7 @@ import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/m
 /** One requirement of a label selector (apimachinery/pkg/labels). */
 export interface Requirement {
   key: string;
-  op: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | '=' | '!=';
+  op: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | '=' | '!=' | 'Gt' | 'Lt';
   values: string[];
 }
 
@@ -24,6 +24,13 @@ export function matches(reqs: Requirement[], labels: Labels): boolean {
         return has;
       case 'DoesNotExist':
         return !has;
+      case 'Gt':
+      case 'Lt': {
+        // both sides integers, or no match
+        const [value, bound] = [l[r.key], r.values[0]].map((v) => (/^[+-]?\d+$/.test(v ?? '') ? BigInt(v!) : undefined));
+        if (!has || value === undefined || bound === undefined) return false;
+        return r.op === 'Gt' ? value > bound : value < bound;
+      }
     }
   });
 }
@@ -67,43 +74,4 @@ export function formatLabelSelector(sel: LabelSelector | undefined | null): stri
   return parts.length ? parts.join(',') : '<none>';
 }
 
-/**
- * Parses a `-l` selector string: `app=web`, `app==web`, `tier!=db`, `env in (a,b)`, `env notin (c)`, `key`, `!key`.
- * Returns an error message (kubectl's wording where it has one) for bad input.
- */
-export function parseSelector(text: string): Requirement[] | { error: string } {
-  const reqs: Requirement[] = [];
-  for (const raw of splitTopLevel(text)) {
-    const part = raw.trim();
-    if (!part) continue;
-    let m: RegExpExecArray | null;
-    if ((m = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part))) {
-      reqs.push({ key: m[1], op: m[2] === 'in' ? 'In' : 'NotIn', values: m[3].split(',').map((v) => v.trim()).filter(Boolean) });
-    } else if ((m = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(part))) {
-      reqs.push({ key: m[1], op: m[2] === '!=' ? '!=' : '=', values: [m[3]] });
-    } else if ((m = /^!([\w./-]+)$/.exec(part))) {
-      reqs.push({ key: m[1], op: 'DoesNotExist', values: [] });
-    } else if ((m = /^([\w./-]+)$/.exec(part))) {
-      reqs.push({ key: m[1], op: 'Exists', values: [] });
-    } else {
-      return { error: `unable to parse requirement: found '${part}', expected: identifier` };
-    }
-  }
-  return reqs;
-}
-
-function splitTopLevel(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const c of text) {
-    if (c === '(') depth++;
-    if (c === ')') depth--;
-    if (c === ',' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
+export { parseSelector } from './label-selector.js';

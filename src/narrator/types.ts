@@ -46,6 +46,7 @@ export type ErrorCode =
   | 'Conflict'
   | 'usage'
   | 'unknown-resource'
+  | 'selector'
   | 'no-field'
   | 'locked'
   | 'store-invalid'

@@ -58,6 +58,12 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
       french: /n'existe pas/,
     },
     {
+      name: 'label selector the API server cannot read',
+      args: () => ['get', 'deployments,pods', '-l', 'app=web,'],
+      stderr: 'Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "app=web,", field selector "": found \'\', expected: identifier after \',\'\n',
+      french: "L'API Server ne sait pas lire le sélecteur « app=web, »",
+    },
+    {
       name: 'YAML bomb (aliases of aliases)',
       args: () => [
         'apply',

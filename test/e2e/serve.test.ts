@@ -373,6 +373,12 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       const viaKubesim = kubesim(home, ['-q', 'create', '-f', join(CORPUS, 'invalid', f)]);
       expect({ f, code: viaKubectl.code, err: viaKubectl.stderr }).toEqual({ f, code: viaKubesim.code, err: viaKubesim.stderr });
     }
+    // label selectors: kube-apiserver's parser refuses, kubectl frames its answer (EnhanceListError)
+    for (const selector of ['app=web,', 'app in (web', 'app=web$']) {
+      const viaKubectl = await kubectl(['get', 'pods', '-l', selector]);
+      const viaKubesim = kubesim(home, ['-q', 'get', 'pods', '-l', selector]);
+      expect({ selector, code: viaKubectl.code, err: viaKubectl.stderr }).toEqual({ selector, code: viaKubesim.code, err: viaKubesim.stderr });
+    }
   }, 60_000);
 });
 

@@ -40,3 +40,15 @@ export function resolveTargets(args: string[]): Target[] | CommandError {
   }
   return targets;
 }
+
+/**
+ * A label selector the API server refuses (400), as kubectl's EnhanceListError words it: the list it was for (the first
+ * asked), the selectors, then the parser's message.
+ */
+export function selectorRefused(targets: Target[], selector: string, message: string): CommandError {
+  const r = targets[0]?.resource;
+  const list = r ? `${r.group}/${r.version}, Resource=${r.plural}` : '';
+  // kubectl sends the selector trimmed
+  const sent = selector.trim();
+  return { kubectl: `Error from server (BadRequest): Unable to find "${list}" that match label selector "${sent}", field selector "": ${message}`, code: 'selector', args: { selector: sent } };
+}

@@ -262,6 +262,7 @@ export const enMessages: Messages = {
     AlreadyExists: () => 'An object with this name already exists in this namespace.',
     Conflict: () => 'The object changed between read and write (resourceVersion): run the command again.',
     usage: (a) => `Incomplete command: ${a.detail}`,
+    selector: (a) => `The API Server cannot read the selector "${a.selector}": conditions separated by commas, each key=value, key!=value, key in (a,b), key notin (a,b), key (the label exists) or !key (it does not).`,
     'unknown-resource': (a) => `Unknown resource type: "${a.resource}". See kubesim api-resources.`,
     'no-field': (a) => `${a.kind} has no field "${a.field}" there: kubesim explain without that field lists those that exist.`,
     network: (a) => `The request did not go through: ${a.detail}.`,

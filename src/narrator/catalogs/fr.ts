@@ -289,6 +289,7 @@ export const frMessages: Messages = {
     AlreadyExists: () => 'Un objet de ce nom existe déjà dans ce namespace.',
     Conflict: () => "L'objet a changé entre la lecture et l'écriture (resourceVersion) : relancez la commande.",
     usage: (a) => `Commande incomplète : ${a.detail}`,
+    selector: (a) => `L'API Server ne sait pas lire le sélecteur « ${a.selector} » : des conditions séparées par des virgules, chacune clé=valeur, clé!=valeur, clé in (a,b), clé notin (a,b), clé (le label existe) ou !clé (il n'existe pas).`,
     'unknown-resource': (a) => `Type de ressource inconnu : « ${a.resource} ». Voir kubesim api-resources.`,
     'no-field': (a) => `${a.kind} n'a pas de champ « ${a.field} » à cet endroit : kubesim explain sans ce champ liste ceux qui existent.`,
     network: (a) => `La requête n'a pas abouti : ${a.detail}.`,

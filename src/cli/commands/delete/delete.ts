@@ -3,7 +3,7 @@ import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { resolveTargets } from '../targets.js';
+import { resolveTargets, selectorRefused } from '../targets.js';
 
 export interface DeleteOptions {
   namespace: string;
@@ -55,7 +55,7 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
     const targets = resolveTargets(args);
     if (!Array.isArray(targets)) return [targets];
     const selector = opts.selector ? parseSelector(opts.selector) : undefined;
-    if (selector && !Array.isArray(selector)) return [clientError(selector.error, 'usage', { detail: opts.selector })];
+    if (selector && !Array.isArray(selector)) return [selectorRefused(targets, opts.selector!, selector.error)];
     for (const t of targets) {
       const ns = t.resource.namespaced ? opts.namespace : undefined;
       if (t.names.length) {

@@ -4,7 +4,7 @@ import type { KObject } from '../../../api/object.js';
 import { describe } from '../../../printers/describe/describers.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { resolveTargets } from '../targets.js';
+import { resolveTargets, selectorRefused } from '../targets.js';
 
 export interface DescribeOptions {
   namespace: string;
@@ -28,7 +28,7 @@ export async function runDescribe(session: Session, args: string[], opts: Descri
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return [targets];
   const selector = opts.selector ? parseSelector(opts.selector) : undefined;
-  if (selector && !Array.isArray(selector)) return [clientError(selector.error, 'usage', { detail: opts.selector })];
+  if (selector && !Array.isArray(selector)) return [selectorRefused(targets, opts.selector!, selector.error)];
   const errors: CommandError[] = [];
   const objects: KObject[] = [];
   for (const t of targets) {

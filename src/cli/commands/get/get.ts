@@ -7,7 +7,7 @@ import { printCustomColumns } from '../../../printers/custom-columns.js';
 import { JsonPathError, printJsonPath, relaxedPath } from '../../../printers/jsonpath.js';
 import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
-import { resolveTargets, type Target } from '../targets.js';
+import { resolveTargets, selectorRefused, type Target } from '../targets.js';
 import { jsonPathFailure, outputTemplate } from './output-format.js';
 
 export interface GetOptions {
@@ -78,7 +78,7 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   let selector: Requirement[] | undefined;
   if (opts.selector) {
     const parsed = parseSelector(opts.selector);
-    if (!Array.isArray(parsed)) return [clientError(parsed.error, 'usage', { detail: `-l ${opts.selector}` })];
+    if (!Array.isArray(parsed)) return [selectorRefused(targets, opts.selector, parsed.error)];
     selector = parsed;
   }
   const errors: CommandError[] = [];

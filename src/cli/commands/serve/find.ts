@@ -28,7 +28,7 @@ export async function reading<T>(env: Env, streams: Streams, read: (session: Ses
 export async function find(env: Env, streams: Streams, target: ResourcePath, url: URL): Promise<Found | ApiError> {
   const selectorText = url.searchParams.get('labelSelector');
   const selector = selectorText ? parseSelector(selectorText) : undefined;
-  if (selector && !Array.isArray(selector)) return new ApiError('BadRequest', `unable to parse requirement: ${selector.error}`);
+  if (selector && !Array.isArray(selector)) return new ApiError('BadRequest', selector.error);
   const fieldText = url.searchParams.get('fieldSelector');
   const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
   if (fields && !Array.isArray(fields)) return new ApiError('BadRequest', fields.error);
