@@ -145,7 +145,7 @@ class Parser {
         if (next === ')') break;
       } else fail(`found '${item.lit}', expected: ',', or identifier`);
     }
-    if (this.consume().tok !== ')') fail(`found '${first.lit}', expected: ')'`);
+    this.consume(); // the ')' the loop stopped before
     return [...values].sort();
   }
 
