@@ -171,9 +171,9 @@ export class Store {
     return this.byKey.get(key);
   }
 
-  private put(key: string, stored: StoredValue): void {
-    const before = this.byKey.get(key)?.lease;
-    if (before !== undefined && before !== stored.lease) this.leased.get(before)?.delete(key);
+  /** Stores a value, a new key's or (update) the one that replaces `current`'s value. */
+  private put(key: string, stored: StoredValue, current?: StoredValue): void {
+    if (current?.lease !== undefined && current.lease !== stored.lease) this.leased.get(current.lease)?.delete(key);
     if (stored.lease !== undefined) {
       let keys = this.leased.get(stored.lease);
       if (!keys) this.leased.set(stored.lease, (keys = new Set()));
@@ -379,7 +379,7 @@ export class Store {
     if (expectedRevision !== undefined && current.modRevision !== expectedRevision) return undefined;
     const revision = ++this.revisionNow;
     value.metadata.resourceVersion = String(revision);
-    this.put(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1, ...this.withLease(lease) });
+    this.put(key, { value, createRevision: current.createRevision, modRevision: revision, version: current.version + 1, ...this.withLease(lease) }, current);
     this.reindex(key, value);
     this.forgetLists(key, revision);
     this.journal?.push({ op: 'update', key, revision, value, previousModRevision: current.modRevision });
