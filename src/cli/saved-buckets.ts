@@ -38,16 +38,20 @@ export function asSaved(entry: Entry): Entry | Buffer {
 export interface RawLine {
   key: string;
   line: Buffer;
-  /** The lease the entry was written with, if any. */
-  lease?: number;
 }
+
+/** Whether an entry was written with one of these leases (revoked: etcd deleted its key). */
+const leaseRevoked = (lease: number | undefined, revoked: ReadonlySet<number>) => lease !== undefined && revoked.has(lease);
 
 /** A lazy bucket as the save sees it: whether anything was read from it, and what was not, to write back as it was. */
 export interface SavedBucket extends LazyBucket {
   /** Nothing handed over yet: its file can stay as it is. */
   readonly untouched: boolean;
-  /** The lines never handed over, in key order (only asked once something was: see untouched). */
-  rest(): Iterable<RawLine>;
+  /**
+   * The lines never handed over, in key order, but those of a `revoked` lease (only asked once something was handed over
+   * or a lease revoked: see untouched).
+   */
+  rest(revoked: ReadonlySet<number>): Iterable<RawLine>;
 }
 
 /** The key that opens a saved line: ["/registry/pods/default/web",{… */
@@ -138,11 +142,12 @@ export class LinedBucket implements SavedBucket {
     return this.left === this.keys.length;
   }
 
-  *rest(): Generator<RawLine> {
+  *rest(revoked: ReadonlySet<number>): Generator<RawLine> {
     for (let i = 0; i < this.keys.length; i++) {
       if (this.handed[i] || this.modRevisionOf(this.spans[i]!) > this.maxRevision) continue;
-      const lease = this.numberAfter(this.spans[i]!, '"lease":');
-      yield { key: this.keys[i]!, line: this.text.subarray(...this.spans[i]!), ...(lease !== undefined ? { lease } : {}) };
+      // a line's lease is looked for only when some lease went
+      if (revoked.size && leaseRevoked(this.numberAfter(this.spans[i]!, '"lease":'), revoked)) continue;
+      yield { key: this.keys[i]!, line: this.text.subarray(...this.spans[i]!) };
     }
   }
 
@@ -189,8 +194,10 @@ export class WholeBucket implements SavedBucket {
   }
 
   /** Its entries never handed over, as lines (it kept none: a save after a lease ran out asks before any read). */
-  rest(): RawLine[] {
-    return this.take().map((entry) => ({ key: entry[0], line: Buffer.from(JSON.stringify(entry)), ...(entry[1].lease !== undefined ? { lease: entry[1].lease } : {}) }));
+  rest(revoked: ReadonlySet<number>): RawLine[] {
+    return this.take()
+      .filter(([, stored]) => !leaseRevoked(stored.lease, revoked))
+      .map((entry) => ({ key: entry[0], line: Buffer.from(JSON.stringify(entry)) }));
   }
 }
 
@@ -239,7 +246,7 @@ export class FileBucket implements SavedBucket {
     return this.opened?.untouched ?? true;
   }
 
-  rest(): Iterable<RawLine> {
-    return this.open().rest();
+  rest(revoked: ReadonlySet<number>): Iterable<RawLine> {
+    return this.open().rest(revoked);
   }
 }

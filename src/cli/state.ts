@@ -212,8 +212,7 @@ export function saveState(dir: string, state: ClusterState, events?: SavedBucket
   // and keeps the lines of the others as they were
   const revoked = new Set(state.store.revoked);
   if (!left || known.length || !left.untouched || revoked.size) {
-    const lines = withoutLeases(left?.rest() ?? [], revoked);
-    writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(lines, known)));
+    writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(left?.rest(revoked) ?? [], known)));
   }
   // the store's entries last, so that they are the document's last array
   const { store, ...rest } = state;
@@ -225,11 +224,6 @@ export function saveState(dir: string, state: ClusterState, events?: SavedBucket
   } finally {
     closeSync(dirFd);
   }
-}
-
-/** The lines not written with one of these leases (revoked: etcd deleted their keys). */
-function* withoutLeases(lines: Iterable<RawLine>, leases: Set<number>): Generator<RawLine> {
-  for (const line of lines) if (line.lease === undefined || !leases.has(line.lease)) yield line;
 }
 
 /** Lines kept as they were read and entries, both in key order: one sequence in key order (a saved file's). */
