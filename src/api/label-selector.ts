@@ -158,10 +158,15 @@ class Parser {
   }
 }
 
+/** A value as an integer (what gt and lt compare: Go's strconv.ParseInt), or undefined if it is not one. */
+export function integerOf(text: string | undefined): bigint | undefined {
+  return text !== undefined && /^[+-]?\d+$/.test(text) ? BigInt(text) : undefined;
+}
+
 /** NewRequirement's checks on the values (the key is checked as it is read). */
 function checked(key: string, op: Requirement['op'], values: string[]): Requirement {
   const errors: string[] = [];
-  if ((op === 'Gt' || op === 'Lt') && !/^[+-]?\d+$/.test(values[0]!)) {
+  if ((op === 'Gt' || op === 'Lt') && integerOf(values[0]) === undefined) {
     errors.push(`values[0]: Invalid value: ${JSON.stringify(values[0])}: for 'Gt', 'Lt' operators, the value must be an integer`);
   }
   values.forEach((v, i) => {

@@ -1,4 +1,5 @@
 import type { LabelSelector, LabelSelectorRequirement } from 'kubernetes-types/meta/v1.js';
+import { integerOf } from './label-selector.js';
 
 /** One requirement of a label selector (apimachinery/pkg/labels). */
 export interface Requirement {
@@ -27,7 +28,7 @@ export function matches(reqs: Requirement[], labels: Labels): boolean {
       case 'Gt':
       case 'Lt': {
         // both sides integers, or no match
-        const [value, bound] = [l[r.key], r.values[0]].map((v) => (/^[+-]?\d+$/.test(v ?? '') ? BigInt(v!) : undefined));
+        const [value, bound] = [l[r.key], r.values[0]].map(integerOf);
         if (!has || value === undefined || bound === undefined) return false;
         return r.op === 'Gt' ? value > bound : value < bound;
       }
