@@ -96,8 +96,8 @@ function toItems(doc: Document.Parsed<ParsedNode>, source: string, lines: LineCo
 /** Go's encoding/json refuses nesting deeper than this (kubectl decodes a text that opens with `{` as JSON). */
 const JSON_MAX_DEPTH = 10_000;
 
-/** Where a JSON text nests deeper than Go's decoder allows: its offset as Go counts it (bytes read), if anywhere. */
-function tooDeep(text: string): number | undefined {
+/** Where a JSON text nests deeper than Go's decoder allows, if anywhere: the opening character, at its offset as Go counts it (bytes read). */
+function tooDeep(text: string): { offset: number; opener: string } | undefined {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -107,7 +107,7 @@ function tooDeep(text: string): number | undefined {
       else if (c === '"') inString = false;
     } else if (c === '"') inString = true;
     else if (c === '{' || c === '[') {
-      if (++depth > JSON_MAX_DEPTH) return Buffer.byteLength(text.slice(0, i + 1));
+      if (++depth > JSON_MAX_DEPTH) return { offset: Buffer.byteLength(text.slice(0, i + 1)), opener: c };
     } else if (c === '}' || c === ']') depth--;
   }
   return undefined;
@@ -117,10 +117,7 @@ function tooDeep(text: string): number | undefined {
 export async function decodeManifest(text: string, source: string): Promise<ManifestItem[]> {
   // a JSON bomb stops Go's decoder at its depth limit: it would exhaust the YAML parser's stack first
   const deep = text.trimStart().startsWith('{') ? tooDeep(text) : undefined;
-  if (deep !== undefined) {
-    const opener = Buffer.from(text).toString('utf8', deep - 1, deep);
-    return [{ source, error: { code: 'bomb', kubectl: `error parsing ${source}: json: offset ${deep}: invalid character '${opener}' exceeded max depth` } }];
-  }
+  if (deep) return [{ source, error: { code: 'bomb', kubectl: `error parsing ${source}: json: offset ${deep.offset}: invalid character '${deep.opener}' exceeded max depth` } }];
   const yaml = await import('yaml');
   const lines = new yaml.LineCounter();
   const docs = yaml.parseAllDocuments(text, { uniqueKeys: false, lineCounter: lines, prettyErrors: true, merge: true });
