@@ -54,6 +54,7 @@ export type ErrorCode =
   | 'store-foreign'
   | 'state-unreadable'
   | 'home-unwritable'
+  | 'lock-lost'
   | 'network'
   | 'exec'
   | 'internal';

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resolveResource } from '../../src/api/resources.js';
+import { resolveEnv } from '../../src/cli/env.js';
+import { Session } from '../../src/cli/session.js';
 import { DETERMINISTIC, expectNoStackTrace, freshHome, kubesim, ROOT, type Run } from './cli.js';
 import { hasEtcd, startEtcd, type RunningEtcd } from './etcd-process.js';
 
@@ -109,6 +112,47 @@ describe.skipIf(!hasEtcd)('--store etcd://: the cluster kept in a real etcd', ()
     expect(kvs.map((k) => k.key.toString()).sort()).toEqual(Array.from({ length: n }, (_, i) => `/registry/configmaps/default/together-${i}`).sort());
     expect(new Set(kvs.map((k) => k.mod_revision)).size).toBe(n);
   }, 60_000);
+
+  describe('a command that outlived its lock (a long apply keeps the event loop from renewing the lease)', () => {
+    let own: RunningEtcd;
+    let home: string;
+    const env = () => ({ env: { KUBESIM_STORE: own.url } });
+    beforeEach(async () => {
+      own = await startEtcd();
+    }, 30_000);
+    afterEach(() => own?.stop());
+
+    /** A command in this process that has created ConfigMap "long" and not yet saved, its lock's lease then run out. */
+    async function outlived(): Promise<Session> {
+      home = freshHome();
+      expect(kubesim(home, ['create', 'configmap', 'before', '-q'], env()).code).toBe(0);
+      const vars = { KUBESIM_HOME: home, KUBESIM_STORE: own.url, KUBESIM_NARRATION: 'off', ...DETERMINISTIC };
+      const quiet = { write: () => {} };
+      const session = await Session.open(resolveEnv({}, vars, { stderrIsTTY: false, stdin: () => '' }), { out: quiet, err: quiet });
+      const created = session.request({ verb: 'create', resource: resolveResource('configmaps')!, namespace: 'default', body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'long' } } });
+      expect(created.ok).toBe(true);
+      const [lock] = (await own.client.get('/kubesim/lock').exec()).kvs;
+      await own.client.leaseClient.leaseRevoke({ ID: lock!.lease });
+      return session;
+    }
+    const configMaps = () => kubesim(home, ['get', 'configmaps', '-o', 'name'], env()).stdout;
+
+    it('takes the lock back and saves when nobody came in the meantime, at the revisions etcd gives', async () => {
+      await (await outlived()).close();
+      expect(configMaps()).toBe('configmap/before\nconfigmap/kube-root-ca.crt\nconfigmap/long\n');
+      const [kv] = (await own.client.get('/registry/configmaps/default/long').exec()).kvs;
+      expect(kubesim(home, ['get', 'configmap', 'long', '-o', 'jsonpath={.metadata.resourceVersion}'], env()).stdout).toBe(kv!.mod_revision);
+      expect(kubesim(home, ['create', 'configmap', 'after', '-q'], env()).code).toBe(0);
+    }, 30_000);
+
+    it('saves nothing, with a clear error, when another command took the cluster in the meantime', async () => {
+      const session = await outlived();
+      expect(kubesim(home, ['create', 'configmap', 'meanwhile', '-q'], env()).code).toBe(0);
+      await expect(session.close()).rejects.toMatchObject({ code: 'lock-lost', message: expect.stringContaining('nothing was saved') });
+      expect(configMaps()).toBe('configmap/before\nconfigmap/kube-root-ca.crt\nconfigmap/meanwhile\n');
+      expect(kubesim(home, ['create', 'configmap', 'after', '-q'], env()).code).toBe(0);
+    }, 30_000);
+  });
 
   it('leaves alone an etcd holding objects kubesim did not write', async () => {
     const other = await startEtcd();

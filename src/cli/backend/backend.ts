@@ -30,9 +30,9 @@ export interface Backend {
 /**
  * Why the store cannot be used: not an etcd:// URL, no etcd answering there, an etcd holding another cluster, saved
  * files that do not parse (changed by hand, a full disk: kubesim's own saves are atomic), or a KUBESIM_HOME that takes
- * no writes (not a directory, no permission, no space left).
+ * no writes (not a directory, no permission, no space left), or an etcd lock that ran out while another kubesim went on.
  */
-export type Unavailability = 'store-invalid' | 'store-unreachable' | 'store-foreign' | 'state-unreadable' | 'home-unwritable';
+export type Unavailability = 'store-invalid' | 'store-unreachable' | 'store-foreign' | 'state-unreadable' | 'home-unwritable' | 'lock-lost';
 
 /** The store named by --store cannot be used (the message is the English line printed, the code the explanation). */
 export class BackendUnavailable extends Error {

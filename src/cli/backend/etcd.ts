@@ -1,4 +1,4 @@
-import { Etcd3, type IKeyValue, type Lease } from 'etcd3';
+import { Etcd3, EtcdLeaseInvalidError, type IKeyValue, type Lease } from 'etcd3';
 import type { KObject } from '../../api/object.js';
 import type { ClusterState } from '../../sim/cluster.js';
 import type { StoreSnapshot, Write } from '../../store/store.js';
@@ -47,7 +47,11 @@ export function storedEntry(kv: IKeyValue): StoreSnapshot['entries'][number] {
  */
 export class EtcdBackend implements Backend {
   readonly replaysWrites = true;
-  private lease?: Lease;
+  private held?: { lease: Lease; id: string };
+  /** The world key's mod revision when this command loaded: another kubesim's save since then moves it. */
+  private loadedWorld = '0';
+  /** etcd's revision when this command loaded (or cleared): its store's writes come after it. */
+  private loadedRevision = 0;
 
   private constructor(
     readonly where: string,
@@ -76,6 +80,8 @@ export class EtcdBackend implements Backend {
     const txn = await this.client.if(WORLD_KEY, 'Create', '>', 0).then(this.client.get(WORLD_KEY), this.client.getAll().prefix(REGISTRY)).commit();
     if (!txn.succeeded) return undefined;
     const [world, objects] = txn.responses.map((r) => r.response_range!.kvs);
+    this.loadedWorld = world![0]!.mod_revision;
+    this.loadedRevision = Number(txn.header.revision);
     const state = JSON.parse(world![0]!.value.toString()) as ClusterState;
     // the store resumes at etcd's revision: its next write is etcd's next one
     state.store = { revision: Number(txn.header.revision), entries: objects!.map(storedEntry) };
@@ -84,20 +90,53 @@ export class EtcdBackend implements Backend {
 
   async lock(): Promise<boolean> {
     const deadline = Date.now() + LOCK_WAIT_MS;
-    const lease = this.client.lease(LOCK_TTL_SECONDS, { autoKeepAlive: true });
-    const id = await lease.grant();
     for (let attempt = 0; ; attempt++) {
-      const taken = await this.client.if(LOCK_KEY, 'Create', '==', 0).then(this.client.put(LOCK_KEY).value(String(process.pid)).lease(id)).commit();
-      if (taken.succeeded) {
-        this.lease = lease;
-        return true;
-      }
-      if (Date.now() > deadline) {
-        await lease.revoke();
-        return false;
-      }
+      if ((await this.takeLock()) !== undefined) return true;
+      if (Date.now() > deadline) return false;
       await new Promise((r) => setTimeout(r, Math.min(5 + attempt * 2, 50)));
     }
+  }
+
+  /**
+   * Puts the lock key on a lease of our own if nobody holds it (and `unless`, a further compare, holds): the revision
+   * of that write, or undefined.
+   */
+  private async takeLock(unless?: { key: string; mod: string }): Promise<number | undefined> {
+    const lease = this.client.lease(LOCK_TTL_SECONDS, { autoKeepAlive: true });
+    const id = await lease.grant();
+    let txn = this.client.if(LOCK_KEY, 'Create', '==', 0);
+    if (unless) txn = txn.and(unless.key, 'Mod', '==', unless.mod);
+    const taken = await txn.then(this.client.put(LOCK_KEY).value(String(process.pid)).lease(id)).commit();
+    if (!taken.succeeded) {
+      await lease.revoke();
+      return undefined;
+    }
+    this.held = { lease, id };
+    return Number(taken.header.revision);
+  }
+
+  /**
+   * The lock this command took, still held, or taken back: its lease lives on keep-alives sent from the event loop,
+   * and a command that keeps the loop busy past the lease's TTL (a 150,000-pod apply simulates for a minute without
+   * yielding) lets it run out. Taking it back is safe if nobody took it since and no kubesim saved in the meantime (the
+   * world key, written last by every save, is where this command loaded it); otherwise saving would erase what another
+   * command did, and nothing is saved.
+   * @returns by how many revisions etcd moved since the load: the lease's expiry and the lock taken back are writes too
+   */
+  private async holdLock(): Promise<number> {
+    const held = this.held!;
+    if ((await this.client.if(LOCK_KEY, 'Lease', '==', held.id).commit()).succeeded) return 0;
+    held.lease.release();
+    this.held = undefined;
+    const retaken = await this.takeLock({ key: WORLD_KEY, mod: this.loadedWorld });
+    if (retaken === undefined) throw this.lockLost();
+    return retaken - this.loadedRevision;
+  }
+
+  /** @param saved how many of the command's writes made it before (none when the lock was found lost first) */
+  private lockLost(saved = 0): BackendUnavailable {
+    const what = saved ? `only its first ${saved} writes were saved` : 'nothing was saved';
+    return new BackendUnavailable('lock-lost', `the lock on ${this.where} ran out during this command (over ${LOCK_TTL_SECONDS} s without renewal) and another kubesim has taken it or saved since: ${what}`);
   }
 
   /** Deletes a previous kubesim cluster; never objects kubesim did not write (the etcd of a real cluster). */
@@ -106,29 +145,41 @@ export class EtcdBackend implements Backend {
     if (!ours) throw new BackendUnavailable('store-foreign', `etcd at ${this.where} holds Kubernetes objects kubesim did not write (a real cluster's?): kubesim leaves them alone`);
     await this.client.delete().prefix(REGISTRY);
     const cleared = await this.client.delete().key(WORLD_KEY);
-    return Number(cleared.header.revision);
+    this.loadedWorld = '0';
+    this.loadedRevision = Number(cleared.header.revision);
+    return this.loadedRevision;
   }
 
   async save(state: ClusterState, writes: Write[]): Promise<void> {
+    const shift = await this.holdLock();
+    const lockId = this.held!.id;
+    const underLock = () => this.client.if(LOCK_KEY, 'Lease', '==', lockId);
     let eventLease: Promise<string> | undefined;
-    for (const w of writes) {
+    for (const [i, w] of writes.entries()) {
       // kube-apiserver writes events on a lease of --event-ttl (1 h): etcd deletes them when it runs out. (It shares
       // one lease among the writes of a minute; here, among the writes of a command.)
       const lease = w.op !== 'delete' && w.key.startsWith(EVENTS) ? await (eventLease ??= this.client.lease(EVENT_TTL_SECONDS, { autoKeepAlive: false }).grant()) : undefined;
       const put = () => this.client.put(w.key).value(storageValue(w.value!));
       const op = w.op === 'delete' ? this.client.delete().key(w.key) : lease ? put().lease(lease) : put();
-      const txn = await (w.op === 'create' ? this.client.if(w.key, 'Create', '==', 0) : this.client.if(w.key, 'Mod', '==', w.previousModRevision!)).then(op).commit();
-      if (!txn.succeeded || Number(txn.header.revision) !== w.revision) {
-        throw new Error(`etcd changed under kubesim's lock: ${w.op} of ${w.key} at revision ${txn.header.revision}, expected ${w.revision}`);
+      const txn = await (w.op === 'create' ? underLock().and(w.key, 'Create', '==', 0) : underLock().and(w.key, 'Mod', '==', w.previousModRevision!)).then(op).commit();
+      if (!txn.succeeded && !(await underLock().commit()).succeeded) throw this.lockLost(i);
+      if (!txn.succeeded || Number(txn.header.revision) !== w.revision + shift) {
+        throw new Error(`etcd changed under kubesim's lock: ${w.op} of ${w.key} at revision ${txn.header.revision}, expected ${w.revision + shift}`);
       }
     }
     const { store, ...world } = state;
-    await this.client.put(WORLD_KEY).value(JSON.stringify({ ...world, store: { revision: store.revision, entries: [] } }));
+    const saved = await underLock().then(this.client.put(WORLD_KEY).value(JSON.stringify({ ...world, store: { revision: store.revision, entries: [] } }))).commit();
+    if (!saved.succeeded) throw this.lockLost(writes.length);
   }
 
   async unlock(): Promise<void> {
-    await this.lease?.revoke();
-    this.lease = undefined;
+    try {
+      await this.held?.lease.revoke();
+    } catch (e) {
+      // a lease that ran out (holdLock) has nothing left to release
+      if (!(e instanceof EtcdLeaseInvalidError)) throw e;
+    }
+    this.held = undefined;
   }
 
   async close(): Promise<void> {

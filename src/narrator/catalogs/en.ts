@@ -272,6 +272,7 @@ export const enMessages: Messages = {
     'store-unreachable': () => 'No etcd answers at this address: start it (Debian package etcd-server), or leave out --store to keep the cluster in files.',
     'store-foreign': () => "This etcd already holds another cluster's objects: kubesim does not touch them. Give it an empty etcd, or its own.",
     'home-unwritable': () => "kubesim cannot write the cluster into its directory (KUBESIM_HOME, ~/.kubesim by default): check that it is a directory you may write to, with space left on the disk. The cluster stayed as it was.",
+    'lock-lost': () => "This command worked for so long that its lock on the cluster in etcd ran out, and another kubesim command took the cluster meanwhile. So as not to erase what that one did, this one was not saved: run it again.",
     'state-unreadable': () => "The cluster's saved files do not read (changed by hand? a full disk?): put back a copy, or start afresh with kubesim cluster reset.",
     internal: (a) => `kubesim internal error: ${a.detail}`,
   },

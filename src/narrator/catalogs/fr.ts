@@ -299,6 +299,7 @@ export const frMessages: Messages = {
     'store-unreachable': () => 'Aucun etcd ne répond à cette adresse : démarrez-le (paquet Debian etcd-server), ou retirez --store pour garder le cluster dans des fichiers.',
     'store-foreign': () => 'Cet etcd contient déjà les objets d’un autre cluster : kubesim n’y touche pas. Donnez-lui un etcd vide, ou le sien.',
     'home-unwritable': () => 'kubesim ne peut pas écrire le cluster dans son dossier (KUBESIM_HOME, ~/.kubesim par défaut) : vérifiez que c’est un dossier où vous avez le droit d’écrire, et qu’il reste de la place sur le disque. Le cluster est resté tel qu’il était.',
+    'lock-lost': () => 'Cette commande a travaillé si longtemps que son verrou sur le cluster, dans etcd, a expiré, et une autre commande kubesim a pris le cluster entre-temps. Pour ne pas effacer ce que celle-ci a fait, cette commande n’a pas été enregistrée : relancez-la.',
     'state-unreadable': () => 'Les fichiers sauvés du cluster ne se lisent plus (modifiés à la main ? disque plein ?) : remettez-en une copie, ou repartez d’un cluster neuf avec kubesim cluster reset.',
     internal: (a) => `Erreur interne de kubesim : ${a.detail}`,
   },
