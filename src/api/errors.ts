@@ -12,6 +12,7 @@ export type StatusReason =
   | 'Unauthorized'
   | 'MethodNotAllowed'
   | 'UnsupportedMediaType'
+  | 'RequestEntityTooLarge'
   | 'InternalError';
 
 const CODES: Record<StatusReason, number> = {
@@ -24,6 +25,7 @@ const CODES: Record<StatusReason, number> = {
   Unauthorized: 401,
   MethodNotAllowed: 405,
   UnsupportedMediaType: 415,
+  RequestEntityTooLarge: 413,
   InternalError: 500,
 };
 
@@ -62,6 +64,17 @@ export class ApiError extends Error {
     };
   }
 }
+
+/**
+ * kube-apiserver's --max-request-bytes default, 3 MiB (twice etcd's 1.5 MiB, as a JSON body shrinks to protobuf in
+ * etcd): a bigger body is refused before it is decoded (endpoints/handlers/rest.go limitedReadBody).
+ */
+export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
+
+export const requestTooLarge = () => new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
+
+/** The size of a body as kubectl sends it (compact JSON). */
+export const jsonBytes = (body: unknown) => new TextEncoder().encode(JSON.stringify(body)).byteLength;
 
 export const notFound = (qualified: string, name: string) =>
   new ApiError('NotFound', `${qualified} "${name}" not found`, { name });

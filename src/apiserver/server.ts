@@ -1,4 +1,4 @@
-import { ApiError, alreadyExists, badRequest, conflict, invalidError, notFound } from '../api/errors.js';
+import { ApiError, MAX_REQUEST_BYTES, alreadyExists, badRequest, conflict, invalidError, notFound, requestTooLarge } from '../api/errors.js';
 import { clone, jsonEqual, type KObject } from '../api/object.js';
 import { apiVersionOf, etcdKey, qualifiedResource, type ResourceType } from '../api/resources.js';
 import type { Actor, Verb } from '../events/types.js';
@@ -41,6 +41,11 @@ export interface ApiRequest {
    * control plane's writes, '' when the caller wrote managedFields itself (server-side apply).
    */
   fieldManager?: string;
+  /**
+   * The size of the body as the client sent it, when it sent one that the server must measure (kubectl's POST of a
+   * manifest, its apply patch): over MAX_REQUEST_BYTES, the request is refused (413) before the body is even decoded.
+   */
+  bodyBytes?: number;
 }
 
 export type ApiResult = { ok: true; object: KObject; objects?: KObject[] } | { ok: false; error: ApiError };
@@ -75,6 +80,7 @@ export class ApiServer {
     if (req.verb === 'get' || req.verb === 'list') return read(this.w, req);
     const denied = admitRequest(this.w, req);
     if (denied) return fail(denied);
+    if (req.bodyBytes !== undefined && req.bodyBytes > MAX_REQUEST_BYTES) return fail(requestTooLarge());
     switch (req.verb) {
       case 'create':
         return req.subresource === 'binding' ? this.bind(req) : this.create(req);

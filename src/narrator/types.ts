@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'NotFound'
   | 'AlreadyExists'
   | 'Conflict'
+  | 'RequestEntityTooLarge'
   | 'usage'
   | 'unknown-resource'
   | 'selector'

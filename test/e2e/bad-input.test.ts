@@ -118,6 +118,28 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     expect(kubesim(home, ['apply', '--server-side', '-f', configMap('moyen', 300_000)]).stdout).toBe('configmap/moyen serverside-applied\n');
   });
 
+  it("refuses a request over 3 MiB before even decoding it (kube-apiserver's limit), as kubectl words it", () => {
+    const { home, before } = existingCluster();
+    const configMap = (name: string, bytes: number) => manifest(`${name}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  a: ${'x'.repeat(bytes)}\n`);
+    const tooLarge = 'Request entity too large: limit is 3145728\n';
+    const huge = configMap('enorme', 3 * 1024 * 1024);
+    for (const [args, error] of [
+      [['create', '-f', huge], `Error from server (RequestEntityTooLarge): error when creating "${huge}": ${tooLarge}`],
+      [['apply', '-f', huge], `Error from server (RequestEntityTooLarge): error when creating "${huge}": ${tooLarge}`],
+      [['apply', '--server-side', '-f', huge], `Error from server (RequestEntityTooLarge): error when applying "${huge}": ${tooLarge}`],
+      // a client-side apply sends the object twice (in its last-applied annotation): half the limit is too much
+      [['apply', '-f', configMap('moitie', 1600 * 1024)], `Error from server (RequestEntityTooLarge): error when creating "${join(dir, 'moitie.yaml')}": ${tooLarge}`],
+    ] as const) {
+      const r = kubesim(home, [...args]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(error);
+      expect(r.stderr).toContain("L'API Server refuse toute requête de plus de 3 Mio avant même de la lire");
+      expectNoStackTrace(r.stderr);
+    }
+    expect(stateOf(home)).toBe(before);
+  });
+
   it('still applies the valid documents of a file, as kubectl does', () => {
     const { home } = existingCluster();
     const file = manifest('mixed.yaml', `${VALID_CM}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  ports:\n  - port: 0\n---\n${VALID_CM.replace('name: ok', 'name: ok2')}`);

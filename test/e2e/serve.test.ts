@@ -84,6 +84,18 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect((await kubectl(['get', '--raw', '/livez?verbose'])).stdout).toBe('[+]ping ok\n[+]log ok\n[+]etcd ok\nlivez check passed\n');
   });
 
+  it('refuses a body over 3 MiB as kube-apiserver does, and kubectl prints what kubesim prints', async () => {
+    const huge = join(scratchDir('serve'), 'enorme.yaml');
+    writeFileSync(huge, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: enorme\ndata:\n  a: ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    for (const args of [['create', '-f', huge]]) {
+      const got = await kubectl(args);
+      expect(got.code).toBe(1);
+      expect(got.stderr).toMatch(/^Error from server \(RequestEntityTooLarge\): .*Request entity too large: limit is 3145728\n$/);
+      expect(got.stderr).toBe(kubesim(home, ['-q', ...args]).stderr);
+    }
+    expect((await kubectl(['get', 'configmap', 'enorme'])).stderr).toBe('Error from server (NotFound): configmaps "enorme" not found\n');
+  });
+
   it('creates and deletes for kubectl, narrating each step on the server terminal', async () => {
     const created = await kubectl(['create', '-f', 'manifests/gestion-employes.yaml', '-n', 'kube-public']);
     expect(created.stdout).toBe('configmap/gestion-employes-config created\ndeployment.apps/gestion-employes created\nservice/gestion-employes created\n');

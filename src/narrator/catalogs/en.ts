@@ -261,6 +261,7 @@ export const enMessages: Messages = {
     NotFound: () => 'The object does not exist (check the name, and the namespace with -n).',
     AlreadyExists: () => 'An object with this name already exists in this namespace.',
     Conflict: () => 'The object changed between read and write (resourceVersion): run the command again.',
+    RequestEntityTooLarge: () => 'The API Server refuses any request over 3 MiB before even reading it (etcd takes no write over 1.5 MiB). A Kubernetes object describes an intent, not data: put big contents in an image or a volume.',
     usage: (a) => `Incomplete command: ${a.detail}`,
     selector: (a) => `The API Server cannot read the selector "${a.selector}": conditions separated by commas, each key=value, key!=value, key in (a,b), key notin (a,b), key (the label exists) or !key (it does not).`,
     'unknown-resource': (a) => `Unknown resource type: "${a.resource}". See kubesim api-resources.`,

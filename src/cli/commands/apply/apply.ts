@@ -1,3 +1,4 @@
+import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { KNOWN_NOT_SIMULATED, byKind, kindPrefix, type ResourceType } from '../../../api/resources.js';
 import { missingTypeError } from '../../../manifest/decode.js';
@@ -80,7 +81,7 @@ function applyServerSide(session: Session, p: Pending, how: Omit<ServerSideApply
   const name = p.object.metadata.name;
   const body = structuredClone(p.object);
   if (p.namespace) body.metadata.namespace = p.namespace;
-  const r = serverSideApply(session, { resource: p.resource, namespace: p.namespace, name }, body, { ...how, dryRun });
+  const r = serverSideApply(session, { resource: p.resource, namespace: p.namespace, name }, body, { ...how, dryRun, bodyBytes: jsonBytes(body) });
   if (r.ok) return { word: 'serverside-applied', object: r.object };
   if (r.error.reason === 'Conflict' && r.error.message.startsWith('Apply failed')) return clientError(`${r.error.message}\n${CONFLICT_HELP}`, 'apply-conflict', { kind: p.object.kind, name });
   return apiError(r.error, { source: p.source, verb: 'applying', alone, kind: p.object.kind, name });
@@ -102,7 +103,7 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
     apiError(r.error, { source: p.source, verb, alone, kind: p.object.kind, name });
   if (!live) {
     if (opts.dryRun === 'client') return { word: 'created', object: body };
-    const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun, fieldManager: CLIENT_SIDE_APPLY });
+    const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun, fieldManager: CLIENT_SIDE_APPLY, bodyBytes: jsonBytes(body) });
     return created.ok ? { word: 'created', object: created.object } : fail('creating')(created);
   }
   const previous = live.metadata.annotations?.[LAST_APPLIED];
@@ -118,7 +119,8 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
   }
   if (opts.dryRun === 'client') return { word: 'configured', object: body };
   const merged = applyPatch(live, patch) as KObject;
-  const updated = session.request({ verb: 'patch', resource: p.resource, namespace: p.namespace, name, body: merged, dryRun, fieldManager: CLIENT_SIDE_APPLY });
+  // what kubectl sends is the patch, not the object it makes
+  const updated = session.request({ verb: 'patch', resource: p.resource, namespace: p.namespace, name, body: merged, dryRun, fieldManager: CLIENT_SIDE_APPLY, bodyBytes: jsonBytes(patch) });
   return updated.ok ? { word: 'configured', object: updated.object } : fail('patching')(updated);
 }
 

@@ -12,6 +12,8 @@ export interface ServerSideApply {
   /** --force-conflicts (?force=true): take the fields another manager set to another value. */
   force: boolean;
   dryRun: boolean;
+  /** The size of the configuration as the client sent it (kubectl's PATCH body), for the API server's limit. */
+  bodyBytes?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export function serverSideApply(s: Session, target: { resource: ResourceType; na
   const owned = applyOwnership(live, applied, merged, how.fieldManager, how.force, rfc3339(s.now));
   if (owned instanceof ApiError) return { ok: false, error: owned };
   // the ownership is written above: the request itself records none
-  const request = { resource, namespace, body: owned, dryRun: how.dryRun, fieldManager: '' };
+  const request = { resource, namespace, body: owned, dryRun: how.dryRun, fieldManager: '', bodyBytes: how.bodyBytes };
   return live ? s.request({ verb: 'patch', name, ...request }) : s.request({ verb: 'create', ...request });
 }
 

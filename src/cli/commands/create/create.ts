@@ -1,3 +1,4 @@
+import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { byKind, kindPrefix, resolveResource } from '../../../api/resources.js';
 import { missingTypeError } from '../../../manifest/decode.js';
@@ -34,7 +35,7 @@ function createObject(session: Session, obj: KObject, namespace: string, source:
     return clientError(`resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`, 'unknown-kind', { kind: obj.kind, apiVersion: obj.apiVersion });
   }
   const ns = r.namespaced ? obj.metadata?.namespace || namespace : undefined;
-  const result = session.request({ verb: 'create', resource: r, namespace: ns, body: obj, fieldManager: 'kubectl-create' });
+  const result = session.request({ verb: 'create', resource: r, namespace: ns, body: obj, fieldManager: 'kubectl-create', bodyBytes: jsonBytes(obj) });
   if (!result.ok) return apiError(result.error, { source, verb: 'creating', alone, kind: obj.kind, name: obj.metadata?.name });
   session.out(`${kindPrefix(r)}/${result.object.metadata.name} created\n`);
   return undefined;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError } from '../../../api/errors.js';
+import { ApiError, MAX_REQUEST_BYTES, requestTooLarge } from '../../../api/errors.js';
 import { openapiDocument } from '../../../api/openapi/document.js';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
@@ -125,11 +125,16 @@ function versionInfo() {
 /**
  * The request's body: JSON, protobuf (kubectl's typed commands: create deployment, create namespace, expose…), or
  * YAML for a server-side apply (kubectl sends JSON, which YAML reads too). null when it is none of them, the 400 for
- * a protobuf body kubesim cannot read.
+ * a protobuf body kubesim cannot read, the 413 for one over the limit (whose bytes past it are not kept).
  */
 async function bodyOf(req: IncomingMessage, contentType: string): Promise<unknown> {
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_REQUEST_BYTES) chunks.push(chunk as Buffer);
+  }
+  if (size > MAX_REQUEST_BYTES) return requestTooLarge();
   const bytes = Buffer.concat(chunks);
   if (!bytes.length) return undefined;
   if (contentType.startsWith(PROTOBUF)) {
