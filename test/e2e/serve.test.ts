@@ -87,7 +87,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
   it('refuses a body over 3 MiB as kube-apiserver does, and kubectl prints what kubesim prints', async () => {
     const huge = join(scratchDir('serve'), 'enorme.yaml');
     writeFileSync(huge, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: enorme\ndata:\n  a: ${'x'.repeat(3 * 1024 * 1024)}\n`);
-    for (const args of [['create', '-f', huge]]) {
+    for (const args of [['create', '-f', huge], ['apply', '--server-side', '-f', huge]]) {
       const got = await kubectl(args);
       expect(got.code).toBe(1);
       expect(got.stderr).toMatch(/^Error from server \(RequestEntityTooLarge\): .*Request entity too large: limit is 3145728\n$/);

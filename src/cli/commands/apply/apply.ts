@@ -84,7 +84,8 @@ function applyServerSide(session: Session, p: Pending, how: Omit<ServerSideApply
   const r = serverSideApply(session, { resource: p.resource, namespace: p.namespace, name }, body, { ...how, dryRun, bodyBytes: jsonBytes(body) });
   if (r.ok) return { word: 'serverside-applied', object: r.object };
   if (r.error.reason === 'Conflict' && r.error.message.startsWith('Apply failed')) return clientError(`${r.error.message}\n${CONFLICT_HELP}`, 'apply-conflict', { kind: p.object.kind, name });
-  return apiError(r.error, { source: p.source, verb: 'applying', alone, kind: p.object.kind, name });
+  // kubectl returns a server-side apply's error as it is, without the "error when … FILE" it puts before the others
+  return apiError(r.error, { alone, kind: p.object.kind, name });
 }
 
 function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boolean): Outcome {
