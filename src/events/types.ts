@@ -67,6 +67,8 @@ export type SimEventBody =
   | E<'replicaset.observed', { replicaSet: ObjectRef; want: number; have: number }>
   | E<'replicaset.pod-created', { replicaSet: ObjectRef; pod: string; etcdRevision: number }>
   | E<'replicaset.pod-deleted', { replicaSet: ObjectRef; pod: string }>
+  | E<'replicaset.pod-released', { replicaSet: ObjectRef; pod: string }>
+  | E<'replicaset.pod-adopted', { replicaSet: ObjectRef; pod: string }>
   | E<'volume.provisioned', { claim: ObjectRef; volume: string; storageClass: string; size: string; node?: string }>
   | E<'volume.bound', { claim: ObjectRef; volume: string }>
   | E<'volume.deleted', { volume: string }>

@@ -77,6 +77,31 @@ describe('simulated cluster', () => {
     expect(events(c).some((e) => e.reason === 'Killing' && e.message === 'Stopping container nginx')).toBe(true);
   });
 
+  it('releases a pod relabeled out of its selector and makes another, then adopts a matching orphan (ClaimPods)', () => {
+    const c = newCluster();
+    send(c, 'create', web());
+    const rs = c.world.store.list('/registry/replicasets/default/')[0]!;
+    const relabel = (name: string, app: string) => {
+      const pod = structuredClone(c.world.store.get(`/registry/pods/default/${name}`)!.value);
+      pod.metadata.labels = { ...pod.metadata.labels, app };
+      send(c, 'update', pod);
+    };
+    const owned = () => pods(c).filter((p) => p.metadata!.ownerReferences?.some((o) => o.uid === rs.metadata.uid)).map((p) => p.metadata!.name);
+    const debugged = pods(c)[0]!.metadata!.name!;
+    relabel(debugged, 'debug');
+    expect(pods(c)).toHaveLength(4);
+    expect(owned()).toHaveLength(3);
+    expect(owned()).not.toContain(debugged);
+    const alone = pods(c).find((p) => p.metadata!.name === debugged)!;
+    expect(alone.metadata!.ownerReferences).toBeUndefined();
+    expect(alone.status?.phase).toBe('Running');
+    // back under the selector: adopted, and one too many is deleted
+    relabel(debugged, 'web');
+    expect(pods(c)).toHaveLength(3);
+    expect(owned()).toHaveLength(3);
+    expect(owned()).toContain(debugged);
+  });
+
   it('rolls a new image out through a second ReplicaSet, keeping the old one as history', () => {
     const c = newCluster();
     const created = send(c, 'create', web());

@@ -97,6 +97,7 @@ export class Cluster {
   private readonly catchUpTo: number;
   private readonly nodeLifecycle: NodeLifecycleController;
   private readonly gc: GarbageCollector;
+  private readonly replicaSets: ReplicaSetController;
   private readonly ctl: Record<'deployment' | 'replicaset' | 'endpoints' | 'namespace' | 'serviceaccount' | 'persistentvolume' | 'gc', Controller>;
 
   /** The store's writes since load, in order, when the state is saved write by write (a real etcd); else none. */
@@ -128,12 +129,13 @@ export class Cluster {
     const cm = new Client(this.api, CONTROLLER_MANAGER, 'controller-manager');
     const recorder = (component: string) => new Recorder(w, cm, { component });
     this.gc = new GarbageCollector(w, cm);
+    this.replicaSets = new ReplicaSetController(w, cm, recorder('replicaset-controller'));
     this.ctl = {
       gc: new Controller(w, this.gc),
       namespace: new Controller(w, new NamespaceController(w, cm)),
       serviceaccount: new Controller(w, new ServiceAccountController(w, cm)),
       deployment: new Controller(w, new DeploymentController(w, cm, recorder('deployment-controller'))),
-      replicaset: new Controller(w, new ReplicaSetController(w, cm, recorder('replicaset-controller'))),
+      replicaset: new Controller(w, this.replicaSets),
       endpoints: new Controller(w, new EndpointsController(w, cm)),
       persistentvolume: new Controller(w, new PersistentVolumeController(w, cm, recorder('persistentvolume-controller'))),
     };
@@ -212,9 +214,9 @@ export class Cluster {
     for (const v of asPod(e.object).spec?.volumes ?? []) {
       if (v.persistentVolumeClaim) this.ctl.persistentvolume.queue.add(`${e.object.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);
     }
+    for (const key of this.replicaSets.onPod(e)) this.ctl.replicaset.queue.add(key);
     const rs = ownerKey(e.object, 'ReplicaSet');
     if (rs) {
-      this.ctl.replicaset.queue.add(rs);
       // Recreate waits for old pods to be gone: their owner's deployment looks again
       const rsObj = e.type === 'DELETED' ? this.world.store.get(`/registry/replicasets/${rs}`)?.value : undefined;
       const d = rsObj && ownerKey(rsObj, 'Deployment');

@@ -69,6 +69,16 @@ export const en: Catalog = {
   }),
   'replicaset.pod-created': (e) => ({ step: 6, emoji: '👀', text: `ReplicaSet controller: creates pod ${e.pod} 💾 /registry/pods/${e.replicaSet.namespace}/${e.pod} (revision ${e.etcdRevision})` }),
   'replicaset.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `ReplicaSet controller: deletes pod ${e.pod}` }),
+  'replicaset.pod-released': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text: `ReplicaSet controller: pod ${e.pod} no longer has the labels of ${e.replicaSet.name}'s selector → releases it (ownerReference removed); the pod keeps running, alone, and no longer counts among its replicas`,
+  }),
+  'replicaset.pod-adopted': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text: `ReplicaSet controller: orphan pod ${e.pod} has the labels of ${e.replicaSet.name}'s selector → adopts it (ownerReference added) and counts it among its replicas`,
+  }),
   'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Storage provisioner: class "${e.storageClass}" creates volume ${e.volume} (${e.size}) for ${obj(e.claim)}${e.node ? `, on node ${e.node}'s disk: the data will stay on that node` : ''}` }),
   'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: ${obj(e.claim)} is Bound to volume ${e.volume}` }),
   'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: no claim left for ${e.volume}, Delete policy → the volume is deleted` }),

@@ -76,6 +76,16 @@ export const fr: Catalog = {
   }),
   'replicaset.pod-created': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur ReplicaSet : crée le pod ${e.pod} 💾 /registry/pods/${e.replicaSet.namespace}/${e.pod} (révision ${e.etcdRevision})` }),
   'replicaset.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur ReplicaSet : supprime le pod ${e.pod}` }),
+  'replicaset.pod-released': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text: `Contrôleur ReplicaSet : le pod ${e.pod} n'a plus les labels du sélecteur de ${e.replicaSet.name} → il le relâche (ownerReference retirée) ; le pod continue de tourner, seul, et ne compte plus parmi ses réplicas`,
+  }),
+  'replicaset.pod-adopted': (e) => ({
+    step: 6,
+    emoji: '👀',
+    text: `Contrôleur ReplicaSet : le pod orphelin ${e.pod} a les labels du sélecteur de ${e.replicaSet.name} → il l'adopte (ownerReference ajoutée) et le compte parmi ses réplicas`,
+  }),
   'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Provisionneur de stockage : la classe « ${e.storageClass} » crée le volume ${e.volume} (${e.size}) pour ${obj(e.claim)}${e.node ? `, sur le disque du nœud ${e.node} : les données resteront sur ce nœud` : ''}` }),
   'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : ${obj(e.claim)} est liée (Bound) au volume ${e.volume}` }),
   'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : plus de réclamation pour ${e.volume}, politique Delete → le volume est supprimé` }),
