@@ -230,6 +230,23 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ run: (s) => runChaosKill(s, args, { namespace: ns() ?? 'default', container: o.container }) });
     });
 
+  for (const [verb, what, run] of [
+    ['label', 'les labels', 'runLabel'],
+    ['annotate', 'les annotations', 'runAnnotate'],
+  ] as const) {
+    program
+      .command(verb)
+      .description(`ajoute, change ou retire ${what} d'objets : ${verb} pod/NOM clé=valeur, clé- pour retirer`)
+      .argument('[args...]', 'TYPE NOM... ou TYPE/NOM, puis clé=valeur ou clé-')
+      .option('-l, --selector <selector>', 'les objets du type qui ont ces labels')
+      .option('--all', 'tous les objets du type dans le namespace')
+      .option('--overwrite', 'remplace une valeur existante')
+      .action(async (args: string[], o) => {
+        const commands = await import('./commands/label/label.js');
+        invoke({ run: (s) => commands[run](s, args, { namespace: ns() ?? 'default', selector: o.selector, all: !!o.all, overwrite: !!o.overwrite }) });
+      });
+  }
+
   program
     .command('scale')
     .description('change le nombre de réplicas : scale deployment/NOM --replicas=5')

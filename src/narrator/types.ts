@@ -45,6 +45,7 @@ export type ErrorCode =
   | 'AlreadyExists'
   | 'Conflict'
   | 'RequestEntityTooLarge'
+  | 'overwrite'
   | 'usage'
   | 'unknown-resource'
   | 'selector'

@@ -24,6 +24,27 @@ describe('the cluster heals and updates', () => {
     expect(pods.join('\n')).not.toContain(victim.slice(4));
   });
 
+  it('takes a pod labeled out of its ReplicaSet aside and replaces it; labeled back, adopts it and removes one', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
+    const aside = kubesim(home, ['label', pod, 'app=debug', '--overwrite']);
+    expect(aside.stdout).toBe(`${pod} labeled\n`);
+    expect(aside.stderr).toMatch(new RegExp(`👀 \\[6/6\\] Contrôleur ReplicaSet : le pod ${pod.slice(4)} n'a plus les labels du sélecteur de gestion-employes-\\w+ → il le relâche`));
+    expect(aside.stderr).toMatch(/Contrôleur ReplicaSet : gestion-employes-\w+ a 2 pods pour 3 voulus → en crée 1/);
+    expect(runningPods(home)).toHaveLength(3);
+    expect(kubesim(home, ['get', pod, '--no-headers']).stdout).toContain('Running');
+    // several keys already set, without --overwrite: kubectl's aggregate, a line each, and nothing changed
+    const refused = kubesim(home, ['label', pod, 'app=x', 'tier=y']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("'app' already has a value (debug), and --overwrite is false\n'tier' already has a value (web), and --overwrite is false\n");
+    const back = kubesim(home, ['label', pod, 'app=gestion-employes', '--overwrite']);
+    expect(back.stderr).toMatch(new RegExp(`le pod orphelin ${pod.slice(4)} a les labels du sélecteur de gestion-employes-\\w+ → il l'adopte`));
+    expect(back.stderr).toMatch(/a 4 pods pour 3 voulus → en supprime 1/);
+    expect(runningPods(home)).toHaveLength(3);
+    expect(runningPods(home).join('\n')).toContain(pod.slice(4));
+  });
+
   it('says unchanged for the same manifest, configured and rolls out for a changed one', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);

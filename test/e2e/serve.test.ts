@@ -109,6 +109,50 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(kubesim(home, ['get', 'pods', '-n', 'kube-public', '-o', 'name']).stdout).not.toContain(pod);
   }, 60_000);
 
+  it('labels and annotates as kubectl does: the same words and refusals from kubesim label|annotate as from kubectl', async () => {
+    const ns = { kubectl: 'etiquettes-kubectl', kubesim: 'etiquettes-kubesim' };
+    for (const n of Object.values(ns)) {
+      expect(kubesim(home, ['-q', 'create', 'namespace', n]).code).toBe(0);
+      expect(kubesim(home, ['-q', 'apply', '-f', 'manifests/gestion-employes.yaml', '-n', n]).code).toBe(0);
+    }
+    const podOf = (n: string) => kubesim(home, ['get', 'pods', '-n', n, '-o', 'name']).stdout.split('\n')[0]!;
+    const pods = { kubectl: podOf(ns.kubectl), kubesim: podOf(ns.kubesim) };
+    const steps = (pod: string) => [
+      ['label', pod, 'version=v1'],
+      ['label', pod, 'version=v2'],
+      ['label', pod, 'tier=front'],
+      ['label', pod, 'version=v2', '--overwrite'],
+      ['label', pod, 'version=v2', '--overwrite'],
+      ['label', pod, 'version-'],
+      ['label', pod, 'version-'],
+      ['label', pod],
+      ['label', pod, 'a=b=c'],
+      ['label', pod, 'a=b', 'a-'],
+      ['label', 'a=b', pod],
+      ['label', pod, 'bad key!=x'],
+      ['label', 'pods', 'absent', 'a=b'],
+      ['label', 'pods', 'a=b'],
+      ['label', 'deploy', 'gestion-employes', 'classe=jour', 'salle=b12'],
+      ['annotate', pod, 'note=bonjour tout le monde'],
+      ['annotate', pod, 'note=encore'],
+      ['annotate', pod, 'note=encore', 'autre=x=y', '--overwrite'],
+      ['annotate', pod, 'note-', 'autre-'],
+      ['annotate', pod, 'note'],
+    ];
+    const [byKubectl, byKubesim] = [steps(pods.kubectl), steps(pods.kubesim)];
+    for (const [i, args] of byKubectl.entries()) {
+      const real = await kubectl([...args, '-n', ns.kubectl]);
+      const ours = kubesim(home, ['-q', ...byKubesim[i]!, '-n', ns.kubesim]);
+      const same = (text: string, pod: string) => text.replaceAll(pod.slice('pod/'.length), 'POD');
+      expect({ args, code: ours.code, stdout: same(ours.stdout, pods.kubesim), stderr: same(ours.stderr, pods.kubesim) }).toEqual({
+        args,
+        code: real.code,
+        stdout: same(real.stdout, pods.kubectl),
+        stderr: same(real.stderr, pods.kubectl),
+      });
+    }
+  }, 90_000);
+
   it('scales through the scale subresource, as kubectl scale does', async () => {
     expect((await kubectl(['scale', 'deployment', 'gestion-employes', '--replicas', '4'])).stdout).toBe('deployment.apps/gestion-employes scaled\n');
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '--no-headers']).stdout).toMatch(/^gestion-employes +4\/4 /);

@@ -271,6 +271,7 @@ export const enMessages: Messages = {
     NotFound: () => 'The object does not exist (check the name, and the namespace with -n).',
     AlreadyExists: () => 'An object with this name already exists in this namespace.',
     Conflict: () => 'The object changed between read and write (resourceVersion): run the command again.',
+    overwrite: (a) => `"${a.detail}" has a value already: kubectl replaces it only with --overwrite, so as not to erase by mistake what someone else set.`,
     RequestEntityTooLarge: () => 'The API Server refuses any request over 3 MiB before even reading it (etcd takes no write over 1.5 MiB). A Kubernetes object describes an intent, not data: put big contents in an image or a volume.',
     usage: (a) => `Incomplete command: ${a.detail}`,
     selector: (a) => `The API Server cannot read the selector "${a.selector}": conditions separated by commas, each key=value, key!=value, key in (a,b), key notin (a,b), key (the label exists) or !key (it does not).`,

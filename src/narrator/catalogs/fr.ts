@@ -298,6 +298,7 @@ export const frMessages: Messages = {
     NotFound: () => "L'objet demandé n'existe pas (vérifiez le nom et le namespace avec -n).",
     AlreadyExists: () => 'Un objet de ce nom existe déjà dans ce namespace.',
     Conflict: () => "L'objet a changé entre la lecture et l'écriture (resourceVersion) : relancez la commande.",
+    overwrite: (a) => `« ${a.detail} » a déjà une valeur : kubectl ne la remplace qu'avec --overwrite, pour ne pas écraser par mégarde ce qu'un autre a posé.`,
     RequestEntityTooLarge: () => "L'API Server refuse toute requête de plus de 3 Mio avant même de la lire (etcd n'accepte pas d'écriture de plus de 1,5 Mio). Un objet Kubernetes décrit une intention, pas des données : mettez les gros contenus dans une image ou un volume.",
     usage: (a) => `Commande incomplète : ${a.detail}`,
     selector: (a) => `L'API Server ne sait pas lire le sélecteur « ${a.selector} » : des conditions séparées par des virgules, chacune clé=valeur, clé!=valeur, clé in (a,b), clé notin (a,b), clé (le label existe) ou !clé (il n'existe pas).`,

@@ -1,0 +1,181 @@
+import { parseSelector, matches } from '../../../api/labels.js';
+import type { KObject } from '../../../api/object.js';
+import { kindPrefix, type ResourceType } from '../../../api/resources.js';
+import { labelValue } from '../../../apiserver/validation/names.js';
+import { apiError, clientError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import { resolveTargets, selectorRefused } from '../targets.js';
+
+export interface LabelOptions {
+  namespace: string;
+  selector?: string;
+  all: boolean;
+  overwrite: boolean;
+}
+
+type Pairs = { set: Map<string, string>; remove: string[] };
+
+/** What differs between `kubectl label` and `kubectl annotate` (label/label.go, annotate/annotate.go). */
+interface Verb {
+  /** The word of kubectl's messages ("label changes", "at least one label update"). */
+  pair: 'label' | 'annotation';
+  field: 'labels' | 'annotations';
+  fieldManager: string;
+  parse(args: string[]): Pairs | string;
+  /** kubectl's refusal to overwrite without --overwrite, as printed, from the keys that have a value already. */
+  overwriteRefused(taken: Array<[key: string, value: string]>): string;
+  /** The word printed after the object: `labeled`, `not labeled`… */
+  outcome(before: KObject, after: KObject, overwrite: boolean): string;
+}
+
+/** A command line kubectl refuses, explained by an example of the right one. */
+const usage = (message: string, verb: Verb) => clientError(message, 'usage', { detail: `kubesim ${verb === LABEL ? 'label' : 'annotate'} pod/NOM clé=valeur (ajoute ou change), clé- (retire)` });
+
+/** cmdutil.GetResourcesAndPairs: resources first, then the changes (`k=v`, `k-`). */
+function resourcesAndPairs(args: string[], pair: string): { resources: string[]; pairs: string[] } | string {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const arg of args) {
+    const isPair = (arg.includes('=') && arg[0] !== '=') || (arg.endsWith('-') && arg !== '-');
+    if (isPair) pairs.push(arg);
+    else if (pairs.length) return `all resources must be specified before ${pair} changes: ${arg}`;
+    else resources.push(arg);
+  }
+  return { resources, pairs };
+}
+
+/** label.go parseLabels: one `=` per change, a valid value, no key both set and removed. */
+function parseLabels(args: string[]): Pairs | string {
+  const set = new Map<string, string>();
+  const remove: string[] = [];
+  for (const spec of args) {
+    if (spec.includes('=')) {
+      const parts = spec.split('=');
+      if (parts.length !== 2) return `invalid label spec: ${spec}`;
+      const errs = labelValue(parts[1]!);
+      if (errs.length) return `invalid label value: "${spec}": ${errs.join(';')}`;
+      set.set(parts[0]!, parts[1]!);
+    } else if (spec.endsWith('-')) remove.push(spec.slice(0, -1));
+    else return `unknown label spec: ${spec}`;
+  }
+  if (remove.some((key) => set.has(key))) return 'can not both modify and remove a label in the same command';
+  return { set, remove };
+}
+
+/** cmdutil.ParsePairs and annotate.go validateAnnotations: a value may hold `=`. */
+function parseAnnotations(args: string[]): Pairs | string {
+  const set = new Map<string, string>();
+  const remove: string[] = [];
+  const invalid: string[] = [];
+  for (const spec of args) {
+    const eq = spec.indexOf('=');
+    if (eq > 0) set.set(spec.slice(0, eq), spec.slice(eq + 1));
+    else if (spec.endsWith('-') && spec !== '-') remove.push(spec.slice(0, -1));
+    else invalid.push(spec);
+  }
+  if (invalid.length) return `invalid annotation format: ${invalid.join(', ')}`;
+  const both = remove.filter((key) => set.has(key));
+  if (both.length) return `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`;
+  return { set, remove };
+}
+
+const LABEL: Verb = {
+  pair: 'label',
+  field: 'labels',
+  fieldManager: 'kubectl-label',
+  parse: parseLabels,
+  // an aggregate: CheckErr prints one error as "error: …", several a line each (kubectl in Go's map order, here the keys')
+  overwriteRefused: (taken) => {
+    const errs = taken.map(([key, value]) => `'${key}' already has a value (${value}), and --overwrite is false`);
+    return errs.length === 1 ? `error: ${errs[0]}` : errs.join('\n');
+  },
+  // updateDataChangeMsg compares the object's JSON before and after
+  outcome: (before, after, overwrite) => {
+    const [was, is] = [JSON.stringify(before), JSON.stringify(after)];
+    if (was === is) return 'not labeled';
+    return !overwrite && is.length < was.length ? 'unlabeled' : 'labeled';
+  },
+};
+
+const ANNOTATE: Verb = {
+  pair: 'annotation',
+  field: 'annotations',
+  fieldManager: 'kubectl-annotate',
+  parse: parseAnnotations,
+  overwriteRefused: (taken) =>
+    `error: --overwrite is false but found the following declared annotation(s): ${taken.map(([key, value]) => `'${key}' already has a value (${value})`).join('; ')}`,
+  outcome: () => 'annotated',
+};
+
+/** The objects named (TYPE NAME…, TYPE/NAME…) or selected (TYPE -l SELECTOR, TYPE --all), or kubectl's error. */
+function targetsOf(session: Session, resources: string[], opts: LabelOptions, verb: Verb): Array<{ resource: ResourceType; namespace?: string; name: string }> | CommandError {
+  const targets = resolveTargets(resources);
+  if (!Array.isArray(targets)) return targets;
+  const selector = opts.selector ? parseSelector(opts.selector) : undefined;
+  if (selector && !Array.isArray(selector)) return selectorRefused(targets, opts.selector!, selector.error);
+  const found: Array<{ resource: ResourceType; namespace?: string; name: string }> = [];
+  for (const t of targets) {
+    const namespace = t.resource.namespaced ? opts.namespace : undefined;
+    if (t.names.length) {
+      found.push(...t.names.map((name) => ({ resource: t.resource, namespace, name })));
+      continue;
+    }
+    if (!selector && !opts.all) return usage('resource(s) were provided, but no name was specified', verb);
+    const listed = session.request({ verb: 'list', resource: t.resource, namespace });
+    for (const o of listed.ok ? (listed.objects ?? []) : []) if (!selector || matches(selector, o.metadata.labels)) found.push({ resource: t.resource, namespace, name: o.metadata.name });
+  }
+  return found;
+}
+
+/**
+ * `kubectl label` and `kubectl annotate`: each object read, its labels (annotations) changed, sent as kubectl sends
+ * them (a merge patch, here the object patched), and `pod/web labeled`. A pod relabeled out of its ReplicaSet's
+ * selector is replaced: the controllers react before the command ends.
+ */
+async function run(verb: Verb, session: Session, args: string[], opts: LabelOptions): Promise<CommandError[]> {
+  const split = resourcesAndPairs(args, verb.pair);
+  if (typeof split === 'string') return [usage(split, verb)];
+  const pairs = verb.parse(split.pairs);
+  if (typeof pairs === 'string') return [usage(pairs, verb)];
+  if (opts.all && opts.selector) return [usage('cannot set --all and --selector at the same time', verb)];
+  if (!split.resources.length) return [usage('one or more resources must be specified as <resource> <name> or <resource>/<name>', verb)];
+  if (!pairs.set.size && !pairs.remove.length) return [usage(`at least one ${verb.pair} update is required`, verb)];
+  const targets = targetsOf(session, split.resources, opts, verb);
+  if (!Array.isArray(targets)) return [targets];
+  const errors: CommandError[] = [];
+  for (const t of targets) {
+    const got = session.request({ verb: 'get', resource: t.resource, namespace: t.namespace, name: t.name });
+    if (!got.ok) {
+      errors.push(apiError(got.error, { alone: true }));
+      continue;
+    }
+    const before = got.object;
+    const current = before.metadata[verb.field] ?? {};
+    if (verb === LABEL) for (const key of pairs.remove) if (!(key in current)) session.out(`label "${key}" not found.\n`);
+    // the change-cause annotation may always be overwritten (annotate.go)
+    const taken = [...pairs.set.keys()].filter((key) => key in current && key !== 'kubernetes.io/change-cause').sort().map((key): [string, string] => [key, current[key]!]);
+    if (!opts.overwrite && taken.length) {
+      errors.push({ kubectl: verb.overwriteRefused(taken), code: 'overwrite', args: { detail: taken.map(([key]) => key).join(', ') } });
+      continue;
+    }
+    const values = { ...current, ...Object.fromEntries(pairs.set) };
+    for (const key of pairs.remove) delete values[key];
+    const after = structuredClone(before);
+    after.metadata[verb.field] = values;
+    let written = before;
+    if (JSON.stringify(current) !== JSON.stringify(values)) {
+      const r = session.request({ verb: 'patch', resource: t.resource, namespace: t.namespace, name: t.name, body: after, fieldManager: verb.fieldManager });
+      if (!r.ok) {
+        errors.push(apiError(r.error, { alone: true, kind: t.resource.kind, name: t.name }));
+        continue;
+      }
+      written = r.object;
+    }
+    session.out(`${kindPrefix(t.resource)}/${written.metadata.name} ${verb.outcome(before, after, opts.overwrite)}\n`);
+  }
+  session.settle();
+  return errors;
+}
+
+export const runLabel = (session: Session, args: string[], opts: LabelOptions) => run(LABEL, session, args, opts);
+export const runAnnotate = (session: Session, args: string[], opts: LabelOptions) => run(ANNOTATE, session, args, opts);
