@@ -26,8 +26,12 @@ interface Invocation {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/** kubectl's --dry-run flag: alone it means client, `none` is the default (nothing dry). */
+const dryRunOption = (description: string) => new Option('--dry-run [mode]', description).choices(['client', 'server', 'none']);
+const dryRunOf = (value: true | 'client' | 'server' | 'none' | undefined) => (value === true ? 'client' : value === 'none' ? undefined : value);
+
 /** Each verb's options and the function it runs; modules load only when their verb is used. */
-function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim: Kubesim): Command {
+function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim: Kubesim, argv: string[]): Command {
   const program = new Command('kubesim')
     .description('kubectl sur un cluster Kubernetes simulé, qui raconte chaque étape du plan de contrôle')
     .option('-n, --namespace <namespace>', 'namespace de la requête')
@@ -55,14 +59,14 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .description('crée ou met à jour des objets depuis des manifestes YAML')
     .option('-f, --filename <path>', 'fichier, dossier ou - (entrée standard)', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
-    .addOption(new Option('--dry-run [mode]', 'client ou server').choices(['client', 'server', 'none']))
+    .addOption(dryRunOption('client ou server'))
     .option('-o, --output <format>', 'name')
     .option('--server-side', "l'API Server fusionne et suit qui possède quel champ (managedFields)")
     .option('--force-conflicts', 'avec --server-side : prend les champs posés par un autre gestionnaire')
     .option('--field-manager <name>', 'avec --server-side : le nom du gestionnaire', 'kubectl')
     .action(async (o) => {
       const { runApply } = await import('./commands/apply/apply.js');
-      const dryRun = o.dryRun === true ? 'client' : o.dryRun === 'none' ? undefined : o.dryRun;
+      const dryRun = dryRunOf(o.dryRun);
       // kubectl refuses the pair before it reaches a cluster (apply.go, ApplyOptions.Validate)
       if (o.serverSide && dryRun === 'client') throw new UsageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
       const serverSide = o.serverSide ? { fieldManager: o.fieldManager as string, force: !!o.forceConflicts } : undefined;
@@ -152,16 +156,34 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
 
   program
     .command('create')
-    .description('crée des objets : create -f FICHIER, create namespace NOM, create configmap NOM, create secret generic NOM')
-    .argument('[args...]', 'namespace NOM | configmap NOM | secret generic NOM')
+    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create namespace NOM, create configmap NOM, create secret generic NOM')
+    .argument('[args...]', 'deployment NOM | namespace NOM | configmap NOM | secret generic NOM')
     .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
     .option('--from-literal <cle=valeur>', 'une clé et sa valeur (configmap, secret)', collect, [])
     .option('--from-file <[cle=]chemin>', 'le contenu d’un fichier (configmap, secret)', collect, [])
+    .option('--image <image>', 'image des conteneurs (deployment ; répétable)', collect, [])
+    .option('-r, --replicas <count>', 'nombre de réplicas (deployment)')
+    .option('--port <port>', 'port du conteneur (deployment)')
+    .addOption(dryRunOption('client : affiche sans créer (deployment)'))
+    .option('-o, --output <format>', 'yaml ou name (deployment)')
     .action(async (args: string[], o) => {
+      const namespace = ns() ?? 'default';
+      // kubectl's subcommand and its alias
+      if (args[0] === 'deployment' || args[0] === 'deploy') {
+        const { runCreateDeployment } = await import('./commands/create/deployment.js');
+        // kubectl's ArgsLenAtDash: what follows -- is the containers' command, not names
+        const dash = argv.indexOf('--');
+        const command = dash < 0 ? [] : argv.slice(dash + 1);
+        const names = args.slice(1, args.length - command.length);
+        invoke({ run: (s) => runCreateDeployment(s, names, { namespace, namespaceExplicit: !!ns(), images: o.image, replicas: o.replicas, port: o.port, command, dryRun: dryRunOf(o.dryRun), output: o.output }) });
+        return;
+      }
+      const deploymentOnly = ['image', 'replicas', 'port', 'dryRun', 'output'].find((k) => o[k] !== undefined && String(o[k]) !== '');
+      if (deploymentOnly) throw new UsageError(`unknown flag: --${deploymentOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (kubesim create takes it for a deployment)`);
       const { runCreate } = await import('./commands/create/create.js');
       const sources = { fromLiteral: o.fromLiteral, fromFile: o.fromFile };
-      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', ...sources }) });
+      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace, ...sources }) });
     });
 
   program
@@ -246,6 +268,26 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         invoke({ run: (s) => commands[run](s, args, { namespace: ns() ?? 'default', selector: o.selector, all: !!o.all, overwrite: !!o.overwrite }) });
       });
   }
+
+  program
+    .command('expose')
+    .description('crée un Service devant les pods d’un Deployment, ReplicaSet ou pod : expose deployment/NOM --port=80')
+    .argument('[args...]', 'TYPE NOM ou TYPE/NOM')
+    .option('--port <port>', 'port du Service (défaut : ceux des conteneurs)')
+    .option('--target-port <port>', 'port des conteneurs visé (défaut : --port)')
+    .option('--type <type>', 'ClusterIP, NodePort ou LoadBalancer')
+    .option('--name <name>', 'nom du Service (défaut : celui de l’objet)')
+    .option('--protocol <protocol>', 'TCP, UDP ou SCTP')
+    .option('--selector <selector>', 'les labels des pods à servir (défaut : le sélecteur de l’objet)')
+    .option('-l, --labels <labels>', 'les labels du Service (défaut : ceux de l’objet)')
+    .option('--cluster-ip <ip>', 'adresse du Service, ou None (headless)')
+    .addOption(dryRunOption('client : affiche sans créer'))
+    .option('-o, --output <format>', 'yaml ou name')
+    .action(async (args: string[], o) => {
+      const { runExpose } = await import('./commands/expose/expose.js');
+      const { port, targetPort, type, name, protocol, selector, labels, clusterIp, output } = o;
+      invoke({ run: (s) => runExpose(s, args, { namespace: ns() ?? 'default', namespaceExplicit: !!ns(), port, targetPort, type, name, protocol, selector, labels, clusterIp, dryRun: dryRunOf(o.dryRun), output }) });
+    });
 
   program
     .command('scale')
@@ -558,7 +600,7 @@ export async function main(
 ): Promise<number> {
   let invocation: Invocation | undefined;
   const kubesim: Kubesim = (args, s = streams) => main(['node', 'kubesim', ...args], s, vars);
-  const program = buildProgram((i) => (invocation = i), streams, kubesim);
+  const program = buildProgram((i) => (invocation = i), streams, kubesim, argv);
   try {
     if (argv.length <= 2) {
       // a person at a terminal gets the classroom menu; scripts and pipes get the help

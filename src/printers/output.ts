@@ -42,6 +42,17 @@ export function nameOf(obj: KObject): string {
   return `${r ? kindPrefix(r) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
 }
 
+/**
+ * What kubectl prints of an object it wrote (create deployment, expose): `-o yaml` the object, `-o name` its name,
+ * else `kind/name created` (the word given). `-o json` is left out: kubectl prints those typed objects' JSON in their Go
+ * fields' order, which unstructured maps do not keep.
+ */
+export const WRITTEN_OUTPUTS = ['yaml', 'name'];
+export async function writtenText(obj: KObject, output: string | undefined, word: string): Promise<string> {
+  if (output === 'yaml') return toYaml(withoutManagedFields(obj));
+  return output === 'name' ? `${nameOf(obj)}\n` : `${nameOf(obj)} ${word}\n`;
+}
+
 /** kubectl leaves metadata.managedFields out of what it prints, unless --show-managed-fields. */
 export function withoutManagedFields(obj: KObject): KObject {
   if (!obj.metadata?.managedFields) return obj;

@@ -153,6 +153,58 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     }
   }, 90_000);
 
+  it("creates deployments and exposes them as kubectl does (Kubernetes Basics' commands): the same objects, words and refusals", async () => {
+    const ns = { kubectl: 'bases-kubectl', kubesim: 'bases-kubesim' };
+    for (const n of Object.values(ns)) {
+      expect(kubesim(home, ['-q', 'create', 'namespace', n]).code).toBe(0);
+      expect(kubesim(home, ['-q', 'apply', '-f', 'manifests/', '-n', n]).code).toBe(0);
+    }
+    const steps = [
+      ['create', 'deployment', 'kubernetes-bootcamp', '--image=gcr.io/google-samples/kubernetes-bootcamp:v1'],
+      ['create', 'deployment', 'kubernetes-bootcamp', '--image=gcr.io/google-samples/kubernetes-bootcamp:v1'],
+      ['create', 'deployment', 'web', '--image=nginx:1.27', '--image=busybox', '--port=80', '--replicas=2', '--dry-run=client', '-o', 'yaml'],
+      ['create', 'deployment', 'veille', '--image=busybox', '-o', 'name', '--', 'sleep', '3600'],
+      ['create', 'deployment', 'Mauvais_Nom', '--image=nginx'],
+      ['create', 'deployment', 'a', 'b', '--image=nginx'],
+      ['create', 'deployment', 'sans-image'],
+      ['create', 'deploy', 'negatif', '--image=nginx', '--replicas=-1'],
+      ['expose', 'deployment/kubernetes-bootcamp', '--type=NodePort', '--port', '8080'],
+      ['expose', 'deployment/kubernetes-bootcamp', '--type=NodePort', '--port', '8080'],
+      ['expose', 'deployment', 'veille'],
+      ['expose', 'deployment', 'gestion-employes', '--name=front', '--port=80', '--target-port=8080', '--dry-run=client', '-o', 'yaml'],
+      ['expose', 'deployment', 'postgres', '--name=pg', '--type=LoadBalancer', '--labels=a=b', '--protocol=UDP', '-o', 'yaml'],
+      ['expose', 'service', 'postgres', '--name=pg2', '--cluster-ip=None', '-o', 'name'],
+      ['expose', 'configmap', 'gestion-employes-config', '--port=80'],
+      ['expose', 'deploy', 'absent', '--port=80'],
+      ['expose', 'deployment/veille', '--port=http', '--name=x'],
+      ['expose', 'deployment/veille', '--port=80', '--name=x', '--type=Bogus'],
+      ['expose'],
+    ];
+    // what differs by nature: the namespace, and what the API server allocates or stamps (addresses, times, ids)
+    const same = (text: string, n: string) =>
+      text
+        .replaceAll(n, 'NS')
+        .replace(/\b\d+\.\d+\.\d+\.\d+\b/g, 'IP')
+        .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'TIME')
+        .replace(/(nodePort: |uid: |resourceVersion: ")[\w-]+/g, '$1X')
+        .replace(/\n {2}managedFields:\n(  [ -].*\n)*/g, '\n');
+    for (const args of steps) {
+      const real = await kubectl([...args.slice(0, args.indexOf('--') < 0 ? args.length : args.indexOf('--')), '-n', ns.kubectl, ...(args.includes('--') ? args.slice(args.indexOf('--')) : [])]);
+      const ours = kubesim(home, ['-q', ...args.slice(0, args.indexOf('--') < 0 ? args.length : args.indexOf('--')), '-n', ns.kubesim, ...(args.includes('--') ? args.slice(args.indexOf('--')) : [])]);
+      expect({ args, code: ours.code, stdout: same(ours.stdout, ns.kubesim), stderr: same(ours.stderr, ns.kubesim) }).toEqual({
+        args,
+        code: real.code,
+        stdout: same(real.stdout, ns.kubectl),
+        stderr: same(real.stderr, ns.kubectl).replace(/^E\d{4} [\d:.]+ +\d+ run\.go:\d+\] "command failed" err="(.*)"\n$/, (_, err: string) => `error: ${err.replaceAll('\\"', '"')}\n`),
+      });
+    }
+    // what was created is the same, the API server's allocations aside
+    for (const kind of ['deployments', 'services']) {
+      const objects = (n: string) => same(kubesim(home, ['get', kind, '-n', n, '-o', 'yaml']).stdout, n);
+      expect(objects(ns.kubesim)).toBe(objects(ns.kubectl));
+    }
+  }, 120_000);
+
   it('scales through the scale subresource, as kubectl scale does', async () => {
     expect((await kubectl(['scale', 'deployment', 'gestion-employes', '--replicas', '4'])).stdout).toBe('deployment.apps/gestion-employes scaled\n');
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '--no-headers']).stdout).toMatch(/^gestion-employes +4\/4 /);

@@ -1,0 +1,96 @@
+import { jsonBytes } from '../../../api/errors.js';
+import type { KObject } from '../../../api/object.js';
+import { resolveResource } from '../../../api/resources.js';
+import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
+import { generateName } from '../../../sim/ids.js';
+import type { Rand } from '../../../sim/rand.js';
+import { clientError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import type { ErrorCode } from '../../../narrator/types.js';
+
+export interface DeploymentOptions {
+  namespace: string;
+  /** -n given: the Deployment names its namespace (kubectl's EnforceNamespace), as --dry-run=client shows. */
+  namespaceExplicit: boolean;
+  images: string[];
+  replicas?: string;
+  port?: string;
+  /** What follows `--`: the containers' command. */
+  command: string[];
+  dryRun?: 'client' | 'server';
+  output?: string;
+}
+
+const DEPLOYMENTS = resolveResource('deployments')!;
+const HELP = "See 'kubectl create deployment -h' for help and examples";
+
+/** A cobra int32 flag: kubectl's words for a value that is not one. */
+function int32(flag: string, value: string | undefined, fallback: number): number | string {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^[+-]?\d+$/.test(value) || n < -(2 ** 31) || n >= 2 ** 31) return `invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": ${/^[+-]?\d+$/.test(value) ? 'value out of range' : 'invalid syntax'}`;
+  return n;
+}
+
+/** create_deployment.go buildPodSpec: the image's last path element without tag or digest; `_` and `.` made `-`, then a random suffix. */
+function containerName(image: string, rand: Rand): string {
+  const name = image.split('/').at(-1)!.split(':')[0]!.split('@')[0]!;
+  return /[_.]/.test(name) ? generateName(rand, `${name.replace(/[_.]/g, '-')}-`) : name;
+}
+
+/** The Deployment kubectl builds (createDeployment), as `--dry-run=client -o yaml` prints it. */
+function deploymentOf(name: string, namespace: string | undefined, images: string[], replicas: number, port: number, command: string[], rand: Rand): KObject {
+  const labels = { app: name };
+  const containers = images.map((image, i) => ({
+    name: containerName(image, rand),
+    image,
+    ...(command.length ? { command } : {}),
+    ...(i === 0 && port >= 0 ? { ports: [{ containerPort: port }] } : {}),
+    resources: {},
+  }));
+  return {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: { name, ...(namespace && { namespace }), creationTimestamp: null, labels },
+    spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { creationTimestamp: null, labels }, spec: { containers } }, strategy: {} },
+    status: {},
+  } as unknown as KObject;
+}
+
+/** What kubectl sends: the same object, without the empty status and the null timestamps Go's encoder writes. */
+function body(deployment: KObject): KObject {
+  const sent = structuredClone(deployment) as unknown as { metadata: { creationTimestamp?: null }; spec: { template: { metadata: { creationTimestamp?: null } } }; status?: object };
+  delete sent.metadata.creationTimestamp;
+  delete sent.spec.template.metadata.creationTimestamp;
+  delete sent.status;
+  return sent as unknown as KObject;
+}
+
+/**
+ * `kubectl create deployment NAME --image=IMAGE… [--replicas=N] [--port=P] [-- COMMAND…]`: the Deployment kubectl
+ * generates (labels app=NAME), created through the API server, or only printed with --dry-run=client (`-o yaml`:
+ * the classic way to start a manifest).
+ */
+export async function runCreateDeployment(session: Session, names: string[], o: DeploymentOptions): Promise<CommandError[]> {
+  const usage = (message: string) => [clientError(message, 'usage', { detail: 'kubesim create deployment NOM --image=IMAGE' })];
+  if (!o.images.length) return usage('required flag(s) "image" not set');
+  const replicas = int32('--replicas', o.replicas, 1);
+  if (typeof replicas === 'string') return usage(replicas);
+  const port = int32('--port', o.port, -1);
+  if (typeof port === 'string') return usage(port);
+  if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\n${HELP}`);
+  if (o.images.length > 1 && o.command.length) return usage('cannot specify multiple --image options and command');
+  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim create deployment prints -o yaml or -o name`);
+  const deployment = deploymentOf(names[0]!, o.namespaceExplicit ? o.namespace : undefined, o.images, replicas, port, o.command, session.cluster.world.rand);
+  if (o.dryRun === 'client') {
+    session.out(await writtenText(deployment, o.output, 'created (dry run)'));
+    return [];
+  }
+  const sent = body(deployment);
+  const r = session.request({ verb: 'create', resource: DEPLOYMENTS, namespace: o.namespace, body: sent, dryRun: o.dryRun === 'server', fieldManager: 'kubectl-create', bodyBytes: jsonBytes(sent) });
+  // kubectl wraps the API's error in its own (fmt.Errorf), so it prints as "error: failed to create deployment: …"
+  if (!r.ok) return [clientError(`failed to create deployment: ${r.error.message}`, r.error.reason as ErrorCode, { kind: 'Deployment', name: names[0] })];
+  session.out(await writtenText(r.object, o.output, o.dryRun === 'server' ? 'created (server dry run)' : 'created'));
+  if (!o.dryRun) session.settle();
+  return [];
+}
