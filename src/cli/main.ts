@@ -270,6 +270,30 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
   }
 
   program
+    .command('run')
+    .description('crée un pod seul, sans contrôleur : run NOM --image=IMAGE [-- ARGUMENTS]')
+    .argument('[args...]', 'NOM [ARGUMENTS…]')
+    .option('--image <image>', 'image du conteneur')
+    .option('--restart <policy>', 'Always (défaut), OnFailure ou Never')
+    .option('--port <port>', 'port du conteneur')
+    .option('-l, --labels <labels>', 'labels du pod (défaut : run=NOM)')
+    .option('--env <NOM=valeur>', 'variable d’environnement (répétable)', collect, [])
+    .option('--command', 'les mots après le nom sont la commande, pas ses arguments')
+    .option('--image-pull-policy <policy>', 'Always, IfNotPresent ou Never')
+    .option('-i, --stdin', 'garde l’entrée du conteneur ouverte (avec le vrai kubectl, via kubesim serve)')
+    .option('-t, --tty', 'un terminal pour le conteneur (avec le vrai kubectl, via kubesim serve)')
+    .option('--attach', 's’attache au conteneur (avec le vrai kubectl, via kubesim serve)')
+    .option('--rm', 'supprime le pod à la fin de la session attachée')
+    .addOption(dryRunOption('client : affiche sans créer'))
+    .option('-o, --output <format>', 'yaml ou name')
+    .action(async (args: string[], o) => {
+      const { runRun } = await import('./commands/run/run.js');
+      const { image, restart, port, labels, env, imagePullPolicy, output } = o;
+      const options = { namespace: ns() ?? 'default', namespaceExplicit: !!ns(), image, restart, port, labels, env, imagePullPolicy, output };
+      invoke({ run: (s) => runRun(s, args, { ...options, command: !!o.command, attach: !!(o.stdin || o.tty || o.attach), rm: !!o.rm, dryRun: dryRunOf(o.dryRun) }) });
+    });
+
+  program
     .command('expose')
     .description('crée un Service devant les pods d’un Deployment, ReplicaSet ou pod : expose deployment/NOM --port=80')
     .argument('[args...]', 'TYPE NOM ou TYPE/NOM')

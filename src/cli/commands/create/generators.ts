@@ -41,3 +41,15 @@ export function secretFrom(name: string, o: SourceOptions): { object: KObject } 
   const data = Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
   return { object: { apiVersion: 'v1', kind: 'Secret', metadata: { name }, type: 'Opaque', data } as KObject };
 }
+
+/** The `k=v,k2=v2` of kubectl's --labels and --selector flags (expose.go and run.go parseLabels), or its error. */
+export function parseLabelSpec(spec: string): Record<string, string> | string {
+  const labels: Record<string, string> = {};
+  for (const pair of spec.split(',')) {
+    const kv = pair.split('=');
+    if (kv.length !== 2) return `unexpected label spec: ${pair}`;
+    if (!kv[0]) return 'unexpected empty label key';
+    labels[kv[0]] = kv[1]!;
+  }
+  return labels;
+}

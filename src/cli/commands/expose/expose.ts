@@ -4,6 +4,7 @@ import { resolveResource } from '../../../api/resources.js';
 import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { parseLabelSpec as parseLabels } from '../create/generators.js';
 import { resolveTargets } from '../targets.js';
 
 export interface ExposeOptions {
@@ -36,18 +37,6 @@ interface Exposed {
     containers?: Container[];
     template?: { spec?: { containers?: Container[] } };
   };
-}
-
-/** expose.go parseLabels: `k=v,k2=v2`. */
-function parseLabels(spec: string): Record<string, string> | string {
-  const labels: Record<string, string> = {};
-  for (const pair of spec.split(',')) {
-    const kv = pair.split('=');
-    if (kv.length !== 2) return `unexpected label spec: ${pair}`;
-    if (!kv[0]) return 'unexpected empty label key';
-    labels[kv[0]] = kv[1]!;
-  }
-  return labels;
 }
 
 /** polymorphichelpers.MapBasedSelectorForObjectFn: the pods the new Service selects, read off the exposed object. */
