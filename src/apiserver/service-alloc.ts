@@ -1,6 +1,5 @@
 import type { Service } from 'kubernetes-types/core/v1.js';
-import { ApiError } from '../api/errors.js';
-import { invalidError } from '../api/errors.js';
+import { invalidError, type ApiError } from '../api/errors.js';
 import { invalid } from '../api/field.js';
 import type { KObject } from '../api/object.js';
 import type { World } from '../sim/world.js';
@@ -55,7 +54,7 @@ export function allocateServiceAddresses(w: World, obj: KObject): ApiError | und
       ]);
     }
     if (used.ips.has(spec.clusterIP)) {
-      return new ApiError('Invalid', `Service "${svc.metadata!.name}" is invalid: spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`);
+      return invalidError('Service', '', svc.metadata!.name!, [invalid('spec.clusterIPs', [spec.clusterIP], `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`)]);
     }
   }
   if (spec.clusterIP) spec.clusterIPs = [spec.clusterIP];

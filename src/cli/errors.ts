@@ -36,6 +36,11 @@ export function apiError(err: ApiError, opts: { source?: string; verb?: string; 
     const text = unique.length === 1 ? `The ${kind} "${err.details.name}" is invalid: ${unique[0]}` : `The ${kind} "${err.details.name}" is invalid: \n${unique.map((c) => `* ${c}`).join('\n')}`;
     return { kubectl: text, code: 'Invalid', args };
   }
+  // checkErr's words for an Invalid that names no field (a JSON patch that does not apply)
+  if (err.reason === 'Invalid' && opts.alone && !causes?.length) {
+    const { kind, name } = err.details;
+    return { kubectl: kind || name ? `The ${kind} "${name}" is invalid` : `The request is invalid: ${err.message}`, code: 'Invalid', args };
+  }
   const where = opts.source ? `error when ${opts.verb ?? 'creating'} "${opts.source}": ` : '';
   return { kubectl: `Error from server (${err.reason}): ${where}${err.message}`, code: err.reason as ErrorCode, args };
 }

@@ -294,6 +294,20 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     });
 
   program
+    .command('patch')
+    .description('change des champs d’un objet : patch deployment/NOM -p \'{"spec":{"replicas":2}}\'')
+    .argument('[args...]', 'TYPE NOM ou TYPE/NOM')
+    .option('-p, --patch <patch>', 'le patch, en JSON ou YAML')
+    .option('--patch-file <file>', 'le patch, dans un fichier')
+    .option('--type <type>', 'strategic (défaut : listes fusionnées par clé), merge (RFC 7386) ou json (RFC 6902)')
+    .addOption(dryRunOption('client : calcule sans écrire'))
+    .option('-o, --output <format>', 'yaml ou name')
+    .action(async (args: string[], o) => {
+      const { runPatch } = await import('./commands/patch/patch.js');
+      invoke({ run: (s) => runPatch(s, args, { namespace: ns() ?? 'default', patch: o.patch, patchFile: o.patchFile, type: o.type, dryRun: dryRunOf(o.dryRun), output: o.output }) });
+    });
+
+  program
     .command('expose')
     .description('crée un Service devant les pods d’un Deployment, ReplicaSet ou pod : expose deployment/NOM --port=80')
     .argument('[args...]', 'TYPE NOM ou TYPE/NOM')

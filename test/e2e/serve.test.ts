@@ -173,6 +173,34 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     );
   }, 90_000);
 
+  it('patches as kubectl patch does: strategic, merge and JSON patches, the same words and refusals', async () => {
+    const deploy = ['deploy', 'gestion-employes'];
+    await sameAsKubectl(
+      'correctifs',
+      'manifests/gestion-employes.yaml',
+      () => [
+        ['patch', ...deploy, '-p', '{"spec":{"replicas":2}}'],
+        ['patch', ...deploy, '-p', '{"spec":{"replicas":2}}'],
+        ['patch', ...deploy, '--type=merge', '-p', '{"metadata":{"labels":{"classe":"jour"}}}'],
+        ['patch', ...deploy, '--type=json', '-p', '[{"op":"replace","path":"/spec/replicas","value":3}]'],
+        ['patch', ...deploy, '-p', 'spec: {replicas: 4}', '-o', 'name'],
+        ['patch', ...deploy, '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"gestion-employes:2.0"}]}}}}'],
+        ['patch', ...deploy, '-p', '{"spec":{"replicas":5}}', '--dry-run=client'],
+        ['patch', ...deploy, '-p', '{bad'],
+        ['patch', ...deploy, '-p', '[1]'],
+        ['patch', ...deploy],
+        ['patch', ...deploy, '-p', '{"spec":{"inconnu":1}}'],
+        ['patch', ...deploy, '-p', '{"spec":{"replicas":-1}}'],
+        ['patch', ...deploy, '--type=json', '-p', '{"a":1}'],
+        ['patch', ...deploy, '--type=json', '-p', '[{"op":"remove","path":"/spec/absent"}]'],
+        ['patch', ...deploy, '--type=autre', '-p', '{}'],
+        ['patch', 'deploy', 'absent', '-p', '{}'],
+        ['patch', 'deploy', '-p', '{}'],
+      ],
+      (text) => text,
+    );
+  }, 90_000);
+
   it("runs pods, creates deployments and exposes them as kubectl does (Kubernetes Basics' commands): the same objects, words and refusals", async () => {
     // what the API server allocates or stamps differs by nature (addresses, times, ids), and kubectl 1.32 reports a
     // missing required flag in a klog line, where kubesim prints kubectl's earlier "error: …"
@@ -201,6 +229,8 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['expose', 'deploy', 'absent', '--port=80'],
       ['expose', 'deployment/veille', '--port=http', '--name=x'],
       ['expose', 'deployment/veille', '--port=80', '--name=x', '--type=Bogus'],
+      // the kubernetes Service's address, taken
+      ['expose', 'deployment/veille', '--port=80', '--name=x', '--cluster-ip=10.96.0.1'],
       ['expose'],
       ['run', 'nginx', '--image=nginx'],
       ['run', 'nginx', '--image=nginx'],

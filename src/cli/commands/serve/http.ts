@@ -9,8 +9,7 @@ import { nodeLease } from '../../../api/node-lease.js';
 import { apiVersionOf, resolveResource } from '../../../api/resources.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
-import { jsonPatch } from '../../../apiserver/patch/json-patch.js';
-import { jsonMerge, strategicMerge } from '../../../apiserver/patch/strategic.js';
+import { PATCH_TYPES } from '../../../apiserver/patch/types.js';
 import { decodeKubernetesProtobuf, MalformedProtobuf } from '../../../apiserver/protobuf/decode.js';
 import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.js';
 import type { ApiResult } from '../../../apiserver/server.js';
@@ -224,18 +223,14 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
   });
 }
 
-const JSON_PATCH = 'application/json-patch+json';
+const JSON_PATCH = PATCH_TYPES.json.contentType;
 
 /**
  * PATCH of a whole object (`kubectl apply` of a changed manifest, `label`, `annotate`, `set image`, `patch`,
  * `rollout undo`): the patch applied to the live object, then an update through the pipeline, narrated like
  * `kubesim apply`. A patch that does not apply is refused as an ApiError.
  */
-const PATCHES: Record<string, (live: KObject, patch: never) => unknown> = {
-  'application/strategic-merge-patch+json': (live, p) => strategicMerge(live as never, p),
-  'application/merge-patch+json': (live, p) => jsonMerge(live as never, p),
-  [JSON_PATCH]: jsonPatch,
-};
+const PATCHES = Object.fromEntries(Object.values(PATCH_TYPES).map((t) => [t.contentType, t.patch]));
 
 const APPLY_PATCH = 'application/apply-patch+yaml';
 

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { ApiError, jsonBytes } from '../../../api/errors.js';
+import { jsonEqual, type KObject } from '../../../api/object.js';
+import { PATCH_TYPES } from '../../../apiserver/patch/types.js';
+import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
+import { apiError, clientError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import { resolveTargets } from '../targets.js';
+
+export interface PatchOptions {
+  namespace: string;
+  patch?: string;
+  patchFile?: string;
+  type?: string;
+  dryRun?: 'client' | 'server';
+  output?: string;
+}
+
+type PatchType = keyof typeof PATCH_TYPES;
+
+/** What the API server answers a body that is neither JSON nor YAML (kubesim serve answers kubectl the same). */
+const UNKNOWN_FORMAT = new ApiError('BadRequest', 'the body of the request was in an unknown format');
+
+/** kubectl sends the patch as JSON (yaml.ToJSON): JSON or YAML text; a map, or for a JSON patch a list. */
+async function parsePatch(text: string, type: PatchType): Promise<unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    try {
+      body = (await import('yaml')).parse(text);
+    } catch {
+      return UNKNOWN_FORMAT;
+    }
+  }
+  const fits = body !== null && typeof body === 'object' && (!Array.isArray(body) || type === 'json');
+  return fits ? body : UNKNOWN_FORMAT;
+}
+
+/**
+ * `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]`: the patch applied to the live object (a
+ * strategic merge by default: containers merged by name), then the write through the API server. An object the
+ * patch leaves as it was is not written: `patched (no change)`.
+ */
+export async function runPatch(session: Session, args: string[], o: PatchOptions): Promise<CommandError[]> {
+  const usage = (message: string) => [clientError(message, 'usage', { detail: `kubesim patch deployment/NOM -p '{"spec":{"replicas":2}}'` })];
+  const type = (o.type ?? 'strategic') as PatchType;
+  if (!(type in PATCH_TYPES)) return usage(`--type must be one of [json merge strategic], not "${o.type}"`);
+  let text = o.patch;
+  if (o.patchFile !== undefined) {
+    try {
+      text = readFileSync(o.patchFile, 'utf8');
+    } catch {
+      return usage(`open ${o.patchFile}: no such file or directory`);
+    }
+  }
+  if (text === undefined) return usage('must specify --patch or --patch-file containing the contents of the patch');
+  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim patch prints -o yaml or -o name`);
+  const targets = resolveTargets(args);
+  if (!Array.isArray(targets)) return [targets];
+  if (!targets.length) return usage("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+  // the server reads the body before the object: a patch it cannot read is refused whatever it names
+  const body = await parsePatch(text, type);
+  const errors: CommandError[] = [];
+  for (const t of targets) {
+    if (!t.names.length) return usage('resource(s) were provided, but no name was specified');
+    for (const name of t.names) {
+      if (body instanceof ApiError) {
+        errors.push(apiError(body, { alone: true }));
+        continue;
+      }
+      const namespace = t.resource.namespaced ? o.namespace : undefined;
+      const got = session.request({ verb: 'get', resource: t.resource, namespace, name });
+      if (!got.ok) {
+        errors.push(apiError(got.error, { alone: true }));
+        continue;
+      }
+      const patched = PATCH_TYPES[type].patch(got.object, body as never);
+      if (patched instanceof ApiError) {
+        errors.push(apiError(patched, { alone: true }));
+        continue;
+      }
+      let written = patched as KObject;
+      const changed = !jsonEqual(got.object, patched);
+      if (changed && o.dryRun !== 'client') {
+        const r = session.request({ verb: 'patch', resource: t.resource, namespace, name, body: written, dryRun: o.dryRun === 'server', fieldManager: 'kubectl-patch', bodyBytes: jsonBytes(body) });
+        if (!r.ok) {
+          errors.push(apiError(r.error, { alone: true, kind: t.resource.kind, name }));
+          continue;
+        }
+        written = r.object;
+      }
+      session.out(await writtenText(written, o.output, changed ? 'patched' : 'patched (no change)'));
+    }
+  }
+  if (!o.dryRun) session.settle();
+  return errors;
+}
