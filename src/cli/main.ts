@@ -133,11 +133,15 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--grace-period <seconds>', 'délai avant arrêt forcé des conteneurs')
     .option('--force', 'suppression immédiate (avec --grace-period=0)')
     .option('--ignore-not-found', "pas d'erreur si l'objet n'existe pas")
+    .option('--now', 'arrêt immédiat des conteneurs (comme --grace-period=1)')
+    .option('--wait [bool]', 'attend que les objets aient disparu (défaut : true)')
     .option('-o, --output <format>', 'name')
     .action(async (args: string[], o) => {
       const { runDelete } = await import('./commands/delete/delete.js');
-      const grace = o.gracePeriod === undefined ? undefined : Number(o.gracePeriod);
+      if (o.now && o.gracePeriod !== undefined) throw new UsageError('--now and --grace-period cannot be specified together');
+      const grace = o.now ? 1 : o.gracePeriod === undefined ? undefined : Number(o.gracePeriod);
       if (grace !== undefined && (!Number.isInteger(grace) || grace < -1)) throw new UsageError(`invalid --grace-period "${o.gracePeriod}"`);
+      if (o.wait !== undefined && o.wait !== true && !['true', 'false'].includes(o.wait)) throw new UsageError(`invalid argument "${o.wait}" for "--wait" flag: strconv.ParseBool: parsing "${o.wait}": invalid syntax`);
       invoke({
         run: (s) =>
           runDelete(s, args, {
@@ -150,6 +154,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
             force: !!o.force,
             ignoreNotFound: !!o.ignoreNotFound,
             output: o.output,
+            wait: o.wait !== 'false',
           }),
       });
     });

@@ -141,9 +141,13 @@ export class Session {
     this.full?.catchUp();
   }
 
-  /** After the request: let controllers, scheduler and kubelets finish, jumping over idle waits. */
-  settle(): void {
-    this.full?.stabilize();
+  /**
+   * After the request: let controllers, scheduler and kubelets finish, jumping over idle waits; with `now`, only what
+   * is due at this instant (a command that does not wait for the world, `delete --wait=false`).
+   */
+  settle({ now = false } = {}): void {
+    if (now) this.full?.stabilize(0);
+    else this.full?.stabilize();
   }
 
   /**

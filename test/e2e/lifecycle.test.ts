@@ -45,6 +45,22 @@ describe('the cluster heals and updates', () => {
     expect(runningPods(home).join('\n')).toContain(pod.slice(4));
   });
 
+  it('returns at once with delete --wait=false: the pod is still Terminating, its replacement starting; --now shortens the grace', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
+    expect(kubesim(home, ['delete', pod, '--wait=false', '-q']).stdout).toBe(`pod "${pod.slice(4)}" deleted from default namespace\n`);
+    const meanwhile = kubesim(home, ['get', 'pods', '--no-headers']).stdout;
+    expect(meanwhile).toMatch(new RegExp(`^${pod.slice(4)} +1/1 +Terminating `, 'm'));
+    expect(meanwhile.trim().split('\n')).toHaveLength(4);
+    kubesim(home, ['wait', '31s', '-q']);
+    expect(kubesim(home, ['get', 'pods', '-o', 'name']).stdout).not.toContain(pod);
+    expect(runningPods(home)).toHaveLength(3);
+    const now = kubesim(home, ['delete', 'pods', '--all', '--now']);
+    expect(now.stderr).toContain('délai de grâce 1 s');
+    expect(kubesim(home, ['delete', 'pods', '--all', '--now', '--grace-period=5']).stderr).toContain('error: --now and --grace-period cannot be specified together');
+  });
+
   it('says unchanged for the same manifest, configured and rolls out for a changed one', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);

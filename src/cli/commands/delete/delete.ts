@@ -15,6 +15,8 @@ export interface DeleteOptions {
   force: boolean;
   ignoreNotFound: boolean;
   output?: string;
+  /** --wait=false: return once the deletions are asked, before the objects are gone (a pod stays Terminating). */
+  wait: boolean;
 }
 
 interface Victim {
@@ -83,6 +85,6 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
       session.out(`${kindPrefix(v.resource)} "${v.name}" ${force ? 'force deleted' : 'deleted'}${where}\n`);
     }
   }
-  session.settle();
+  session.settle({ now: !opts.wait });
   return errors;
 }
