@@ -186,6 +186,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
         ['patch', ...deploy, '-p', 'spec: {replicas: 4}', '-o', 'name'],
         ['patch', ...deploy, '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"gestion-employes:2.0"}]}}}}'],
         ['patch', ...deploy, '-p', '{"spec":{"replicas":5}}', '--dry-run=client'],
+        ['patch', ...deploy, '-p', '{"metadata":{"name":"autre"}}'],
         ['patch', ...deploy, '-p', '{bad'],
         ['patch', ...deploy, '-p', '[1]'],
         ['patch', ...deploy],

@@ -81,7 +81,7 @@ export async function runPatch(session: Session, args: string[], o: PatchOptions
         continue;
       }
       let written = patched as KObject;
-      const changed = !jsonEqual(got.object, patched);
+      let changed = !jsonEqual(got.object, patched);
       if (changed && o.dryRun !== 'client') {
         const r = session.request({ verb: 'patch', resource: t.resource, namespace, name, body: written, dryRun: o.dryRun === 'server', fieldManager: 'kubectl-patch', bodyBytes: jsonBytes(body) });
         if (!r.ok) {
@@ -89,6 +89,8 @@ export async function runPatch(session: Session, args: string[], o: PatchOptions
           continue;
         }
         written = r.object;
+        // what the server kept, as kubectl compares it: a patch of what it does not let change (the name) changes nothing
+        changed = !jsonEqual(got.object, written);
       }
       session.out(await writtenText(written, o.output, changed ? 'patched' : 'patched (no change)'));
     }
