@@ -58,8 +58,10 @@ describe('hostile input (property-based)', () => {
   it('never crashes on command lines; a failed command with no output changes nothing', async () => {
     const word = fc.oneof(
       fc.constantFrom('get', 'describe', 'delete', 'scale', 'logs', 'exec', 'curl', 'rollout', 'set', 'taint', 'cordon', 'etcdctl', 'auth', 'can-i', 'create', 'learn'),
+      fc.constantFrom('label', 'annotate', 'patch', 'expose', 'run', 'deployment', 'deploy'),
       fc.constantFrom('pods', 'pod/x', 'deployment/gestion-employes', 'svc', 'nodes', 'pvc', 'all', 'secrets', '--', 'image', 'status', 'undo', 'env'),
       fc.constantFrom('-o', 'json', 'yaml', 'wide', 'jsonpath={}', '-n', '-A', '-l', 'app=gestion-employes', '--replicas=-1', '--replicas=x', '--as', 'etudiant', '-f', '--bogus', '=', '--tail=-5'),
+      fc.constantFrom('a=b', 'a-', '--overwrite', '--all', '--image=nginx', '--image=', '-p', '{}', '[]', '{"spec":{"replicas":"x"}}', '--type=json', '--port=80', '--port=x', '--target-port=x', '--dry-run=client', '--wait=false', '--now', '--env=1=2'),
       fc.string({ maxLength: 12 }),
     );
     await fc.assert(
@@ -74,4 +76,37 @@ describe('hostile input (property-based)', () => {
       { numRuns: 80, seed: 4242 },
     );
   }, 120_000);
+
+  it('never crashes on the verbs that write from flags (label, annotate, patch, expose, run, create deployment)', async () => {
+    const start = fc.constantFrom(
+      ['label', 'deployment/gestion-employes'],
+      ['label', 'pods', '--all'],
+      ['annotate', 'svc', 'postgres'],
+      ['patch', 'deployment', 'postgres'],
+      ['patch', 'svc/gestion-employes', '--type=json'],
+      ['patch', 'configmap/gestion-employes-config', '--type=merge'],
+      ['expose', 'deployment', 'postgres'],
+      ['expose', 'svc/gestion-employes'],
+      ['run', 'essai'],
+      ['create', 'deployment', 'essai'],
+    );
+    const flag = fc.oneof(
+      fc.constantFrom('a=b', 'a-', 'app=autre', 'app-', 'tier=web', '--overwrite', '--image=busybox', '--image=a/b_c.d:1', '--port=80', '--port=-1', '--port=99999', '--target-port=http'),
+      fc.constantFrom('--type=NodePort', '--type=Bogus', '--name=x', '--selector=a=b', '--labels=a', '--cluster-ip=None', '--protocol=UDP', '--replicas=2', '--restart=Never', '--env=A=1', '--command', '--'),
+      fc.constantFrom('-p', '{"spec":{"replicas":2}}', '{"metadata":{"labels":null}}', '[{"op":"add","path":"/spec/x","value":1}]', '[{"op":"remove","path":"/"}]', '{"data":{"k":1}}', 'null', '"x"'),
+      fc.constantFrom('--dry-run=client', '--dry-run=server', '-o', 'yaml', 'name', 'json'),
+      fc.string({ maxLength: 20 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(start, fc.array(flag, { maxLength: 6 }), async (first, rest) => {
+        const home = freshCluster();
+        const before = state(home);
+        const r = await run(home, [...first, ...rest, '-q']);
+        expect(r.err).not.toContain('internal error');
+        expectNoStackTrace(r.err);
+        if (r.code !== 0 && r.out === '') expect(state(home)).toBe(before);
+      }),
+      { numRuns: 150, seed: 2411 },
+    );
+  }, 180_000);
 });
