@@ -25,7 +25,7 @@ export interface TutorialStep {
   command?: string;
 }
 
-export type TutorialName = 'deploy' | 'control-plane' | 'pods' | 'story-1' | 'story-2';
+export type TutorialName = 'deploy' | 'control-plane' | 'pods' | 'story-1' | 'story-2' | 'bases';
 
 export interface Tutorial {
   title: string;

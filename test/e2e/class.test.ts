@@ -74,6 +74,16 @@ describe('class mode', () => {
     expect(kubesim(home, ['get', 'nodes', '--cluster', 'tutoriel', '--no-headers']).stdout).toMatch(/^tutoriel-control-plane /);
   });
 
+  it("follows kubernetes.io's Kubernetes Basics: version 1 answers, then version 2; v10 does not exist; undo goes back", () => {
+    const out = kubesim(freshHome(), ['tutorial', 'bases', '--auto']).stdout;
+    expect(out).toMatch(/^Hello Kubernetes bootcamp! \| Running on: kubernetes-bootcamp-\w+-\w{5} \| v=1$/m);
+    expect(out).toMatch(/^Hello Kubernetes bootcamp! \| Running on: kubernetes-bootcamp-\w+-\w{5} \| v=2$/m);
+    expect(out).toContain('service/kubernetes-bootcamp exposed\n');
+    expect(out).toMatch(/ImagePullBackOff/);
+    const last = out.trimEnd().split('\n').slice(-4);
+    expect(last.every((line) => / 1\/1 +Running /.test(line))).toBe(true);
+  });
+
   it('tells story 1 truthfully: the database waits for the node that holds its data', () => {
     const r = kubesim(freshHome(), ['tutorial', 'story-1', '--auto']);
     const out = r.stdout;

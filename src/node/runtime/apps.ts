@@ -11,6 +11,7 @@ export type Reply = { kind: 'http'; answer: HttpAnswer } | { kind: 'refused' } |
 /** Ports the catalog's images listen on (unknown images listen on the ports their containers declare). */
 const LISTENS: Record<string, number[]> = {
   'gestion-employes': [8080],
+  'kubernetes-bootcamp': [8080],
   nginx: [80],
   httpd: [80],
   postgres: [5432],
@@ -76,6 +77,9 @@ export function answer(pod: Pod, c: Container, path: string, ctx: AppContext): R
     return { kind: 'http', answer: { status: 404, body: `{"erreur":"introuvable : ${path}"}\n` } };
   }
   if (name === 'nginx') return { kind: 'http', answer: path === '/' || path === '/index.html' ? { status: 200, body: NGINX_WELCOME } : { status: 404, body: '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n' } };
+  if (name === 'kubernetes-bootcamp') {
+    return { kind: 'http', answer: { status: 200, body: `Hello Kubernetes bootcamp! | Running on: ${podName} | v=${parseImage(c.image ?? '').tag.slice(1)}\n` } };
+  }
   if (name === 'httpd') return { kind: 'http', answer: { status: 200, body: '<html><body><h1>It works!</h1></body></html>\n' } };
   return { kind: 'http', answer: { status: 200, body: `Hostname: ${podName}\n` } };
 }

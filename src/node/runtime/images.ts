@@ -68,6 +68,17 @@ const CATALOG: Record<string, ImageProfile> = {
   },
   httpd: { sizeBytes: 58_236_412, startupMs: 300, stopMs: 300, description: 'serveur web Apache httpd', tags: SEMVER('2\\.[24]'), kind: 'server', logs: ['AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name', '[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4 configured -- resuming normal operations'] },
   redis: { sizeBytes: 45_112_320, startupMs: 400, stopMs: 300, description: 'Redis', tags: SEMVER('[3-8]'), kind: 'server', logs: ['1:M * Server initialized', '1:M * Ready to accept connections tcp'] },
+  // the app of kubernetes.io's "Learn Kubernetes Basics" (gcr.io/google-samples/…:v1, docker.io/jocatalin/…:v2); its
+  // module 6 rolls out v10, which does not exist, to show ImagePullBackOff and `rollout undo`
+  'kubernetes-bootcamp': {
+    sizeBytes: 80 * MB,
+    startupMs: 500,
+    stopMs: 300,
+    description: 'application Node.js du tutoriel « Learn Kubernetes Basics »',
+    tags: /^v[12]$/,
+    kind: 'server',
+    logs: ['Kubernetes Bootcamp App Started At: {time} | Running On:  ${HOSTNAME} '],
+  },
   busybox: { sizeBytes: 2_155_104, startupMs: 100, stopMs: 100, description: 'boîte à outils busybox', tags: SEMVER('1\\.[0-9]+|musl|glibc|uclibc'), kind: 'shell', logs: [] },
   alpine: { sizeBytes: 3_623_807, startupMs: 100, stopMs: 100, description: 'Alpine Linux', kind: 'shell', logs: [] },
   ubuntu: { sizeBytes: 29_754_290, startupMs: 100, stopMs: 100, description: 'Ubuntu', kind: 'shell', logs: [] },
