@@ -17,6 +17,7 @@ type Pairs = { set: Map<string, string>; remove: string[] };
 
 /** What differs between `kubectl label` and `kubectl annotate` (label/label.go, annotate/annotate.go). */
 interface Verb {
+  command: 'label' | 'annotate';
   /** The word of kubectl's messages ("label changes", "at least one label update"). */
   pair: 'label' | 'annotation';
   field: 'labels' | 'annotations';
@@ -26,10 +27,12 @@ interface Verb {
   overwriteRefused(taken: Array<[key: string, value: string]>): string;
   /** The word printed after the object: `labeled`, `not labeled`… */
   outcome(before: KObject, after: KObject, overwrite: boolean): string;
+  /** What is printed for a key to remove that the object does not have (label only: annotate says nothing). */
+  missing?(key: string): string;
 }
 
 /** A command line kubectl refuses, explained by an example of the right one. */
-const usage = (message: string, verb: Verb) => clientError(message, 'usage', { detail: `kubesim ${verb === LABEL ? 'label' : 'annotate'} pod/NOM clé=valeur (ajoute ou change), clé- (retire)` });
+const usage = (message: string, verb: Verb) => clientError(message, 'usage', { detail: `kubesim ${verb.command} pod/NOM clé=valeur (ajoute ou change), clé- (retire)` });
 
 /** cmdutil.GetResourcesAndPairs: resources first, then the changes (`k=v`, `k-`). */
 function resourcesAndPairs(args: string[], pair: string): { resources: string[]; pairs: string[] } | string {
@@ -80,6 +83,7 @@ function parseAnnotations(args: string[]): Pairs | string {
 }
 
 const LABEL: Verb = {
+  command: 'label',
   pair: 'label',
   field: 'labels',
   fieldManager: 'kubectl-label',
@@ -95,9 +99,11 @@ const LABEL: Verb = {
     if (was === is) return 'not labeled';
     return !overwrite && is.length < was.length ? 'unlabeled' : 'labeled';
   },
+  missing: (key) => `label "${key}" not found.\n`,
 };
 
 const ANNOTATE: Verb = {
+  command: 'annotate',
   pair: 'annotation',
   field: 'annotations',
   fieldManager: 'kubectl-annotate',
@@ -151,7 +157,7 @@ async function run(verb: Verb, session: Session, args: string[], opts: LabelOpti
     }
     const before = got.object;
     const current = before.metadata[verb.field] ?? {};
-    if (verb === LABEL) for (const key of pairs.remove) if (!(key in current)) session.out(`label "${key}" not found.\n`);
+    if (verb.missing) for (const key of pairs.remove) if (!(key in current)) session.out(verb.missing(key));
     // the change-cause annotation may always be overwritten (annotate.go)
     const taken = [...pairs.set.keys()].filter((key) => key in current && key !== 'kubernetes.io/change-cause').sort().map((key): [string, string] => [key, current[key]!]);
     if (!opts.overwrite && taken.length) {
