@@ -13,6 +13,13 @@ function resolveType(type: string): ResourceType[] | CommandError {
   return r ? [r] : clientError(`the server doesn't have a resource type "${type}"`, 'unknown-resource', { resource: type });
 }
 
+/** The builder's error for a command given neither a resource nor a file (delete, expose, patch…). */
+export const NO_RESOURCES =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+/** The builder's error for a type given without names, nor -l or --all. */
+export const NO_NAME = 'resource(s) were provided, but no name was specified';
+
 /**
  * kubectl's argument forms: `TYPE[,TYPE...] [NAME...]` or `TYPE/NAME...`. Returns the targets in the order asked,
  * or kubectl's error for an unknown type.

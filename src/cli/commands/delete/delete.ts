@@ -3,7 +3,7 @@ import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { resolveTargets, selectorRefused } from '../targets.js';
+import { NO_NAME, NO_RESOURCES, resolveTargets, selectorRefused } from '../targets.js';
 
 export interface DeleteOptions {
   namespace: string;
@@ -53,7 +53,7 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
   let victims: Victim[] = [];
   if (opts.filenames.length) victims = await fromFiles(session, opts, errors);
   else {
-    if (!args.length) return [clientError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'', 'usage', { detail: 'kubesim delete <type> <nom>' })];
+    if (!args.length) return [clientError(NO_RESOURCES, 'usage', { detail: 'kubesim delete <type> <nom>' })];
     const targets = resolveTargets(args);
     if (!Array.isArray(targets)) return [targets];
     const selector = opts.selector ? parseSelector(opts.selector) : undefined;
@@ -64,7 +64,7 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
         victims.push(...t.names.map((name) => ({ resource: t.resource, namespace: ns, name })));
         continue;
       }
-      if (!selector && !opts.all) return [clientError('resource(s) were provided, but no name was specified', 'usage', { detail: 'nom manquant (ou --all / -l)' })];
+      if (!selector && !opts.all) return [clientError(NO_NAME, 'usage', { detail: 'nom manquant (ou --all / -l)' })];
       const listed = session.request({ verb: 'list', resource: t.resource, namespace: ns });
       const objects = listed.ok ? (listed.objects ?? []) : [];
       for (const o of objects) if (!selector || matches(selector, o.metadata.labels)) victims.push({ resource: t.resource, namespace: ns, name: o.metadata.name });

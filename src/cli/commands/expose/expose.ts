@@ -5,7 +5,7 @@ import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { parseLabelSpec as parseLabels } from '../create/generators.js';
-import { resolveTargets } from '../targets.js';
+import { NO_NAME, NO_RESOURCES, resolveTargets } from '../targets.js';
 
 export interface ExposeOptions {
   namespace: string;
@@ -103,14 +103,14 @@ function serviceFor(obj: KObject, o: ExposeOptions): KObject | string {
  */
 export async function runExpose(session: Session, args: string[], o: ExposeOptions): Promise<CommandError[]> {
   if (!args.length) {
-    return [clientError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'", 'usage', { detail: 'kubesim expose deployment/NOM --port=80' })];
+    return [clientError(NO_RESOURCES, 'usage', { detail: 'kubesim expose deployment/NOM --port=80' })];
   }
   if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return [clientError(`-o ${o.output}: kubesim expose prints -o yaml or -o name`, 'usage', { detail: '-o yaml' })];
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return [targets];
   const errors: CommandError[] = [];
   for (const t of targets) {
-    if (!t.names.length) return [clientError('resource(s) were provided, but no name was specified', 'usage', { detail: 'kubesim expose deployment/NOM --port=80' })];
+    if (!t.names.length) return [clientError(NO_NAME, 'usage', { detail: 'kubesim expose deployment/NOM --port=80' })];
     for (const name of t.names) {
       const got = session.request({ verb: 'get', resource: t.resource, namespace: t.resource.namespaced ? o.namespace : undefined, name });
       if (!got.ok) {

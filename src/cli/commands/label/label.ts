@@ -4,7 +4,7 @@ import { kindPrefix, type ResourceType } from '../../../api/resources.js';
 import { labelValue } from '../../../apiserver/validation/names.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { resolveTargets, selectorRefused } from '../targets.js';
+import { NO_NAME, resolveTargets, selectorRefused } from '../targets.js';
 
 export interface LabelOptions {
   namespace: string;
@@ -126,7 +126,7 @@ function targetsOf(session: Session, resources: string[], opts: LabelOptions, ve
       found.push(...t.names.map((name) => ({ resource: t.resource, namespace, name })));
       continue;
     }
-    if (!selector && !opts.all) return usage('resource(s) were provided, but no name was specified', verb);
+    if (!selector && !opts.all) return usage(NO_NAME, verb);
     const listed = session.request({ verb: 'list', resource: t.resource, namespace });
     for (const o of listed.ok ? (listed.objects ?? []) : []) if (!selector || matches(selector, o.metadata.labels)) found.push({ resource: t.resource, namespace, name: o.metadata.name });
   }

@@ -5,7 +5,7 @@ import { PATCH_TYPES } from '../../../apiserver/patch/types.js';
 import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { resolveTargets } from '../targets.js';
+import { NO_NAME, NO_RESOURCES, resolveTargets } from '../targets.js';
 
 export interface PatchOptions {
   namespace: string;
@@ -58,12 +58,12 @@ export async function runPatch(session: Session, args: string[], o: PatchOptions
   if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim patch prints -o yaml or -o name`);
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return [targets];
-  if (!targets.length) return usage("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+  if (!targets.length) return usage(NO_RESOURCES);
   // the server reads the body before the object: a patch it cannot read is refused whatever it names
   const body = await parsePatch(text, type);
   const errors: CommandError[] = [];
   for (const t of targets) {
-    if (!t.names.length) return usage('resource(s) were provided, but no name was specified');
+    if (!t.names.length) return usage(NO_NAME);
     for (const name of t.names) {
       if (body instanceof ApiError) {
         errors.push(apiError(body, { alone: true }));
