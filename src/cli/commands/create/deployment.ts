@@ -1,11 +1,11 @@
-import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { resolveResource } from '../../../api/resources.js';
-import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
+import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
 import { generateName } from '../../../sim/ids.js';
 import type { Rand } from '../../../sim/rand.js';
 import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { createGenerated } from './generated.js';
 import type { ErrorCode } from '../../../narrator/types.js';
 
 export interface DeploymentOptions {
@@ -57,15 +57,6 @@ function deploymentOf(name: string, namespace: string | undefined, images: strin
   } as unknown as KObject;
 }
 
-/** What kubectl sends: the same object, without the empty status and the null timestamps Go's encoder writes. */
-function body(deployment: KObject): KObject {
-  const sent = structuredClone(deployment) as unknown as { metadata: { creationTimestamp?: null }; spec: { template: { metadata: { creationTimestamp?: null } } }; status?: object };
-  delete sent.metadata.creationTimestamp;
-  delete sent.spec.template.metadata.creationTimestamp;
-  delete sent.status;
-  return sent as unknown as KObject;
-}
-
 /**
  * `kubectl create deployment NAME --image=IMAGE… [--replicas=N] [--port=P] [-- COMMAND…]`: the Deployment kubectl
  * generates (labels app=NAME), created through the API server, or only printed with --dry-run=client (`-o yaml`:
@@ -82,15 +73,9 @@ export async function runCreateDeployment(session: Session, names: string[], o: 
   if (o.images.length > 1 && o.command.length) return usage('cannot specify multiple --image options and command');
   if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim create deployment prints -o yaml or -o name`);
   const deployment = deploymentOf(names[0]!, o.namespaceExplicit ? o.namespace : undefined, o.images, replicas, port, o.command, session.cluster.world.rand);
-  if (o.dryRun === 'client') {
-    session.out(await writtenText(deployment, o.output, 'created (dry run)'));
-    return [];
-  }
-  const sent = body(deployment);
-  const r = session.request({ verb: 'create', resource: DEPLOYMENTS, namespace: o.namespace, body: sent, dryRun: o.dryRun === 'server', fieldManager: 'kubectl-create', bodyBytes: jsonBytes(sent) });
+  const refused = await createGenerated(session, deployment, { resource: DEPLOYMENTS, namespace: o.namespace, fieldManager: 'kubectl-create', dryRun: o.dryRun, output: o.output, word: 'created' });
   // kubectl wraps the API's error in its own (fmt.Errorf), so it prints as "error: failed to create deployment: …"
-  if (!r.ok) return [clientError(`failed to create deployment: ${r.error.message}`, r.error.reason as ErrorCode, { kind: 'Deployment', name: names[0] })];
-  session.out(await writtenText(r.object, o.output, o.dryRun === 'server' ? 'created (server dry run)' : 'created'));
+  if (refused) return [clientError(`failed to create deployment: ${refused.message}`, refused.reason as ErrorCode, { kind: 'Deployment', name: names[0] })];
   if (!o.dryRun) session.settle();
   return [];
 }

@@ -1,9 +1,9 @@
-import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { resolveResource } from '../../../api/resources.js';
-import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
+import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { createGenerated } from '../create/generated.js';
 import { parseLabelSpec as parseLabels } from '../create/generators.js';
 import { NO_NAME, NO_RESOURCES, resolveTargets } from '../targets.js';
 
@@ -91,7 +91,12 @@ function serviceFor(obj: KObject, o: ExposeOptions): KObject | string {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: o.name || obj.metadata.name.slice(0, 63), creationTimestamp: null, ...(labels && Object.keys(labels).length ? { labels } : {}) },
+    metadata: {
+      name: o.name || obj.metadata.name.slice(0, 63),
+      ...(o.namespaceExplicit && { namespace: o.namespace }),
+      creationTimestamp: null,
+      ...(labels && Object.keys(labels).length ? { labels } : {}),
+    },
     spec: { ports, selector, ...(o.type && { type: o.type }), ...(o.clusterIp && { clusterIP: o.clusterIp }) },
     status: { loadBalancer: {} },
   } as unknown as KObject;
@@ -126,19 +131,8 @@ export async function runExpose(session: Session, args: string[], o: ExposeOptio
         errors.push(clientError(service, 'usage', { detail: 'kubesim expose deployment/NOM --port=80' }));
         continue;
       }
-      if (o.dryRun === 'client') {
-        const shown = o.namespaceExplicit ? { ...service, metadata: { ...service.metadata, namespace: o.namespace } } : service;
-        session.out(await writtenText(shown, o.output, 'exposed (dry run)'));
-        continue;
-      }
-      const { creationTimestamp: _, ...metadata } = service.metadata;
-      const sent = { apiVersion: service.apiVersion, kind: service.kind, metadata, spec: service.spec } as KObject;
-      const r = session.request({ verb: 'create', resource: SERVICES, namespace: o.namespace, body: sent, dryRun: o.dryRun === 'server', fieldManager: 'kubectl-expose', bodyBytes: jsonBytes(sent) });
-      if (!r.ok) {
-        errors.push(apiError(r.error, { alone: true }));
-        continue;
-      }
-      session.out(await writtenText(r.object, o.output, o.dryRun === 'server' ? 'exposed (server dry run)' : 'exposed'));
+      const refused = await createGenerated(session, service, { resource: SERVICES, namespace: o.namespace, fieldManager: 'kubectl-expose', dryRun: o.dryRun, output: o.output, word: 'exposed' });
+      if (refused) errors.push(apiError(refused, { alone: true }));
     }
   }
   if (!o.dryRun) session.settle();

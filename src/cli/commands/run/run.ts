@@ -1,9 +1,9 @@
-import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { resolveResource } from '../../../api/resources.js';
-import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
+import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { createGenerated } from '../create/generated.js';
 import { parseLabelSpec } from '../create/generators.js';
 
 export interface RunOptions {
@@ -85,15 +85,8 @@ export async function runRun(session: Session, args: string[], o: RunOptions): P
   if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim run prints -o yaml or -o name`);
   const pod = podOf(name, words, o);
   if (typeof pod === 'string') return usage(pod);
-  if (o.dryRun === 'client') {
-    session.out(await writtenText(pod, o.output, 'created (dry run)'));
-    return [];
-  }
-  const { creationTimestamp: _, ...metadata } = pod.metadata;
-  const sent = { apiVersion: pod.apiVersion, kind: pod.kind, metadata, spec: pod.spec } as KObject;
-  const r = session.request({ verb: 'create', resource: PODS, namespace: o.namespace, body: sent, dryRun: o.dryRun === 'server', fieldManager: 'kubectl-run', bodyBytes: jsonBytes(sent) });
-  if (!r.ok) return [apiError(r.error, { alone: true, kind: 'Pod', name })];
-  session.out(await writtenText(r.object, o.output, o.dryRun === 'server' ? 'created (server dry run)' : 'created'));
+  const refused = await createGenerated(session, pod, { resource: PODS, namespace: o.namespace, fieldManager: 'kubectl-run', dryRun: o.dryRun, output: o.output, word: 'created' });
+  if (refused) return [apiError(refused, { alone: true, kind: 'Pod', name })];
   if (!o.dryRun) session.settle();
   return [];
 }

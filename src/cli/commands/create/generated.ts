@@ -1,0 +1,34 @@
+import { jsonBytes, type ApiError } from '../../../api/errors.js';
+import type { KObject } from '../../../api/object.js';
+import type { ResourceType } from '../../../api/resources.js';
+import { writtenText } from '../../../printers/output.js';
+import type { Session } from '../../session.js';
+
+/**
+ * What kubectl sends of an object it built (create deployment, run, expose): the object as `--dry-run=client -o yaml`
+ * shows it, without the empty status and the null creationTimestamps that Go's encoder writes.
+ */
+function sent(generated: KObject): KObject {
+  const { status: _, ...body } = JSON.parse(JSON.stringify(generated, (key, value) => (key === 'creationTimestamp' && value === null ? undefined : value))) as KObject & { status?: unknown };
+  return body as KObject;
+}
+
+/**
+ * An object kubectl built from flags: only printed with --dry-run=client, else created through the API server and
+ * printed (`-o yaml`, `-o name`, or `kind/name WORD`). The API's refusal is returned, for the command to word it.
+ */
+export async function createGenerated(
+  session: Session,
+  generated: KObject,
+  o: { resource: ResourceType; namespace: string; fieldManager: string; dryRun?: 'client' | 'server'; output?: string; word: string },
+): Promise<ApiError | undefined> {
+  if (o.dryRun === 'client') {
+    session.out(await writtenText(generated, o.output, `${o.word} (dry run)`));
+    return undefined;
+  }
+  const body = sent(generated);
+  const r = session.request({ verb: 'create', resource: o.resource, namespace: o.namespace, body, dryRun: o.dryRun === 'server', fieldManager: o.fieldManager, bodyBytes: jsonBytes(body) });
+  if (!r.ok) return r.error;
+  session.out(await writtenText(r.object, o.output, o.dryRun === 'server' ? `${o.word} (server dry run)` : o.word));
+  return undefined;
+}
