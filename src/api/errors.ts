@@ -74,7 +74,7 @@ export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 export const requestTooLarge = () => new ApiError('RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
 
 /** The size of a body as kubectl sends it (compact JSON). */
-export const jsonBytes = (body: unknown) => new TextEncoder().encode(JSON.stringify(body)).byteLength;
+export const jsonBytes = (body: unknown) => Buffer.byteLength(JSON.stringify(body));
 
 export const notFound = (qualified: string, name: string) =>
   new ApiError('NotFound', `${qualified} "${name}" not found`, { name });

@@ -146,8 +146,7 @@ export class Session {
    * is due at this instant (a command that does not wait for the world, `delete --wait=false`).
    */
   settle({ now = false } = {}): void {
-    if (now) this.full?.stabilize(0);
-    else this.full?.stabilize();
+    this.full?.stabilize(now ? 0 : undefined);
   }
 
   /**

@@ -61,7 +61,8 @@ export class ReplicaSetController implements Reconciler {
       if (owner.kind !== 'ReplicaSet') return keys;
       const key = `${namespace}/${owner.name}`;
       if (labelsChanged(e)) this.toClaim.add(key);
-      return [...keys, key];
+      keys.push(key);
+      return keys;
     }
     if (e.type === 'DELETED' || (e.type === 'MODIFIED' && !labelsChanged(e) && !before)) return keys;
     for (const rs of this.w.store.list(`/registry/replicasets/${namespace}/`)) {
