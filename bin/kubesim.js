@@ -3,11 +3,11 @@
 // second Node whose heap may grow past the default 4 GiB (heap.ts says why not every command).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { BIG_HEAP_FLAG, needsBigHeap } from '../dist/cli/heap.js';
+import { BIG_HEAP_FLAGS, needsBigHeap } from '../dist/cli/heap.js';
 
 const args = process.argv.slice(2);
 if (needsBigHeap(args, process.env)) {
-  const child = spawn(process.execPath, [BIG_HEAP_FLAG, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...BIG_HEAP_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: 'inherit' });
   // Ctrl+C reaches both processes from the terminal: this one waits for the child to finish with it; a signal sent to
   // this process alone (kill, a closed session) is passed on, so that no child is left behind (`serve`, `get -w`)
   process.on('SIGINT', () => {});

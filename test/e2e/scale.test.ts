@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BIG_HEAP_FLAGS } from '../../src/cli/heap.js';
 
 const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
 kind: Deployment
@@ -132,6 +133,8 @@ describe('many nodes, many pods', () => {
     await once(parent.stdout, 'data');
     const child = Number(execFileSync('ps', ['-o', 'pid=', '--ppid', String(parent.pid)], { encoding: 'utf8' }).trim());
     expect(child).toBeGreaterThan(0);
+    // the bigger heap, and the bigger young generation that makes a big apply spend less time in scavenges
+    expect(execFileSync('ps', ['-o', 'args=', '-p', String(child)], { encoding: 'utf8' })).toContain(BIG_HEAP_FLAGS.join(' '));
     parent.kill('SIGTERM');
     expect((await exited)[1]).toBe('SIGTERM');
     expect(() => process.kill(child, 0)).toThrow();
