@@ -11,9 +11,9 @@ import { clusterDir } from './state.js';
  *
  * The young generation too: with V8's 16 MB semi-spaces, a 150,000-pod apply ran 1,781 scavenges, 14 s of its
  * 116 (each one copies the pods and events just stored, which all live on). With 128 MB, 269 scavenges took 7 s, and
- * in five alternated pairs the apply took 97–113 s against 108–165 s, at the same peak memory (3.1–3.7 GiB). The
- * space grows only as a command's survivors need it: a read of a big cluster keeps a small one; 5,000 pods take as
- * long either way, with 540 MB at most instead of 300 (64 MB was no better at 20,000 pods).
+ * in five alternated pairs the apply took 97–113 s against 108–165 s, at about the same peak memory (3.1–3.7 GiB
+ * against 2.9–3.3). V8 grows the space only as a command's survivors need it; 5,000 pods take about as long, with
+ * 540 MB at most instead of 300 (and 64 MB was no better than 128 at 20,000 pods).
  */
 export const BIG_HEAP_FLAGS = ['--max-old-space-size=16384', '--max-semi-space-size=128'];
 
