@@ -2,18 +2,7 @@ import type { KObject } from '../api/object.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { Client } from './client.js';
-
-export interface EventSource {
-  component: string;
-  host?: string;
-}
-
-/**
- * Events indexed by hashes of what makes two of them the same (client-go's EventCorrelator keys): a repeat finds the
- * event it folds into among the few with that hash, compared field by field. The key itself would be a long string
- * per event (900,000 of them for 150,000 pods); the object alone would not do (a ReplicaSet's SuccessfulCreate events).
- */
-const EVENTS_BY_SERIES = 'event-series';
+import { EVENTS_BY_SERIES, groupOf, indexEvents, seriesOf, type EventSource } from './event-index.js';
 
 /**
  * client-go's EventCorrelator defaults (tools/record/events_cache.go): from the 10th message in 10 minutes that differs
@@ -34,37 +23,6 @@ interface EventFields {
   type: string;
   source: EventSource;
   lastTimestamp: string;
-}
-
-/**
- * cyrb53 over the fields that make an event's series, fed one after another (a NUL between two) without joining them
- * into a string, returned as four UTF-16 code units: a key for an in-memory index, never shown nor saved.
- */
-function seriesOf(...fields: Array<string | undefined>): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (const field of fields) {
-    const text = field ?? '';
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1, 2654435761);
-    h2 = Math.imul(h2, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return String.fromCharCode(h1 & 0xffff, h1 >>> 16, h2 & 0xffff, (h2 >>> 16) & 0x1f);
-}
-
-/** The aggregate group: the series without the message (nor the field path), marked apart from any series. */
-const groupOf = (uid: string | undefined, reason: string, type: string, source: EventSource) => seriesOf('\u0001group', uid, reason, type, source.component, source.host);
-
-function seriesValues(obj: KObject): string[] {
-  const e = obj as unknown as EventFields;
-  const source = e.source ?? { component: '' };
-  return [seriesOf(e.involvedObject?.uid, e.involvedObject?.fieldPath, e.reason, e.message, e.type, source.component), groupOf(e.involvedObject?.uid, e.reason, e.type, source)];
 }
 
 const isCombined = (e: EventFields) => e.message.startsWith(COMBINED);
@@ -107,9 +65,7 @@ export class Recorder {
     // the spam filter decides last upstream, on what the rest would write: all the rest only reads, so asking first
     // spares its reads for the events it drops (a 150,000-pod ReplicaSet's after the 25th)
     if (!this.accepts(uid ?? `${obj.kind}/${namespace}/${obj.metadata.name}`, now)) return;
-    // indexed on the first event a command records, over the events read: the object's own, named <object>.<hex>,
-    // are read first (a command that records a few events reads theirs, not the cluster's)
-    if (!this.w.store.hasIndex(EVENTS_BY_SERIES)) this.w.store.addIndex(EVENTS_BY_SERIES, '/registry/events/', seriesValues, { overRead: true });
+    indexEvents(this.w.store);
     this.w.store.load(`/registry/events/${namespace}/${obj.metadata.name}.`);
     const mine = (o: KObject) => {
       const e = o as unknown as EventFields;

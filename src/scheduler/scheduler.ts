@@ -4,7 +4,7 @@ import type { KObject } from '../api/object.js';
 import { WorkQueue } from '../controllers/runtime.js';
 import { asPod, isTerminal, podKey } from '../api/pods.js';
 import type { Client } from '../client/client.js';
-import type { Recorder } from '../client/recorder.js';
+import type { EventsRecorder } from '../client/events-recorder.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { WatchEvent } from '../store/store.js';
@@ -43,7 +43,7 @@ export class Scheduler {
   constructor(
     private readonly w: World,
     private readonly client: Client,
-    private readonly recorder: Recorder,
+    private readonly recorder: EventsRecorder,
   ) {
     for (const n of w.store.list('/registry/minions/')) this.nodes.set(n.metadata.name, newNodeInfo(n as unknown as Node));
     for (const p of w.store.list('/registry/pods/')) this.observePod(asPod(p), true);
@@ -195,7 +195,7 @@ export class Scheduler {
       else this.active.add(key);
       return;
     }
-    this.recorder.normal(podObj, 'Scheduled', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${node}`);
+    this.recorder.eventf(podObj, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${node}`);
   }
 
   /**
@@ -227,8 +227,8 @@ export class Scheduler {
   }
 
   /**
-   * FailedScheduling event and PodScheduled=False, then wait for the cluster to change. A retry that fails for the
-   * same reasons only counts the event again (x2, x3…); the story is told once.
+   * FailedScheduling event and PodScheduled=False, then wait for the cluster to change. A retry of the same version of
+   * the pod (the condition is written once) joins the event's series (x2, x3…); the story is told once.
    */
   private fail(podObj: KObject, message: string, d: Decision): void {
     const key = podKey(asPod(podObj));
@@ -236,7 +236,7 @@ export class Scheduler {
       resources: d.failures.some((f) => f.reasons.some((r) => r.startsWith('Insufficient') || r === 'Too many pods')),
       volumes: d.preFilterMessage !== undefined,
     });
-    this.recorder.warning(podObj, 'FailedScheduling', message);
+    this.recorder.eventf(podObj, 'Warning', 'FailedScheduling', 'Scheduling', message);
     const fresh = structuredClone(this.w.store.get(`/registry/pods/${podObj.metadata.namespace}/${podObj.metadata.name}`)!.value);
     const status = ((fresh as { status?: Pod['status'] }).status ??= {});
     const previous = status.conditions?.find((c) => c.type === 'PodScheduled');

@@ -6,6 +6,7 @@ import { ApiServer } from '../apiserver/server.js';
 import { EVENT_TTL_SECONDS, LESSOR } from '../apiserver/lease-manager.js';
 import { CONTROLLER_MANAGER, SCHEDULER, nodeUser } from '../apiserver/authn.js';
 import { Client } from '../client/client.js';
+import { EventsRecorder } from '../client/events-recorder.js';
 import { Recorder } from '../client/recorder.js';
 import { DeploymentController } from '../controllers/deployment/deployment.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints.js';
@@ -144,7 +145,8 @@ export class Cluster {
     this.nodeLifecycle = new NodeLifecycleController(w, cm, recorder('node-controller'), recorder('taint-eviction-controller'), this.downNodes);
     this.byOwner.set(this.nodeLifecycle.owner, this.nodeLifecycle);
     const schedClient = new Client(this.api, SCHEDULER, 'scheduler');
-    this.scheduler = new Scheduler(w, schedClient, new Recorder(w, schedClient, { component: 'default-scheduler' }));
+    // kube-scheduler runs on the control-plane node's network: its hostname names its events' reporting instance
+    this.scheduler = new Scheduler(w, schedClient, new EventsRecorder(w, schedClient, 'default-scheduler', `default-scheduler-${name}-control-plane`));
     // clusters saved before kubesim recorded their spec are kind's default size
     this.proxier = new Proxier(w, () => podSubnetFor((this.spec?.workers ?? 0) + 1));
     this.ipam = new Ipam({ ...state.ipam });

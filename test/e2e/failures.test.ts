@@ -136,6 +136,27 @@ describe('scheduling constraints', () => {
     );
   });
 
+  it("writes the scheduler's events as kube-scheduler does, through events.k8s.io: a retry of the same pod version joins a series", () => {
+    const home = freshHome();
+    const pod = (name: string, cpu: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: "${cpu}"\n`;
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: [pod('big', '16'), pod('a', '10m'), pod('b', '10m')].join('---\n') });
+    // each pod that goes frees room: the pending one is tried again, and fails the same way
+    kubesim(home, ['delete', 'pod', 'a', '-q']);
+    kubesim(home, ['delete', 'pod', 'b', '-q']);
+    type Event = { reason: string; involvedObject: { name: string }; series?: { count: number } };
+    const events = (JSON.parse(kubesim(home, ['get', 'events', '-o', 'json']).stdout) as { items: Event[] }).items;
+    const scheduled = events.find((e) => e.reason === 'Scheduled' && e.involvedObject.name === 'a')!;
+    expect(scheduled).toMatchObject({ action: 'Binding', source: {}, firstTimestamp: null, lastTimestamp: null, reportingComponent: 'default-scheduler', reportingInstance: 'default-scheduler-kubesim-control-plane' });
+    expect(scheduled).toHaveProperty('eventTime', expect.stringMatching(/^2026-11-23T10:00:\d\d\.\d{6}Z$/));
+    expect(scheduled).not.toHaveProperty('count');
+    // the first failure writes PodScheduled=False (a new pod version); the retries of that version make one series
+    const failed = events.filter((e) => e.reason === 'FailedScheduling');
+    expect(failed.map((e) => e.series?.count ?? 1)).toEqual([1, expect.any(Number)]);
+    expect(failed[1]!.series!.count).toBeGreaterThanOrEqual(2);
+    expect(kubesim(home, ['get', 'events', '-o', 'wide']).stdout).toMatch(/FailedScheduling +pod\/big +default-scheduler, default-scheduler-kubesim-control-plane +0\/4 nodes/);
+    expect(kubesim(home, ['describe', 'pod', 'big']).stdout).toMatch(/Warning +FailedScheduling +\S+ \(x\d over \S+\) +default-scheduler +0\/4 nodes/);
+  });
+
   it('honours taints, cordon and drain', () => {
     const home = freshHome();
     expect(kubesim(home, ['taint', 'nodes', 'kubesim-worker', 'dedicated=gpu:NoSchedule']).stdout).toBe('node/kubesim-worker tainted\n');

@@ -61,9 +61,14 @@ export const eventColumns: Columns = {
 /** Wide events insert SUBOBJECT and SOURCE before MESSAGE and append FIRST SEEN, COUNT, NAME. */
 export function wideEventRow(o: Parameters<Columns['row']>[0], now: number): string[] {
   const e = o as unknown as Event;
-  const source = e.source?.component ? (e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component) : (e.reportingComponent ?? '');
+  // formatEventSource: the core recorder's source, else the events.k8s.io recorder's reporting controller and instance
+  const component = e.source?.component || e.reportingComponent || '';
+  const instance = e.source?.host || e.reportingInstance || '';
+  const source = instance ? `${component}, ${instance}` : component;
   const [lastSeen, type, reason, obj, message] = eventColumns.row(o, now);
-  return [lastSeen, type, reason, obj, e.involvedObject.fieldPath ?? '', source, message, age(e.firstTimestamp ?? e.eventTime, now), String(e.count || 1), o.metadata.name];
+  // singleton events of the events.k8s.io API have no count
+  const count = e.series?.count ?? (e.count || 1);
+  return [lastSeen, type, reason, obj, e.involvedObject.fieldPath ?? '', source, message, age(e.firstTimestamp ?? e.eventTime, now), String(count), o.metadata.name];
 }
 
 export const WIDE_EVENT_HEADERS = ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'];

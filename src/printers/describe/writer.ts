@@ -47,10 +47,16 @@ export class DescribeWriter {
     this.write(0, 'Events:');
     this.write(1, 'Type\tReason\tAge\tFrom\tMessage');
     this.write(1, '----\t------\t----\t----\t-------');
-    const sorted = [...events].sort((a, b) => Date.parse(a.lastTimestamp ?? a.eventTime ?? '') - Date.parse(b.lastTimestamp ?? b.eventTime ?? ''));
+    // kubectl's SortableEvents: by the series' last observation, else the last timestamp, else the event time
+    const when = (e: Event) => Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? '');
+    const sorted = [...events].sort((a, b) => when(a) - when(b));
     for (const e of sorted) {
-      const first = age(e.firstTimestamp ?? e.eventTime, now);
-      const interval = (e.count ?? 1) > 1 ? `${age(e.lastTimestamp, now)} (x${e.count} over ${first})` : first;
+      const first = age(e.eventTime ?? e.firstTimestamp, now);
+      const interval = e.series
+        ? `${age(e.series.lastObservedTime, now)} (x${e.series.count} over ${first})`
+        : (e.count ?? 1) > 1
+          ? `${age(e.lastTimestamp, now)} (x${e.count} over ${first})`
+          : first;
       const from = e.source?.component || e.reportingComponent || '';
       this.write(1, `${e.type}\t${e.reason}\t${interval}\t${from}\t${(e.message ?? '').trim()}`);
     }
