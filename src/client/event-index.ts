@@ -74,6 +74,15 @@ function seriesValues(obj: KObject): string[] {
 }
 
 /**
+ * GenerateEventName: `<object>.<hex unix nanos>`, the nanos made unique by the store revision even when two commands
+ * share a pinned instant.
+ */
+export function eventName(objectName: string, now: number, revision: number): string {
+  const nanos = BigInt(now) * 1_000_000n + BigInt(revision % 1_000_000);
+  return `${objectName}.${nanos.toString(16)}`;
+}
+
+/**
  * Indexed on the first event a command records, over the events read: the object's own, named <object>.<hex>, are read
  * first (a command that records a few events reads theirs, not the cluster's).
  */

@@ -2,7 +2,7 @@ import type { KObject } from '../api/object.js';
 import { rfc3339Micro } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { Client } from './client.js';
-import { EVENTS_BY_SERIES, indexEvents, isomorphicKeyOf, type EventReference } from './event-index.js';
+import { EVENTS_BY_SERIES, eventName, indexEvents, isomorphicKeyOf, type EventReference } from './event-index.js';
 
 /**
  * How long an event stays in the recorder's cache after it was last seen (tools/events finishTime): a repeat within it
@@ -65,12 +65,10 @@ export class EventsRecorder {
       this.client.update({ ...isomorphic, series } as KObject);
       return;
     }
-    // the store revision makes the name unique even when two commands share a pinned instant
-    const nanos = BigInt(now) * 1_000_000n + BigInt(this.w.store.revision % 1_000_000);
     const event = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${regarding.metadata.name}.${nanos.toString(16)}`, namespace },
+      metadata: { name: eventName(regarding.metadata.name, now, this.w.store.revision), namespace },
       involvedObject: ref,
       reason,
       message: note,

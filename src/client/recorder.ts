@@ -2,7 +2,7 @@ import type { KObject } from '../api/object.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { Client } from './client.js';
-import { EVENTS_BY_SERIES, groupOf, indexEvents, seriesOf, type EventSource } from './event-index.js';
+import { EVENTS_BY_SERIES, eventName, groupOf, indexEvents, seriesOf, type EventSource } from './event-index.js';
 
 /**
  * client-go's EventCorrelator defaults (tools/record/events_cache.go): from the 10th message in 10 minutes that differs
@@ -88,12 +88,10 @@ export class Recorder {
       this.client.update(updated);
       return;
     }
-    // the store revision makes the name unique even when two commands share a pinned instant
-    const nanos = BigInt(now) * 1_000_000n + BigInt(this.w.store.revision % 1_000_000);
     const event = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${obj.metadata.name}.${nanos.toString(16)}`, namespace },
+      metadata: { name: eventName(obj.metadata.name, now, this.w.store.revision), namespace },
       involvedObject: { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid, apiVersion: obj.apiVersion, resourceVersion: obj.metadata.resourceVersion, ...(fieldPath ? { fieldPath } : {}) },
       reason,
       message: text,
