@@ -540,5 +540,20 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       expect({ selector, code: viaKubectl.code, err: viaKubectl.stderr }).toEqual({ selector, code: viaKubesim.code, err: viaKubesim.stderr });
     }
   }, 60_000);
+
+  // last: its pending pod stays, and is tried again at every change of the cluster
+  it("describes the scheduler's events of a pending pod as kubectl does: a first FailedScheduling, then a series", async () => {
+    const pod = (name: string, cpu: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: "${cpu}"\n`;
+    kubesim(home, ['-q', 'create', 'namespace', 'attente']);
+    kubesim(home, ['-q', 'apply', '-n', 'attente', '-f', '-'], { input: [pod('big', '64'), pod('a', '10m'), pod('b', '10m')].join('---\n') });
+    for (const small of ['a', 'b']) kubesim(home, ['-q', 'delete', 'pod', small, '-n', 'attente']);
+    const args = ['describe', 'pod', 'big', '-n', 'attente'];
+    // the ages themselves aside (the real clock against kubesim's pinned one), not the series' count
+    const durations = (text: string) => text.replace(/\b\d+[smhd](\d+[smh])?\b/g, 'T').replace(/ {2,}/g, '  ');
+    const ours = durations(kubesim(home, ['-q', ...args]).stdout);
+    expect(ours).toMatch(/Warning  FailedScheduling  T  default-scheduler  0\/\d+ nodes are available/);
+    expect(ours).toMatch(/Warning  FailedScheduling  T \(x\d+ over T\)  default-scheduler  0\/\d+ nodes are available/);
+    expect(durations((await kubectl(args)).stdout)).toBe(ours);
+  }, 60_000);
 });
 
