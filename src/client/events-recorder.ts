@@ -11,7 +11,7 @@ import { EVENTS_BY_SERIES, eventName, indexEvents, isomorphicKeyOf, type EventRe
 const FINISH_TIME_MS = 6 * 60_000;
 
 interface StoredEvent {
-  involvedObject: EventReference & { kind?: string; name?: string };
+  involvedObject: EventReference;
   reason: string;
   type: string;
   action?: string;
