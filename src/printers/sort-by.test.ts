@@ -18,6 +18,13 @@ describe('kubectl get --sort-by', () => {
     expect(names(sortBy(pods, path))).toEqual(want);
   });
 
+  it("compares as kubectl 1.32's Less: quantities by amount, and a run of objects without the field comes out reversed", () => {
+    const cpu = (name: string, request?: string) => ({ metadata: { name }, spec: { containers: [{ resources: request ? { requests: { cpu: request } } : {} }] } });
+    const list = [cpu('b'), cpu('q1', '1'), cpu('web-1'), cpu('q2', '250m'), cpu('web-2'), cpu('q3', '100m'), cpu('big', '16')];
+    // the pattern kubectl 1.32 printed through kubesim serve: the pods without a request first, in reverse order
+    expect(sortBy(list, '.spec.containers[0].resources.requests.cpu')!.map((p) => p.metadata.name)).toEqual(['web-2', 'web-1', 'b', 'q3', 'q2', 'q1', 'big']);
+  });
+
   it('gives undefined when no object has the field (kubectl then prints "No resources found")', () => {
     expect(sortBy(pods, '.spec.nodeName')).toBeUndefined();
     expect(sortBy([], '.spec.nodeName')).toEqual([]);

@@ -44,6 +44,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       // --sort-by: the whole objects come with the Table rows (includeObject=Object), kubectl sorts them
       ['get', 'pods', '-A', '--sort-by=.metadata.name'], ['get', 'pods', '-o', 'wide', '--sort-by={.status.podIP}'],
       ['get', 'pods', '--sort-by=.nope'], ['get', 'deploy,svc', '--sort-by=.metadata.name'],
+      // Go's unstable sort over dozens of events of the same second, null timestamps (the scheduler's), quantities
+      ['get', 'events', '-A', '--sort-by=.metadata.creationTimestamp'], ['get', 'events', '--sort-by=.lastTimestamp'],
+      ['get', 'pods', '-A', '--sort-by=.spec.containers[0].resources.requests.cpu'],
     ];
     for (const args of cases) {
       const want = kubesim(home, ['-q', ...args]);

@@ -1,6 +1,7 @@
 import type { Event, Toleration } from 'kubernetes-types/core/v1.js';
 import { DESCRIBE, tabwrite } from '../tabwriter.js';
 import { age } from '../duration.js';
+import { goSort } from '../go-sort.js';
 
 const INDENT = ['', '  ', '    ', '      ', '        '];
 
@@ -47,9 +48,11 @@ export class DescribeWriter {
     this.write(0, 'Events:');
     this.write(1, 'Type\tReason\tAge\tFrom\tMessage');
     this.write(1, '----\t------\t----\t----\t-------');
-    // kubectl's SortableEvents: by the series' last observation, else the last timestamp, else the event time
-    const when = (e: Event) => Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? '');
-    const sorted = [...events].sort((a, b) => when(a) - when(b));
+    // kubectl's SortableEvents (by the series' last observation, else the last timestamp, else the event time; Go's
+    // zero time, before all, if none), through Go's unstable sort.Sort: events of the same second as kubectl orders them
+    const when = (e: Event) => Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? '') || -Infinity;
+    const sorted = [...events];
+    goSort(sorted, (a, b) => when(a) < when(b));
     for (const e of sorted) {
       const first = age(e.eventTime ?? e.firstTimestamp, now);
       const interval = e.series
