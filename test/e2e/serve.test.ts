@@ -558,5 +558,15 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(ours).toMatch(/Warning  FailedScheduling  T \(x\d+ over T\)  default-scheduler  0\/\d+ nodes are available/);
     expect(durations((await kubectl(args)).stdout)).toBe(ours);
   }, 60_000);
+
+  it("describes a container's mounts in kubectl's order: by path, byte by byte (not by the locale's collation)", async () => {
+    const mount = (name: string, path: string) => `    - {name: ${name}, mountPath: ${path}}\n`;
+    const paths = { a: '/var/lib/x', b: '/var-cache', c: '/Var/y', d: '/var/lib', e: '/var_tmp' };
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: montages\nspec:\n  containers:\n  - name: c\n    image: nginx\n    volumeMounts:\n${Object.entries(paths).map(([n, p]) => mount(n, p)).join('')}  volumes:\n${Object.keys(paths).map((n) => `  - {name: ${n}, emptyDir: {}}\n`).join('')}`;
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: pod }).code).toBe(0);
+    const ours = kubesim(home, ['-q', 'describe', 'pod', 'montages']).stdout;
+    expect(ours).toMatch(/Mounts:\n +\/Var\/y from c \(rw\)\n +\/var-cache from b \(rw\)\n +\/var\/lib from d \(rw\)\n/);
+    expect(withoutAges((await kubectl(['describe', 'pod', 'montages'])).stdout)).toBe(withoutAges(ours));
+  }, 60_000);
 });
 

@@ -1,4 +1,5 @@
 import type { Container, ContainerState, ContainerStatus, Probe, Volume } from 'kubernetes-types/core/v1.js';
+import { goSort } from '../go-sort.js';
 import { rfc1123z, type DescribeWriter } from './writer.js';
 
 function probeText(p: Probe): string {
@@ -91,7 +92,9 @@ export function describeContainers(w: DescribeWriter, title: string, containers:
     if (c.readinessProbe) w.write(2, `Readiness:\t${probeText(c.readinessProbe)}`);
     if (c.startupProbe) w.write(2, `Startup:\t${probeText(c.startupProbe)}`);
     describeEnv(w, c);
-    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => a.mountPath.localeCompare(b.mountPath));
+    // SortableVolumeMounts: by path, byte by byte, through Go's sort.Sort
+    const mounts = [...(c.volumeMounts ?? [])];
+    goSort(mounts, (a, b) => a.mountPath < b.mountPath);
     if (!mounts.length) w.write(2, 'Mounts:\t<none>');
     else {
       w.write(2, 'Mounts:');

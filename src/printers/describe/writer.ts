@@ -48,11 +48,11 @@ export class DescribeWriter {
     this.write(0, 'Events:');
     this.write(1, 'Type\tReason\tAge\tFrom\tMessage');
     this.write(1, '----\t------\t----\t----\t-------');
-    // kubectl's SortableEvents (by the series' last observation, else the last timestamp, else the event time; Go's
-    // zero time, before all, if none), through Go's unstable sort.Sort: events of the same second as kubectl orders them
-    const when = (e: Event) => Date.parse(e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? '') || -Infinity;
+    // describe's SortableEvents: by lastTimestamp alone (an events.k8s.io event has none: Go's zero time, before all,
+    // so the scheduler's come first), through Go's unstable sort.Sort: events of the same second as kubectl orders them
+    const last = (e: Event) => Date.parse(e.lastTimestamp ?? '') || -Infinity;
     const sorted = [...events];
-    goSort(sorted, (a, b) => when(a) < when(b));
+    goSort(sorted, (a, b) => last(a) < last(b));
     for (const e of sorted) {
       const first = age(e.eventTime ?? e.firstTimestamp, now);
       const interval = e.series
