@@ -1,8 +1,8 @@
 /**
  * Go's sort.Sort (src/sort/zsortinterface.go, pattern-defeating quicksort since Go 1.19), step for step: kubectl
- * sorts with it (`--sort-by`, describe's events), and it is not stable, so equal elements come out in the order its
- * partitions leave them, not in the server's. The same steps give the same order: what kubectl prints, ties included.
- * Sorts `data` in place by `less`.
+ * sorts with it (`--sort-by`, describe's events and mounts), and it is not stable, so equal elements come out in the
+ * order its partitions leave them, not in the server's. The same steps give the same order: what kubectl prints, ties
+ * included. Sorts `data` in place by `less`.
  */
 export function goSort<T>(data: T[], less: (a: T, b: T) => boolean): void {
   const n = data.length;
