@@ -53,7 +53,8 @@ export interface EventReference {
 export const isomorphicKeyOf = (regarding: EventReference, type: string, reason: string, action: string, controller: string, instance: string) =>
   seriesOf('\u0002isomorphic', regarding.uid, regarding.resourceVersion, regarding.fieldPath, type, reason, action, controller, instance);
 
-interface IndexedEvent {
+/** What the recorders read of a stored event. */
+export interface StoredEvent {
   involvedObject?: EventReference;
   reason: string;
   message: string;
@@ -62,11 +63,13 @@ interface IndexedEvent {
   source?: EventSource;
   reportingComponent?: string;
   reportingInstance?: string;
+  eventTime?: string | null;
+  series?: { count: number; lastObservedTime: string };
 }
 
 /** The index values of a stored event: by the recorder that wrote it (an events.k8s.io one sets an action). */
 function seriesValues(obj: KObject): string[] {
-  const e = obj as unknown as IndexedEvent;
+  const e = obj as unknown as StoredEvent;
   const ref = e.involvedObject ?? {};
   if (e.action) return [isomorphicKeyOf(ref, e.type, e.reason, e.action, e.reportingComponent ?? '', e.reportingInstance ?? '')];
   const source = e.source ?? { component: '' };
@@ -83,9 +86,11 @@ export function eventName(objectName: string, now: number, revision: number): st
 }
 
 /**
- * Indexed on the first event a command records, over the events read: the object's own, named <object>.<hex>, are read
- * first (a command that records a few events reads theirs, not the cluster's).
+ * Before a recorder looks for the event a new one repeats: the index, built on the first event a command records over
+ * the events read, and the events of the object itself, named <object>.<hex>, read now (a command that records a few
+ * events reads theirs, not the cluster's).
  */
-export function indexEvents(store: Store): void {
+export function readEventsOf(store: Store, namespace: string, name: string): void {
   if (!store.hasIndex(EVENTS_BY_SERIES)) store.addIndex(EVENTS_BY_SERIES, '/registry/events/', seriesValues, { overRead: true });
+  store.load(`/registry/events/${namespace}/${name}.`);
 }

@@ -2,24 +2,13 @@ import type { KObject } from '../api/object.js';
 import { rfc3339Micro } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { Client } from './client.js';
-import { EVENTS_BY_SERIES, eventName, indexEvents, isomorphicKeyOf, type EventReference } from './event-index.js';
+import { EVENTS_BY_SERIES, eventName, isomorphicKeyOf, readEventsOf, type StoredEvent } from './event-index.js';
 
 /**
  * How long an event stays in the recorder's cache after it was last seen (tools/events finishTime): a repeat within it
  * joins its series; upstream sweeps the cache every 6 minutes, kubesim drops an entry exactly 6 minutes after.
  */
 const FINISH_TIME_MS = 6 * 60_000;
-
-interface StoredEvent {
-  involvedObject: EventReference;
-  reason: string;
-  type: string;
-  action?: string;
-  reportingComponent?: string;
-  reportingInstance?: string;
-  eventTime?: string | null;
-  series?: { count: number; lastObservedTime: string };
-}
 
 /**
  * client-go's events.k8s.io recorder (tools/events), which kube-scheduler writes its events with. Unlike the core
@@ -43,15 +32,14 @@ export class EventsRecorder {
     const now = this.w.clock.now();
     const namespace = regarding.metadata.namespace ?? 'default';
     const ref = { kind: regarding.kind, namespace: regarding.metadata.namespace, name: regarding.metadata.name, uid: regarding.metadata.uid, apiVersion: regarding.apiVersion, resourceVersion: regarding.metadata.resourceVersion };
-    indexEvents(this.w.store);
-    this.w.store.load(`/registry/events/${namespace}/${regarding.metadata.name}.`);
+    readEventsOf(this.w.store, namespace, regarding.metadata.name);
     const isomorphic = this.w.store.byIndex(EVENTS_BY_SERIES, isomorphicKeyOf(ref, type, reason, action, this.controller, this.instance)).find((o) => {
       const e = o as unknown as StoredEvent;
       const seen = Date.parse(e.series?.lastObservedTime ?? e.eventTime ?? '');
       return (
         o.metadata.namespace === namespace &&
-        e.involvedObject.uid === ref.uid &&
-        e.involvedObject.resourceVersion === ref.resourceVersion &&
+        e.involvedObject?.uid === ref.uid &&
+        e.involvedObject?.resourceVersion === ref.resourceVersion &&
         e.type === type &&
         e.reason === reason &&
         e.action === action &&

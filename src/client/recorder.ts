@@ -2,7 +2,7 @@ import type { KObject } from '../api/object.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { Client } from './client.js';
-import { EVENTS_BY_SERIES, eventName, groupOf, indexEvents, seriesOf, type EventSource } from './event-index.js';
+import { EVENTS_BY_SERIES, eventName, groupOf, readEventsOf, seriesOf, type EventSource } from './event-index.js';
 
 /**
  * client-go's EventCorrelator defaults (tools/record/events_cache.go): from the 10th message in 10 minutes that differs
@@ -65,8 +65,7 @@ export class Recorder {
     // the spam filter decides last upstream, on what the rest would write: all the rest only reads, so asking first
     // spares its reads for the events it drops (a 150,000-pod ReplicaSet's after the 25th)
     if (!this.accepts(uid ?? `${obj.kind}/${namespace}/${obj.metadata.name}`, now)) return;
-    indexEvents(this.w.store);
-    this.w.store.load(`/registry/events/${namespace}/${obj.metadata.name}.`);
+    readEventsOf(this.w.store, namespace, obj.metadata.name);
     const mine = (o: KObject) => {
       const e = o as unknown as EventFields;
       return o.metadata.namespace === namespace && e.involvedObject.uid === uid && e.reason === reason && e.type === type && e.source?.component === this.source.component && e.source?.host === this.source.host;
