@@ -10,11 +10,20 @@ import { parseJsonPath, relaxedPath, valuesOf } from './jsonpath.js';
  */
 export function sortBy<T>(objects: T[], path: string): T[] | undefined {
   const template = parseJsonPath(relaxedPath(path));
-  const keyed = objects.map((o) => ({ o, key: valuesOf(template, o)[0] }));
+  const keyed = objects.map((o) => sortKey(o, valuesOf(template, o)[0]));
   if (objects.length && keyed.every((k) => k.key === undefined)) return undefined;
-  goSort(keyed, (a, b) => less(a.key, b.key));
+  goSort(keyed, less);
   return keyed.map((k) => k.o);
 }
+
+/** An object's key, and its amount when the key is a quantity: parsed once, not at each of the sort's comparisons. */
+interface SortKey<T> {
+  o: T;
+  key: unknown;
+  amount?: number;
+}
+
+const sortKey = <T>(o: T, key: unknown): SortKey<T> => ({ o, key, amount: typeof key === 'string' ? parseQuantity(key) : undefined });
 
 /**
  * kubectl 1.32's TableSorter.Less and isLess: an object without the field comes before any other (Less is true even
@@ -22,14 +31,11 @@ export function sortBy<T>(objects: T[], path: string): T[] | undefined {
  * quantities by amount (100m, 250m, 1, 16), other strings byte by byte (web-10 before web-2, 10.244.2.13 before
  * 10.244.2.8). kubectl stops on other types ("unsortable type"); kubesim orders them as text.
  */
-function less(a: unknown, b: unknown): boolean {
+function less<T>({ key: a, amount: x }: SortKey<T>, { key: b, amount: y }: SortKey<T>): boolean {
   if (a === undefined) return true;
   if (b === undefined) return false;
   if (a === null || b === null) return a === null && b !== null;
   if (typeof a === 'number' && typeof b === 'number') return a < b;
-  if (typeof a === 'string' && typeof b === 'string') {
-    const [x, y] = [parseQuantity(a), parseQuantity(b)];
-    return x !== undefined && y !== undefined ? x < y : a < b;
-  }
+  if (typeof a === 'string' && typeof b === 'string') return x !== undefined && y !== undefined ? x < y : a < b;
   return String(a) < String(b);
 }
