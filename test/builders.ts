@@ -1,4 +1,4 @@
-import type { Affinity, Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1.js';
+import type { Affinity, Node, Pod, Taint, Toleration, TopologySpreadConstraint } from 'kubernetes-types/core/v1.js';
 import { newNodeInfo, accountPod, type NodeInfo } from '../src/scheduler/framework/node-info.js';
 
 /** Fluent fixtures, like the scheduler's st.MakePod()...Obj(). */
@@ -15,6 +15,31 @@ export class PodBuilder {
   }
   node(n: string): this {
     this.pod.spec!.nodeName = n;
+    return this;
+  }
+  label(k: string, v: string): this {
+    this.pod.metadata!.labels = { ...this.pod.metadata!.labels, [k]: v };
+    return this;
+  }
+  namespace(ns: string): this {
+    this.pod.metadata!.namespace = ns;
+    return this;
+  }
+  image(image: string): this {
+    this.pod.spec!.containers[0].image = image;
+    return this;
+  }
+  hostPort(hostPort: number, protocol?: string, hostIP?: string): this {
+    const c = this.pod.spec!.containers[0];
+    c.ports = [...(c.ports ?? []), { containerPort: hostPort, hostPort, ...(protocol ? { protocol } : {}), ...(hostIP ? { hostIP } : {}) }];
+    return this;
+  }
+  spread(c: TopologySpreadConstraint): this {
+    this.pod.spec!.topologySpreadConstraints = [...(this.pod.spec!.topologySpreadConstraints ?? []), c];
+    return this;
+  }
+  ownedBy(kind: string, name: string): this {
+    this.pod.metadata!.ownerReferences = [{ apiVersion: 'apps/v1', kind, name, uid: `${name}-uid`, controller: true }];
     return this;
   }
   nodeSelector(sel: Record<string, string>): this {
@@ -61,6 +86,11 @@ export class NodeBuilder {
   }
   taint(t: Taint): this {
     this.node.spec!.taints = [...(this.node.spec!.taints ?? []), t];
+    return this;
+  }
+  image(name: string, sizeBytes: number): this {
+    const status = this.node.status!;
+    status.images = [...(status.images ?? []), { names: [name], sizeBytes }];
     return this;
   }
   unschedulable(): this {

@@ -21,9 +21,9 @@ describe('scheduling cycle', () => {
       expect(d.chosen?.name).toBe('b');
       return scoreBreakdown(d, d.feasible.indexOf(d.chosen!)).map((s) => s.plugin);
     };
-    expect(plugins(makePod())).toEqual(['TaintToleration', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation']);
+    expect(plugins(makePod())).toEqual(['TaintToleration', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'ImageLocality']);
     const preferred = { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'zone', operator: 'Exists' }] } }] } };
-    expect(plugins(makePod().affinity(preferred))).toEqual(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation']);
+    expect(plugins(makePod().affinity(preferred))).toEqual(['TaintToleration', 'NodeAffinity', 'NodeResourcesFit', 'NodeResourcesBalancedAllocation', 'ImageLocality']);
   });
 
   it('breaks ties by node name, not by chance nor by where the walk started', () => {

@@ -1,4 +1,5 @@
-import type { Node, PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1.js';
+import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1.js';
+import type { ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import type { StorageClass } from 'kubernetes-types/storage/v1.js';
 import type { KObject } from '../api/object.js';
 import { WorkQueue } from '../controllers/runtime.js';
@@ -9,8 +10,8 @@ import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { WatchEvent } from '../store/store.js';
 import { fitErrorMessage } from './fit-error.js';
-import type { ClaimLister } from './framework/interface.js';
-import { accountPod, newNodeInfo, type NodeInfo } from './framework/node-info.js';
+import { NO_LISTERS, type Listers } from './framework/interface.js';
+import { accountPod, hasPodAffinity, newNodeInfo, type NodeInfo } from './framework/node-info.js';
 import { volumeState } from './plugins/volume-binding/volume-binding.js';
 import { bestNode, scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
 import { SELECTED_NODE } from '../api/storage.js';
@@ -19,6 +20,14 @@ const SCHEDULER_NAME = 'default-scheduler';
 
 function needsScheduling(pod: Pod): boolean {
   return !pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && !isTerminal(pod) && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+}
+
+/** Whether a pod's labels or termination changed: what spreading and inter-pod affinity count of the pods on a node. */
+function countsDiffer(before: Pod, after: Pod): boolean {
+  if (!before.metadata?.deletionTimestamp !== !after.metadata?.deletionTimestamp) return true;
+  const [a, b] = [before.metadata?.labels ?? {}, after.metadata?.labels ?? {}];
+  const keys = Object.keys(a);
+  return keys.length !== Object.keys(b).length || keys.some((k) => a[k] !== b[k]);
 }
 
 /**
@@ -36,6 +45,8 @@ export class Scheduler {
   /** podKey → node it is accounted on, and the pod as accounted */
   private readonly assigned = new Map<string, { node: string; pod: Pod }>();
   private nextStartNodeIndex = 0;
+  /** How many pods on nodes have pod (anti-)affinity: while none, no cycle reads the nodes for them. */
+  private podsWithAffinity = 0;
   /** Pods placed on a node whose WaitForFirstConsumer claims are being provisioned there: podKey → node. */
   private readonly waitingOnVolumes = new Map<string, string>();
   private claimsChanged = false;
@@ -53,9 +64,7 @@ export class Scheduler {
     this.sortedNodes = undefined;
     if (e.type === 'DELETED') this.nodes.delete(e.object.metadata.name);
     else {
-      const info = newNodeInfo(e.object as unknown as Node);
-      const old = this.nodes.get(e.object.metadata.name);
-      if (old) Object.assign(info, { requested: old.requested, nonZeroRequested: old.nonZeroRequested, podCount: old.podCount });
+      const info = newNodeInfo(e.object as unknown as Node, this.nodes.get(e.object.metadata.name));
       this.nodes.set(info.name, info);
     }
     this.moveAllToActive();
@@ -78,7 +87,14 @@ export class Scheduler {
   private observePod(pod: Pod, initial: boolean): void {
     const key = podKey(pod);
     if (pod.spec?.nodeName && !isTerminal(pod)) {
-      if (!this.assigned.has(key)) this.assume(key, pod, pod.spec.nodeName);
+      const accounted = this.assigned.get(key);
+      if (!accounted) this.assume(key, pod, pod.spec.nodeName);
+      // what other pods' spreading and affinity read of it (the cache's UpdatePod)
+      else if (countsDiffer(accounted.pod, pod)) {
+        this.forget(key);
+        this.assume(key, pod, pod.spec.nodeName);
+        this.moveAllToActive();
+      }
       return;
     }
     if (isTerminal(pod) && this.assigned.has(key)) {
@@ -98,6 +114,7 @@ export class Scheduler {
     const info = this.nodes.get(node);
     if (!info) return;
     accountPod(info, pod, 1);
+    if (hasPodAffinity(pod)) this.podsWithAffinity++;
     this.assigned.set(key, { node, pod });
   }
 
@@ -106,6 +123,7 @@ export class Scheduler {
     if (!a) return;
     const info = this.nodes.get(a.node);
     if (info) accountPod(info, a.pod, -1);
+    if (hasPodAffinity(a.pod)) this.podsWithAffinity--;
     this.assigned.delete(key);
   }
 
@@ -123,12 +141,23 @@ export class Scheduler {
     }
   }
 
-  private readonly claims: ClaimLister = {
+  private readonly listers: Listers = {
     claim: (namespace, name) => this.w.store.get(`/registry/persistentvolumeclaims/${namespace}/${name}`)?.value as PersistentVolumeClaim | undefined,
     volume: (name) => this.w.store.get(`/registry/persistentvolumes/${name}`)?.value as PersistentVolume | undefined,
     delayedBinding: (claim) => {
       const sc = claim.spec?.storageClassName && this.w.store.get(`/registry/storageclasses/${claim.spec.storageClassName}`)?.value;
       return (sc as StorageClass | undefined)?.volumeBindingMode === 'WaitForFirstConsumer';
+    },
+    services: (namespace) => this.w.store.list(`/registry/services/specs/${namespace}/`) as unknown as Service[],
+    // the only kind of DefaultSelector's controllers that kubesim serves (no ReplicationController nor StatefulSet)
+    controllerSelector: (namespace, owner) =>
+      owner.apiVersion === 'apps/v1' && owner.kind === 'ReplicaSet'
+        ? (this.w.store.get(`/registry/replicasets/${namespace}/${owner.name}`)?.value as unknown as ReplicaSet | undefined)?.spec?.selector
+        : undefined,
+    namespaceLabels: (name) => this.w.store.get(`/registry/namespaces/${name}`)?.value.metadata.labels,
+    withAffinityPods: (nodes, required) => {
+      if (!this.podsWithAffinity) return [];
+      return NO_LISTERS.withAffinityPods(nodes, required);
     },
   };
 
@@ -152,7 +181,7 @@ export class Scheduler {
   private schedule(podObj: KObject): void {
     const pod = asPod(podObj);
     const nodes = (this.sortedNodes ??= [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name)));
-    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.claims, this.w.log.listening);
+    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.listers, this.w.log.listening);
     if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.processed) % nodes.length;
     if (!d.chosen) {
       this.fail(podObj, fitErrorMessage(nodes.length, d.failures, d.preFilterMessage), d);
@@ -220,7 +249,7 @@ export class Scheduler {
   private bindOnceVolumesBound(key: string, node: string): void {
     const podObj = this.w.store.get(`/registry/pods/${key}`)?.value;
     if (!podObj || !needsScheduling(asPod(podObj))) return void this.waitingOnVolumes.delete(key);
-    const claims = (asPod(podObj).spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [this.claims.claim(podObj.metadata.namespace!, v.persistentVolumeClaim.claimName)] : []));
+    const claims = (asPod(podObj).spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [this.listers.claim(podObj.metadata.namespace!, v.persistentVolumeClaim.claimName)] : []));
     if (!claims.every((c) => c?.spec?.volumeName && c.status?.phase === 'Bound')) return;
     this.waitingOnVolumes.delete(key);
     this.bind(podObj, node);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { freshHome, kubesim } from './cli.js';
+import { join } from 'node:path';
+import { CORPUS, freshHome, kubesim } from './cli.js';
 
 const CRASH_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: crash\nspec:\n  containers:\n  - name: app\n    image: kubesim/crashloop:1.0\n';
 const BAD_TAG_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: badtag\nspec:\n  containers:\n  - name: web\n    image: nginx:nope\n';
@@ -171,6 +172,56 @@ describe('scheduling constraints', () => {
     const after = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout.split('\n').filter((l) => l.includes('Running'));
     expect(after).toHaveLength(3);
     expect(after.every((l) => l.includes('kubesim-worker2'))).toBe(true);
+  });
+});
+
+describe('placing pods among others: the default plugins a real scheduler runs', () => {
+  /** A Deployment of `replicas` nginx pods labelled app=NAME, with `spec` added to its pod template (YAML, 6 spaces in). */
+  const deployment = (name: string, replicas: number, spec: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector: {matchLabels: {app: ${name}}}\n` +
+    `  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n${spec}      containers:\n      - name: web\n        image: nginx\n`;
+  const running = (home: string) => kubesim(home, ['get', 'pods', '-o', 'wide', '--no-headers']).stdout.split('\n').filter((l) => l.includes('Running'));
+  const pending = (home: string) => kubesim(home, ['get', 'pods', '--no-headers']).stdout.split('\n').filter((l) => l.includes('Pending'));
+
+  it('keeps a 4th replica with required anti-affinity Pending on 3 workers (one per node: the key employee story)', () => {
+    const home = freshHome();
+    const anti = '      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n          - labelSelector: {matchLabels: {app: web}}\n            topologyKey: kubernetes.io/hostname\n';
+    const r = kubesim(home, ['apply', '-f', '-'], { input: deployment('web', 4, anti) });
+    expect(r.stderr).toMatch(/écarté par InterPodAffinity \(node\(s\) didn't match pod anti-affinity rules\)/);
+    const nodes = running(home).map((l) => l.split(/\s+/)[6]);
+    expect(nodes.sort()).toEqual(['kubesim-worker', 'kubesim-worker2', 'kubesim-worker3']);
+    const [name] = pending(home)[0]!.split(/\s+/);
+    expect(kubesim(home, ['describe', 'pod', name!]).stdout).toContain(
+      "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match pod anti-affinity rules. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod..",
+    );
+  });
+
+  it('gives a host port to one pod per node (NodePorts)', () => {
+    const home = freshHome();
+    const r = kubesim(home, ['apply', '-f', '-', '-q'], { input: deployment('agent', 4, '').replace('image: nginx\n', 'image: nginx\n        ports: [{containerPort: 80, hostPort: 8080}]\n') });
+    expect(r.code).toBe(0);
+    expect(running(home)).toHaveLength(3);
+    const [name] = pending(home)[0]!.split(/\s+/);
+    expect(kubesim(home, ['describe', 'pod', name!]).stdout).toContain("3 node(s) didn't have free ports for the requested pod ports.");
+  });
+
+  it('spreads a Deployment over nodes by default (PodTopologySpread), and tells the narration why', () => {
+    const home = freshHome();
+    const r = kubesim(home, ['apply', '-f', '-'], { input: deployment('web', 6, '') });
+    expect(r.stderr).toContain('PodTopologySpread 100×2');
+    const perNode = new Map<string, number>();
+    for (const l of running(home)) perNode.set(l.split(/\s+/)[6]!, (perNode.get(l.split(/\s+/)[6]!) ?? 0) + 1);
+    expect([...perNode.values()]).toEqual([2, 2, 2]);
+  });
+
+  it.each([
+    { file: 'pods/pod-with-pod-affinity.yaml', pod: 'with-pod-affinity', reason: "3 node(s) didn't match pod affinity rules" },
+    { file: 'pods/topology-spread-constraints/two-constraints.yaml', pod: 'mypod', reason: "3 node(s) didn't match pod topology spread constraints (missing required label)" },
+  ])("leaves the corpus' $file Pending on a cluster without the pods or labels it asks for", ({ file, pod, reason }) => {
+    const home = freshHome();
+    expect(kubesim(home, ['apply', '-f', join(CORPUS, 'website', file)]).stdout).toBe(`pod/${pod} created\n`);
+    expect(kubesim(home, ['get', 'pod', pod, '--no-headers']).stdout).toMatch(new RegExp(`^${pod} +0/1 +Pending`));
+    expect(kubesim(home, ['describe', 'pod', pod]).stdout).toContain(reason);
   });
 });
 

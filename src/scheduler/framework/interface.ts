@@ -1,4 +1,5 @@
-import type { PersistentVolume, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1.js';
+import type { PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1.js';
+import type { LabelSelector, OwnerReference } from 'kubernetes-types/meta/v1.js';
 import type { NodeInfo } from './node-info.js';
 
 /**
@@ -35,9 +36,38 @@ export interface ClaimLister {
   delayedBinding(claim: PersistentVolumeClaim): boolean;
 }
 
-/** Checks about the pod alone, once per cycle: a rejection here fails every node at once. */
+/** What PodTopologySpread and InterPodAffinity look up besides the nodes: the scheduler's informers' listers. */
+export interface Listers extends ClaimLister {
+  /** The Services of a namespace (whose selectors make a pod's default spreading selector). */
+  services(namespace: string): Service[];
+  /** A pod's controller, when it is a ReplicaSet, ReplicationController or StatefulSet (helper.DefaultSelector). */
+  controllerSelector(namespace: string, owner: OwnerReference): LabelSelector | undefined;
+  /** A namespace's labels, which a term's namespaceSelector matches. */
+  namespaceLabels(name: string): Record<string, string> | undefined;
+  /**
+   * The nodes (of `nodes`, the snapshot's) with pods that have pod (anti-)affinity, or required anti-affinity: the
+   * snapshot's HavePodsWithAffinityList, which spares reading 5,000 nodes per pod when no pod has any.
+   */
+  withAffinityPods(nodes: readonly NodeInfo[], required: boolean): readonly NodeInfo[];
+}
+
+/** Listers of an empty cluster: what a cycle without informers (a plugin's unit test) sees. */
+export const NO_LISTERS: Listers = {
+  claim: () => undefined,
+  volume: () => undefined,
+  delayedBinding: () => false,
+  services: () => [],
+  controllerSelector: () => undefined,
+  namespaceLabels: () => undefined,
+  withAffinityPods: (nodes, required) => nodes.filter((n) => (required ? n.podsWithRequiredAntiAffinity : n.podsWithAffinity).length),
+};
+
+/**
+ * Checks about the pod alone, once per cycle: a rejection here fails every node at once. `nodes` are all the
+ * snapshot's nodes, as NodeInfos().List() gives them to the plugins that count pods across the cluster.
+ */
 export interface PreFilterPlugin extends Plugin {
-  preFilter(state: CycleState, pod: Pod, claims: ClaimLister): Status;
+  preFilter(state: CycleState, pod: Pod, listers: Listers, nodes: readonly NodeInfo[]): Status;
 }
 
 export interface FilterPlugin extends Plugin {
@@ -54,8 +84,15 @@ export const MAX_NODE_SCORE = 100;
 
 export interface ScorePlugin extends Plugin {
   /** Once per cycle before Score; false skips the plugin's Score for this pod (PreScore returning framework.Skip). */
-  preScore?(state: CycleState, pod: Pod, nodes: NodeInfo[]): boolean;
-  score(state: CycleState, pod: Pod, node: NodeInfo): number;
+  preScore?(state: CycleState, pod: Pod, feasible: NodeInfo[], listers: Listers, nodes: readonly NodeInfo[]): boolean;
+  /** A node's raw score; `index` is the node's place among the feasible nodes PreScore was given. */
+  score(state: CycleState, pod: Pod, node: NodeInfo, index: number): number;
+  /**
+   * After PreScore: the score every feasible node ends with (normalized), when the plugin knows it is the same for all
+   * (no node with a PreferNoSchedule taint, no node holding the pod's images). The cycle then fills it in rather than
+   * asking 500 nodes per pod one by one; undefined asks them.
+   */
+  uniformScore?(state: CycleState, pod: Pod, nodes: readonly NodeInfo[]): number | undefined;
   normalizeScore?(state: CycleState, pod: Pod, scores: NodeScore[]): void;
 }
 

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../../../test/builders.js';
-import type { ClaimLister, FilterPlugin, PreFilterPlugin, Status } from '../framework/interface.js';
+import { NO_LISTERS, type FilterPlugin, type PreFilterPlugin, type Status } from '../framework/interface.js';
 import type { NodeInfo } from '../framework/node-info.js';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import { nodeAffinity } from './node-affinity/node-affinity.js';
 import { nodeName } from './node-name/node-name.js';
+import { nodePorts } from './node-ports/node-ports.js';
 import { nodeResourcesFit } from './node-resources-fit/node-resources-fit.js';
 import { nodeUnschedulable } from './node-unschedulable/node-unschedulable.js';
 import { taintToleration } from './taint-toleration/taint-toleration.js';
 
 const ok: Status = { code: 'Success', reasons: [] };
 const skipped: Status = { code: 'Skip', reasons: [] };
-const noClaims: ClaimLister = { claim: () => undefined, volume: () => undefined, delayedBinding: () => false };
 
 /** As the framework runs a plugin: its PreFilter first, whose Skip means Filter is not called for this pod. */
 function runFilter(plugin: FilterPlugin & Partial<PreFilterPlugin>, pod: Pod, node: NodeInfo): Status {
   const state = new Map();
-  const pre = plugin.preFilter?.(state, pod, noClaims);
+  const pre = plugin.preFilter?.(state, pod, NO_LISTERS, [node]);
   if (pre && pre.code !== 'Success') return pre;
   return plugin.filter(state, pod, node);
 }
@@ -89,6 +89,22 @@ describe.each([
     cases: [
       { name: 'named elsewhere', pod: makePod().node('other').obj(), node: makeNode('n').info(), want: { code: 'UnschedulableAndUnresolvable', reasons: ["node(s) didn't match the requested node name"] } },
       { name: 'named here', pod: makePod().node('n').obj(), node: makeNode('n').info(), want: ok },
+    ],
+  },
+  {
+    plugin: nodePorts,
+    cases: [
+      { name: 'no host port: PreFilter skips the filter', pod: makePod().obj(), node: makeNode('n').withPod(makePod().hostPort(80).obj()).info(), want: skipped },
+      { name: 'port free', pod: makePod().hostPort(80).obj(), node: makeNode('n').withPod(makePod().hostPort(8080).obj()).info(), want: ok },
+      { name: 'port taken', pod: makePod().hostPort(80).obj(), node: makeNode('n').withPod(makePod().hostPort(80).obj()).info(), want: { code: 'Unschedulable', reasons: ["node(s) didn't have free ports for the requested pod ports"] } },
+      { name: 'same port, other protocol', pod: makePod().hostPort(53, 'UDP').obj(), node: makeNode('n').withPod(makePod().hostPort(53).obj()).info(), want: ok },
+      { name: 'two addresses', pod: makePod().hostPort(80, 'TCP', '10.0.0.1').obj(), node: makeNode('n').withPod(makePod().hostPort(80, 'TCP', '10.0.0.2').obj()).info(), want: ok },
+      {
+        name: 'wildcard against an address',
+        pod: makePod().hostPort(80).obj(),
+        node: makeNode('n').withPod(makePod().hostPort(80, 'TCP', '10.0.0.2').obj()).info(),
+        want: { code: 'Unschedulable', reasons: ["node(s) didn't have free ports for the requested pod ports"] },
+      },
     ],
   },
 ])('$plugin.name filter', ({ plugin, cases }) => {

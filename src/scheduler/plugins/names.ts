@@ -6,3 +6,7 @@ export const NodeAffinity = 'NodeAffinity';
 export const NodeResourcesFit = 'NodeResourcesFit';
 export const NodeResourcesBalancedAllocation = 'NodeResourcesBalancedAllocation';
 export const VolumeBinding = 'VolumeBinding';
+export const NodePorts = 'NodePorts';
+export const PodTopologySpread = 'PodTopologySpread';
+export const InterPodAffinity = 'InterPodAffinity';
+export const ImageLocality = 'ImageLocality';

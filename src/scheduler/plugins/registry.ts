@@ -1,22 +1,34 @@
 import { balancedAllocation } from './balanced-allocation/balanced-allocation.js';
+import { imageLocality } from './image-locality/image-locality.js';
+import { interPodAffinity } from './inter-pod-affinity/inter-pod-affinity.js';
 import { nodeAffinity } from './node-affinity/node-affinity.js';
 import { nodeName } from './node-name/node-name.js';
+import { nodePorts } from './node-ports/node-ports.js';
 import { nodeResourcesFit } from './node-resources-fit/node-resources-fit.js';
 import { nodeUnschedulable } from './node-unschedulable/node-unschedulable.js';
+import { podTopologySpread } from './pod-topology-spread/pod-topology-spread.js';
 import { taintToleration } from './taint-toleration/taint-toleration.js';
 import { volumeBinding } from './volume-binding/volume-binding.js';
 import type { FilterPlugin, PreFilterPlugin, ScorePlugin } from '../framework/interface.js';
 
+/*
+ * The default profile (default_plugins.go), in its order. Left out: VolumeRestrictions, NodeVolumeLimits and
+ * VolumeZone (kubesim's volumes have no attach limits, access conflicts nor zones), and DefaultPreemption.
+ */
+
 /** The default profile's PreFilter plugins, in kube-scheduler's order: they read the pod once per cycle. */
-export const PRE_FILTERS: readonly PreFilterPlugin[] = [nodeAffinity, volumeBinding];
+export const PRE_FILTERS: readonly PreFilterPlugin[] = [nodeAffinity, nodePorts, volumeBinding, podTopologySpread, interPodAffinity];
 
-/** The default profile's filters, in the order kube-scheduler runs them (default_plugins.go). */
-export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodeResourcesFit, volumeBinding];
+/** The default profile's filters, in the order kube-scheduler runs them: a node's first failure is its reason. */
+export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit, volumeBinding, podTopologySpread, interPodAffinity];
 
-/** Score plugins with their default weights. */
+/** Score plugins with their default weights, in the profile's order. */
 export const SCORERS: ReadonlyArray<{ plugin: ScorePlugin; weight: number }> = [
   { plugin: taintToleration, weight: 3 },
   { plugin: nodeAffinity, weight: 2 },
   { plugin: nodeResourcesFit, weight: 1 },
+  { plugin: podTopologySpread, weight: 2 },
+  { plugin: interPodAffinity, weight: 2 },
   { plugin: balancedAllocation, weight: 1 },
+  { plugin: imageLocality, weight: 1 },
 ];

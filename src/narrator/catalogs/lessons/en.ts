@@ -135,7 +135,7 @@ export const enLessons: Lessons = {
       scheduler: {
         title: 'The Scheduler',
         text:
-          "It finds a node for every pod without one. Filters first (enough requested CPU and memory? an untolerated taint? a nodeSelector? is the pod's volume on that node?), then scores (LeastAllocated prefers the least loaded node, BalancedAllocation balances CPU and memory). It only writes its choice, spec.nodeName; if nothing fits, the pod stays Pending with a FailedScheduling event that says why, node by node.\nIt is the planning team: it places the consultant, it does not drive them there.",
+          "It finds a node for every pod without one. Filters first (enough requested CPU and memory? an untolerated taint? a nodeSelector? is the pod's volume on that node?), then scores (LeastAllocated prefers the least loaded node, BalancedAllocation balances CPU and memory, PodTopologySpread spreads one Deployment's pods over the nodes; podAntiAffinity and topologySpreadConstraints can even rule nodes out). It only writes its choice, spec.nodeName; if nothing fits, the pod stays Pending with a FailedScheduling event that says why, node by node.\nIt is the planning team: it places the consultant, it does not drive them there.",
         tryIt: ['kubesim scale deployment/gestion-employes --replicas=6', 'kubesim cluster view', 'kubesim explain pods.spec.containers.resources'],
       },
       controllers: {
@@ -210,6 +210,8 @@ export const enLessons: Lessons = {
       'PodSpec.restartPolicy': 'Always (the default): the kubelet restarts a container that stops, with a doubling delay (CrashLoopBackOff). A Deployment accepts Always only.',
       'PodSpec.nodeName': 'Empty on creation: the Scheduler writes it (the binding). Setting it yourself bypasses the Scheduler.',
       'PodSpec.tolerations': 'The taints a pod accepts on a node; without a toleration, the Scheduler rules the node out (TaintToleration filter).',
+      'PodSpec.affinity': "Where to place the pod relative to nodes (nodeAffinity) and to other pods (podAffinity, podAntiAffinity); a required anti-affinity on kubernetes.io/hostname puts one replica per node (InterPodAffinity filter).",
+      'PodSpec.topologySpreadConstraints': "Spread the pods its labelSelector picks across the domains of a node label (zone, node), at most maxSkew apart; without any, the Scheduler already spreads one ReplicaSet's pods (PodTopologySpread).",
       'PodSpec.volumes': "The pod's volumes (ConfigMap, Secret, claim…), mounted into containers by volumeMounts.",
       'Container.image': 'The image the container runtime pulls from the registry on the node (Pulling then Pulled in the events).',
       'Container.resources': 'Requests are for the Scheduler (the room reserved on a node); limits for the node (beyond the memory limit, the container is killed).',

@@ -135,7 +135,7 @@ export const frLessons: Lessons = {
       scheduler: {
         title: 'Le Scheduler',
         text:
-          "Il cherche un nœud pour chaque pod qui n'en a pas. D'abord les filtres (assez de CPU et de mémoire demandés ? une taint non tolérée ? un nodeSelector ? le volume du pod est-il sur ce nœud ?), puis les scores (LeastAllocated préfère le nœud le moins chargé, BalancedAllocation équilibre CPU et mémoire). Il écrit seulement son choix, spec.nodeName ; s'il ne trouve rien, le pod reste Pending avec un événement FailedScheduling qui dit pourquoi, nœud par nœud.\nC'est l'équipe de planification : elle place le consultant, elle ne l'y conduit pas.",
+          "Il cherche un nœud pour chaque pod qui n'en a pas. D'abord les filtres (assez de CPU et de mémoire demandés ? une taint non tolérée ? un nodeSelector ? le volume du pod est-il sur ce nœud ?), puis les scores (LeastAllocated préfère le nœud le moins chargé, BalancedAllocation équilibre CPU et mémoire, PodTopologySpread répartit les pods d'un même Deployment sur les nœuds ; podAntiAffinity et topologySpreadConstraints peuvent même en écarter). Il écrit seulement son choix, spec.nodeName ; s'il ne trouve rien, le pod reste Pending avec un événement FailedScheduling qui dit pourquoi, nœud par nœud.\nC'est l'équipe de planification : elle place le consultant, elle ne l'y conduit pas.",
         tryIt: ['kubesim scale deployment/gestion-employes --replicas=6', 'kubesim cluster view', 'kubesim explain pods.spec.containers.resources'],
       },
       controllers: {
@@ -210,6 +210,8 @@ export const frLessons: Lessons = {
       'PodSpec.restartPolicy': "Always (par défaut) : le kubelet redémarre le conteneur qui s'arrête, avec un délai qui double (CrashLoopBackOff). Un Deployment n'accepte qu'Always.",
       'PodSpec.nodeName': "Vide à la création : c'est le Scheduler qui l'écrit (le binding). Le remplir soi-même court-circuite le Scheduler.",
       'PodSpec.tolerations': "Les taints qu'un pod accepte sur un nœud ; sans tolérance, le Scheduler écarte le nœud (filtre TaintToleration).",
+      'PodSpec.affinity': "Où placer le pod par rapport aux nœuds (nodeAffinity) et aux autres pods (podAffinity, podAntiAffinity) ; une anti-affinité obligatoire sur kubernetes.io/hostname met un seul réplica par nœud (filtre InterPodAffinity).",
+      'PodSpec.topologySpreadConstraints': "Répartir les pods choisis par labelSelector entre les domaines d'un label de nœud (zone, nœud) avec un écart d'au plus maxSkew ; sans contrainte, le Scheduler répartit déjà les pods d'un même ReplicaSet (PodTopologySpread).",
       'PodSpec.volumes': "Les volumes du pod (ConfigMap, Secret, claim…), montés dans les conteneurs par volumeMounts.",
       'Container.image': "L'image que le runtime de conteneurs tire du registre sur le nœud (Pulling puis Pulled dans les événements).",
       'Container.resources': "Les requests servent au Scheduler (la place réservée sur un nœud) ; les limits au nœud (au-delà de la limite mémoire, le conteneur est tué).",

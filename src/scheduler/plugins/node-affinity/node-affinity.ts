@@ -1,4 +1,4 @@
-import type { Node, NodeSelectorRequirement, NodeSelectorTerm, PreferredSchedulingTerm } from 'kubernetes-types/core/v1.js';
+import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, PreferredSchedulingTerm } from 'kubernetes-types/core/v1.js';
 import { NodeAffinity as NAME } from '../names.js';
 import { skip, success, unresolvable, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework/interface.js';
 import { defaultNormalizeScore } from '../helper.js';
@@ -35,6 +35,14 @@ export function termMatches(term: NodeSelectorTerm, node: Node): boolean {
     exprs.every((r) => requirementMatches(r, labels[r.key])) &&
     fields.every((r) => requirementMatches(r, r.key === 'metadata.name' ? node.metadata?.name : undefined))
   );
+}
+
+/** nodeaffinity.GetRequiredNodeAffinity(pod).Match: the pod's nodeSelector and required terms, as Filter checks them. */
+export function matchesRequiredNodeAffinity(pod: Pod, node: Node): boolean {
+  const labels = node.metadata?.labels ?? {};
+  if (!Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v)) return false;
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return !terms || terms.some((t) => termMatches(t, node));
 }
 
 /** What PreFilter reads off the pod once, for Filter to check against each node (preFilterState). */

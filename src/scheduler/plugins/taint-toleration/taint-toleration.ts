@@ -1,6 +1,7 @@
 import { TaintToleration as NAME } from '../names.js';
 import type { Toleration } from 'kubernetes-types/core/v1.js';
-import { success, unresolvable, type FilterPlugin, type ScorePlugin } from '../../framework/interface.js';
+import { MAX_NODE_SCORE, success, unresolvable, type FilterPlugin, type ScorePlugin } from '../../framework/interface.js';
+import { snapshotFact } from '../../framework/snapshot-facts.js';
 import { defaultNormalizeScore, tolerates, untolerated } from '../helper.js';
 
 /** `node(s) had untolerated taint {key: value}`: the reason names the first taint the pod does not tolerate. */
@@ -24,6 +25,11 @@ export const taintToleration = {
   preScore(state, pod) {
     state.set(PRE_SCORE_KEY, (pod.spec?.tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule'));
     return true;
+  },
+  uniformScore(_state, _pod, nodes) {
+    // no node with a PreferNoSchedule taint: every node counts none, and scores 100 once reversed
+    const any = snapshotFact(nodes, 'PreferNoSchedule taints', () => nodes.some((n) => n.taints.some((t) => t.effect === 'PreferNoSchedule')));
+    return any ? undefined : MAX_NODE_SCORE;
   },
   score(state, _pod, node) {
     const tolerations = state.get(PRE_SCORE_KEY) as Toleration[];

@@ -1,7 +1,7 @@
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1.js';
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../../../../test/builders.js';
-import type { ClaimLister, CycleState, Status } from '../../framework/interface.js';
+import { NO_LISTERS, type CycleState, type Listers, type Status } from '../../framework/interface.js';
 import { fitErrorMessage } from '../../fit-error.js';
 import { scheduleOne } from '../../schedule-one.js';
 import { NODE_CONFLICT, UNBOUND_IMMEDIATE, volumeBinding, volumeState } from './volume-binding.js';
@@ -16,8 +16,9 @@ const localVolume = (name: string, node: string): PersistentVolume => ({
 });
 
 /** A lister over fixed claims and volumes; class "lazy" binds on first consumer. */
-function lister(claims: PersistentVolumeClaim[], volumes: PersistentVolume[] = []): ClaimLister {
+function lister(claims: PersistentVolumeClaim[], volumes: PersistentVolume[] = []): Listers {
   return {
+    ...NO_LISTERS,
     claim: (_ns, name) => claims.find((c) => c.metadata?.name === name),
     volume: (name) => volumes.find((v) => v.metadata?.name === name),
     delayedBinding: (c) => c.spec?.storageClassName === 'lazy',
