@@ -87,11 +87,13 @@ function prioritizeNodes(pod: Pod, d: Decision, listers: Listers, nodes: readonl
   for (const { plugin, weight } of SCORERS) {
     if (plugin.preScore?.(state, pod, d.feasible, listers, nodes) === false) continue;
     const uniform = plugin.uniformScore?.(state, pod, nodes);
-    if (uniform !== undefined) for (let i = 0; i < scores.length; i++) scores[i].score = uniform;
-    else {
-      for (let i = 0; i < scores.length; i++) scores[i].score = plugin.score(state, pod, d.feasible[i], i);
-      plugin.normalizeScore?.(state, pod, scores);
+    if (uniform !== undefined) {
+      for (let i = 0; i < totals.length; i++) totals[i] += uniform * weight;
+      if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: new Float64Array(totals.length).fill(uniform) });
+      continue;
     }
+    for (let i = 0; i < scores.length; i++) scores[i].score = plugin.score(state, pod, d.feasible[i], i);
+    plugin.normalizeScore?.(state, pod, scores);
     for (let i = 0; i < scores.length; i++) totals[i] += scores[i].score * weight;
     if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: Float64Array.from(scores, (s) => s.score) });
   }

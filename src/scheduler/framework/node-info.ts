@@ -12,6 +12,12 @@ export interface NodeInfo {
    */
   unschedulable: boolean;
   taints: Taint[];
+  labels: Record<string, string>;
+  /**
+   * Its kubernetes.io/hostname label, read once: default spreading reads it on 500 nodes per pod, and a lookup in
+   * 5,000 label objects scattered over a heap of 150,000 pods cost 2 s of a 150,000-pod apply.
+   */
+  hostname: string | undefined;
   allocatable: Requests & { pods: number };
   requested: Requests;
   /** Requests with 100m / 200Mi counted for containers that ask for nothing: what LeastAllocated scores. */
@@ -67,6 +73,8 @@ export function hostPortsOf(pod: Pod): Array<{ ip: string; protocol: string; por
 
 const portKey = (p: { ip: string; protocol: string; port: number }) => `${p.ip} ${p.protocol}/${p.port}`;
 
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+
 /**
  * Zero, but stored as a double from the start: memory in bytes passes 2^31 (V8's small integers) after 16 pods of
  * 128Mi on a node, and the field changing representation mid-run made every later scheduling cycle 40% slower.
@@ -85,6 +93,8 @@ export function newNodeInfo(node: Node, previous?: NodeInfo): NodeInfo {
     node,
     unschedulable: !!node.spec?.unschedulable,
     taints: node.spec?.taints ?? [],
+    labels: node.metadata?.labels ?? {},
+    hostname: node.metadata?.labels?.[HOSTNAME_LABEL],
     allocatable: { milliCpu: milliCpu(alloc.cpu), memory: bytes(alloc.memory), pods: parseQuantity(alloc.pods) ?? 110 },
     requested: previous?.requested ?? { milliCpu: 0, memory: DOUBLE_ZERO },
     nonZeroRequested: previous?.nonZeroRequested ?? { milliCpu: 0, memory: DOUBLE_ZERO },

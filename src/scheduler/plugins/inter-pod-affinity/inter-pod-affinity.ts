@@ -24,7 +24,7 @@ const PRE_SCORE_KEY = 'PreScoreInterPodAffinity';
 /** InterPodAffinityArgs.hardPodAffinityWeight: what a placed pod's required affinity adds to the nodes it favours. */
 const HARD_POD_AFFINITY_WEIGHT = 1;
 
-const labelsOf = (node: NodeInfo) => node.node.metadata?.labels ?? {};
+const labelsOf = (node: NodeInfo) => node.labels;
 const namespaceLabelsOf = (listers: Listers) => (ns: string) => listers.namespaceLabels(ns);
 
 /** podMatchesAllAffinityTerms: false for no terms. */

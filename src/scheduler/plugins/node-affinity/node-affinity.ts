@@ -69,7 +69,7 @@ export const nodeAffinity = {
   filter(state, _pod, node) {
     // Filter only runs after a PreFilter that did not skip, so the state is there
     const required = state.get(PRE_FILTER_KEY) as Required;
-    const labels = node.node.metadata?.labels ?? {};
+    const labels = node.labels;
     const selectorOk = required.selector.every(([k, v]) => labels[k] === v);
     const affinityOk = !required.terms || required.terms.some((t) => termMatches(t, node.node));
     return selectorOk && affinityOk ? success() : unresolvable(REASON);

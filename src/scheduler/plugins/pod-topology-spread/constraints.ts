@@ -6,7 +6,8 @@ import { snapshotFact } from '../../framework/snapshot-facts.js';
 import { matchesRequiredNodeAffinity } from '../node-affinity/node-affinity.js';
 import { untolerated } from '../helper.js';
 
-export const HOSTNAME = 'kubernetes.io/hostname';
+export { HOSTNAME_LABEL as HOSTNAME } from '../../framework/node-info.js';
+import { HOSTNAME_LABEL as HOSTNAME } from '../../framework/node-info.js';
 
 /** A constraint with its selector parsed (topologySpreadConstraint), for the pod's namespace. */
 export interface Constraint {
@@ -97,7 +98,7 @@ export function constraintsOf(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnywa
 
 /** nodeLabelsMatchSpreadConstraints: the node has every constraint's topology label. */
 export function hasAllTopologies(node: NodeInfo, constraints: Constraint[]): boolean {
-  const labels = node.node.metadata?.labels ?? {};
+  const labels = node.labels;
   return constraints.every((c) => c.topologyKey in labels);
 }
 
@@ -110,4 +111,4 @@ export function includes(c: Constraint, pod: Pod, node: NodeInfo): boolean {
 
 /** Whether any node of the snapshot has a label (a zone, say). */
 export const anyNodeLabelled = (nodes: readonly NodeInfo[], key: string) =>
-  snapshotFact(nodes, `labelled ${key}`, () => nodes.some((n) => n.node.metadata?.labels?.[key] !== undefined));
+  snapshotFact(nodes, `labelled ${key}`, () => nodes.some((n) => n.labels[key] !== undefined));

@@ -19,6 +19,13 @@ interface Scoring {
   raw: Float64Array;
 }
 
+/** The raw scores of a cycle, in one buffer reused from cycle to cycle (Score reads them before the next cycle). */
+let RAW = new Float64Array(0);
+function rawScores(length: number): Float64Array {
+  if (RAW.length < length) RAW = new Float64Array(Math.max(length, 2 * RAW.length));
+  return RAW;
+}
+
 const PRE_FILTER_KEY = 'PreFilterPodTopologySpread';
 const PRE_SCORE_KEY = 'PreScorePodTopologySpread';
 
@@ -32,7 +39,7 @@ function spreadOf(constraints: Constraint[], pod: Parameters<typeof includes>[1]
     if (!hasAllTopologies(node, constraints)) continue;
     constraints.forEach((c, i) => {
       if (!includes(c, pod, node)) return;
-      const value = node.node.metadata!.labels![c.topologyKey]!;
+      const value = node.labels[c.topologyKey]!;
       counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + countMatching(node, c.selector));
     });
   }
@@ -60,7 +67,7 @@ export const podTopologySpread = {
   },
   filter(state, pod, node) {
     const { constraints, counts, minimums } = state.get(PRE_FILTER_KEY) as Spread;
-    const labels = node.node.metadata?.labels ?? {};
+    const labels = node.labels;
     for (let i = 0; i < constraints.length; i++) {
       const c = constraints[i]!;
       if (!(c.topologyKey in labels)) return unresolvable(REASON_MISSING_LABEL);
@@ -86,7 +93,7 @@ export const podTopologySpread = {
         ignored.add(node.name);
         continue;
       }
-      const labels = node.node.metadata?.labels ?? {};
+      const labels = node.labels;
       for (let i = 0; i < constraints.length; i++) {
         const key = constraints[i]!.topologyKey;
         if (key === HOSTNAME) continue;
@@ -102,24 +109,25 @@ export const podTopologySpread = {
         if (requireAll && !hasAllTopologies(node, constraints)) continue;
         constraints.forEach((c, i) => {
           if (!read[i] || !includes(c, pod, node)) return;
-          const value = node.node.metadata?.labels?.[c.topologyKey] ?? '';
+          const value = node.labels[c.topologyKey] ?? '';
           const known = counts[i]!.get(value);
           if (known !== undefined) counts[i]!.set(value, known + countMatching(node, c.selector));
         });
       }
     }
     // Score, for every feasible node in one pass (a call per node and plugin costs as much as the count itself)
-    const raw = new Float64Array(feasible.length);
+    const raw = rawScores(feasible.length);
     for (let n = 0; n < feasible.length; n++) {
       const node = feasible[n]!;
+      raw[n] = 0;
       if (ignored.size && ignored.has(node.name)) continue;
-      const labels = node.node.metadata?.labels ?? {};
       let score = 0;
       for (let i = 0; i < constraints.length; i++) {
         const c = constraints[i]!;
-        const value = labels[c.topologyKey];
+        const hostname = c.topologyKey === HOSTNAME;
+        const value = hostname ? node.hostname : node.labels[c.topologyKey];
         if (value === undefined) continue;
-        const count = c.topologyKey === HOSTNAME ? countMatching(node, c.selector) : counts[i]!.get(value)!;
+        const count = hostname ? countMatching(node, c.selector) : counts[i]!.get(value)!;
         // scoreForCount: maxSkew − 1 added so that small differences between domains weigh less
         score += count * weights[i]! + (c.maxSkew - 1);
       }
