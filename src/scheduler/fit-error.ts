@@ -3,6 +3,8 @@ import type { Code } from './framework/interface.js';
 export interface NodeFailure {
   code: Code;
   reasons: string[];
+  /** The plugin that rejected the node (or, from its PreFilter, every node). */
+  plugin: string;
 }
 
 function histogram(entries: string[]): string {

@@ -47,7 +47,7 @@ function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start
       const status = plugin.filter(state, pod, node);
       if (status.code === 'Success') continue;
       if (explain) d.verdicts.push({ node: node.name, rejectedBy: plugin.name, reasons: status.reasons });
-      d.failures.push({ code: status.code, reasons: status.reasons });
+      d.failures.push({ code: status.code, reasons: status.reasons, plugin: plugin.name });
       rejected = true;
       break;
     }
@@ -163,7 +163,7 @@ function preFilter(state: CycleState, pod: Pod, nodes: NodeInfo[], listers: List
       continue;
     }
     d.preFilterMessage = status.reasons.join(', ');
-    d.failures = nodes.map(() => ({ code: status.code, reasons: [] }));
+    d.failures = nodes.map(() => ({ code: status.code, reasons: [], plugin: plugin.name }));
     return undefined;
   }
   return filtersWithout(skipped);

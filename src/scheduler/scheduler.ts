@@ -15,11 +15,34 @@ import { accountPod, hasPodAffinity, newNodeInfo, type NodeInfo } from './framew
 import { volumeState } from './plugins/volume-binding/volume-binding.js';
 import { bestNode, scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
 import { SELECTED_NODE } from '../api/storage.js';
+import { InterPodAffinity, NodePorts, NodeResourcesFit, PodTopologySpread } from './plugins/names.js';
 
 const SCHEDULER_NAME = 'default-scheduler';
 
 function needsScheduling(pod: Pod): boolean {
   return !pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && !isTerminal(pod) && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+}
+
+/**
+ * What may let an unschedulable pod in, by the plugins that kept it out (their QueueingHints): a pod leaving a node
+ * (resources, a host port, a spreading domain, an anti-affinity), a pod arriving on one (the pod an affinity waits
+ * for, a domain spreading needs), volumes bound. Any node change retries every pod.
+ */
+interface Retry {
+  podLeaving: boolean;
+  podArriving: boolean;
+  volumes?: boolean;
+}
+
+const FREED_BY_POD_LEAVING = new Set([NodeResourcesFit, NodePorts, PodTopologySpread, InterPodAffinity]);
+const FREED_BY_POD_ARRIVING = new Set([PodTopologySpread, InterPodAffinity]);
+
+function retryOn(d: Decision): Retry {
+  return {
+    podLeaving: d.failures.some((f) => FREED_BY_POD_LEAVING.has(f.plugin)),
+    podArriving: d.failures.some((f) => FREED_BY_POD_ARRIVING.has(f.plugin)),
+    volumes: d.preFilterMessage !== undefined,
+  };
 }
 
 /** Whether a pod's labels or termination changed: what spreading and inter-pod affinity count of the pods on a node. */
@@ -37,8 +60,8 @@ function countsDiffer(before: Pod, after: Pod): boolean {
 export class Scheduler {
   /** activeQ: each pod once, in the order it became schedulable (client-go's work queue semantics). */
   private readonly active = new WorkQueue();
-  /** Pods that fit nowhere, and whether lack of resources was among the reasons (QueueingHints). */
-  private readonly unschedulable = new Map<string, { resources: boolean; volumes?: boolean }>();
+  /** Pods that fit nowhere, with what may change the verdicts that kept them out (see retryOn). */
+  private readonly unschedulable = new Map<string, Retry>();
   private readonly nodes = new Map<string, NodeInfo>();
   /** The nodes in name order, as every cycle walks them; rebuilt only when a node is added, changed or removed. */
   private sortedNodes: NodeInfo[] | undefined;
@@ -77,8 +100,8 @@ export class Scheduler {
       this.forget(podKey(pod));
       this.unschedulable.delete(podKey(pod));
       this.waitingOnVolumes.delete(podKey(pod));
-      // a pod leaving a node frees resources: only pods that lacked resources are worth another try
-      if (wasAssigned) this.moveAllToActive((u) => u.resources);
+      // a pod leaving a node frees resources, a host port, a domain of spreading or of anti-affinity
+      if (wasAssigned) this.moveAllToActive((u) => u.podLeaving);
       return;
     }
     this.observePod(pod, false);
@@ -88,7 +111,11 @@ export class Scheduler {
     const key = podKey(pod);
     if (pod.spec?.nodeName && !isTerminal(pod)) {
       const accounted = this.assigned.get(key);
-      if (!accounted) this.assume(key, pod, pod.spec.nodeName);
+      if (!accounted) {
+        this.assume(key, pod, pod.spec.nodeName);
+        // a pod arriving on a node may be the one another pod's affinity waits for
+        this.moveAllToActive((u) => u.podArriving);
+      }
       // what other pods' spreading and affinity read of it (the cache's UpdatePod)
       else if (countsDiffer(accounted.pod, pod)) {
         this.forget(key);
@@ -99,13 +126,13 @@ export class Scheduler {
     }
     if (isTerminal(pod) && this.assigned.has(key)) {
       this.forget(key);
-      this.moveAllToActive((u) => u.resources);
+      this.moveAllToActive((u) => u.podLeaving);
       return;
     }
     if (needsScheduling(pod) && !this.unschedulable.has(key) && !this.active.has(key)) {
       // a pod found unscheduled when the scheduler starts has already been tried if it says so
       const triedBefore = initial && pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable');
-      if (triedBefore) this.unschedulable.set(key, { resources: true, volumes: true });
+      if (triedBefore) this.unschedulable.set(key, { podLeaving: true, podArriving: true, volumes: true });
       else this.active.add(key);
     }
   }
@@ -133,7 +160,7 @@ export class Scheduler {
     this.claimsChanged = true;
   }
 
-  private moveAllToActive(which: (u: { resources: boolean; volumes?: boolean }) => boolean = () => true): void {
+  private moveAllToActive(which: (u: Retry) => boolean = () => true): void {
     for (const [key, u] of this.unschedulable) {
       if (!which(u)) continue;
       this.active.add(key);
@@ -225,6 +252,8 @@ export class Scheduler {
       return;
     }
     this.recorder.eventf(podObj, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${node}`);
+    // as for any pod arriving on a node: it may be the one a waiting pod's affinity asks for
+    this.moveAllToActive((u) => u.podArriving);
   }
 
   /**
@@ -261,10 +290,7 @@ export class Scheduler {
    */
   private fail(podObj: KObject, message: string, d: Decision): void {
     const key = podKey(asPod(podObj));
-    this.unschedulable.set(key, {
-      resources: d.failures.some((f) => f.reasons.some((r) => r.startsWith('Insufficient') || r === 'Too many pods')),
-      volumes: d.preFilterMessage !== undefined,
-    });
+    this.unschedulable.set(key, retryOn(d));
     this.recorder.eventf(podObj, 'Warning', 'FailedScheduling', 'Scheduling', message);
     const fresh = structuredClone(this.w.store.get(`/registry/pods/${podObj.metadata.namespace}/${podObj.metadata.name}`)!.value);
     const status = ((fresh as { status?: Pod['status'] }).status ??= {});

@@ -214,6 +214,27 @@ describe('placing pods among others: the default plugins a real scheduler runs',
     expect([...perNode.values()]).toEqual([2, 2, 2]);
   });
 
+  it('tries a waiting pod again when the pod it waits for arrives, or the one in its way leaves', () => {
+    const home = freshHome();
+    const pod = (name: string, extra: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  labels: {app: ${name}}\nspec:\n${extra}  containers:\n  - name: c\n    image: nginx\n`;
+    // waits for a pod labelled app=db on the same node
+    const affinity = '  affinity:\n    podAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n      - labelSelector: {matchLabels: {app: db}}\n        topologyKey: kubernetes.io/hostname\n';
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: pod('cache', affinity) });
+    expect(kubesim(home, ['get', 'pod', 'cache', '--no-headers']).stdout).toMatch(/^cache +0\/1 +Pending/);
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: pod('db', '') });
+    const wide = kubesim(home, ['get', 'pods', '-o', 'wide', '--no-headers']).stdout.trim().split('\n').map((l) => l.split(/\s+/));
+    expect(wide.map((l) => [l[0], l[2], l[6]])).toEqual([
+      ['cache', 'Running', wide[1]![6]],
+      ['db', 'Running', wide[1]![6]],
+    ]);
+    // three host ports 8080 on three workers, a fourth waits until one goes
+    const port = (name: string) => pod(name, '').replace('image: nginx\n', 'image: nginx\n    ports: [{containerPort: 80, hostPort: 8080}]\n');
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: ['p1', 'p2', 'p3', 'p4'].map(port).join('---\n') });
+    expect(kubesim(home, ['get', 'pod', 'p4', '--no-headers']).stdout).toMatch(/^p4 +0\/1 +Pending/);
+    kubesim(home, ['delete', 'pod', 'p1', '-q']);
+    expect(kubesim(home, ['get', 'pod', 'p4', '--no-headers']).stdout).toMatch(/^p4 +1\/1 +Running/);
+  });
+
   it.each([
     { file: 'pods/pod-with-pod-affinity.yaml', pod: 'with-pod-affinity', reason: "3 node(s) didn't match pod affinity rules" },
     { file: 'pods/topology-spread-constraints/two-constraints.yaml', pod: 'mypod', reason: "3 node(s) didn't match pod topology spread constraints (missing required label)" },
