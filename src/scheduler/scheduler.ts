@@ -15,7 +15,7 @@ import { accountPod, hasPodAffinity, newNodeInfo, type NodeInfo } from './framew
 import { volumeState } from './plugins/volume-binding/volume-binding.js';
 import { bestNode, scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
 import { SELECTED_NODE } from '../api/storage.js';
-import { InterPodAffinity, NodePorts, NodeResourcesFit, PodTopologySpread } from './plugins/names.js';
+import { InterPodAffinity, NodePorts, NodeResourcesFit, PodTopologySpread, VolumeRestrictions } from './plugins/names.js';
 
 const SCHEDULER_NAME = 'default-scheduler';
 
@@ -25,7 +25,7 @@ function needsScheduling(pod: Pod): boolean {
 
 /**
  * What may let an unschedulable pod in, by the plugins that kept it out (their QueueingHints): a pod leaving a node
- * (resources, a host port, a spreading domain, an anti-affinity), a pod arriving on one (the pod an affinity waits
+ * (resources, a host port, a disk or ReadWriteOncePod claim, a spreading domain, an anti-affinity), a pod arriving on one (the pod an affinity waits
  * for, a domain spreading needs), volumes bound. Any node change retries every pod.
  */
 interface Retry {
@@ -34,7 +34,7 @@ interface Retry {
   volumes?: boolean;
 }
 
-const FREED_BY_POD_LEAVING = new Set([NodeResourcesFit, NodePorts, PodTopologySpread, InterPodAffinity]);
+const FREED_BY_POD_LEAVING = new Set([NodeResourcesFit, NodePorts, VolumeRestrictions, PodTopologySpread, InterPodAffinity]);
 const FREED_BY_POD_ARRIVING = new Set([PodTopologySpread, InterPodAffinity]);
 
 function retryOn(d: Decision): Retry {

@@ -235,6 +235,18 @@ describe('placing pods among others: the default plugins a real scheduler runs',
     expect(kubesim(home, ['get', 'pod', 'p4', '--no-headers']).stdout).toMatch(/^p4 +1\/1 +Running/);
   });
 
+  it('lets one pod at a time use a ReadWriteOncePod claim (VolumeRestrictions)', () => {
+    const home = freshHome();
+    const claim = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOncePod]\n  resources: {requests: {storage: 1Gi}}\n';
+    const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]\n  containers:\n  - name: c\n    image: nginx\n    volumeMounts: [{name: data, mountPath: /data}]\n`;
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: [claim, pod('first')].join('---\n') });
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: pod('second') });
+    expect(kubesim(home, ['get', 'pod', 'second', '--no-headers']).stdout).toMatch(/^second +0\/1 +Pending/);
+    expect(kubesim(home, ['describe', 'pod', 'second']).stdout).toContain('3 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode.');
+    kubesim(home, ['delete', 'pod', 'first', '-q']);
+    expect(kubesim(home, ['get', 'pod', 'second', '--no-headers']).stdout).toMatch(/^second +1\/1 +Running/);
+  });
+
   it.each([
     { file: 'pods/pod-with-pod-affinity.yaml', pod: 'with-pod-affinity', reason: "3 node(s) didn't match pod affinity rules" },
     { file: 'pods/topology-spread-constraints/two-constraints.yaml', pod: 'mypod', reason: "3 node(s) didn't match pod topology spread constraints (missing required label)" },

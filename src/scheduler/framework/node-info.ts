@@ -29,6 +29,8 @@ export interface NodeInfo {
   /** The pods with any pod (anti-)affinity, and those with required anti-affinity: the few that other pods' cycles read. */
   podsWithAffinity: Pod[];
   podsWithRequiredAntiAffinity: Pod[];
+  /** The claims its pods use, `namespace/name` → how many pods (PVCRefCounts). */
+  pvcRefCounts: Map<string, number>;
   /** Host ports in use, as `ip protocol/port` (HostPortInfo), each with how many pods hold it. */
   usedPorts: Map<string, number>;
   /** How many of the pods each selector counts (see countMatching), kept up to date as pods come and go. */
@@ -103,9 +105,16 @@ export function newNodeInfo(node: Node, previous?: NodeInfo): NodeInfo {
     pods: previous?.pods ?? [],
     podsWithAffinity: previous?.podsWithAffinity ?? [],
     podsWithRequiredAntiAffinity: previous?.podsWithRequiredAntiAffinity ?? [],
+    pvcRefCounts: previous?.pvcRefCounts ?? new Map(),
     usedPorts: previous?.usedPorts ?? new Map(),
     matchCounts: previous?.matchCounts ?? new Map(),
   };
+}
+
+function addCount(counts: Map<string, number>, key: string, sign: 1 | -1): void {
+  const n = (counts.get(key) ?? 0) + sign;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 function addOrRemove(list: Pod[], pod: Pod, sign: 1 | -1): void {
@@ -128,11 +137,8 @@ export function accountPod(info: NodeInfo, pod: Pod, sign: 1 | -1): void {
   addOrRemove(info.pods, pod, sign);
   if (hasPodAffinity(pod)) addOrRemove(info.podsWithAffinity, pod, sign);
   if (hasRequiredAntiAffinity(pod)) addOrRemove(info.podsWithRequiredAntiAffinity, pod, sign);
-  for (const port of hostPortsOf(pod)) {
-    const n = (info.usedPorts.get(portKey(port)) ?? 0) + sign;
-    if (n > 0) info.usedPorts.set(portKey(port), n);
-    else info.usedPorts.delete(portKey(port));
-  }
+  for (const port of hostPortsOf(pod)) addCount(info.usedPorts, portKey(port), sign);
+  for (const v of pod.spec?.volumes ?? []) if (v.persistentVolumeClaim) addCount(info.pvcRefCounts, `${pod.metadata?.namespace}/${v.persistentVolumeClaim.claimName}`, sign);
   for (const [selector, count] of info.matchCounts) if (counted(pod, selector)) info.matchCounts.set(selector, count + sign);
 }
 

@@ -10,3 +10,4 @@ export const NodePorts = 'NodePorts';
 export const PodTopologySpread = 'PodTopologySpread';
 export const InterPodAffinity = 'InterPodAffinity';
 export const ImageLocality = 'ImageLocality';
+export const VolumeRestrictions = 'VolumeRestrictions';

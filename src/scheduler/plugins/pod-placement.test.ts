@@ -148,3 +148,29 @@ describe('ImageLocality', () => {
     expect(scores(imageLocality, makePod().image('nginx').obj(), a)).toEqual({ a: 0 });
   });
 });
+
+describe('VolumeRestrictions', () => {
+  // bound to a volume every node reaches: VolumeBinding lets the pod through, VolumeRestrictions decides
+  const rwop = { metadata: { name: 'data', namespace: 'default' }, spec: { accessModes: ['ReadWriteOncePod'], volumeName: 'pv-data' } };
+  const listers: Listers = { ...NO_LISTERS, claim: (_ns, name) => (name === 'data' ? rwop : undefined), volume: (name) => (name === 'pv-data' ? { metadata: { name }, spec: {} } : undefined) };
+  const withDisk = (pdName: string, readOnly = false): Pod => {
+    const pod = makePod().obj();
+    pod.spec!.volumes = [{ name: 'disk', gcePersistentDisk: { pdName, readOnly } }];
+    return pod;
+  };
+
+  it.each([
+    {
+      name: 'a ReadWriteOncePod claim already used by a pod, on any node',
+      pod: makePod().claim('data').obj(),
+      nodes: [makeNode('a').withPod(makePod().claim('data').obj()), makeNode('b')],
+      want: '0/2 nodes are available: 2 node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod..',
+    },
+    { name: 'a ReadWriteOncePod claim nobody uses yet', pod: makePod().claim('data').obj(), nodes: [makeNode('a')], want: 'a' },
+    { name: 'a claim that does not exist', pod: makePod().claim('ghost').obj(), nodes: [makeNode('a')], want: '0/1 nodes are available: persistentvolumeclaim "ghost" not found. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..' },
+    { name: 'the same GCE disk mounted read-write on a node', pod: withDisk('pd-1'), nodes: [makeNode('a').withPod(withDisk('pd-1')), makeNode('b').withPod(withDisk('pd-2'))], want: 'b' },
+    { name: 'the same GCE disk read-only on both sides', pod: withDisk('pd-1', true), nodes: [makeNode('a').withPod(withDisk('pd-1', true))], want: 'a' },
+  ])('$name', ({ pod, nodes, want }) => {
+    expect(place(pod, nodes.map((n) => n.info()), listers)).toBe(want);
+  });
+});
