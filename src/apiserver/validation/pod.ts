@@ -2,6 +2,7 @@ import type { Container, PodSpec } from 'kubernetes-types/core/v1.js';
 import { duplicate, forbidden, invalid, notSupported, required, type FieldError } from '../../api/field.js';
 import { milliCpu, bytes, parseQuantity } from '../../api/quantity.js';
 import { dns1123Label, portRange } from './names.js';
+import { validatePodAffinity, validateTopologySpreadConstraints } from './scheduling.js';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
@@ -35,6 +36,8 @@ export function validatePodSpec(spec: PodSpec | undefined, ctx: PodSpecContext):
   if (spec.terminationGracePeriodSeconds !== undefined && spec.terminationGracePeriodSeconds < 0) {
     errs.push(invalid(`${p}.terminationGracePeriodSeconds`, spec.terminationGracePeriodSeconds, 'must be greater than or equal to 0'));
   }
+  errs.push(...validatePodAffinity(spec.affinity, `${p}.affinity`));
+  errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, `${p}.topologySpreadConstraints`));
   const volumeNames = new Set<string>();
   spec.volumes?.forEach((v, i) => {
     if (!v.name) errs.push(required(`${p}.volumes[${i}].name`));
@@ -60,6 +63,7 @@ function validateContainer(c: Container, path: string, names: Set<string>): Fiel
     const pp = `${path}.ports[${i}]`;
     if (port.containerPort === undefined || port.containerPort === null) errs.push(required(`${pp}.containerPort`));
     else for (const msg of portRange(port.containerPort)) errs.push(invalid(`${pp}.containerPort`, port.containerPort, msg));
+    if (port.hostPort) for (const msg of portRange(port.hostPort)) errs.push(invalid(`${pp}.hostPort`, port.hostPort, msg));
     if (port.protocol && !PROTOCOLS.includes(port.protocol)) errs.push(notSupported(`${pp}.protocol`, port.protocol, PROTOCOLS));
   });
   errs.push(...validateResources(c, `${path}.resources`));

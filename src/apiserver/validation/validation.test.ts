@@ -58,4 +58,24 @@ describe('validation messages (kube-apiserver wording)', () => {
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: '1db', namespace: 'default' }, spec: { ports: [{ port: 80 }] } };
     expect(errors(svc)[0]).toMatch(/^metadata\.name: Invalid value: "1db": a DNS-1035 label must/);
   });
+
+  it('checks what the scheduler reads: host ports, pod (anti-)affinity terms, topology spread constraints', () => {
+    const pod = (spec: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }], ...spec } });
+    const term = { labelSelector: { matchExpressions: [{ key: 'app', operator: 'Exists', values: ['x'] }] }, topologyKey: 'kubernetes.io/hostname' };
+    expect(errors(pod({ containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80, hostPort: 70000 }] }] }))).toEqual([
+      'spec.containers[0].ports[0].hostPort: Invalid value: 70000: must be between 1 and 65535, inclusive',
+    ]);
+    expect(errors(pod({ affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term], preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 101, podAffinityTerm: { ...term, labelSelector: {}, topologyKey: '' } }] } } }))).toEqual([
+      "spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      'spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 101: must be in the range 1-100',
+      'spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey: Required value: can not be empty',
+      'spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey: Invalid value: "": name part must be non-empty',
+    ]);
+    const spread = { maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchExpressions: [{ key: 'app', operator: 'Near' }] } };
+    expect(errors(pod({ topologySpreadConstraints: [spread, { ...spread, labelSelector: undefined, whenUnsatisfiable: 'ScheduleAnyway', minDomains: 2 }, { ...spread, labelSelector: undefined }] }))).toEqual([
+      'spec.topologySpreadConstraints[0].{topologyKey, whenUnsatisfiable}: Duplicate value: "{zone, DoNotSchedule}"',
+      'spec.topologySpreadConstraints[0].labelSelector.matchExpressions[0].operator: Invalid value: "Near": not a valid selector operator',
+      'spec.topologySpreadConstraints[1].minDomains: Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway',
+    ]);
+  });
 });

@@ -18,7 +18,7 @@ function conflicts(v: Volume, pod: Pod): boolean {
     if (v.iscsi && e.iscsi) return v.iscsi.iqn === e.iscsi.iqn && !(v.iscsi.readOnly && e.iscsi.readOnly);
     if (v.rbd && e.rbd) {
       const [a, b] = [v.rbd, e.rbd];
-      return a.monitors.some((m) => b.monitors.includes(m)) && (a.pool ?? 'rbd') === (b.pool ?? 'rbd') && a.image === b.image && !(a.readOnly && b.readOnly);
+      return (a.monitors ?? []).some((m) => (b.monitors ?? []).includes(m)) && (a.pool ?? 'rbd') === (b.pool ?? 'rbd') && a.image === b.image && !(a.readOnly && b.readOnly);
     }
     return false;
   });
