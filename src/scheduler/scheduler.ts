@@ -25,8 +25,8 @@ function needsScheduling(pod: Pod): boolean {
 
 /**
  * What may let an unschedulable pod in, by the plugins that kept it out (their QueueingHints): a pod leaving a node
- * (resources, a host port, a disk or ReadWriteOncePod claim, a spreading domain, an anti-affinity), a pod arriving on one (the pod an affinity waits
- * for, a domain spreading needs), volumes bound. Any node change retries every pod.
+ * (resources, a host port, a disk or ReadWriteOncePod claim, a spreading domain, an anti-affinity), a pod arriving on
+ * one (the pod an affinity waits for, a domain spreading needs), volumes bound. Any node change retries every pod.
  */
 interface Retry {
   podLeaving: boolean;
@@ -100,7 +100,7 @@ export class Scheduler {
       this.forget(podKey(pod));
       this.unschedulable.delete(podKey(pod));
       this.waitingOnVolumes.delete(podKey(pod));
-      // a pod leaving a node frees resources, a host port, a domain of spreading or of anti-affinity
+      // a pod leaving a node frees resources, a host port, a claim, a domain of spreading or of anti-affinity
       if (wasAssigned) this.moveAllToActive((u) => u.podLeaving);
       return;
     }
@@ -113,8 +113,8 @@ export class Scheduler {
       const accounted = this.assigned.get(key);
       if (!accounted) {
         this.assume(key, pod, pod.spec.nodeName);
-        // a pod arriving on a node may be the one another pod's affinity waits for
-        this.moveAllToActive((u) => u.podArriving);
+        // a pod arriving on a node may be the one another pod's affinity waits for (not one found there at start)
+        if (!initial) this.moveAllToActive((u) => u.podArriving);
       }
       // what other pods' spreading and affinity read of it (the cache's UpdatePod)
       else if (countsDiffer(accounted.pod, pod)) {
