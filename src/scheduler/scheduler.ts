@@ -9,6 +9,7 @@ import type { EventsRecorder } from '../client/events-recorder.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { WatchEvent } from '../store/store.js';
+import type { Timer } from '../sim/timers.js';
 import { fitErrorMessage } from './fit-error.js';
 import { NO_LISTERS, type Listers } from './framework/interface.js';
 import { accountPod, hasPodAffinity, newNodeInfo, type NodeInfo } from './framework/node-info.js';
@@ -18,6 +19,13 @@ import { SELECTED_NODE } from '../api/storage.js';
 import { InterPodAffinity, NodePorts, NodeResourcesFit, PodTopologySpread, VolumeRestrictions } from './plugins/names.js';
 
 const SCHEDULER_NAME = 'default-scheduler';
+/**
+ * podMaxInUnschedulablePodsDuration: a pod that no event has sent back to the queue is tried again after 5 minutes
+ * (flushUnschedulablePodsLeftover), so a Pending pod's FailedScheduling series grows as time passes, as on a real
+ * cluster ("x13 over 60m").
+ */
+const UNSCHEDULABLE_FLUSH_MS = 5 * 60_000;
+const FLUSH = 'flush-unschedulable';
 
 function needsScheduling(pod: Pod): boolean {
   return !pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && !isTerminal(pod) && (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
@@ -58,6 +66,8 @@ function countsDiffer(before: Pod, after: Pod): boolean {
  * per pod. Pods that fit nowhere wait in the unschedulable set until the cluster changes.
  */
 export class Scheduler {
+  /** Whose timers these are (the simulation routes a timer to its owner's onTimer). */
+  readonly owner = 'kube-scheduler';
   /** activeQ: each pod once, in the order it became schedulable (client-go's work queue semantics). */
   private readonly active = new WorkQueue();
   /** Pods that fit nowhere, with what may change the verdicts that kept them out (see retryOn). */
@@ -100,6 +110,7 @@ export class Scheduler {
       this.forget(podKey(pod));
       this.unschedulable.delete(podKey(pod));
       this.waitingOnVolumes.delete(podKey(pod));
+      this.w.timers.cancel(this.owner, podKey(pod));
       // a pod leaving a node frees resources, a host port, a claim, a domain of spreading or of anti-affinity
       if (wasAssigned) this.moveAllToActive((u) => u.podLeaving);
       return;
@@ -152,6 +163,13 @@ export class Scheduler {
     if (info) accountPod(info, a.pod, -1);
     if (hasPodAffinity(a.pod)) this.podsWithAffinity--;
     this.assigned.delete(key);
+  }
+
+  /** A pod Pending for 5 minutes since its last try goes back to the queue, if it is still waiting. */
+  onTimer(t: Timer): void {
+    if (t.action !== FLUSH || !this.unschedulable.has(t.key)) return;
+    this.unschedulable.delete(t.key);
+    this.active.add(t.key);
   }
 
   /** A claim changed (bound, created): pods waiting on their volumes get another try, or their binding. */
@@ -252,6 +270,7 @@ export class Scheduler {
       return;
     }
     this.recorder.eventf(podObj, 'Normal', 'Scheduled', 'Binding', `Successfully assigned ${podObj.metadata.namespace}/${podObj.metadata.name} to ${node}`);
+    this.w.timers.cancel(this.owner, podKey(asPod(podObj)));
     // as for any pod arriving on a node: it may be the one a waiting pod's affinity asks for
     this.moveAllToActive((u) => u.podArriving);
   }
@@ -291,6 +310,9 @@ export class Scheduler {
   private fail(podObj: KObject, message: string, d: Decision): void {
     const key = podKey(asPod(podObj));
     this.unschedulable.set(key, retryOn(d));
+    // patient: a command does not jump the clock to it; it fires as time passes (wall time, `kubesim wait`)
+    this.w.timers.cancel(this.owner, key);
+    this.w.timers.add(this.w.clock.now() + UNSCHEDULABLE_FLUSH_MS, this.owner, key, FLUSH, { patient: true });
     this.recorder.eventf(podObj, 'Warning', 'FailedScheduling', 'Scheduling', message);
     const fresh = structuredClone(this.w.store.get(`/registry/pods/${podObj.metadata.namespace}/${podObj.metadata.name}`)!.value);
     const status = ((fresh as { status?: Pod['status'] }).status ??= {});

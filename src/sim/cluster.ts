@@ -147,6 +147,7 @@ export class Cluster {
     const schedClient = new Client(this.api, SCHEDULER, 'scheduler');
     // kube-scheduler runs on the control-plane node's network: its hostname names its events' reporting instance
     this.scheduler = new Scheduler(w, schedClient, new EventsRecorder(w, schedClient, 'default-scheduler', `default-scheduler-${name}-control-plane`));
+    this.byOwner.set(this.scheduler.owner, this.scheduler);
     // clusters saved before kubesim recorded their spec are kind's default size
     this.proxier = new Proxier(w, () => podSubnetFor((this.spec?.workers ?? 0) + 1));
     this.ipam = new Ipam({ ...state.ipam });

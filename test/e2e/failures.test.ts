@@ -247,6 +247,14 @@ describe('placing pods among others: the default plugins a real scheduler runs',
     expect(kubesim(home, ['get', 'pod', 'second', '--no-headers']).stdout).toMatch(/^second +1\/1 +Running/);
   });
 
+  it('tries a Pending pod again every 5 minutes, as kube-scheduler flushes its unschedulable pods: the series grows with time', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', join(CORPUS, 'website/pods/pod-with-pod-affinity.yaml'), '-q']);
+    kubesim(home, ['wait', '1h', '-q']);
+    // the first failure, then a series of the same pod version: one try every 5 minutes from 5 to 60 minutes
+    expect(kubesim(home, ['describe', 'pod', 'with-pod-affinity']).stdout).toMatch(/Warning +FailedScheduling +0s \(x12 over 55m\) +default-scheduler +0\/4 nodes are available/);
+  });
+
   it.each([
     { file: 'pods/pod-with-pod-affinity.yaml', pod: 'with-pod-affinity', reason: "3 node(s) didn't match pod affinity rules" },
     { file: 'pods/topology-spread-constraints/two-constraints.yaml', pod: 'mypod', reason: "3 node(s) didn't match pod topology spread constraints (missing required label)" },
