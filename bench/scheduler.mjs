@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The scheduler at Kubernetes' scale limit: 5,000 nodes, the default profile's filter and score plugins (all of them
-// but the volume limits and zones, which kubesim's volumes do not have), and
+// but NodeVolumeLimits: kubesim has no CSI drivers), and
 // percentageOfNodesToScore's adaptive default (10% of 5,000 nodes = 500 feasible nodes looked for per pod).
 // Schedules the whole 150,000 pods (an extrapolation from fewer would miss what happens late: memory requests passing
 // V8's small integers after 60,000 pods once cost 40%). Prints the time, pods per second and peak memory.

@@ -11,3 +11,4 @@ export const PodTopologySpread = 'PodTopologySpread';
 export const InterPodAffinity = 'InterPodAffinity';
 export const ImageLocality = 'ImageLocality';
 export const VolumeRestrictions = 'VolumeRestrictions';
+export const VolumeZone = 'VolumeZone';

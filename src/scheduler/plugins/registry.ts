@@ -10,18 +10,19 @@ import { podTopologySpread } from './pod-topology-spread/pod-topology-spread.js'
 import { taintToleration } from './taint-toleration/taint-toleration.js';
 import { volumeBinding } from './volume-binding/volume-binding.js';
 import { volumeRestrictions } from './volume-restrictions/volume-restrictions.js';
+import { volumeZone } from './volume-zone/volume-zone.js';
 import type { FilterPlugin, PreFilterPlugin, ScorePlugin } from '../framework/interface.js';
 
 /*
- * The default profile (default_plugins.go), in its order. Left out: NodeVolumeLimits and VolumeZone (kubesim's
- * volumes have no attach limits nor zones), and DefaultPreemption (no PriorityClass).
+ * The default profile (default_plugins.go), in its order. Left out: NodeVolumeLimits (kubesim has no CSI drivers, whose
+ * CSINode objects give the attach limits) and DefaultPreemption (no PriorityClass: no pod outranks another).
  */
 
 /** The default profile's PreFilter plugins, in kube-scheduler's order: they read the pod once per cycle. */
-export const PRE_FILTERS: readonly PreFilterPlugin[] = [nodeAffinity, nodePorts, volumeRestrictions, volumeBinding, podTopologySpread, interPodAffinity];
+export const PRE_FILTERS: readonly PreFilterPlugin[] = [nodeAffinity, nodePorts, volumeRestrictions, volumeBinding, volumeZone, podTopologySpread, interPodAffinity];
 
 /** The default profile's filters, in the order kube-scheduler runs them: a node's first failure is its reason. */
-export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit, volumeRestrictions, volumeBinding, podTopologySpread, interPodAffinity];
+export const FILTERS: readonly FilterPlugin[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit, volumeRestrictions, volumeBinding, volumeZone, podTopologySpread, interPodAffinity];
 
 /** Score plugins with their default weights, in the profile's order. */
 export const SCORERS: ReadonlyArray<{ plugin: ScorePlugin; weight: number }> = [
