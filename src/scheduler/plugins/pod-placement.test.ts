@@ -182,18 +182,19 @@ describe('VolumeZone', () => {
     volume: (name) => ({ metadata: { name, labels }, spec: {} }),
   });
   const zone = 'topology.kubernetes.io/zone';
+  const labelled = (key: string, value: string): Record<string, string> => ({ [key]: value });
 
   it.each([
-    { name: 'a node of the volume\'s zone', pv: { [zone]: 'z1' }, node: makeNode('a').label(zone, 'z1'), want: 'a' },
+    { name: 'a node of the volume\'s zone', pv: labelled(zone, 'z1'), node: makeNode('a').label(zone, 'z1'), want: 'a' },
     {
       name: 'a node of another zone',
-      pv: { [zone]: 'z1' },
+      pv: labelled(zone, 'z1'),
       node: makeNode('b').label(zone, 'z2'),
       want: '0/1 nodes are available: 1 node(s) had no available volume zone. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..',
     },
-    { name: 'a node without zone labels takes any volume', pv: { [zone]: 'z1' }, node: makeNode('c'), want: 'c' },
-    { name: 'a volume in two zones (z1__z2)', pv: { [zone]: 'z1__z2' }, node: makeNode('b').label(zone, 'z2'), want: 'b' },
-    { name: "a volume's beta label against a node's GA one", pv: { 'failure-domain.beta.kubernetes.io/zone': 'z2' }, node: makeNode('b').label(zone, 'z2'), want: 'b' },
+    { name: 'a node without zone labels takes any volume', pv: labelled(zone, 'z1'), node: makeNode('c'), want: 'c' },
+    { name: 'a volume in two zones (z1__z2)', pv: labelled(zone, 'z1__z2'), node: makeNode('b').label(zone, 'z2'), want: 'b' },
+    { name: "a volume's beta label against a node's GA one", pv: labelled('failure-domain.beta.kubernetes.io/zone', 'z2'), node: makeNode('b').label(zone, 'z2'), want: 'b' },
   ])('$name', ({ pv, node, want }) => {
     expect(place(makePod().claim('data').obj(), [node.info()], bound(pv))).toBe(want);
   });
