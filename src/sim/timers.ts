@@ -38,8 +38,11 @@ export class Timers {
   private seq: number;
   /** How many cancelled timers still sit in the heaps. */
   private cancelled = 0;
-  /** The timers of each owner: lookups by owner and key stay cheap with tens of thousands of pods waiting. */
-  private readonly byOwner = new Map<string, Set<Timer>>();
+  /**
+   * The timers of each owner, by key: a lookup or a cancel by owner and key reads that key's timers only, however many
+   * the owner has (the scheduler keeps one for each of 150,000 pods that fit nowhere).
+   */
+  private readonly byOwner = new Map<string, Map<string, Set<Timer>>>();
 
   constructor(saved: Timer[] = []) {
     this.seq = saved.reduce((m, t) => Math.max(m, t.seq), 0);
@@ -48,24 +51,28 @@ export class Timers {
 
   private insert(t: Timer): void {
     (t.patient ? this.patient : this.progress).push(t);
-    let set = this.byOwner.get(t.owner);
-    if (!set) this.byOwner.set(t.owner, (set = new Set()));
+    let keys = this.byOwner.get(t.owner);
+    if (!keys) this.byOwner.set(t.owner, (keys = new Map()));
+    let set = keys.get(t.key);
+    if (!set) keys.set(t.key, (set = new Set()));
     set.add(t);
   }
 
   private live(t: Timer): boolean {
-    return !!this.byOwner.get(t.owner)?.has(t);
+    return !!this.byOwner.get(t.owner)?.get(t.key)?.has(t);
   }
 
   private unindex(t: Timer): void {
-    const set = this.byOwner.get(t.owner);
+    const keys = this.byOwner.get(t.owner);
+    const set = keys?.get(t.key);
     set?.delete(t);
-    if (set?.size === 0) this.byOwner.delete(t.owner);
+    if (set?.size === 0) keys!.delete(t.key);
+    if (keys?.size === 0) this.byOwner.delete(t.owner);
   }
 
   /** The pending timers of one component, in time order. */
   of(owner: string): Timer[] {
-    return [...(this.byOwner.get(owner) ?? [])].sort(order);
+    return [...this.ofOwner(owner)].sort(order);
   }
 
   add(at: number, owner: string, key: string, action: string, opts: TimerOptions = {}): void {
@@ -74,8 +81,8 @@ export class Timers {
 
   /** Drops the timers of a key (its object changed or disappeared). */
   cancel(owner: string, key: string, action?: string): void {
-    for (const t of this.byOwner.get(owner) ?? []) {
-      if (t.key !== key || (action && t.action !== action)) continue;
+    for (const t of this.byOwner.get(owner)?.get(key) ?? []) {
+      if (action && t.action !== action) continue;
       this.unindex(t);
       this.cancelled++;
     }
@@ -121,20 +128,20 @@ export class Timers {
   }
 
   has(owner: string, key: string, action?: string): boolean {
-    for (const t of this.byOwner.get(owner) ?? []) if (t.key === key && (!action || t.action === action)) return true;
+    for (const t of this.byOwner.get(owner)?.get(key) ?? []) if (!action || t.action === action) return true;
     return false;
   }
 
   /** Every pending timer, in time order. */
   all(): Timer[] {
     const out: Timer[] = [];
-    for (const set of this.byOwner.values()) for (const t of set) out.push(t);
+    for (const owner of this.byOwner.keys()) for (const t of this.ofOwner(owner)) out.push(t);
     return out.sort(order);
   }
 
   /** The pending timers of one component, in no particular order (for a question whose answer needs none). */
-  ofOwner(owner: string): Iterable<Timer> {
-    return this.byOwner.get(owner) ?? [];
+  *ofOwner(owner: string): Iterable<Timer> {
+    for (const set of this.byOwner.get(owner)?.values() ?? []) yield* set;
   }
 }
 
