@@ -2,6 +2,7 @@ import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, PreferredSch
 import { NodeAffinity as NAME } from '../names.js';
 import { skip, success, unresolvable, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework/interface.js';
 import { defaultNormalizeScore } from '../helper.js';
+import type { NodeInfo } from '../../framework/node-info.js';
 
 export const REASON = "node(s) didn't match Pod's node affinity/selector";
 
@@ -37,19 +38,22 @@ export function termMatches(term: NodeSelectorTerm, node: Node): boolean {
   );
 }
 
-/** nodeaffinity.GetRequiredNodeAffinity(pod).Match: the pod's nodeSelector and required terms, as Filter checks them. */
-export function matchesRequiredNodeAffinity(pod: Pod, node: Node): boolean {
-  const labels = node.metadata?.labels ?? {};
-  if (!Object.entries(pod.spec?.nodeSelector ?? {}).every(([k, v]) => labels[k] === v)) return false;
-  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  return !terms || terms.some((t) => termMatches(t, node));
-}
-
-/** What PreFilter reads off the pod once, for Filter to check against each node (preFilterState). */
-interface Required {
+/** nodeaffinity.GetRequiredNodeAffinity: the pod's nodeSelector and required terms, read off the pod once. */
+export interface RequiredNodeAffinity {
   selector: Array<[string, string]>;
   terms?: NodeSelectorTerm[];
 }
+
+export function requiredNodeAffinity(pod: Pod): RequiredNodeAffinity {
+  return { selector: Object.entries(pod.spec?.nodeSelector ?? {}), terms: pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms };
+}
+
+/** RequiredNodeAffinity.Match: every nodeSelector label, and one of the required terms if there are any. */
+export function matchesRequired(required: RequiredNodeAffinity, node: NodeInfo): boolean {
+  const labels = node.labels;
+  return required.selector.every(([k, v]) => labels[k] === v) && (!required.terms || required.terms.some((t) => termMatches(t, node.node)));
+}
+
 const PRE_FILTER_KEY = 'PreFilterNodeAffinity';
 const PRE_SCORE_KEY = 'PreScoreNodeAffinity';
 
@@ -61,18 +65,14 @@ const PRE_SCORE_KEY = 'PreScoreNodeAffinity';
 export const nodeAffinity = {
   name: NAME,
   preFilter(state, pod) {
-    const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    if (!terms && !pod.spec?.nodeSelector) return skip();
-    state.set(PRE_FILTER_KEY, { selector: Object.entries(pod.spec?.nodeSelector ?? {}), terms } satisfies Required);
+    const required = requiredNodeAffinity(pod);
+    if (!required.terms && !pod.spec?.nodeSelector) return skip();
+    state.set(PRE_FILTER_KEY, required);
     return success();
   },
   filter(state, _pod, node) {
     // Filter only runs after a PreFilter that did not skip, so the state is there
-    const required = state.get(PRE_FILTER_KEY) as Required;
-    const labels = node.labels;
-    const selectorOk = required.selector.every(([k, v]) => labels[k] === v);
-    const affinityOk = !required.terms || required.terms.some((t) => termMatches(t, node.node));
-    return selectorOk && affinityOk ? success() : unresolvable(REASON);
+    return matchesRequired(state.get(PRE_FILTER_KEY) as RequiredNodeAffinity, node) ? success() : unresolvable(REASON);
   },
   preScore(state, pod) {
     const preferred = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;

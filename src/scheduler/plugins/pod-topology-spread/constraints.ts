@@ -3,7 +3,7 @@ import { fromLabelSelector, matches, type Requirement } from '../../../api/label
 import type { Listers } from '../../framework/interface.js';
 import type { NodeInfo, PodSelector } from '../../framework/node-info.js';
 import { snapshotFact } from '../../framework/snapshot-facts.js';
-import { matchesRequiredNodeAffinity } from '../node-affinity/node-affinity.js';
+import { matchesRequired, type RequiredNodeAffinity } from '../node-affinity/node-affinity.js';
 import { untolerated } from '../helper.js';
 
 export { HOSTNAME_LABEL as HOSTNAME } from '../../framework/node-info.js';
@@ -102,9 +102,12 @@ export function hasAllTopologies(node: NodeInfo, constraints: Constraint[]): boo
   return constraints.every((c) => c.topologyKey in labels);
 }
 
-/** matchNodeInclusionPolicies: whether the node's pods count for the constraint (its affinity honoured, its taints ignored, unless told otherwise). */
-export function includes(c: Constraint, pod: Pod, node: NodeInfo): boolean {
-  if (c.nodeAffinityPolicy === 'Honor' && !matchesRequiredNodeAffinity(pod, node.node)) return false;
+/**
+ * matchNodeInclusionPolicies: whether the node's pods count for the constraint (the pod's required node affinity,
+ * read once per cycle, honoured; its taints ignored; unless told otherwise).
+ */
+export function includes(c: Constraint, pod: Pod, required: RequiredNodeAffinity, node: NodeInfo): boolean {
+  if (c.nodeAffinityPolicy === 'Honor' && !matchesRequired(required, node)) return false;
   if (c.nodeTaintsPolicy === 'Honor' && untolerated(node.taints, pod.spec?.tolerations ?? [], ['NoSchedule', 'NoExecute'])) return false;
   return true;
 }

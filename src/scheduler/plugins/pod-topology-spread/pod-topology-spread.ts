@@ -1,4 +1,6 @@
+import type { Pod } from 'kubernetes-types/core/v1.js';
 import { PodTopologySpread as NAME } from '../names.js';
+import { requiredNodeAffinity } from '../node-affinity/node-affinity.js';
 import { MAX_NODE_SCORE, skip, success, unresolvable, unschedulable, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework/interface.js';
 import { countMatching, type NodeInfo } from '../../framework/node-info.js';
 import { HOSTNAME, anyNodeLabelled, constraintsOf, hasAllTopologies, includes, type Constraint } from './constraints.js';
@@ -33,12 +35,13 @@ const PRE_SCORE_KEY = 'PreScorePodTopologySpread';
  * PreFilter (calPreFilterState): for the pod's DoNotSchedule constraints, the matching pods of every domain, counted
  * over all nodes that have every topology label and that the constraint's inclusion policies keep.
  */
-function spreadOf(constraints: Constraint[], pod: Parameters<typeof includes>[1], nodes: readonly NodeInfo[]): Spread {
+function spreadOf(constraints: Constraint[], pod: Pod, nodes: readonly NodeInfo[]): Spread {
   const counts = constraints.map(() => new Map<string, number>());
+  const required = requiredNodeAffinity(pod);
   for (const node of nodes) {
     if (!hasAllTopologies(node, constraints)) continue;
     constraints.forEach((c, i) => {
-      if (!includes(c, pod, node)) return;
+      if (!includes(c, pod, required, node)) return;
       const value = node.labels[c.topologyKey]!;
       counts[i]!.set(value, (counts[i]!.get(value) ?? 0) + countMatching(node, c.selector));
     });
@@ -105,10 +108,11 @@ export const podTopologySpread = {
     }
     const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME ? feasible.length - ignored.size : counts[i]!.size));
     if (read.some(Boolean)) {
+      const required = requiredNodeAffinity(pod);
       for (const node of nodes) {
         if (requireAll && !hasAllTopologies(node, constraints)) continue;
         constraints.forEach((c, i) => {
-          if (!read[i] || !includes(c, pod, node)) return;
+          if (!read[i] || !includes(c, pod, required, node)) return;
           const value = node.labels[c.topologyKey] ?? '';
           const known = counts[i]!.get(value);
           if (known !== undefined) counts[i]!.set(value, known + countMatching(node, c.selector));
