@@ -36,6 +36,9 @@ export interface ClaimLister {
   delayedBinding(claim: PersistentVolumeClaim): boolean;
 }
 
+/** The claim lister's own error for a claim that does not exist, which the volume plugins pass on unchanged. */
+export const claimNotFound = (name: string) => `persistentvolumeclaim "${name}" not found`;
+
 /** What PodTopologySpread and InterPodAffinity look up besides the nodes: the scheduler's informers' listers. */
 export interface Listers extends ClaimLister {
   /** The Services of a namespace (whose selectors make a pod's default spreading selector). */

@@ -2,7 +2,7 @@ import type { Pod } from 'kubernetes-types/core/v1.js';
 import { InterPodAffinity as NAME } from '../names.js';
 import { MAX_NODE_SCORE, skip, success, unresolvable, unschedulable, type FilterPlugin, type Listers, type PreFilterPlugin, type ScorePlugin } from '../../framework/interface.js';
 import type { NodeInfo } from '../../framework/node-info.js';
-import { add, pair, termMatches, termsOf, type AffinityTerm, type PodTerms, type TopologyCounts } from './terms.js';
+import { add, pair, termMatches, termsOf, type AffinityTerm, type NamespaceLabels, type PodTerms, type TopologyCounts } from './terms.js';
 
 export const REASON_AFFINITY = "node(s) didn't match pod affinity rules";
 export const REASON_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
@@ -24,12 +24,11 @@ const PRE_SCORE_KEY = 'PreScoreInterPodAffinity';
 /** InterPodAffinityArgs.hardPodAffinityWeight: what a placed pod's required affinity adds to the nodes it favours. */
 const HARD_POD_AFFINITY_WEIGHT = 1;
 
-const labelsOf = (node: NodeInfo) => node.labels;
-const namespaceLabelsOf = (listers: Listers) => (ns: string) => listers.namespaceLabels(ns);
+const namespaceLabelsOf = (listers: Listers): NamespaceLabels => (ns) => listers.namespaceLabels(ns);
 
 /** podMatchesAllAffinityTerms: false for no terms. */
-function matchesAll(terms: AffinityTerm[], pod: Pod, listers: Listers): boolean {
-  return terms.length > 0 && terms.every((t) => termMatches(t, pod, namespaceLabelsOf(listers)));
+function matchesAll(terms: AffinityTerm[], pod: Pod, namespaceLabels: NamespaceLabels): boolean {
+  return terms.length > 0 && terms.every((t) => termMatches(t, pod, namespaceLabels));
 }
 
 /** PreFilter's counts: what the placed pods' anti-affinity says of the incoming pod, and what they are to its own terms. */
@@ -38,7 +37,7 @@ function matchedFor(pod: Pod, listers: Listers, nodes: readonly NodeInfo[]): Mat
   const namespaceLabels = namespaceLabelsOf(listers);
   const existingAntiAffinity: TopologyCounts = new Map();
   for (const node of listers.withAffinityPods(nodes, true)) {
-    const labels = labelsOf(node);
+    const labels = node.labels;
     for (const existing of node.podsWithRequiredAntiAffinity) {
       for (const t of termsOf(existing).requiredAntiAffinity) if (termMatches(t, pod, namespaceLabels)) add(existingAntiAffinity, t.topologyKey, labels[t.topologyKey], 1);
     }
@@ -47,19 +46,19 @@ function matchedFor(pod: Pod, listers: Listers, nodes: readonly NodeInfo[]): Mat
   const antiAffinity: TopologyCounts = new Map();
   if (terms.requiredAffinity.length || terms.requiredAntiAffinity.length) {
     for (const node of nodes) {
-      const labels = labelsOf(node);
+      const labels = node.labels;
       for (const existing of node.pods) {
-        if (matchesAll(terms.requiredAffinity, existing, listers)) for (const t of terms.requiredAffinity) add(affinity, t.topologyKey, labels[t.topologyKey], 1);
+        if (matchesAll(terms.requiredAffinity, existing, namespaceLabels)) for (const t of terms.requiredAffinity) add(affinity, t.topologyKey, labels[t.topologyKey], 1);
         for (const t of terms.requiredAntiAffinity) if (termMatches(t, existing, namespaceLabels)) add(antiAffinity, t.topologyKey, labels[t.topologyKey], 1);
       }
     }
   }
-  return { terms, existingAntiAffinity, affinity, antiAffinity, selfMatches: matchesAll(terms.requiredAffinity, pod, listers) };
+  return { terms, existingAntiAffinity, affinity, antiAffinity, selfMatches: matchesAll(terms.requiredAffinity, pod, namespaceLabels) };
 }
 
 /** satisfyPodAffinity: every term's topology on the node, holding a matching pod (or the pod is the first of a group that attracts itself). */
 function satisfiesAffinity(m: Matched, node: NodeInfo): boolean {
-  const labels = labelsOf(node);
+  const labels = node.labels;
   let podsExist = true;
   for (const t of m.terms.requiredAffinity) {
     const value = labels[t.topologyKey];
@@ -71,13 +70,13 @@ function satisfiesAffinity(m: Matched, node: NodeInfo): boolean {
 }
 
 function satisfiesAntiAffinity(m: Matched, node: NodeInfo): boolean {
-  const labels = labelsOf(node);
+  const labels = node.labels;
   return m.terms.requiredAntiAffinity.every((t) => labels[t.topologyKey] === undefined || !m.antiAffinity.get(pair(t.topologyKey, labels[t.topologyKey]!)));
 }
 
 function satisfiesExistingAntiAffinity(m: Matched, node: NodeInfo): boolean {
   if (!m.existingAntiAffinity.size) return true;
-  return !Object.entries(labelsOf(node)).some(([k, v]) => m.existingAntiAffinity.get(pair(k, v)));
+  return !Object.entries(node.labels).some(([k, v]) => m.existingAntiAffinity.get(pair(k, v)));
 }
 
 /**
@@ -92,7 +91,7 @@ function topologyScores(pod: Pod, terms: PodTerms, hasPreferred: boolean, lister
   };
   // unless the pod has preferred terms of its own, only the nodes with pods that have some affinity count
   for (const node of hasPreferred ? nodes : listers.withAffinityPods(nodes, false)) {
-    const labels = labelsOf(node);
+    const labels = node.labels;
     if (!Object.keys(labels).length) continue;
     for (const existing of hasPreferred ? node.pods : node.podsWithAffinity) {
       credit(terms.preferredAffinity, existing, labels, 1);
@@ -142,7 +141,7 @@ export const interPodAffinity = {
   score(state, _pod, node) {
     const scores = state.get(PRE_SCORE_KEY) as TopologyCounts;
     let score = 0;
-    for (const [k, v] of Object.entries(labelsOf(node))) score += scores.get(pair(k, v)) ?? 0;
+    for (const [k, v] of Object.entries(node.labels)) score += scores.get(pair(k, v)) ?? 0;
     return score;
   },
   normalizeScore(_state, _pod, scores) {

@@ -59,8 +59,11 @@ export function termsOf(pod: Pod): PodTerms {
   return terms;
 }
 
+/** A namespace's labels, by its name (what a term's namespaceSelector matches). */
+export type NamespaceLabels = (ns: string) => Record<string, string> | undefined;
+
 /** AffinityTerm.Matches: the pod is in one of the term's namespaces (by name or by their labels) and its labels match. */
-export function termMatches(term: AffinityTerm, pod: Pod, namespaceLabels: (ns: string) => Record<string, string> | undefined): boolean {
+export function termMatches(term: AffinityTerm, pod: Pod, namespaceLabels: NamespaceLabels): boolean {
   const ns = pod.metadata?.namespace ?? 'default';
   const inNamespace = term.namespaces.includes(ns) || (term.namespaceSelector !== null && matches(term.namespaceSelector, namespaceLabels(ns)));
   return inNamespace && term.selector !== null && matches(term.selector, pod.metadata?.labels);

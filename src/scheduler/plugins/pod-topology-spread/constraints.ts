@@ -1,13 +1,11 @@
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1.js';
 import { fromLabelSelector, matches, type Requirement } from '../../../api/labels.js';
 import type { Listers } from '../../framework/interface.js';
-import type { NodeInfo, PodSelector } from '../../framework/node-info.js';
+import { HOSTNAME_LABEL, type NodeInfo, type PodSelector } from '../../framework/node-info.js';
 import { snapshotFact } from '../../framework/snapshot-facts.js';
 import { matchesRequired, type RequiredNodeAffinity } from '../node-affinity/node-affinity.js';
 import { untolerated } from '../helper.js';
 
-export { HOSTNAME_LABEL as HOSTNAME } from '../../framework/node-info.js';
-import { HOSTNAME_LABEL as HOSTNAME } from '../../framework/node-info.js';
 
 /** A constraint with its selector parsed (topologySpreadConstraint), for the pod's namespace. */
 export interface Constraint {
@@ -24,7 +22,7 @@ export interface Constraint {
  * zones (skew 5), without ever refusing a node. Nodes without a zone label score no zone term.
  */
 const SYSTEM_DEFAULTS: TopologySpreadConstraint[] = [
-  { topologyKey: HOSTNAME, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 3 },
+  { topologyKey: HOSTNAME_LABEL, whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 3 },
   { topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', maxSkew: 5 },
 ];
 

@@ -2,8 +2,8 @@ import type { Pod } from 'kubernetes-types/core/v1.js';
 import { PodTopologySpread as NAME } from '../names.js';
 import { requiredNodeAffinity } from '../node-affinity/node-affinity.js';
 import { MAX_NODE_SCORE, skip, success, unresolvable, unschedulable, type FilterPlugin, type PreFilterPlugin, type ScorePlugin } from '../../framework/interface.js';
-import { countMatching, type NodeInfo } from '../../framework/node-info.js';
-import { HOSTNAME, anyNodeLabelled, constraintsOf, hasAllTopologies, includes, type Constraint } from './constraints.js';
+import { HOSTNAME_LABEL, countMatching, type NodeInfo } from '../../framework/node-info.js';
+import { anyNodeLabelled, constraintsOf, hasAllTopologies, includes, type Constraint } from './constraints.js';
 
 export const REASON = "node(s) didn't match pod topology spread constraints";
 export const REASON_MISSING_LABEL = `${REASON} (missing required label)`;
@@ -99,14 +99,14 @@ export const podTopologySpread = {
       const labels = node.labels;
       for (let i = 0; i < constraints.length; i++) {
         const key = constraints[i]!.topologyKey;
-        if (key === HOSTNAME) continue;
+        if (key === HOSTNAME_LABEL) continue;
         const value = labels[key];
         if (value !== undefined) read[i] = true;
         // a node without the label makes a domain of its own, named '' (the zero value Go reads off a missing label)
         if (!counts[i]!.has(value ?? '')) counts[i]!.set(value ?? '', 0);
       }
     }
-    const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME ? feasible.length - ignored.size : counts[i]!.size));
+    const weights = constraints.map((c, i) => normalizingWeight(c.topologyKey === HOSTNAME_LABEL ? feasible.length - ignored.size : counts[i]!.size));
     if (read.some(Boolean)) {
       const required = requiredNodeAffinity(pod);
       for (const node of nodes) {
@@ -128,7 +128,7 @@ export const podTopologySpread = {
       let score = 0;
       for (let i = 0; i < constraints.length; i++) {
         const c = constraints[i]!;
-        const hostname = c.topologyKey === HOSTNAME;
+        const hostname = c.topologyKey === HOSTNAME_LABEL;
         const value = hostname ? node.hostname : node.labels[c.topologyKey];
         if (value === undefined) continue;
         const count = hostname ? countMatching(node, c.selector) : counts[i]!.get(value)!;

@@ -1,7 +1,7 @@
 import type { NodeSelectorTerm, PersistentVolumeClaim } from 'kubernetes-types/core/v1.js';
 import { VolumeBinding as NAME } from '../names.js';
 import { termMatches } from '../node-affinity/node-affinity.js';
-import { skip, success, unresolvable, type CycleState, type FilterPlugin, type PreFilterPlugin } from '../../framework/interface.js';
+import { claimNotFound, skip, success, unresolvable, type CycleState, type FilterPlugin, type PreFilterPlugin } from '../../framework/interface.js';
 
 export const UNBOUND_IMMEDIATE = 'pod has unbound immediate PersistentVolumeClaims';
 export const NODE_CONFLICT = 'node(s) had volume node affinity conflict';
@@ -15,8 +15,7 @@ const STATE_KEY = 'PreFilterVolumeBinding';
 export const volumeState = (state: CycleState): VolumeState | undefined => state.get(STATE_KEY) as VolumeState | undefined;
 
 function claimProblem(name: string, claim: PersistentVolumeClaim | undefined): string | undefined {
-  // the lister's own error text, which upstream passes through unchanged
-  if (!claim) return `persistentvolumeclaim "${name}" not found`;
+  if (!claim) return claimNotFound(name);
   if (claim.metadata?.deletionTimestamp) return `persistentvolumeclaim "${name}" is being deleted`;
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { Pod, Volume } from 'kubernetes-types/core/v1.js';
 import { VolumeRestrictions as NAME } from '../names.js';
-import { skip, success, unresolvable, unschedulable, type FilterPlugin, type PreFilterPlugin } from '../../framework/interface.js';
+import { claimNotFound, skip, success, unresolvable, unschedulable, type FilterPlugin, type PreFilterPlugin } from '../../framework/interface.js';
 import type { NodeInfo } from '../../framework/node-info.js';
 
 export const REASON_DISK_CONFLICT = 'node(s) had no available disk';
@@ -38,7 +38,7 @@ export const volumeRestrictions = {
       if (!v.persistentVolumeClaim) continue;
       const name = v.persistentVolumeClaim.claimName;
       const claim = listers.claim(namespace, name);
-      if (!claim) return unresolvable(`persistentvolumeclaim "${name}" not found`);
+      if (!claim) return unresolvable(claimNotFound(name));
       if (!claim.spec?.accessModes?.includes('ReadWriteOncePod')) continue;
       // StorageInfos().IsPVCUsedByPods: some pod on some node uses it
       if (nodes.some((n) => n.pvcRefCounts.has(`${namespace}/${name}`))) conflictingClaims++;
