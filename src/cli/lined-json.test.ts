@@ -10,47 +10,47 @@ describe('JSON written one array element per line', () => {
   const dir = tempDirs('kubesim-lined');
   const file = () => join(dir(), 'state.json');
 
-  const write = (f: string, elements: unknown[]) => {
+  const write = async (f: string, elements: unknown[]) => {
     const fd = openSync(f, 'w');
-    writeLined(fd, JSON.stringify({ name: 'k', store: { revision: 7, entries: [] } }), ']}}', elements);
+    await writeLined(fd, JSON.stringify({ name: 'k', store: { revision: 7, entries: [] } }), ']}}', elements);
     closeSync(fd);
   };
   const elements = [['/registry/pods/default/a', { v: 'é\nnewline "quoted"' }], ['/registry/pods/default/b', { v: 2 }], ['/registry/pods/default/c', {}]];
 
-  it('is one valid JSON document, one element per line', () => {
+  it('is one valid JSON document, one element per line', async () => {
     const f = file();
-    write(f, elements);
+    await write(f, elements);
     const text = readFileSync(f, 'utf8');
     expect(JSON.parse(text)).toEqual({ name: 'k', store: { revision: 7, entries: elements } });
     expect(text.split('\n')).toHaveLength(elements.length + 3);
   });
 
-  it.each([1, 7, 64, 1 << 20])('reads back what it wrote, a line at a time in chunks of %i bytes', (chunkSize) => {
+  it.each([1, 7, 64, 1 << 20])('reads back what it wrote, a line at a time in chunks of %i bytes', async (chunkSize) => {
     const f = file();
-    write(f, elements);
+    await write(f, elements);
     const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0, chunkSize });
     expect(head).toEqual({ name: 'k', store: { revision: 7, entries: [] } });
     expect(read).toEqual(elements);
   });
 
-  it('gives each element as a span of the file, parsed by whoever needs it', () => {
+  it('gives each element as a span of the file, parsed by whoever needs it', async () => {
     const f = file();
-    write(f, elements);
+    await write(f, elements);
     const { head, text, spans } = readLinedSpans<Doc>(f, ']}}', { wholeUpTo: 0 })!;
     expect(head).toEqual({ name: 'k', store: { revision: 7, entries: [] } });
     expect(spans.map(([start, end]) => JSON.parse(text.toString('utf8', start, end)))).toEqual(elements);
     expect(readLinedSpans<Doc>(f, ']}}')).toBeUndefined(); // small: parsed whole by readLined
   });
 
-  it('reads an empty array', () => {
+  it('reads an empty array', async () => {
     const f = file();
-    write(f, []);
+    await write(f, []);
     expect(JSON.parse(readFileSync(f, 'utf8')).store.entries).toEqual([]);
     expect(readLined<Doc>(f, ']}}', (d) => d.store.entries).elements).toEqual([]);
     expect(readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0 }).elements).toEqual([]);
   });
 
-  it.each([{ wholeUpTo: 0, chunkSize: 16 }, {}])('reads a document saved whole on one line, as kubesim did before (%o)', (options) => {
+  it.each([{ wholeUpTo: 0, chunkSize: 16 }, {}])('reads a document saved whole on one line, as kubesim did before (%o)', async (options) => {
     const f = file();
     writeFileSync(f, JSON.stringify({ name: 'k', store: { revision: 7, entries: elements } }));
     const { head, elements: read } = readLined<Doc>(f, ']}}', (d) => d.store.entries, options);
@@ -58,13 +58,13 @@ describe('JSON written one array element per line', () => {
     expect(read).toEqual(elements);
   });
 
-  it('parses a small file whole, with the same result as a line at a time', () => {
+  it('parses a small file whole, with the same result as a line at a time', async () => {
     const f = file();
-    write(f, elements);
+    await write(f, elements);
     expect(readLined<Doc>(f, ']}}', (d) => d.store.entries)).toEqual(readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0 }));
   });
 
-  it('refuses a layout whose array is not last (a bug, not a user error)', () => {
-    expect(() => writeLined(0, '{"entries":[],"x":1}', ']}', [])).toThrow(/kubesim bug/);
+  it('refuses a layout whose array is not last (a bug, not a user error)', async () => {
+    await expect(writeLined(0, '{"entries":[],"x":1}', ']}', [])).rejects.toThrow(/kubesim bug/);
   });
 });

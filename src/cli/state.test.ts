@@ -24,16 +24,16 @@ const state = (revision: number, entries: ClusterState['store']['entries']) =>
 describe('the saved state: events apart, read only when needed', () => {
   const dir = tempDirs('kubesim-state');
 
-  it('writes events.json and a state.json without events, and reads them back whole', () => {
+  it('writes events.json and a state.json without events, and reads them back whole', async () => {
     const d = dir();
-    saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
+    await saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
     expect(readFileSync(join(d, 'state.json'), 'utf8')).not.toContain('/registry/events/');
     expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
   });
 
-  it('a read that lists no events never parses them', () => {
+  it('a read that lists no events never parses them', async () => {
     const d = dir();
-    saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
+    await saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
     writeFileSync(join(d, 'events.json'), 'not json'); // would throw if read
     const { state: s, lazy } = loadState(d)!;
     const store = new Store(s.store, lazy);
@@ -41,24 +41,24 @@ describe('the saved state: events apart, read only when needed', () => {
     expect(() => store.list('/registry/events/')).toThrow();
   });
 
-  it('after a crash between the two renames, events newer than the state are dropped', () => {
+  it('after a crash between the two renames, events newer than the state are dropped', async () => {
     const d = dir();
-    saveState(d, state(5, [entry('/registry/pods/default/web', 5)]));
+    await saveState(d, state(5, [entry('/registry/pods/default/web', 5)]));
     writeFileSync(join(d, 'events.json'), JSON.stringify([entry('/registry/events/default/web.1', 4), entry('/registry/events/default/web.2', 6)]));
     expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
   });
 
-  it('reads a state saved before events had their own file', () => {
+  it('reads a state saved before events had their own file', async () => {
     const d = dir();
     writeFileSync(join(d, 'state.json'), JSON.stringify(state(3, [entry('/registry/events/default/web.1', 3)])));
     const { state: s, lazy } = loadState(d)!;
     expect(new Store(s.store, lazy).list('/registry/events/')).toHaveLength(1);
   });
 
-  it('a big state read only parses the kinds a read looks at, when it looks', () => {
+  it('a big state read only parses the kinds a read looks at, when it looks', async () => {
     const d = dir();
     const entries = [entry('/registry/deployments/default/web', 2), entry('/registry/pods/default/web-1', 3), entry('/registry/pods/default/web-2', 4)];
-    saveState(d, state(4, entries));
+    await saveState(d, state(4, entries));
     const text = readFileSync(join(d, 'state.json'), 'utf8');
     // a pod line that is not JSON: only a read of pods may fail on it
     writeFileSync(join(d, 'state.json'), text.replace(/\["\/registry\/pods\/default\/web-2".*\]/, '["/registry/pods/default/web-2",not json]'));
@@ -73,24 +73,24 @@ describe('the saved state: events apart, read only when needed', () => {
     expect(again.state.store.revision).toBe(4);
   });
 
-  it('a command that wrote but read no event leaves events.json as it was', () => {
+  it('a command that wrote but read no event leaves events.json as it was', async () => {
     const d = dir();
-    saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
+    await saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
     const before = readFileSync(join(d, 'events.json'), 'utf8');
     const { state: s, lazy } = loadState(d, { deferKinds: false })!;
     const store = new Store(s.store, lazy);
     store.create('/registry/pods/default/db', entry('/registry/pods/default/db', 0)[1].value);
     const snapshot = store.snapshot({ leaveUnread: true });
     expect(snapshot.unread).toEqual(['/registry/events/']);
-    saveState(d, { ...s, store: snapshot }, lazy[EVENTS]);
+    await saveState(d, { ...s, store: snapshot }, lazy[EVENTS]);
     expect(readFileSync(join(d, 'events.json'), 'utf8')).toBe(before);
     expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/db', '/registry/pods/default/web']);
   });
 
-  it("an object's events are read alone; the save keeps the others' lines as they were, and drops those newer than the state", () => {
+  it("an object's events are read alone; the save keeps the others' lines as they were, and drops those newer than the state", async () => {
     const d = dir();
     const events = ['/registry/events/default/db.1', '/registry/events/default/web.1', '/registry/events/default/web.2', '/registry/events/default/web2.1', '/registry/events/kube-system/dns.1'];
-    saveState(d, state(9, [...events.map((k, i) => entry(k, i + 2)), entry('/registry/pods/default/web', 1)]));
+    await saveState(d, state(9, [...events.map((k, i) => entry(k, i + 2)), entry('/registry/pods/default/web', 1)]));
     const lines = readFileSync(join(d, 'events.json'), 'utf8').split('\n');
     // a line left by a crash after events.json was renamed and before state.json was: its revision is beyond the state's
     const future = JSON.stringify(entry('/registry/events/default/zz.1', 10));
@@ -102,7 +102,7 @@ describe('the saved state: events apart, read only when needed', () => {
     expect(read.entries.map(([k]) => k)).toEqual(['/registry/events/default/web.1', '/registry/events/default/web.2', '/registry/pods/default/web']);
     store.delete('/registry/events/default/web.1');
     store.create('/registry/events/default/new.1', entry('/registry/events/default/new.1', 0)[1].value);
-    saveState(d, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
+    await saveState(d, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
     const saved = readFileSync(join(d, 'events.json'), 'utf8').split('\n');
     expect(saved.map((l) => /^\["([^"]+)"/.exec(l)?.[1]).filter(Boolean)).toEqual([
       '/registry/events/default/db.1',
@@ -117,27 +117,27 @@ describe('the saved state: events apart, read only when needed', () => {
     expect(loadAll(d)).toHaveLength(6);
   });
 
-  it('a save leaves out the unread events of a lease revoked since the load, and keeps the live leases', () => {
+  it('a save leaves out the unread events of a lease revoked since the load, and keeps the live leases', async () => {
     const d = dir();
     const leased = (key: string, revision: number, lease: number) => [key, { ...entry(key, revision)[1], lease }] as ClusterState['store']['entries'][number];
     const saved = state(6, [leased('/registry/events/default/db.1', 2, 1), leased('/registry/events/default/web.1', 3, 2), entry('/registry/events/default/web.2', 4), entry('/registry/pods/default/web', 1)]);
-    saveState(d, { ...saved, store: { ...saved.store, leases: { live: [[1, 1000], [2, 2000]], last: 2 } } });
+    await saveState(d, { ...saved, store: { ...saved.store, leases: { live: [[1, 1000], [2, 2000]], last: 2 } } });
     for (const eventRangesFrom of [0, Infinity]) {
       const { state: s, lazy } = loadState(d, { deferKinds: false, eventRangesFrom })!;
       const store = new Store(s.store, lazy);
       // nothing read of the events: the save still drops the lines of the lease that ran out
       store.revokeLease(2);
       const again = dir();
-      saveState(again, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
+      await saveState(again, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
       expect(readFileSync(join(again, 'events.json'), 'utf8')).not.toContain('web.1');
       expect(loadState(again)!.state.store.leases).toEqual({ live: [[1, 1000]], last: 2 });
       expect(loadAll(again)).toEqual(['/registry/events/default/db.1', '/registry/events/default/web.2', '/registry/pods/default/web']);
     }
   });
 
-  it('a saved line that does not parse is told as the file it is in, when it is read (ranges or whole)', () => {
+  it('a saved line that does not parse is told as the file it is in, when it is read (ranges or whole)', async () => {
     const d = dir();
-    saveState(d, state(4, [entry('/registry/events/default/db.1', 2), entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 1)]));
+    await saveState(d, state(4, [entry('/registry/events/default/db.1', 2), entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 1)]));
     const events = join(d, 'events.json');
     writeFileSync(events, readFileSync(events, 'utf8').replace(/^\["\/registry\/events\/default\/web\.1".*$/m, '["/registry/events/default/web.1",{"value":'));
     for (const eventRangesFrom of [0, Infinity]) {
@@ -149,29 +149,29 @@ describe('the saved state: events apart, read only when needed', () => {
     }
   });
 
-  it('a command that writes saves the entries it left as they were as the very lines it read', () => {
+  it('a command that writes saves the entries it left as they were as the very lines it read', async () => {
     const d = dir();
-    saveState(d, state(3, [entry('/registry/pods/default/a', 2), entry('/registry/pods/default/b', 3)]));
+    await saveState(d, state(3, [entry('/registry/pods/default/a', 2), entry('/registry/pods/default/b', 3)]));
     // spaces no encoder writes: only a line copied as it was read keeps them
     const spaced = readFileSync(join(d, 'state.json'), 'utf8').replace(/"version":1/g, '"version": 1');
     writeFileSync(join(d, 'state.json'), spaced);
     const { state: s, lazy } = loadState(d, { deferKinds: false, wholeUpTo: 0 })!;
     const store = new Store(s.store, lazy);
     store.update('/registry/pods/default/b', { ...store.get('/registry/pods/default/b')!.value, spec: { nodeName: 'n1' } });
-    saveState(d, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
+    await saveState(d, { ...s, store: store.snapshot({ leaveUnread: true }) }, lazy[EVENTS]);
     const lines = readFileSync(join(d, 'state.json'), 'utf8').split('\n');
     expect(lines.find((l) => l.includes('/pods/default/a'))).toContain('"version": 1');
     expect(lines.find((l) => l.includes('/pods/default/b'))).toContain('"nodeName":"n1"');
     expect(loadAll(d)).toEqual(['/registry/pods/default/a', '/registry/pods/default/b']);
   });
 
-  it('a state saved before events had their own file keeps its events when saved again', () => {
+  it('a state saved before events had their own file keeps its events when saved again', async () => {
     const d = dir();
     writeFileSync(join(d, 'state.json'), JSON.stringify(state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)])));
     const { state: s, lazy } = loadState(d, { deferKinds: false })!;
     const snapshot = new Store(s.store, lazy).snapshot({ leaveUnread: true });
     expect(snapshot.unread).toBeUndefined();
-    saveState(d, { ...s, store: snapshot });
+    await saveState(d, { ...s, store: snapshot });
     expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
   });
 });

@@ -178,12 +178,12 @@ function linesByBucket(text: Buffer, spans: Span[]): Map<string, { spans: Span[]
 }
 
 /** Write to a temporary file, fsync, rename over the old one: a crash leaves either the old or the new file. */
-function writeAtomic(dir: string, name: string, write: (fd: number) => void): void {
+async function writeAtomic(dir: string, name: string, write: (fd: number) => Promise<void>): Promise<void> {
   const file = join(dir, name);
   const tmp = `${file}.tmp-${process.pid}`;
   const fd = openSync(tmp, 'w');
   try {
-    write(fd);
+    await write(fd);
     fsyncSync(fd);
   } catch (e) {
     // a full disk: the old file stays, and no half-written copy is left beside it
@@ -200,7 +200,7 @@ function writeAtomic(dir: string, name: string, write: (fd: number) => void): vo
  * store names them unread) are as on disk: events.json stays as it is if none was read, and otherwise keeps the lines
  * of those not read as they were (`events`: the lazy bucket they were loaded from).
  */
-export function saveState(dir: string, state: ClusterState, events?: SavedBucket): void {
+export async function saveState(dir: string, state: ClusterState, events?: SavedBucket): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const isEvent = ([key]: Entries[number]) => key.startsWith(EVENTS);
   const unread = state.store.unread ?? [];
@@ -212,12 +212,12 @@ export function saveState(dir: string, state: ClusterState, events?: SavedBucket
   // and keeps the lines of the others as they were
   const revoked = new Set(state.store.revoked);
   if (!left || known.length || !left.untouched || revoked.size) {
-    writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(left?.rest(revoked) ?? [], known)));
+    await writeAtomic(dir, 'events.json', (fd) => writeLined(fd, '[]', EVENTS_CLOSE, mergeByKey(left?.rest(revoked) ?? [], known)));
   }
   // the store's entries last, so that they are the document's last array
   const { store, ...rest } = state;
   const empty = JSON.stringify({ ...rest, store: { revision: store.revision, ...(store.leases ? { leases: store.leases } : {}), entries: [] } });
-  writeAtomic(dir, 'state.json', (fd) => writeLined(fd, empty, STATE_CLOSE, store.entries.filter((e) => !isEvent(e)).map(asSaved)));
+  await writeAtomic(dir, 'state.json', (fd) => writeLined(fd, empty, STATE_CLOSE, store.entries.filter((e) => !isEvent(e)).map(asSaved)));
   const dirFd = openSync(dir, 'r');
   try {
     fsyncSync(dirFd);

@@ -5,12 +5,14 @@ import { freshHome, kubesim } from './cli.js';
 import { start } from './in-process.js';
 
 
-/** Picks the menu entry `index` places below the first, then waits for the menu to come back. */
+/**
+ * Picks the menu entry `index` places below the first, then waits for the menu to come back, whatever the command
+ * takes: the answer replaces the menu at once (`✔ Que voulez-vous faire ? Déployer…`), without its cursor.
+ */
 async function pick(index: number): Promise<void> {
   for (let i = 0; i < index; i++) screen.keypress('down');
   screen.keypress('enter');
-  await new Promise((r) => setTimeout(r, 50));
-  await shown('Que voulez-vous faire ?');
+  await shown('❯ Déployer');
 }
 
 describe('kubesim with no arguments', () => {

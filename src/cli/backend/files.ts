@@ -34,13 +34,13 @@ export class FilesBackend implements Backend {
   }
 
   async save(state: ClusterState): Promise<void> {
-    this.writing(() => saveState(this.where, state, this.loaded?.lazy[EVENTS]));
+    await this.writing(() => saveState(this.where, state, this.loaded?.lazy[EVENTS]));
   }
 
   /** A write the file system refuses (ENOTDIR, EACCES, ENOSPC…) is the user's directory's doing, not kubesim's. */
-  private writing<T>(write: () => T): T {
+  private async writing<T>(write: () => T | Promise<T>): Promise<T> {
     try {
-      return write();
+      return await write();
     } catch (e) {
       if (typeof (e as NodeJS.ErrnoException).code !== 'string') throw e;
       throw new BackendUnavailable('home-unwritable', `cannot write to ${this.where}: ${(e as Error).message}`);
