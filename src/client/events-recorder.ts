@@ -2,7 +2,7 @@ import type { KObject } from '../api/object.js';
 import { rfc3339Micro } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { Client } from './client.js';
-import { EVENTS_BY_SERIES, eventName, isomorphicKeyOf, readEventsOf, type StoredEvent } from './event-index.js';
+import { EVENTS_BY_OBJECT, eventName, readEventsOf, type StoredEvent } from './event-index.js';
 
 /**
  * How long an event stays in the recorder's cache after it was last seen (tools/events finishTime): a repeat within it
@@ -33,7 +33,7 @@ export class EventsRecorder {
     const namespace = regarding.metadata.namespace ?? 'default';
     const ref = { kind: regarding.kind, namespace: regarding.metadata.namespace, name: regarding.metadata.name, uid: regarding.metadata.uid, apiVersion: regarding.apiVersion, resourceVersion: regarding.metadata.resourceVersion };
     readEventsOf(this.w.store, namespace, regarding.metadata.name);
-    const isomorphic = this.w.store.byIndex(EVENTS_BY_SERIES, isomorphicKeyOf(ref, type, reason, action, this.controller, this.instance)).find((o) => {
+    const isomorphic = this.w.store.byIndex(EVENTS_BY_OBJECT, ref.uid ?? '').find((o) => {
       const e = o as unknown as StoredEvent;
       const seen = Date.parse(e.series?.lastObservedTime ?? e.eventTime ?? '');
       return (

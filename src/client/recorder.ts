@@ -2,7 +2,7 @@ import type { KObject } from '../api/object.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { Client } from './client.js';
-import { EVENTS_BY_SERIES, eventName, groupOf, readEventsOf, seriesOf, type EventSource } from './event-index.js';
+import { EVENTS_BY_OBJECT, eventName, readEventsOf, type EventSource } from './event-index.js';
 
 /**
  * client-go's EventCorrelator defaults (tools/record/events_cache.go): from the 10th message in 10 minutes that differs
@@ -72,17 +72,14 @@ export class Recorder {
       const e = o as unknown as EventFields;
       return o.metadata.namespace === namespace && e.involvedObject.uid === uid && e.reason === reason && e.type === type && e.source?.component === this.source.component && e.source?.host === this.source.host;
     };
-    const similar = this.w.store.byIndex(EVENTS_BY_SERIES, groupOf(uid, reason, type, this.source)).filter(mine) as unknown as Array<KObject & EventFields>;
+    const similar = this.w.store.byIndex(EVENTS_BY_OBJECT, uid ?? '').filter(mine) as unknown as Array<KObject & EventFields>;
     const combined = this.combines(similar, message, this.tenMinutesBefore(now));
     const text = combined ? COMBINED + message : message;
-    const existing = combined
-      ? similar.find(isCombined)
-      : this.w.store
-          .byIndex(EVENTS_BY_SERIES, seriesOf(uid, fieldPath, reason, message, type, this.source.component))
-          .find((o) => mine(o) && (o as unknown as EventFields).message === message && ((o as unknown as EventFields).involvedObject.fieldPath ?? '') === (fieldPath ?? ''));
+    // the event this one repeats: same group (mine), same message and field path (the correlator's series key)
+    const existing = combined ? similar.find(isCombined) : similar.find((e) => e.message === message && (e.involvedObject.fieldPath ?? '') === (fieldPath ?? ''));
     if (existing) {
       // the correlator's patch: count, lastTimestamp and message (a combined event tells the latest one)
-      const updated = structuredClone(existing) as KObject & { count: number; lastTimestamp: string; message: string };
+      const updated = structuredClone(existing) as unknown as KObject & { count: number; lastTimestamp: string; message: string };
       updated.count += 1;
       updated.lastTimestamp = rfc3339(now);
       updated.message = text;
