@@ -1,4 +1,4 @@
-import type { KObject } from '../api/object.js';
+import { clone, type KObject } from '../api/object.js';
 import { rfc3339 } from '../sim/clock.js';
 import type { World } from '../sim/world.js';
 import type { Client } from './client.js';
@@ -79,7 +79,7 @@ export class Recorder {
     const existing = combined ? similar.find(isCombined) : similar.find((e) => e.message === message && (e.involvedObject.fieldPath ?? '') === (fieldPath ?? ''));
     if (existing) {
       // the correlator's patch: count, lastTimestamp and message (a combined event tells the latest one)
-      const updated = structuredClone(existing) as unknown as KObject & { count: number; lastTimestamp: string; message: string };
+      const updated = clone(existing) as unknown as KObject & { count: number; lastTimestamp: string; message: string };
       updated.count += 1;
       updated.lastTimestamp = rfc3339(now);
       updated.message = text;

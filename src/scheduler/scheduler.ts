@@ -1,7 +1,7 @@
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1.js';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import type { StorageClass } from 'kubernetes-types/storage/v1.js';
-import type { KObject } from '../api/object.js';
+import { clone, type KObject } from '../api/object.js';
 import { WorkQueue } from '../controllers/runtime.js';
 import { asPod, isTerminal, podKey } from '../api/pods.js';
 import type { Client } from '../client/client.js';
@@ -314,7 +314,7 @@ export class Scheduler {
     this.w.timers.cancel(this.owner, key);
     this.w.timers.add(this.w.clock.now() + UNSCHEDULABLE_FLUSH_MS, this.owner, key, FLUSH, { patient: true });
     this.recorder.eventf(podObj, 'Warning', 'FailedScheduling', 'Scheduling', message);
-    const fresh = structuredClone(this.w.store.get(`/registry/pods/${podObj.metadata.namespace}/${podObj.metadata.name}`)!.value);
+    const fresh = clone(this.w.store.get(`/registry/pods/${podObj.metadata.namespace}/${podObj.metadata.name}`)!.value);
     const status = ((fresh as { status?: Pod['status'] }).status ??= {});
     const previous = status.conditions?.find((c) => c.type === 'PodScheduled');
     if (previous?.message === message) return;
