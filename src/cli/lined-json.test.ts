@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../../test/temp-dirs.js';
@@ -62,6 +62,17 @@ describe('JSON written one array element per line', () => {
     const f = file();
     await write(f, elements);
     expect(readLined<Doc>(f, ']}}', (d) => d.store.entries)).toEqual(readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0 }));
+  });
+
+  it('rejects with the error of an element that does not serialize, once the writes under way have ended', async () => {
+    const fd = openSync(file(), 'w');
+    // lines of 300,000 characters, room made for 900 KB each (UTF-8 at most): one per batch, so that y's batch is still
+    // being written when the last element throws
+    const big = ['x'.repeat(300_000), 'y'.repeat(300_000), 'z'.repeat(300_000), { n: 1n }];
+    await expect(writeLined(fd, '{"entries":[]}', ']}', big)).rejects.toThrow(/BigInt/);
+    // the batches sent are on disk whole (x and y), the one being filled (z) is not
+    expect(fstatSync(fd).size).toBe(Buffer.byteLength(`{"entries":[\n"${big[0]}",\n"${big[1]}",\n`));
+    closeSync(fd);
   });
 
   it('refuses a layout whose array is not last (a bug, not a user error)', async () => {

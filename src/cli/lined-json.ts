@@ -64,17 +64,23 @@ export async function writeLined(fd: number, empty: string, close: string, eleme
     append(line);
     return undefined;
   };
-  await put(`${empty.slice(0, -close.length)}\n`);
-  let first = true;
-  for (const element of elements) {
-    const between = first ? undefined : put(',\n');
-    if (between) await between;
-    const made = put(Buffer.isBuffer(element) ? element : JSON.stringify(element));
-    if (made) await made;
-    first = false;
+  try {
+    await put(`${empty.slice(0, -close.length)}\n`);
+    let first = true;
+    for (const element of elements) {
+      const between = first ? undefined : put(',\n');
+      if (between) await between;
+      const made = put(Buffer.isBuffer(element) ? element : JSON.stringify(element));
+      if (made) await made;
+      first = false;
+    }
+    await put(`${first ? '' : '\n'}${close}\n`);
+    await flush();
+  } finally {
+    // nothing writes to fd any more once this returns, even on an error: the caller closes it, and the next file
+    // opened may get its number
+    await writing.catch(() => {});
   }
-  await put(`${first ? '' : '\n'}${close}\n`);
-  await flush();
   await writing;
 }
 
