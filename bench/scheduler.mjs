@@ -41,7 +41,7 @@ for (let i = 0; i < PODS; i++) {
   const p = pod(i);
   // explain = false: as in a quiet CLI run, no per-node verdicts are kept for a narration nobody reads
   const d = scheduleOne(p, nodes, start, listers, false);
-  start = (start + d.processed) % nodes.length;
+  start = (start + d.evaluated) % nodes.length;
   if (!d.chosen) throw new Error(`pod ${i} did not fit`);
   accountPod(d.chosen, p, 1);
   if (i % 1000 === 0) peak = Math.max(peak, process.memoryUsage().rss);

@@ -20,6 +20,7 @@ export interface Decision {
   totals?: Float64Array;
   /** Each score plugin's normalized scores, in d.feasible's order, when told (a breakdown is built only for the nodes told). */
   pluginScores: Array<{ plugin: string; weight: number; scores: Float64Array }>;
+  /** Nodes looked at by the filters (where the next cycle's walk starts over). */
   evaluated: number;
   chosen?: NodeInfo;
   scored: boolean;
@@ -35,7 +36,7 @@ export function numFeasibleNodesToFind(total: number, percentage = 0): number {
 }
 
 /** Filters in order; a node's first failing plugin decides its reasons (findNodesThatPassFilters). */
-function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start: number, filters: readonly FilterPlugin[], d: Decision, explain: boolean): number {
+function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start: number, filters: readonly FilterPlugin[], d: Decision, explain: boolean): void {
   const wanted = numFeasibleNodesToFind(nodes.length);
   let processed = 0;
   for (let i = 0; i < nodes.length && d.feasible.length < wanted; i++) {
@@ -58,7 +59,6 @@ function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start
     }
   }
   d.evaluated = processed;
-  return processed;
 }
 
 /**
@@ -79,10 +79,23 @@ function scoreList(feasible: NodeInfo[]): NodeScore[] {
   return SCORES;
 }
 
+/**
+ * The totals of a cycle nobody tells, reused like SCORES: a Float64Array of 500 doubles has its backing store outside
+ * V8's heap, one allocation and one finalization per pod otherwise. A told cycle's totals are its own (the narration
+ * reads them after the cycle).
+ */
+let TOTALS = new Float64Array(0);
+
+function totalsFor(count: number, explain: boolean): Float64Array {
+  if (explain) return new Float64Array(count);
+  if (TOTALS.length < count) TOTALS = new Float64Array(count);
+  return TOTALS.subarray(0, count).fill(0);
+}
+
 /** Score plugins, normalized, weighted and summed per node (prioritizeNodes); each plugin's scores kept if told. */
 function prioritizeNodes(pod: Pod, d: Decision, listers: Listers, nodes: readonly NodeInfo[], explain: boolean): void {
   const state = d.state;
-  const totals = new Float64Array(d.feasible.length);
+  const totals = totalsFor(d.feasible.length, explain);
   const scores = scoreList(d.feasible);
   for (const { plugin, weight } of SCORERS) {
     if (plugin.preScore?.(state, pod, d.feasible, listers, nodes) === false) continue;
@@ -170,15 +183,15 @@ function preFilter(state: CycleState, pod: Pod, nodes: NodeInfo[], listers: List
 }
 
 /** One scheduling cycle for one pod (`nodes` in name order, the walk starting at `start`): pre-filter, filter, then score only if more than one node fits, then choose. */
-export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, listers: Listers = NO_LISTERS, explain = true): Decision & { processed: number } {
+export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, listers: Listers = NO_LISTERS, explain = true): Decision {
   const d: Decision = { state: new Map(), verdicts: [], failures: [], feasible: [], ranks: [], pluginScores: [], evaluated: 0, scored: false, tieBroken: false };
   const filters = preFilter(d.state, pod, nodes, listers, d);
-  if (!filters) return { ...d, processed: 0 };
-  const processed = findFeasibleNodes(d.state, pod, nodes, start, filters, d, explain);
+  if (!filters) return d;
+  findFeasibleNodes(d.state, pod, nodes, start, filters, d, explain);
   if (d.feasible.length === 1) d.chosen = d.feasible[0];
   else if (d.feasible.length > 1) {
     prioritizeNodes(pod, d, listers, nodes, explain);
     selectHost(d);
   }
-  return { ...d, processed };
+  return d;
 }

@@ -227,7 +227,7 @@ export class Scheduler {
     const pod = asPod(podObj);
     const nodes = (this.sortedNodes ??= [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name)));
     const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.listers, this.w.log.listening);
-    if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.processed) % nodes.length;
+    if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.evaluated) % nodes.length;
     if (!d.chosen) {
       this.fail(podObj, fitErrorMessage(nodes.length, d.failures, d.preFilterMessage), d);
       return;
