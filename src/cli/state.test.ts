@@ -188,44 +188,54 @@ describe('the cluster lock', () => {
   const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 
   /** This process as a lock names it: its pid and (on Linux) its start time. */
-  const ownPid = () => {
+  const ownPid = async () => {
     const d = dir();
     const lock = new ClusterLock(d, 100);
-    lock.acquire();
+    await lock.acquire();
     const owner = readFileSync(join(d, 'lock', 'pid'), 'utf8');
     lock.release();
     return owner;
   };
 
-  it('is not taken from a live owner, however long it has held it (a 150,000-pod apply takes minutes)', () => {
-    expect(ownPid()).toMatch(new RegExp(`^${process.pid}( \\d+)?$`));
-    for (const owner of [ownPid(), process.pid]) {
+  it('is not taken from a live owner, however long it has held it (a 150,000-pod apply takes minutes)', async () => {
+    expect(await ownPid()).toMatch(new RegExp(`^${process.pid}( \\d+)?$`));
+    for (const owner of [await ownPid(), process.pid]) {
       const d = dir();
       leftLock(d, owner, 600_000);
-      expect(new ClusterLock(d, 100).acquire()).toBe(false);
+      expect(await new ClusterLock(d, 100).acquire()).toBe(false);
       expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(String(owner));
     }
   });
 
-  it.runIf(existsSync('/proc/self/stat'))('is taken when its pid now names another process (started at another time)', () => {
+  it('is waited for without blocking the process, so that an owner in the same process (kubesim serve) can finish', async () => {
     const d = dir();
-    leftLock(d, `${process.pid} 1`, 0);
-    expect(new ClusterLock(d, 100).acquire()).toBe(true);
+    const first = new ClusterLock(d, 5_000);
+    expect(await first.acquire()).toBe(true);
+    setTimeout(() => first.release(), 100);
+    const start = Date.now();
+    expect(await new ClusterLock(d, 5_000).acquire()).toBe(true);
+    expect(Date.now() - start).toBeLessThan(2_000);
   });
 
-  it('is taken from a dead owner at once, and from none after 30 s', () => {
+  it.runIf(existsSync('/proc/self/stat'))('is taken when its pid now names another process (started at another time)', async () => {
+    const d = dir();
+    leftLock(d, `${process.pid} 1`, 0);
+    expect(await new ClusterLock(d, 100).acquire()).toBe(true);
+  });
+
+  it('is taken from a dead owner at once, and from none after 30 s', async () => {
     for (const [pid, ageMs] of [[deadPid(), 0], [undefined, 31_000]] as const) {
       const d = dir();
       leftLock(d, pid, ageMs);
       const lock = new ClusterLock(d, 100);
-      expect(lock.acquire()).toBe(true);
-      expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(ownPid());
+      expect(await lock.acquire()).toBe(true);
+      expect(readFileSync(join(d, 'lock', 'pid'), 'utf8')).toBe(await ownPid());
       lock.release();
       expect(existsSync(join(d, 'lock'))).toBe(false);
     }
     const d = dir();
     leftLock(d, undefined, 0);
-    expect(new ClusterLock(d, 100).acquire()).toBe(false);
+    expect(await new ClusterLock(d, 100).acquire()).toBe(false);
   });
 });
 

@@ -12,9 +12,12 @@ export function clusterDir(home: string, cluster: string): string {
   return join(home, 'clusters', cluster);
 }
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
+/**
+ * A wait that lets the event loop run: `kubesim serve` takes several writes at once, and one that blocked its process
+ * while another request of the same process held the lock kept that one from ever finishing (kubectl saw TLS handshake
+ * timeouts, then an error after the 20 s).
+ */
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * When a process started (Linux: clock ticks since boot, field 22 of /proc/PID/stat), if the system says: with its pid,
@@ -54,7 +57,7 @@ export class ClusterLock {
     private readonly waitMs = LOCK_WAIT_MS,
   ) {}
 
-  acquire(): boolean {
+  async acquire(): Promise<boolean> {
     mkdirSync(this.dir, { recursive: true });
     const lock = join(this.dir, 'lock');
     const deadline = Date.now() + this.waitMs;
@@ -72,7 +75,7 @@ export class ClusterLock {
         continue;
       }
       if (Date.now() > deadline) return false;
-      sleep(Math.min(5 + attempt * 2, 50));
+      await pause(Math.min(5 + attempt * 2, 50));
     }
   }
 
