@@ -11,7 +11,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, write } from 'n
  *   ["/registry/pods/default/db",{…}]
  *   ]}}                                                          ← close: what ends the array and the document
  */
-/** The size of each write: lines are encoded into one buffer of this size, written when full. */
+/** The size of each write: lines are encoded into buffers of this size, each written when full. */
 const WRITE_BATCH = 1 << 20;
 const READ_CHUNK = 16 << 20;
 /** Up to this size a file is parsed whole: one JSON.parse is twice as fast as a line at a time for a cold process. */
@@ -56,8 +56,8 @@ export async function writeLined(fd: number, empty: string, close: string, eleme
     else await send(typeof line === 'string' ? Buffer.from(line) : line);
   };
   /**
-   * Adds a line to the batch; when the batch is full, returns the promise of its write (most lines fit: 900,000 awaits
-   * would cost more than the writes they wait for).
+   * Adds a line to the batch; when the batch is full, returns the promise of its write. Most lines fit: they go in
+   * without a promise to wait for.
    */
   const put = (line: string | Buffer): Promise<void> | undefined => {
     if (!room(line)) return makeRoom(line);
