@@ -42,6 +42,13 @@ describe('JSON written one array element per line', () => {
     expect(readLinedSpans<Doc>(f, ']}}')).toBeUndefined(); // small: parsed whole by readLined
   });
 
+  it('writes an element longer than a batch whole, between the batches around it', async () => {
+    const f = file();
+    const big = [['/registry/configmaps/default/a', { data: 'é'.repeat(1_500_000) }], ...elements];
+    await write(f, big);
+    expect(readLined<Doc>(f, ']}}', (d) => d.store.entries, { wholeUpTo: 0 }).elements).toEqual(big);
+  });
+
   it('reads an empty array', async () => {
     const f = file();
     await write(f, []);
