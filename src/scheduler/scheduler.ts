@@ -1,7 +1,7 @@
 import type { Node, PersistentVolume, PersistentVolumeClaim, Pod, Service } from 'kubernetes-types/core/v1.js';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import type { StorageClass } from 'kubernetes-types/storage/v1.js';
-import { clone, type KObject } from '../api/object.js';
+import { clone, jsonEqual, type KObject } from '../api/object.js';
 import { WorkQueue } from '../controllers/runtime.js';
 import { asPod, isTerminal, podKey } from '../api/pods.js';
 import type { Client } from '../client/client.js';
@@ -56,9 +56,7 @@ function retryOn(d: Decision): Retry {
 /** Whether a pod's labels or termination changed: what spreading and inter-pod affinity count of the pods on a node. */
 function countsDiffer(before: Pod, after: Pod): boolean {
   if (!before.metadata?.deletionTimestamp !== !after.metadata?.deletionTimestamp) return true;
-  const [a, b] = [before.metadata?.labels ?? {}, after.metadata?.labels ?? {}];
-  const keys = Object.keys(a);
-  return keys.length !== Object.keys(b).length || keys.some((k) => a[k] !== b[k]);
+  return !jsonEqual(before.metadata?.labels ?? {}, after.metadata?.labels ?? {});
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Taint, Toleration } from 'kubernetes-types/core/v1.js';
+import type { Requirement } from '../../api/labels.js';
 import { MAX_NODE_SCORE, type NodeScore } from '../framework/interface.js';
 
 /** v1helper.ToleratesTaint. */
@@ -24,4 +25,12 @@ export function defaultNormalizeScore(scores: NodeScore[], reverse: boolean): vo
     const scaled = Math.floor((MAX_NODE_SCORE * s.score) / max);
     s.score = reverse ? MAX_NODE_SCORE - scaled : scaled;
   }
+}
+
+/**
+ * matchLabelKeys (In) and mismatchLabelKeys (NotIn) of a spread constraint or an affinity term: the pod's own values of
+ * those of its labels it has, as requirements added to the selector.
+ */
+export function ownLabelRequirements(labels: Record<string, string>, keys: string[] | undefined, op: 'In' | 'NotIn'): Requirement[] {
+  return (keys ?? []).filter((k) => k in labels).map((key) => ({ key, op, values: [labels[key]!] }));
 }

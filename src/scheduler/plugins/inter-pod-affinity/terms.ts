@@ -1,5 +1,6 @@
 import type { Pod, PodAffinityTerm, WeightedPodAffinityTerm } from 'kubernetes-types/core/v1.js';
 import { fromLabelSelector, matches, type Requirement } from '../../../api/labels.js';
+import { ownLabelRequirements } from '../helper.js';
 
 /** framework.AffinityTerm: a PodAffinityTerm with its selectors parsed and its namespaces resolved for its pod. */
 export interface AffinityTerm {
@@ -21,11 +22,7 @@ export interface PodTerms {
 
 function parse(pod: Pod, term: PodAffinityTerm, weight: number): AffinityTerm {
   const labels = pod.metadata?.labels ?? {};
-  // matchLabelKeys and mismatchLabelKeys: the pod's own values of those labels, added to the selector
-  const extra: Requirement[] = [
-    ...(term.matchLabelKeys ?? []).filter((k) => k in labels).map((key): Requirement => ({ key, op: 'In', values: [labels[key]!] })),
-    ...(term.mismatchLabelKeys ?? []).filter((k) => k in labels).map((key): Requirement => ({ key, op: 'NotIn', values: [labels[key]!] })),
-  ];
+  const extra = [...ownLabelRequirements(labels, term.matchLabelKeys, 'In'), ...ownLabelRequirements(labels, term.mismatchLabelKeys, 'NotIn')];
   const selector = fromLabelSelector(term.labelSelector);
   // GetNamespacesFromPodAffinityTerm: neither namespaces nor namespaceSelector means the pod's own namespace
   const own = !term.namespaces?.length && !term.namespaceSelector;

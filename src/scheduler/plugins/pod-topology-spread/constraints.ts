@@ -4,7 +4,7 @@ import type { Listers } from '../../framework/interface.js';
 import { HOSTNAME_LABEL, type NodeInfo, type PodSelector } from '../../framework/node-info.js';
 import { snapshotFact } from '../../framework/snapshot-facts.js';
 import { matchesRequired, type RequiredNodeAffinity } from '../node-affinity/node-affinity.js';
-import { untolerated } from '../helper.js';
+import { ownLabelRequirements, untolerated } from '../helper.js';
 
 
 /** A constraint with its selector parsed (topologySpreadConstraint), for the pod's namespace. */
@@ -47,7 +47,7 @@ function parse(constraints: TopologySpreadConstraint[], pod: Pod, action: string
   for (const c of constraints) {
     if (c.whenUnsatisfiable !== action) continue;
     const labels = pod.metadata?.labels ?? {};
-    const merged = (c.matchLabelKeys ?? []).filter((k) => k in labels).map((key): Requirement => ({ key, op: 'In', values: [labels[key]!] }));
+    const merged = ownLabelRequirements(labels, c.matchLabelKeys, 'In');
     // a constraint without labelSelector selects no pod (LabelSelectorAsSelector(nil) is Nothing), unless matchLabelKeys add some
     const requirements = selectorOf(c) ?? (merged.length ? [] : null);
     const selector = requirements ? podSelector(pod.metadata?.namespace ?? 'default', [...merged, ...requirements]) : NOTHING;
