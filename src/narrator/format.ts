@@ -1,3 +1,5 @@
+import type { NodeVerdict } from '../events/types.js';
+
 /** Numbers and sizes the French way (2,4 s; 94,8 Mo) or the English way (2.4 s; 94.8 MB). */
 export function seconds(ms: number, lang: 'fr' | 'en'): string {
   const s = (ms / 1000).toFixed(1);
@@ -36,4 +38,42 @@ export function decisive(winner: Scored[], runnerUp: Scored[]): Array<{ plugin: 
     .map((s) => ({ plugin: s.plugin, gap: (s.score - (runnerUp.find((r) => r.plugin === s.plugin)?.score ?? 0)) * s.weight }))
     .filter((d) => d.gap !== 0)
     .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+}
+
+/**
+ * How many nodes a scheduler line names one by one. At 5,000 nodes a pod's cycle scores 500 of them: past this, a line
+ * names the best scores, and counts the rejected nodes by what rejected them.
+ */
+export const NODES_NAMED = 5;
+
+/** The `max` best totals among scored verdicts, best first, ties in walk order: one pass, no sort of all 500. */
+export function bestScored(verdicts: NodeVerdict[], max = NODES_NAMED): NodeVerdict[] {
+  const best: NodeVerdict[] = [];
+  for (const v of verdicts) {
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.total! < v.total!) at--;
+    if (at >= max) continue;
+    best.splice(at, 0, v);
+    if (best.length > max) best.pop();
+  }
+  return best;
+}
+
+/** Rejected nodes counted by plugin and reasons, most first, as FailedScheduling counts them ("4 Insufficient cpu"). */
+export function rejectionGroups(rejected: NodeVerdict[]): Array<{ plugin: string; reasons: string; count: number }> {
+  const groups = new Map<string, { plugin: string; reasons: string; count: number }>();
+  for (const v of rejected) {
+    const reasons = v.reasons?.join(', ') ?? '';
+    const key = `${v.rejectedBy}\n${reasons}`;
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { plugin: v.rejectedBy!, reasons, count: 1 });
+  }
+  // a stable sort: groups with as many nodes stay in the order the walk met them
+  return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+
+/** `worker1 651, worker2 698`: nodes with their totals. */
+export function scoreList(verdicts: NodeVerdict[]): string {
+  return verdicts.map((v) => `${v.node} ${v.total}`).join(', ');
 }

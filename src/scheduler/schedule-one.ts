@@ -92,6 +92,13 @@ function totalsFor(count: number, explain: boolean): Float64Array {
   return TOTALS.subarray(0, count).fill(0);
 }
 
+/** A plugin's scores kept for the narration. A loop: Float64Array.from with a map function was most of a told cycle. */
+function scoresOf(scores: NodeScore[]): Float64Array {
+  const kept = new Float64Array(scores.length);
+  for (let i = 0; i < scores.length; i++) kept[i] = scores[i]!.score;
+  return kept;
+}
+
 /** Score plugins, normalized, weighted and summed per node (prioritizeNodes); each plugin's scores kept if told. */
 function prioritizeNodes(pod: Pod, d: Decision, listers: Listers, nodes: readonly NodeInfo[], explain: boolean): void {
   const state = d.state;
@@ -108,7 +115,7 @@ function prioritizeNodes(pod: Pod, d: Decision, listers: Listers, nodes: readonl
     for (let i = 0; i < scores.length; i++) scores[i].score = plugin.score(state, pod, d.feasible[i], i);
     plugin.normalizeScore?.(state, pod, scores);
     for (let i = 0; i < scores.length; i++) totals[i] += scores[i].score * weight;
-    if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: Float64Array.from(scores, (s) => s.score) });
+    if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: scoresOf(scores) });
   }
   // the feasible nodes' verdicts are in d.feasible's order (when told at all)
   const verdicts = d.verdicts.filter((v) => !v.rejectedBy);

@@ -1,4 +1,4 @@
-import { breakdown, decisive, list, megabytes, seconds, shortList } from '../format.js';
+import { bestScored, breakdown, decisive, list, megabytes, NODES_NAMED, rejectionGroups, scoreList, seconds, shortList } from '../format.js';
 import type { Catalog, Messages } from '../types.js';
 
 const userRequest = (client?: string) => client === 'kubectl';
@@ -108,14 +108,24 @@ export const en: Catalog = {
   'node.pod-evicted': (e) => ({ step: 6, emoji: '🧹', text: `Eviction controller: ${e.pod.name}'s toleration is over → the pod is deleted from ${e.node}; its controller will recreate it elsewhere` }),
   'node.ready': (e) => ({ step: 6, emoji: '💚', text: `The kubelet of ${e.node} answers again: Ready, taints lifted${e.cancelledEvictions ? `, ${e.cancelledEvictions} evictions cancelled` : ''}` }),
   'scheduler.filtered': (e) => {
-    const why = e.verdicts.filter((v) => v.rejectedBy).map((v) => `${v.node} rejected by ${v.rejectedBy} (${v.reasons?.join(', ')})`);
+    const rejected = e.verdicts.filter((v) => v.rejectedBy);
+    const why =
+      rejected.length <= NODES_NAMED
+        ? rejected.map((v) => `${v.node} rejected by ${v.rejectedBy} (${v.reasons?.join(', ')})`)
+        : [`${rejected.length} rejected: ${shortList(rejectionGroups(rejected).map((g) => `${g.count} by ${g.plugin} (${g.reasons})`), NODES_NAMED)}`];
     return {
       step: 3,
       emoji: '🧭',
       text: `Scheduler: pod ${e.pod.name} — filtered ${e.evaluated} node${s(e.evaluated)}: ${e.feasible} kept${why.length ? `; ${why.join('; ')}` : ''}`,
     };
   },
-  'scheduler.scored': (e) => ({ step: 3, emoji: '🧭', text: `Scheduler: scores (weighted sum of plugins) — ${e.verdicts.map((v) => `${v.node} ${v.total}`).join(', ')}` }),
+  'scheduler.scored': (e) => ({
+    step: 3,
+    emoji: '🧭',
+    text: `Scheduler: scores (weighted sum of plugins) — ${
+      e.verdicts.length <= NODES_NAMED ? scoreList(e.verdicts) : `best ${NODES_NAMED} of ${e.verdicts.length} nodes: ${scoreList(bestScored(e.verdicts))}`
+    }`,
+  }),
   'scheduler.bound': (e) => {
     if (e.alone) return { step: 3, emoji: '🧭', text: `Scheduler: ${e.pod.name} → ${e.node} (the only possible node, no scoring needed)` };
     const gaps = e.runnerUp ? decisive(e.scores ?? [], e.runnerUp.scores) : [];

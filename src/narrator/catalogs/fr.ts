@@ -1,4 +1,4 @@
-import { breakdown, decisive, list, megabytes, seconds, shortList } from '../format.js';
+import { bestScored, breakdown, decisive, list, megabytes, NODES_NAMED, rejectionGroups, scoreList, seconds, shortList } from '../format.js';
 import type { Catalog, Messages } from '../types.js';
 
 const userRequest = (client?: string) => client === 'kubectl';
@@ -121,7 +121,10 @@ export const fr: Catalog = {
   }),
   'scheduler.filtered': (e) => {
     const rejected = e.verdicts.filter((v) => v.rejectedBy);
-    const why = rejected.map((v) => `${v.node} écarté par ${v.rejectedBy} (${v.reasons?.join(', ')})`);
+    const why =
+      rejected.length <= NODES_NAMED
+        ? rejected.map((v) => `${v.node} écarté par ${v.rejectedBy} (${v.reasons?.join(', ')})`)
+        : [`${rejected.length} écartés : ${shortList(rejectionGroups(rejected).map((g) => `${g.count} par ${g.plugin} (${g.reasons})`), NODES_NAMED)}`];
     return {
       step: 3,
       emoji: '🧭',
@@ -131,7 +134,9 @@ export const fr: Catalog = {
   'scheduler.scored': (e) => ({
     step: 3,
     emoji: '🧭',
-    text: `Scheduler : scores (somme pondérée des plugins) — ${e.verdicts.map((v) => `${v.node} ${v.total}`).join(', ')}`,
+    text: `Scheduler : scores (somme pondérée des plugins) — ${
+      e.verdicts.length <= NODES_NAMED ? scoreList(e.verdicts) : `les ${NODES_NAMED} meilleurs des ${e.verdicts.length} nœuds : ${scoreList(bestScored(e.verdicts))}`
+    }`,
   }),
   'scheduler.bound': (e) => {
     if (e.alone) return { step: 3, emoji: '🧭', text: `Scheduler : ${e.pod.name} → ${e.node} (seul nœud possible, pas besoin de noter)` };
