@@ -12,13 +12,23 @@ export function generateName(rand: Rand, base: string): string {
 }
 
 const HEX = '0123456789abcdef';
+const DASH = '-'.charCodeAt(0);
 
-/** Random UUIDv4 from the seeded source: 32 draws (the version digit's is discarded), then the variant's. */
+const UUID_CODES: number[] = [];
+
+/**
+ * Random UUIDv4 from the seeded source: 32 draws (the version digit's is discarded), then the variant's. Written as
+ * character codes in one go: 32 concatenations and 5 slices made each of 900,000 uuids a chain of 40 strings.
+ */
 export function uuid(rand: Rand): string {
-  let h = '';
-  for (let i = 0; i < 32; i++) h += HEX[rand.int(16)];
-  const variant = HEX[8 + rand.int(4)];
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
+  let at = 0;
+  for (let i = 0; i < 32; i++) {
+    if (i === 8 || i === 12 || i === 16 || i === 20) UUID_CODES[at++] = DASH;
+    UUID_CODES[at++] = HEX.charCodeAt(rand.int(16));
+  }
+  UUID_CODES[14] = HEX.charCodeAt(4);
+  UUID_CODES[19] = HEX.charCodeAt(8 + rand.int(4));
+  return String.fromCharCode(...UUID_CODES);
 }
 
 /** controller.ComputeHash's encoding: FNV-1a 32 of the template, in decimal, through SafeEncodeString. */

@@ -1,14 +1,10 @@
-import type { Requests } from '../../../api/pods.js';
 import { NodeResourcesBalancedAllocation as NAME } from '../names.js';
 import { MAX_NODE_SCORE, type ScorePlugin } from '../../framework/interface.js';
 import type { NodeInfo } from '../../framework/node-info.js';
 import { cycleRequests } from '../../framework/requests.js';
 
-/** Fractions of cpu and memory a node would have in use with the pod (capped at 1). */
-export function fractions(req: Requests, node: NodeInfo): [number, number] {
-  const f = (used: number, cap: number) => (cap === 0 ? 1 : Math.min((used) / cap, 1));
-  return [f(node.requested.milliCpu + req.milliCpu, node.allocatable.milliCpu), f(node.requested.memory + req.memory, node.allocatable.memory)];
-}
+/** The fraction of a resource a node would have in use with the pod, capped at 1. */
+const fraction = (used: number, capacity: number) => (capacity === 0 ? 1 : Math.min(used / capacity, 1));
 
 /**
  * Favours nodes whose cpu and memory use stay balanced: score = (1 − std) × 100, where for two resources the
@@ -21,8 +17,11 @@ export const balancedAllocation = {
     const r = cycleRequests(state, pod);
     return r.milliCpu !== 0 || r.memory !== 0;
   },
+  // no tuple of the two fractions: 75 million calls for 150,000 pods at 5,000 nodes, each allocated one
   score(state, pod, node: NodeInfo) {
-    const [cpu, memory] = fractions(cycleRequests(state, pod), node);
+    const req = cycleRequests(state, pod);
+    const cpu = fraction(node.requested.milliCpu + req.milliCpu, node.allocatable.milliCpu);
+    const memory = fraction(node.requested.memory + req.memory, node.allocatable.memory);
     const std = Math.abs(cpu - memory) / 2;
     return Math.floor((1 - std) * MAX_NODE_SCORE);
   },
