@@ -40,6 +40,22 @@ describe('scheduling cycle', () => {
     expect(d.scored).toBe(false);
   });
 
+  it('decides a cycle nobody tells as a told one, though it reuses the arrays of the cycle before', () => {
+    const nodes = ['a', 'b', 'c', 'd'].map((name, i) => makeNode(name).withPod(makePod().req(`${i}`, `${i}Gi`).obj()).info());
+    const pods = [makePod().req('500m', '512Mi').obj(), makePod().req('2').obj(), makePod().req('3500m').obj(), makePod().req('100m').obj()];
+    for (const [start, pod] of pods.entries()) {
+      const told = scheduleOne(pod, nodes, start);
+      const quiet = scheduleOne(pod, nodes, start, undefined, false);
+      expect({ chosen: quiet.chosen?.name, feasible: quiet.feasible.map((n) => n.name), ranks: quiet.ranks, evaluated: quiet.evaluated }).toEqual({
+        chosen: told.chosen?.name,
+        feasible: told.feasible.map((n) => n.name),
+        ranks: told.ranks,
+        evaluated: told.evaluated,
+      });
+      expect(quiet.verdicts).toEqual([]);
+    }
+  });
+
   it('builds the FailedScheduling message like framework.FitError', () => {
     const cp = makeNode('cp').taint({ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }).info();
     const d = scheduleOne(makePod().req('6').obj(), [cp, makeNode('w1').info(), makeNode('w2').info()], 0);

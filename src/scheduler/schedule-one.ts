@@ -13,6 +13,7 @@ export interface Decision {
   failures: NodeFailure[];
   /** Set when a PreFilter plugin rejected the pod before any node was looked at. */
   preFilterMessage?: string;
+  /** The nodes every filter passed, in walk order. A cycle nobody tells shares it (and ranks) with the next cycle. */
   feasible: NodeInfo[];
   /** Each feasible node's place in the name-ordered node list: ties are broken on it, without comparing names. */
   ranks: number[];
@@ -35,11 +36,22 @@ export function numFeasibleNodesToFind(total: number, percentage = 0): number {
   return Math.max(100, Math.floor((total * pct) / 100));
 }
 
+/**
+ * The feasible nodes and their ranks of a cycle nobody tells, reused like SCORES: filled by index, then cut to length.
+ * Pushed into fresh arrays, 500 nodes per pod grew two backing stores seven times each, a third of what the
+ * scheduler allocated. Cutting to length keeps the capacity (V8 trims only a length under half of it).
+ */
+const FEASIBLE: NodeInfo[] = [];
+const RANKS: number[] = [];
+
 /** Filters in order; a node's first failing plugin decides its reasons (findNodesThatPassFilters). */
 function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start: number, filters: readonly FilterPlugin[], d: Decision, explain: boolean): void {
   const wanted = numFeasibleNodesToFind(nodes.length);
+  const feasible = explain ? d.feasible : FEASIBLE;
+  const ranks = explain ? d.ranks : RANKS;
+  let found = 0;
   let processed = 0;
-  for (let i = 0; i < nodes.length && d.feasible.length < wanted; i++) {
+  for (let i = 0; i < nodes.length && found < wanted; i++) {
     const rank = (start + i) % nodes.length;
     const node = nodes[rank];
     processed++;
@@ -53,11 +65,16 @@ function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start
       break;
     }
     if (!rejected) {
-      d.feasible.push(node);
-      d.ranks.push(rank);
+      feasible[found] = node;
+      ranks[found] = rank;
+      found++;
       if (explain) d.verdicts.push({ node: node.name });
     }
   }
+  feasible.length = found;
+  ranks.length = found;
+  d.feasible = feasible;
+  d.ranks = ranks;
   d.evaluated = processed;
 }
 
@@ -69,13 +86,14 @@ const SCORES: NodeScore[] = [];
 const POOL: NodeScore[] = [];
 
 function scoreList(feasible: NodeInfo[]): NodeScore[] {
-  SCORES.length = 0;
   for (let i = 0; i < feasible.length; i++) {
     const entry = (POOL[i] ??= { node: '', score: 0 });
     entry.node = feasible[i]!.name;
     entry.score = 0;
-    SCORES.push(entry);
+    SCORES[i] = entry;
   }
+  // set, not emptied and pushed again: a length of 0 drops the backing store (see FEASIBLE)
+  SCORES.length = feasible.length;
   return SCORES;
 }
 
