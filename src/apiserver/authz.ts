@@ -33,12 +33,16 @@ function ruleAllows(rule: PolicyRule, a: Attributes): boolean {
   );
 }
 
-/** A binding that names the user, with the rules of the role it grants. */
+/**
+ * A binding that names the user, with the rules of the role it grants, and the decision a request it allows gets (made
+ * once: a big apply's millions of control-plane requests each built the same sentence).
+ */
 interface Grant {
-  binding: string;
-  role: string;
+  allows: Decision;
   rules: PolicyRule[];
 }
+
+const allowedVia = (binding: string, role: string): Decision => ({ allowed: true, via: `${binding} → ${role}` });
 
 /** pkg/registry/rbac: cluster-wide bindings first, then the bindings of the namespace (none for a cluster-wide ask). */
 function* findGrants(store: Store, user: UserInfo, namespace?: string): Generator<Grant> {
@@ -49,14 +53,14 @@ function* findGrants(store: Store, user: UserInfo, namespace?: string): Generato
   for (const obj of store.list('/registry/clusterrolebindings/')) {
     const b = obj as unknown as ClusterRoleBinding;
     if ((b.subjects ?? []).some((s) => subjectMatches(s, user))) {
-      yield { binding: `ClusterRoleBinding/${b.metadata?.name}`, role: `ClusterRole/${b.roleRef.name}`, rules: rulesOf('ClusterRole', b.roleRef.name) };
+      yield { allows: allowedVia(`ClusterRoleBinding/${b.metadata?.name}`, `ClusterRole/${b.roleRef.name}`), rules: rulesOf('ClusterRole', b.roleRef.name) };
     }
   }
   if (!namespace) return;
   for (const obj of store.list(`/registry/rolebindings/${namespace}/`)) {
     const b = obj as unknown as RoleBinding;
     if ((b.subjects ?? []).some((s) => subjectMatches(s, user, namespace))) {
-      yield { binding: `RoleBinding/${b.metadata?.name}`, role: `${b.roleRef.kind}/${b.roleRef.name}`, rules: rulesOf(b.roleRef.kind, b.roleRef.name, namespace) };
+      yield { allows: allowedVia(`RoleBinding/${b.metadata?.name}`, `${b.roleRef.kind}/${b.roleRef.name}`), rules: rulesOf(b.roleRef.kind, b.roleRef.name, namespace) };
     }
   }
 }
@@ -89,7 +93,7 @@ function grantsOf(store: Store, user: UserInfo, namespace?: string): Grant[] {
 
 export function authorize(store: Store, user: UserInfo, a: Attributes): Decision {
   for (const grant of grantsOf(store, user, a.namespace)) {
-    if (grant.rules.some((r) => ruleAllows(r, a))) return { allowed: true, via: `${grant.binding} → ${grant.role}` };
+    if (grant.rules.some((r) => ruleAllows(r, a))) return grant.allows;
   }
   return { allowed: false };
 }
@@ -101,7 +105,7 @@ export function authorize(store: Store, user: UserInfo, a: Attributes): Decision
 export function authorizeNonResource(store: Store, user: UserInfo, verb: string, path: string): Decision {
   const pathMatches = (url: string) => url === path || (url.endsWith('*') && path.startsWith(url.slice(0, -1)));
   for (const grant of grantsOf(store, user)) {
-    if (grant.rules.some((r) => has(r.verbs, verb) && (r.nonResourceURLs ?? []).some(pathMatches))) return { allowed: true, via: `${grant.binding} → ${grant.role}` };
+    if (grant.rules.some((r) => has(r.verbs, verb) && (r.nonResourceURLs ?? []).some(pathMatches))) return grant.allows;
   }
   return { allowed: false };
 }
