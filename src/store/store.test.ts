@@ -122,6 +122,14 @@ describe('store lists and indexes after many writes', () => {
     expect(s.indexCount('node', 'n1')).toBe(0);
     expect(s.byIndex('missing', 'n1')).toEqual([]);
   });
+
+  it.each([3, 16, 17, 40])('answers %i objects of one index value in key order, whatever order they came in', (count) => {
+    const s = new Store();
+    s.addIndex('all', '/registry/pods/', () => ['same']);
+    const names = Array.from({ length: count }, (_, i) => `web-${String.fromCharCode(97 + ((i * 7) % 26))}${i}`);
+    for (const name of names) s.create(`/registry/pods/default/${name}`, obj(name));
+    expect(s.byIndex('all', 'same').map((o) => o.metadata.name)).toEqual([...names].sort());
+  });
 });
 
 describe('an index and objects changed in place', () => {
