@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateName, NAME_ALPHABET, podTemplateHash, safeEncodeString, uuid } from './ids.js';
+import { generateName, NAME_ALPHABET, podTemplateHash, randomHex, safeEncodeString, uuid } from './ids.js';
 import { Rand } from './rand.js';
 
 describe('names and hashes', () => {
@@ -30,6 +30,13 @@ describe('names and hashes', () => {
   it('draws the UUIDs it always drew (saved demos replay byte for byte across kubesim versions)', () => {
     expect(uuid(Rand.fromSeed('demo'))).toBe('43b83a4e-ddbf-44b0-835b-924454f4608f');
     expect(uuid(Rand.fromSeed('42'))).toBe('2c9137c8-b7d8-411d-a6e7-51b28575cc20');
+  });
+
+  it('draws hex digits as the container IDs were always drawn, one draw per digit', () => {
+    const digits = (rand: Rand) => Array.from({ length: 64 }, () => rand.int(16).toString(16)).join('');
+    expect(randomHex(Rand.fromSeed('demo'), 64)).toBe(digits(Rand.fromSeed('demo')));
+    const rand = Rand.fromSeed('x');
+    expect([randomHex(rand, 64), randomHex(rand, 8)]).toEqual([digits(Rand.fromSeed('x')), expect.stringMatching(/^[0-9a-f]{8}$/)]);
   });
 
   it('draws the same names and UUIDs from the same seed', () => {

@@ -15,6 +15,14 @@ const HEX = '0123456789abcdef';
 const DASH = '-'.charCodeAt(0);
 
 const UUID_CODES: number[] = [];
+const HEX_CODES: number[] = [];
+
+/** `length` random hex digits (a container ID's 64), drawn in order, written in one string. */
+export function randomHex(rand: Rand, length: number): string {
+  HEX_CODES.length = length;
+  for (let i = 0; i < length; i++) HEX_CODES[i] = HEX.charCodeAt(rand.int(16));
+  return String.fromCharCode(...HEX_CODES);
+}
 
 /**
  * Random UUIDv4 from the seeded source: 32 draws (the version digit's is discarded), then the variant's. Written as

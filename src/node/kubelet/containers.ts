@@ -5,6 +5,7 @@ import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
 import type { ObjectRef } from '../../events/types.js';
 import { rfc3339 } from '../../sim/clock.js';
+import { randomHex } from '../../sim/ids.js';
 import type { Timer } from '../../sim/timers.js';
 import type { World } from '../../sim/world.js';
 import { behaviourOf } from '../runtime/behaviour.js';
@@ -161,7 +162,7 @@ export class Containers {
       if (behaviour.exitAfterMs === undefined || killAt < now + behaviour.exitAfterMs) this.w.timers.add(killAt, this.k.owner, key, LIVENESS + c.name, { patient: true });
     }
     const ref = parseImage(c.image!);
-    const containerID = Array.from({ length: 64 }, () => this.w.rand.int(16).toString(16)).join('');
+    const containerID = randomHex(this.w.rand, 64);
     const lastState = previous?.state?.terminated ? { terminated: previous.state.terminated } : (previous?.lastState ?? {});
     const env = environmentParts(this.w.store, pod, c);
     this.w.containers.started(containerID, env.own, env.shared);
