@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import type { Renderer, Streams } from '../narrator/render/renderer.js';
+import { hasWidth, type Renderer, type Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
@@ -544,7 +544,9 @@ const terminalAttached = (streams: Streams): boolean => !!process.stdin.isTTY &&
 
 /** Runs one command; errors become kubectl's text plus one explaining sentence, and exit code 1. */
 async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, vars: NodeJS.ProcessEnv): Promise<number> {
-  const env = resolveEnv(flags, vars, { stderrIsTTY: !!(streams.err as NodeJS.WriteStream).isTTY, stdin: readStdin, interactive: terminalAttached(streams) });
+  // a terminal that does not tell its width cannot be drawn on: it gets the plain narration (see hasWidth)
+  const stderrIsTTY = !!(streams.err as NodeJS.WriteStream).isTTY && hasWidth(streams.err);
+  const env = resolveEnv(flags, vars, { stderrIsTTY, stdin: readStdin, interactive: terminalAttached(streams) });
   if (invocation.alone) return executeAlone(invocation.alone, env, streams);
   let session: Session;
   try {

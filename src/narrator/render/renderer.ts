@@ -8,6 +8,17 @@ export interface Streams {
 }
 
 /**
+ * Whether ora may animate on this stream. It counts the lines to clear from the terminal's width, and a terminal that
+ * reports none (0 columns: a pseudo-terminal nobody sized, as `script` or `docker run -t` make) made that count
+ * infinite: the next line was never drawn, and cursor moves were written without end. There, ora prints each line
+ * once, unanimated.
+ */
+export function hasWidth(stream: Streams['err']): boolean {
+  const tty = stream as { isTTY?: boolean; columns?: number };
+  return !tty.isTTY || (tty.columns ?? 0) > 0;
+}
+
+/**
  * Where a command's output goes, in order: world events (narrated on stderr), kubectl's output (stdout),
  * and the CLI's own notes (stderr). `finish` resolves once everything is written (the TTY paces its lines).
  */

@@ -2,7 +2,7 @@ import type { SimEvent } from '../../events/types.js';
 import type { Narrator } from '../narrate.js';
 import type { Progress } from '../../sim/cluster.js';
 import type { Messages, NarrationLine, Step } from '../types.js';
-import type { Renderer, Streams } from './renderer.js';
+import { hasWidth, type Renderer, type Streams } from './renderer.js';
 
 type Item = { kind: 'line'; line: NarrationLine; at: number } | { kind: 'out' | 'err' | 'note'; text: string };
 
@@ -74,7 +74,7 @@ export class TtyRenderer implements Renderer {
       }
       const next = this.items.slice(i + 1).find((x) => x.kind === 'line') as Extract<Item, { kind: 'line' }> | undefined;
       const gap = next ? next.at - item.at : 0;
-      const spinner = ora({ text: line.text, stream: this.streams.err as NodeJS.WritableStream, isEnabled: true, discardStdin: false }).start();
+      const spinner = ora({ text: line.text, stream: this.streams.err as NodeJS.WritableStream, isEnabled: hasWidth(this.streams.err), discardStdin: false }).start();
       await sleep(LINE_MS + (line.waits || gap > 0 ? Math.min(MAX_WAIT_MS, (gap / 1000) * VIRTUAL_SECOND_MS) : 0));
       spinner.stopAndPersist({ symbol: line.emoji, text: line.emoji === '🚨' || line.emoji === '🚫' ? chalk.red(line.text) : line.text });
       if (line.analogy) this.streams.err.write(`   ${chalk.yellow('💡')} ${chalk.italic(line.analogy)}\n`);

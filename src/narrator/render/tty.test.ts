@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, Narrator } from '../narrate.js';
+import { hasWidth } from './renderer.js';
+import { TtyRenderer } from './tty.js';
+
+/** A terminal as ora sees it, that gives up past a number of writes rather than loop for ever. */
+function terminal(columns: number | undefined) {
+  let written = '';
+  let writes = 0;
+  const stream = {
+    isTTY: true,
+    columns,
+    rows: 24,
+    write(s: string) {
+      if (++writes > 10_000) throw new Error('runaway: ten thousand writes for two lines');
+      written += s;
+      return true;
+    },
+    // as a tty.WriteStream's, these write escape sequences
+    cursorTo: () => stream.write('\x1b[1G'),
+    moveCursor: () => stream.write('\x1b[1A'),
+    clearLine: () => stream.write('\x1b[0K'),
+    once: () => stream,
+    removeListener: () => stream,
+  };
+  return { stream, text: () => written };
+}
+
+const { catalog, messages } = CATALOGS.fr;
+
+async function tell(columns: number | undefined): Promise<string> {
+  const err = terminal(columns);
+  const renderer = new TtyRenderer({ out: { write: () => true }, err: err.stream }, new Narrator(catalog, messages.folded), 0, messages);
+  const pod = { kind: 'Pod', namespace: 'default', name: 'web-1' };
+  renderer.event({ kind: 'kubelet.pod-seen', node: 'worker1', pod, seq: 1, at: 0, actor: 'kubelet' });
+  renderer.event({ kind: 'kubelet.sandbox-ready', node: 'worker1', pod, ip: '10.244.1.2', seq: 2, at: 0, actor: 'kubelet' });
+  await renderer.finish();
+  return err.text();
+}
+
+describe('the TTY narration', () => {
+  it.each([
+    { columns: 80, animated: true },
+    // a pseudo-terminal nobody sized: ora counted an infinity of lines to clear
+    { columns: 0, animated: false },
+  ])('tells every line on a terminal of $columns columns', async ({ columns, animated }) => {
+    const text = await tell(columns);
+    expect(text).toContain('Kubelet de worker1 : voit le pod web-1 qui lui est attribué');
+    expect(text).toContain('sandbox réseau prête pour web-1, IP 10.244.1.2');
+    expect(hasWidth(terminal(columns).stream)).toBe(animated);
+  });
+
+  it('animates wherever the width is known, or the stream is no terminal', () => {
+    expect(hasWidth({ write: () => true })).toBe(true);
+    expect(hasWidth(terminal(undefined).stream)).toBe(false);
+  });
+});
