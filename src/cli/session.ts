@@ -195,7 +195,10 @@ export class Session {
           JSON.stringify(timers.all()) !== this.savedTimers ||
           this.full.world.clock.now() !== this.startedAt ||
           this.full.servedRequests;
-        if (this.created || changed) await this.backend.save(this.full.save(), this.full.writes);
+        if (this.created || changed) {
+          this.renderer.saving?.();
+          await this.backend.save(this.full.save(), this.full.writes);
+        }
       }
     } finally {
       try {

@@ -69,6 +69,8 @@ export interface Messages {
   dbHint: string;
   /** On a terminal, while a long run computes: pods Running out of all, virtual seconds so far. */
   progress: (running: number, pods: number, seconds: number) => string;
+  /** On the same line, once such a run is over: the state is being written (1.2 GB for 150,000 pods). */
+  saving: string;
   /** When pods are many: how many more lines like the last one were left out. */
   /** `pods`: the lines left out told the same step for other pods (else: the same object again). */
   folded: (count: number, last: string, pods: boolean) => string;

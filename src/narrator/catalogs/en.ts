@@ -261,6 +261,7 @@ export const enMessages: Messages = {
     denied: (user, what) => `🚫 RBAC: no, no ClusterRoleBinding or RoleBinding gives "${user}" the right to ${what}; RBAC refuses whatever is not explicitly allowed`,
   },
   progress: (running, pods, seconds) => `⏳ Simulating: ${running}/${pods} pods Running, ${seconds} s of simulated time…`,
+  saving: '💾 Saving the cluster state…',
   folded: (n, last, pods) => `${n.toLocaleString('en-US')} more times${pods ? ' for other pods' : ''}, like the last one: ${last}`,
   dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
   explain: {

@@ -283,6 +283,7 @@ export const frMessages: Messages = {
     denied: (user, what) => `🚫 RBAC : non, aucun ClusterRoleBinding ni RoleBinding ne donne à « ${user} » le droit ${what} ; RBAC refuse tout ce qui n'est pas explicitement permis`,
   },
   progress: (running, pods, seconds) => `⏳ La simulation avance : ${running}/${pods} pods Running, ${seconds} s de temps simulé…`,
+  saving: "💾 Enregistrement de l'état du cluster…",
   folded: (n, last, pods) => `${n.toLocaleString('fr-FR').replace(/\u202f/g, ' ')} fois de plus${pods ? " pour d'autres pods" : ''}, comme la dernière : ${last}`,
   dbHint: "💡 La base PostgreSQL de l'application est dans manifests/postgres.yaml : kubesim apply -f manifests/postgres.yaml",
   explain: {

@@ -31,6 +31,8 @@ export interface Renderer {
   note(text: string): void;
   /** While the world computes a long run, before any of its story is told (a terminal shows it on one line). */
   progress?(p: Progress): void;
+  /** The command saves what the world did; told only after a run long enough to have shown progress. */
+  saving?(): void;
   finish(): Promise<void>;
 }
 

@@ -50,6 +50,19 @@ describe('the TTY narration', () => {
     expect(hasWidth(terminal(columns).stream)).toBe(animated);
   });
 
+  it('says the state is being saved on the progress line, only after a run long enough to show progress', async () => {
+    const renderer = (err: ReturnType<typeof terminal>) => new TtyRenderer({ out: { write: () => true }, err: err.stream }, new Narrator(catalog, messages.folded), 0, messages);
+    const quick = terminal(80);
+    renderer(quick).saving();
+    expect(quick.text()).toBe('');
+    const long = terminal(80);
+    const r = renderer(long);
+    r.progress({ running: 150000, pods: 150000, elapsedMs: 19_700 });
+    r.saving();
+    await r.finish();
+    expect(long.text()).toBe("\r\x1b[K⏳ La simulation avance : 150000/150000 pods Running, 20 s de temps simulé…\r\x1b[K💾 Enregistrement de l'état du cluster…\r\x1b[K");
+  });
+
   it('animates wherever the width is known, or the stream is no terminal', () => {
     expect(hasWidth({ write: () => true })).toBe(true);
     expect(hasWidth(terminal(undefined).stream)).toBe(false);

@@ -26,7 +26,7 @@ export class TtyRenderer implements Renderer {
     private readonly streams: Streams,
     private readonly narrator: Narrator,
     private readonly speed: number,
-    private readonly messages: Pick<Messages, 'stepTitles' | 'progress'>,
+    private readonly messages: Pick<Messages, 'stepTitles' | 'progress' | 'saving'>,
   ) {}
 
   /** One line rewritten in place, a few times a second at most (the story itself comes once the world is stable). */
@@ -35,6 +35,11 @@ export class TtyRenderer implements Renderer {
     if (now - this.progressShownAt < PROGRESS_MS) return;
     this.progressShownAt = now;
     this.streams.err.write(`\r\x1b[K${this.messages.progress(p.running, p.pods, Math.round(p.elapsedMs / 1000))}`);
+  }
+
+  /** After a long run, saving its state takes seconds too (7 s for 150,000 pods): the progress line says so. */
+  saving(): void {
+    if (this.progressShownAt) this.streams.err.write(`\r\x1b[K${this.messages.saving}`);
   }
 
   event(e: SimEvent): void {
