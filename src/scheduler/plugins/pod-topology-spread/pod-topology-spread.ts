@@ -91,7 +91,8 @@ export const podTopologySpread = {
     const counts = constraints.map(() => new Map<string, number>());
     // Score reads a domain's count only for the nodes that have its label: without any among them, none is counted
     const read = constraints.map(() => false);
-    for (const node of feasible) {
+    for (let n = 0; n < feasible.length; n++) {
+      const node = feasible[n]!;
       if (requireAll && !hasAllTopologies(node, constraints)) {
         ignored.add(node.name);
         continue;
