@@ -14,13 +14,16 @@ export function generateName(rand: Rand, base: string): string {
 const HEX = '0123456789abcdef';
 const DASH = '-'.charCodeAt(0);
 
+/** One random hex digit, as a character code: ids are written from codes in one go (see uuid). */
+const hexCode = (rand: Rand) => HEX.charCodeAt(rand.int(16));
+
 const UUID_CODES: number[] = [];
 const HEX_CODES: number[] = [];
 
 /** `length` random hex digits (a container ID's 64), drawn in order, written in one string. */
 export function randomHex(rand: Rand, length: number): string {
   HEX_CODES.length = length;
-  for (let i = 0; i < length; i++) HEX_CODES[i] = HEX.charCodeAt(rand.int(16));
+  for (let i = 0; i < length; i++) HEX_CODES[i] = hexCode(rand);
   return String.fromCharCode(...HEX_CODES);
 }
 
@@ -32,7 +35,7 @@ export function uuid(rand: Rand): string {
   let at = 0;
   for (let i = 0; i < 32; i++) {
     if (i === 8 || i === 12 || i === 16 || i === 20) UUID_CODES[at++] = DASH;
-    UUID_CODES[at++] = HEX.charCodeAt(rand.int(16));
+    UUID_CODES[at++] = hexCode(rand);
   }
   UUID_CODES[14] = HEX.charCodeAt(4);
   UUID_CODES[19] = HEX.charCodeAt(8 + rand.int(4));
