@@ -28,9 +28,12 @@ function terminal(columns: number | undefined) {
 
 const { catalog, messages } = CATALOGS.fr;
 
+/** The classroom renderer at --speed 0 (no pauses), on that terminal. */
+const rendererOn = (err: ReturnType<typeof terminal>) => new TtyRenderer({ out: { write: () => true }, err: err.stream }, new Narrator(catalog, messages.folded), 0, messages);
+
 async function tell(columns: number | undefined): Promise<string> {
   const err = terminal(columns);
-  const renderer = new TtyRenderer({ out: { write: () => true }, err: err.stream }, new Narrator(catalog, messages.folded), 0, messages);
+  const renderer = rendererOn(err);
   const pod = { kind: 'Pod', namespace: 'default', name: 'web-1' };
   renderer.event({ kind: 'kubelet.pod-seen', node: 'worker1', pod, seq: 1, at: 0, actor: 'kubelet' });
   renderer.event({ kind: 'kubelet.sandbox-ready', node: 'worker1', pod, ip: '10.244.1.2', seq: 2, at: 0, actor: 'kubelet' });
@@ -51,12 +54,11 @@ describe('the TTY narration', () => {
   });
 
   it('says the state is being saved on the progress line, only after a run long enough to show progress', async () => {
-    const renderer = (err: ReturnType<typeof terminal>) => new TtyRenderer({ out: { write: () => true }, err: err.stream }, new Narrator(catalog, messages.folded), 0, messages);
     const quick = terminal(80);
-    renderer(quick).saving();
+    rendererOn(quick).saving();
     expect(quick.text()).toBe('');
     const long = terminal(80);
-    const r = renderer(long);
+    const r = rendererOn(long);
     r.progress({ running: 150000, pods: 150000, elapsedMs: 19_700 });
     r.saving();
     await r.finish();
