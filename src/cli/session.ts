@@ -98,6 +98,7 @@ export class Session {
     const renderer = await makeRenderer(env, streams);
     if (!(await backend.lock())) throw new LockTimeout(backend.where);
     try {
+      if (!opts.create) renderer.loading?.(backend.savedBytes?.() ?? 0);
       const loaded = opts.create ? undefined : await backend.load();
       const recordWrites = backend.replaysWrites;
       const { Cluster } = await import('../sim/cluster.js');

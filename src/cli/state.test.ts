@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../../test/temp-dirs.js';
 import type { ClusterState } from '../sim/cluster.js';
 import { Store } from '../store/store.js';
-import { ClusterLock, EVENTS, loadState, saveState } from './state.js';
+import { ClusterLock, EVENTS, loadState, savedBytes, saveState } from './state.js';
 
 const entry = (key: string, revision: number): ClusterState['store']['entries'][number] => [
   key,
@@ -29,6 +29,13 @@ describe('the saved state: events apart, read only when needed', () => {
     await saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
     expect(readFileSync(join(d, 'state.json'), 'utf8')).not.toContain('/registry/events/');
     expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
+  });
+
+  it('weighs the saved files, events included, before reading them', async () => {
+    const d = dir();
+    expect(savedBytes(d)).toBe(0);
+    await saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
+    expect(savedBytes(d)).toBe(readFileSync(join(d, 'state.json')).length + readFileSync(join(d, 'events.json')).length);
   });
 
   it('a read that lists no events never parses them', async () => {

@@ -130,6 +130,12 @@ export interface LoadedState {
   lazy: Record<string, SavedBucket>;
 }
 
+/** What the saved files of a cluster weigh, events included (0 for none). */
+export function savedBytes(dir: string): number {
+  const size = (name: string) => statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+  return size('state.json') + size('events.json');
+}
+
 /**
  * The state as saved. Events are read on first use; so is each kind of a state too big to parse whole when only read
  * (`deferKinds`): its lines stay text until a read looks at that kind, and `get deploy` on 150,000 pods parses no pod.

@@ -111,6 +111,18 @@ describe('many nodes, many pods', () => {
     expect(kubesim(home, ['--lang', 'en', 'apply', '-f', file]).stderr).toContain('🔁 5 more times for other pods, like the last one: ');
   });
 
+  it('tells on a terminal that a big saved state is being read before the command runs, then saved', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'cluster', 'create']).code).toBe(0);
+    const onTerminal = ['--narration', 'tty', '--speed', '0'];
+    expect(kubesim(home, ['create', 'namespace', 'small', ...onTerminal]).stderr).not.toContain('📂');
+    // blanks make the saved state as big as that of about 4,000 pods on 1,000 nodes
+    appendFileSync(join(home, 'clusters', 'kubesim', 'state.json'), ' '.repeat(32 << 20));
+    const big = kubesim(home, ['create', 'namespace', 'big', ...onTerminal]);
+    expect(big.stdout).toBe('namespace/big created\n');
+    expect(big.stderr).toMatch(/^\r\x1b\[K📂 Lecture de l'état du cluster \(3\d Mo\)…\r\x1b\[K💾 Enregistrement de l'état du cluster…\r\x1b\[K/);
+  });
+
   it('runs a command on a big cluster in a Node with a bigger heap, with the same output and exit code', () => {
     const home = freshHome();
     expect(kubesim(home, ['-q', 'cluster', 'create']).code).toBe(0);

@@ -18,6 +18,8 @@ export interface Backend {
   lock(): Promise<boolean>;
   /** The saved state under the lock, for a command that writes: every kind parsed, the events maybe on first use. */
   load(): Promise<LoadedState | undefined>;
+  /** How many bytes the saved state weighs, where that is known without reading it (files: what load will parse). */
+  savedBytes?(): number;
   /** For a new cluster (create, reset): clears what was saved, and answers the revision its store starts from. */
   clear(): Promise<number>;
   /** Saves the state; `writes` are the store's writes since load, in order, when replaysWrites. */

@@ -1,5 +1,5 @@
 import type { ClusterState } from '../../sim/cluster.js';
-import { ClusterLock, clusterDir, EVENTS, loadState, saveState, type LoadedState } from '../state.js';
+import { ClusterLock, clusterDir, EVENTS, loadState, savedBytes, saveState, type LoadedState } from '../state.js';
 import { BackendUnavailable, type Backend } from './backend.js';
 
 /** The default: one directory per cluster under KUBESIM_HOME, a lock directory, atomic renames (state.ts). */
@@ -26,6 +26,10 @@ export class FilesBackend implements Backend {
   async load(): Promise<LoadedState | undefined> {
     this.loaded = loadState(this.where, { deferKinds: false });
     return this.loaded;
+  }
+
+  savedBytes(): number {
+    return savedBytes(this.where);
   }
 
   async clear(): Promise<number> {

@@ -262,6 +262,7 @@ export const enMessages: Messages = {
   },
   progress: (running, pods, seconds) => `⏳ Simulating: ${running}/${pods} pods Running, ${seconds} s of simulated time…`,
   saving: '💾 Saving the cluster state…',
+  loading: (mb) => `📂 Reading the cluster state (${mb.toLocaleString('en-US')} MB)…`,
   folded: (n, last, pods) => `${n.toLocaleString('en-US')} more times${pods ? ' for other pods' : ''}, like the last one: ${last}`,
   dbHint: "💡 The app's PostgreSQL database is in manifests/postgres.yaml: kubesim apply -f manifests/postgres.yaml",
   explain: {

@@ -284,6 +284,7 @@ export const frMessages: Messages = {
   },
   progress: (running, pods, seconds) => `⏳ La simulation avance : ${running}/${pods} pods Running, ${seconds} s de temps simulé…`,
   saving: "💾 Enregistrement de l'état du cluster…",
+  loading: (mb) => `📂 Lecture de l'état du cluster (${mb.toLocaleString('fr-FR').replace(/\u202f/g, ' ')} Mo)…`,
   folded: (n, last, pods) => `${n.toLocaleString('fr-FR').replace(/\u202f/g, ' ')} fois de plus${pods ? " pour d'autres pods" : ''}, comme la dernière : ${last}`,
   dbHint: "💡 La base PostgreSQL de l'application est dans manifests/postgres.yaml : kubesim apply -f manifests/postgres.yaml",
   explain: {

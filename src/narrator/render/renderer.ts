@@ -33,6 +33,8 @@ export interface Renderer {
   progress?(p: Progress): void;
   /** The command saves what the world did; told only after a run long enough to have shown progress. */
   saving?(): void;
+  /** A command that writes reads the saved state first, `bytes` of it (a terminal tells a big one: seconds to parse). */
+  loading?(bytes: number): void;
   finish(): Promise<void>;
 }
 

@@ -65,6 +65,22 @@ describe('the TTY narration', () => {
     expect(long.text()).toBe("\r\x1b[K⏳ La simulation avance : 150000/150000 pods Running, 20 s de temps simulé…\r\x1b[K💾 Enregistrement de l'état du cluster…\r\x1b[K");
   });
 
+  it('says a big saved state is being read, then saved: from 32 MiB, a read of a third of a second or more', async () => {
+    const small = terminal(80);
+    const quick = rendererOn(small);
+    quick.loading((32 << 20) - 1);
+    quick.saving();
+    await quick.finish();
+    expect(small.text()).toBe('');
+    const big = terminal(80);
+    const r = rendererOn(big);
+    r.loading(1_187_000_000);
+    r.saving();
+    await r.finish();
+    expect(big.text()).toBe("\r\x1b[K📂 Lecture de l'état du cluster (1 187 Mo)…\r\x1b[K💾 Enregistrement de l'état du cluster…\r\x1b[K");
+    expect(CATALOGS.en.messages.loading(1187)).toBe('📂 Reading the cluster state (1,187 MB)…');
+  });
+
   it('animates wherever the width is known, or the stream is no terminal', () => {
     expect(hasWidth({ write: () => true })).toBe(true);
     expect(hasWidth(terminal(undefined).stream)).toBe(false);

@@ -12,6 +12,11 @@ const VIRTUAL_SECOND_MS = 250;
 const MAX_WAIT_MS = 1500;
 /** Real milliseconds between two progress updates. */
 const PROGRESS_MS = 200;
+/**
+ * From this size, a saved state takes a while to read before the command even starts: about a third of a second here,
+ * five seconds for the 1.2 GB of 150,000 pods.
+ */
+const LOADING_TOLD_FROM = 32 << 20;
 
 /**
  * The classroom renderer: each step appears with an ora spinner that settles into its emoji, waits (image pulls,
@@ -21,25 +26,40 @@ const PROGRESS_MS = 200;
 export class TtyRenderer implements Renderer {
   private readonly items: Item[] = [];
   private progressShownAt = 0;
+  /** The line rewritten in place (reading, progress, saving) is on the terminal: finish clears it. */
+  private statusShown = false;
 
   constructor(
     private readonly streams: Streams,
     private readonly narrator: Narrator,
     private readonly speed: number,
-    private readonly messages: Pick<Messages, 'stepTitles' | 'progress' | 'saving'>,
+    private readonly messages: Pick<Messages, 'stepTitles' | 'progress' | 'saving' | 'loading'>,
   ) {}
+
+  /** A big saved state is read first, in one go that nothing can interrupt: the line says so until the run moves. */
+  loading(bytes: number): void {
+    if (bytes >= LOADING_TOLD_FROM) this.status(this.messages.loading(Math.round(bytes / 1e6)));
+  }
 
   /** One line rewritten in place, a few times a second at most (the story itself comes once the world is stable). */
   progress(p: Progress): void {
     const now = Date.now();
     if (now - this.progressShownAt < PROGRESS_MS) return;
     this.progressShownAt = now;
-    this.streams.err.write(`\r\x1b[K${this.messages.progress(p.running, p.pods, Math.round(p.elapsedMs / 1000))}`);
+    this.status(this.messages.progress(p.running, p.pods, Math.round(p.elapsedMs / 1000)));
   }
 
-  /** After a long run, saving its state takes seconds too (7 s for 150,000 pods): the progress line says so. */
+  /**
+   * After a long run, or on a big state, saving takes seconds too (7 s for 150,000 pods): the line says so. A quick
+   * command says nothing about it.
+   */
   saving(): void {
-    if (this.progressShownAt) this.streams.err.write(`\r\x1b[K${this.messages.saving}`);
+    if (this.statusShown) this.status(this.messages.saving);
+  }
+
+  private status(text: string): void {
+    this.streams.err.write(`\r\x1b[K${text}`);
+    this.statusShown = true;
   }
 
   event(e: SimEvent): void {
@@ -59,7 +79,7 @@ export class TtyRenderer implements Renderer {
   }
 
   async finish(): Promise<void> {
-    if (this.progressShownAt) this.streams.err.write('\r\x1b[K');
+    if (this.statusShown) this.streams.err.write('\r\x1b[K');
     if (!this.items.length) return; // nothing to pace: ora and chalk need not load
     const [{ default: ora }, { default: chalk }] = await Promise.all([import('ora'), import('chalk')]);
     const sleep = (ms: number) => (this.speed > 0 && ms > 0 ? new Promise((r) => setTimeout(r, ms / this.speed)) : Promise.resolve());
