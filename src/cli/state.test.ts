@@ -31,6 +31,16 @@ describe('the saved state: events apart, read only when needed', () => {
     expect(loadAll(d)).toEqual(['/registry/events/default/web.1', '/registry/pods/default/web']);
   });
 
+  it('cuts the events out of the entries, whatever kinds come before and after them', async () => {
+    const d = dir();
+    const keys = ['/registry/configmaps/default/a', '/registry/events/default/web.1', '/registry/events/default/web.2', '/registry/eventsx/b', '/registry/pods/default/web'];
+    await saveState(d, state(9, keys.map((k, i) => entry(k, i + 2))));
+    const keysIn = (file: string) => [...readFileSync(join(d, file), 'utf8').matchAll(/^\["([^"]+)"/gm)].map((m) => m[1]);
+    expect(keysIn('events.json')).toEqual(['/registry/events/default/web.1', '/registry/events/default/web.2']);
+    expect(keysIn('state.json')).toEqual(['/registry/configmaps/default/a', '/registry/eventsx/b', '/registry/pods/default/web']);
+    expect(loadAll(d)).toEqual(keys);
+  });
+
   it('weighs the saved files, events included, before reading them', async () => {
     const d = dir();
     expect(savedBytes(d)).toBe(0);

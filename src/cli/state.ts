@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClusterState } from '../sim/cluster.js';
+import { entryRange } from '../store/sorted-keys.js';
 import { bucketOf } from '../store/store.js';
 import { readLined, readLinedSpans, writeLined, type Span } from './lined-json.js';
 import { asSaved, FileBucket, keyOfLine, LinedBucket, parseLine, unreadable, type RawLine, type SavedBucket } from './saved-buckets.js';
@@ -211,11 +212,14 @@ async function writeAtomic(dir: string, name: string, write: (fd: number) => Pro
  */
 export async function saveState(dir: string, state: ClusterState, events?: SavedBucket): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const isEvent = ([key]: Entries[number]) => key.startsWith(EVENTS);
   const unread = state.store.unread ?? [];
   if (unread.some((bucket) => bucket !== EVENTS)) throw new Error(`kubesim bug: saving a state with unread buckets ${unread.join(', ')}`);
   if (unread.includes(EVENTS) && !events) throw new Error('kubesim bug: saving a state with unread events and no file they came from');
-  const known = state.store.entries.filter(isEvent);
+  // the entries are in key order (a store's snapshot), the events one range of them: cut out, not filtered from a
+  // million entries twice
+  const { entries } = state.store;
+  const [from, to] = entryRange(entries, EVENTS, ([key]) => key);
+  const known = entries.slice(from, to);
   const left = unread.includes(EVENTS) ? events! : undefined;
   // all events known, or some read (even if deleted since) or written, or some of a lease revoked: the file changes,
   // and keeps the lines of the others as they were
@@ -226,7 +230,7 @@ export async function saveState(dir: string, state: ClusterState, events?: Saved
   // the store's entries last, so that they are the document's last array
   const { store, ...rest } = state;
   const empty = JSON.stringify({ ...rest, store: { revision: store.revision, ...(store.leases ? { leases: store.leases } : {}), entries: [] } });
-  await writeAtomic(dir, 'state.json', (fd) => writeLined(fd, empty, STATE_CLOSE, store.entries.filter((e) => !isEvent(e)).map(asSaved)));
+  await writeAtomic(dir, 'state.json', (fd) => writeLined(fd, empty, STATE_CLOSE, [...entries.slice(0, from), ...entries.slice(to)].map(asSaved)));
   const dirFd = openSync(dir, 'r');
   try {
     fsyncSync(dirFd);

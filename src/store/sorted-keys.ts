@@ -51,16 +51,21 @@ function merge(a: readonly string[], b: readonly string[]): string[] {
 
 /** Where the keys that start with `prefix` are in sorted keys: from, and one past the last. */
 export function prefixRange(sorted: readonly string[], prefix: string): [from: number, to: number] {
-  return [lowerBound(sorted, prefix), lowerBound(sorted, prefixEnd(prefix))];
+  return entryRange(sorted, prefix, (key) => key);
+}
+
+/** The same for items in key order, each with its key (`keyOf`): a store's entries, [key, value]. */
+export function entryRange<T>(sorted: readonly T[], prefix: string, keyOf: (item: T) => string): [from: number, to: number] {
+  return [lowerBound(sorted, prefix, keyOf), lowerBound(sorted, prefixEnd(prefix), keyOf)];
 }
 
 /** The first index whose key is not below `key`. */
-function lowerBound(sorted: readonly string[], key: string): number {
+function lowerBound<T>(sorted: readonly T[], key: string, keyOf: (item: T) => string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
+    if (keyOf(sorted[mid]!) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -41,6 +41,7 @@ export interface Write {
 
 export interface StoreSnapshot {
   revision: number;
+  /** In key order, as etcd ranges them (and the saved files keep them, to read a key range by binary search). */
   entries: Array<[string, Omit<StoredValue, 'value'> & { value: KObject }]>;
   /** Lazy buckets nobody read, left out of `entries`: whoever saved them keeps them as they are. */
   unread?: string[];
