@@ -18,9 +18,9 @@ export interface Decision {
   /** Each feasible node's place in the name-ordered node list: ties are broken on it, without comparing names. */
   ranks: number[];
   /** Each feasible node's weighted total, in d.feasible's order (set once scored). */
-  totals?: Float64Array;
+  totals?: Scores;
   /** Each score plugin's normalized scores, in d.feasible's order, when told (a breakdown is built only for the nodes told). */
-  pluginScores: Array<{ plugin: string; weight: number; scores: Float64Array }>;
+  pluginScores: Array<{ plugin: string; weight: number; scores: Scores }>;
   /** Nodes looked at by the filters (where the next cycle's walk starts over). */
   evaluated: number;
   chosen?: NodeInfo;
@@ -98,21 +98,24 @@ function scoreList(feasible: NodeInfo[]): NodeScore[] {
 }
 
 /**
- * The totals of a cycle nobody tells, reused like SCORES: a Float64Array of 500 doubles has its backing store outside
- * V8's heap, one allocation and one finalization per pod otherwise. A told cycle's totals are its own (the narration
- * reads them after the cycle).
+ * Scores per feasible node. What a told cycle keeps is a plain array: a Float64Array of 500 doubles has its backing
+ * store outside V8's heap, one allocation and one finalization each, and a told cycle keeps up to eight: its totals and
+ * seven plugins' scores.
  */
+type Scores = Float64Array | number[];
+
+/** The totals of a cycle nobody tells, reused like SCORES. A told cycle's totals are its own (the narration reads them after the cycle). */
 let TOTALS = new Float64Array(0);
 
-function totalsFor(count: number, explain: boolean): Float64Array {
-  if (explain) return new Float64Array(count);
+function totalsFor(count: number, explain: boolean): Scores {
+  if (explain) return new Array<number>(count).fill(0);
   if (TOTALS.length < count) TOTALS = new Float64Array(count);
   return TOTALS.subarray(0, count).fill(0);
 }
 
 /** A plugin's scores kept for the narration. A loop: Float64Array.from with a map function was most of a told cycle. */
-function scoresOf(scores: NodeScore[]): Float64Array {
-  const kept = new Float64Array(scores.length);
+function scoresOf(scores: NodeScore[]): number[] {
+  const kept = new Array<number>(scores.length);
   for (let i = 0; i < scores.length; i++) kept[i] = scores[i]!.score;
   return kept;
 }
@@ -127,7 +130,7 @@ function prioritizeNodes(pod: Pod, d: Decision, listers: Listers, nodes: readonl
     const uniform = plugin.uniformScore?.(state, pod, nodes);
     if (uniform !== undefined) {
       for (let i = 0; i < totals.length; i++) totals[i] += uniform * weight;
-      if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: new Float64Array(totals.length).fill(uniform) });
+      if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: new Array<number>(totals.length).fill(uniform) });
       continue;
     }
     for (let i = 0; i < scores.length; i++) scores[i].score = plugin.score(state, pod, d.feasible[i], i);
