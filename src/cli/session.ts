@@ -69,7 +69,7 @@ export class Session {
     private readonly full?: Cluster,
     private readonly created = false,
   ) {
-    if (renderer.event) view.log.subscribe((e) => renderer.event!(e));
+    if (renderer.event) view.log.subscribe((e) => renderer.event!(e), { summaries: renderer.summaries });
     if (full && renderer.progress) full.onProgress = (p) => renderer.progress!(p);
     this.savedRevision = created ? -1 : view.store.revision;
     this.savedTimers = JSON.stringify(full?.world.timers.all() ?? []);

@@ -4,6 +4,8 @@ import type { Actor, SimEvent, SimEventBody } from './types.js';
 export class EventLog {
   private seq = 0;
   private readonly listeners: Array<(e: SimEvent) => void> = [];
+  /** Listeners that read every event in full (not summaries): the JSON narration, tests. */
+  private detailedListeners = 0;
 
   constructor(private readonly now: () => number) {}
 
@@ -25,12 +27,22 @@ export class EventLog {
     return this.listeners.length > 0;
   }
 
+  /**
+   * Whether some listener reads every event in full. A narrator tells a few pods in detail and counts the rest: for it,
+   * an event that would list hundreds of things (the 500 nodes a pod's scheduling cycle looks at) may carry a summary.
+   */
+  get detailed(): boolean {
+    return this.detailedListeners > 0;
+  }
+
   /** How many events were emitted so far. */
   get count(): number {
     return this.seq;
   }
 
-  subscribe(listener: (e: SimEvent) => void): void {
+  /** `summaries`: the listener does with the summaries that events carry when nobody reads them in full. */
+  subscribe(listener: (e: SimEvent) => void, { summaries = false } = {}): void {
     this.listeners.push(listener);
+    if (!summaries) this.detailedListeners++;
   }
 }

@@ -79,8 +79,12 @@ export type SimEventBody =
   | E<'node.pod-evicted', { node: string; pod: ObjectRef }>
   | E<'node.ready', { node: string; cancelledEvictions: number }>
   // 3. the scheduler
+  // verdicts: every node looked at, in walk order; when no listener reads every event in full (EventLog.detailed), the
+  // rejected ones only (a narrator counts the rest)
   | E<'scheduler.filtered', { pod: ObjectRef; verdicts: NodeVerdict[]; feasible: number; evaluated: number; total: number }>
-  | E<'scheduler.scored', { pod: ObjectRef; verdicts: NodeVerdict[] }>
+  // verdicts: every node scored, in walk order; when no listener reads every event in full, the best NODES_NAMED
+  // (best-scored.ts) in walk order, and `scoredNodes` how many were scored
+  | E<'scheduler.scored', { pod: ObjectRef; verdicts: NodeVerdict[]; scoredNodes?: number }>
   | E<'scheduler.bound', { pod: ObjectRef; node: string; score?: number; scores?: PluginScore[]; runnerUp?: { node: string; score: number; scores: PluginScore[] }; tieBroken: boolean; alone: boolean }>
   | E<'scheduler.waiting-for-volumes', { pod: ObjectRef; node: string; claims: string[] }>
   | E<'scheduler.failed', { pod: ObjectRef; message: string }>

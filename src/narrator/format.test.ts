@@ -49,6 +49,13 @@ describe('scheduler lines on a big cluster', () => {
     expect(en['scheduler.scored'](scoredEvent, {})?.text).toBe('Scheduler: scores (weighted sum of plugins) — best 5 of 500 nodes: worker321 698, worker0 651, worker1 651, worker2 651, worker3 651');
   });
 
+  it('tells the same from the best five and a count, as a scheduler gives them to a narrator', () => {
+    const summary = { ...scoredEvent, verdicts: many.filter((v) => bestScored(many).includes(v)), scoredNodes: many.length };
+    expect(summary.verdicts).toHaveLength(5);
+    expect(fr['scheduler.scored'](summary, {})).toEqual(fr['scheduler.scored'](scoredEvent, {}));
+    expect(en['scheduler.scored'](summary, {})).toEqual(en['scheduler.scored'](scoredEvent, {}));
+  });
+
   it('names every node of a small cluster in walk order', () => {
     expect(fr['scheduler.scored']({ ...scoredEvent, verdicts: scored([651, 698, 651]) }, {})?.text).toBe('Scheduler : scores (somme pondérée des plugins) — worker0 651, worker1 698, worker2 651');
   });

@@ -1,4 +1,7 @@
+import { bestIndices, NODES_NAMED } from '../events/best-scored.js';
 import type { NodeVerdict } from '../events/types.js';
+
+export { NODES_NAMED };
 
 /** Numbers and sizes the French way (2,4 s; 94,8 Mo) or the English way (2.4 s; 94.8 MB). */
 export function seconds(ms: number, lang: 'fr' | 'en'): string {
@@ -40,23 +43,9 @@ export function decisive(winner: Scored[], runnerUp: Scored[]): Array<{ plugin: 
     .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
 }
 
-/**
- * How many nodes a scheduler line names one by one. At 5,000 nodes a pod's cycle scores 500 of them: past this, a line
- * names the best scores, and counts the rejected nodes by what rejected them.
- */
-export const NODES_NAMED = 5;
-
-/** The `max` best totals among scored verdicts, best first, ties in walk order: one pass, no sort of all 500. */
+/** The `max` best totals among scored verdicts, best first, ties in walk order. */
 export function bestScored(verdicts: NodeVerdict[], max = NODES_NAMED): NodeVerdict[] {
-  const best: NodeVerdict[] = [];
-  for (const v of verdicts) {
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.total! < v.total!) at--;
-    if (at >= max) continue;
-    best.splice(at, 0, v);
-    if (best.length > max) best.pop();
-  }
-  return best;
+  return bestIndices(verdicts.length, (i) => verdicts[i]!.total!, max).map((i) => verdicts[i]!);
 }
 
 /** Rejected nodes counted by plugin and reasons, most first, as FailedScheduling counts them ("4 Insufficient cpu"). */

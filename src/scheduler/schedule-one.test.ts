@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../../test/builders.js';
 import { fitErrorMessage } from './fit-error.js';
-import { numFeasibleNodesToFind, scheduleOne, scoreBreakdown } from './schedule-one.js';
+import { bestVerdicts, numFeasibleNodesToFind, scheduleOne, scoreBreakdown } from './schedule-one.js';
 
 describe('scheduling cycle', () => {
   it.each([
@@ -54,6 +54,21 @@ describe('scheduling cycle', () => {
       });
       expect(quiet.verdicts).toEqual([]);
     }
+  });
+
+  it('keeps the rejected nodes and the best scores only, when nobody reads every node, and decides the same', () => {
+    const cp = makeNode('cp').taint({ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }).info();
+    // w3 and w5 run a pod already: the others score best, tied, and keep their walk order
+    const workers = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7'].map((name) => makeNode(name).withPod(makePod().req(name === 'w3' || name === 'w5' ? '2' : '0').obj()).info());
+    const pod = makePod().req('100m').obj();
+    const every = scheduleOne(pod, [cp, ...workers], 0);
+    const summary = scheduleOne(pod, [cp, ...workers], 0, undefined, true, false);
+    expect(summary.chosen?.name).toBe(every.chosen?.name);
+    expect(summary.verdicts).toEqual(every.verdicts.filter((v) => v.rejectedBy));
+    expect(summary.verdicts.map((v) => v.node)).toEqual(['cp']);
+    const best = bestVerdicts(summary);
+    expect(best.map((v) => v.node)).toEqual(['w1', 'w2', 'w4', 'w6', 'w7']);
+    expect(best).toEqual(every.verdicts.filter((v) => best.some((b) => b.node === v.node)));
   });
 
   it('builds the FailedScheduling message like framework.FitError', () => {

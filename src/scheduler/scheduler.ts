@@ -14,7 +14,7 @@ import { fitErrorMessage } from './fit-error.js';
 import { NO_LISTERS, type Listers } from './framework/interface.js';
 import { accountPod, hasPodAffinity, newNodeInfo, type NodeInfo } from './framework/node-info.js';
 import { volumeState } from './plugins/volume-binding/volume-binding.js';
-import { bestNode, scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
+import { bestNode, bestVerdicts, scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
 import { SELECTED_NODE } from '../api/storage.js';
 import { InterPodAffinity, NodePorts, NodeResourcesFit, PodTopologySpread, VolumeRestrictions } from './plugins/names.js';
 
@@ -224,7 +224,7 @@ export class Scheduler {
   private schedule(podObj: KObject): void {
     const pod = asPod(podObj);
     const nodes = (this.sortedNodes ??= [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name)));
-    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.listers, this.w.log.listening);
+    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.listers, this.w.log.listening, this.w.log.detailed);
     if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.evaluated) % nodes.length;
     if (!d.chosen) {
       this.fail(podObj, fitErrorMessage(nodes.length, d.failures, d.preFilterMessage), d);
@@ -242,7 +242,14 @@ export class Scheduler {
   private tellDecision(podObj: KObject, d: Decision, total: number): void {
     const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
     this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total });
-    if (d.scored) this.w.log.emit('scheduler', { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) });
+    if (d.scored) {
+      this.w.log.emit(
+        'scheduler',
+        this.w.log.detailed
+          ? { kind: 'scheduler.scored', pod: ref, verdicts: d.verdicts.filter((v) => v.total !== undefined) }
+          : { kind: 'scheduler.scored', pod: ref, verdicts: bestVerdicts(d), scoredNodes: d.feasible.length },
+      );
+    }
     const mine = d.feasible.indexOf(d.chosen!);
     const runnerUp = d.scored ? bestNode(d, mine).index : -1;
     this.w.log.emit('scheduler', {

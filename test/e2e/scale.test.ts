@@ -103,6 +103,22 @@ describe('many nodes, many pods', () => {
     expect([...after.values()]).toContain(untouched);
   }, 120_000);
 
+  it('gives every node of a cycle to the JSON narration; the narrator, given the best five, still counts them all', () => {
+    const file = join(scratchDir('manifests'), 'charge.yaml');
+    writeFileSync(file, deployment('trio', 3));
+    const run = (narration: string) => {
+      const home = freshHome();
+      kubesim(home, ['-q', 'cluster', 'create', '--nodes', '120']);
+      return kubesim(home, ['apply', '-f', file, '--narration', narration]).stderr;
+    };
+    const events = run('json').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; verdicts?: Array<{ node: string; total?: number }> });
+    const scored = events.filter((e) => e.kind === 'scheduler.scored');
+    expect(scored).toHaveLength(3);
+    // percentageOfNodesToScore: 100 of 121 nodes, every one with its total
+    for (const e of scored) expect(e.verdicts!.filter((v) => v.total !== undefined)).toHaveLength(100);
+    expect(run('plain').split('\n').filter((l) => l.includes('les 5 meilleurs des 100 nœuds'))).toHaveLength(3);
+  });
+
   it('with --lang en, the summary is English too', () => {
     const home = freshHome();
     kubesim(home, ['-q', 'cluster', 'create', '--nodes', '5']);

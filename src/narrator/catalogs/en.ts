@@ -119,13 +119,14 @@ export const en: Catalog = {
       text: `Scheduler: pod ${e.pod.name} — filtered ${e.evaluated} node${s(e.evaluated)}: ${e.feasible} kept${why.length ? `; ${why.join('; ')}` : ''}`,
     };
   },
-  'scheduler.scored': (e) => ({
-    step: 3,
-    emoji: '🧭',
-    text: `Scheduler: scores (weighted sum of plugins) — ${
-      e.verdicts.length <= NODES_NAMED ? scoreList(e.verdicts) : `best ${NODES_NAMED} of ${e.verdicts.length} nodes: ${scoreList(bestScored(e.verdicts))}`
-    }`,
-  }),
+  'scheduler.scored': (e) => {
+    const scored = e.scoredNodes ?? e.verdicts.length;
+    return {
+      step: 3,
+      emoji: '🧭',
+      text: `Scheduler: scores (weighted sum of plugins) — ${scored <= NODES_NAMED ? scoreList(e.verdicts) : `best ${NODES_NAMED} of ${scored} nodes: ${scoreList(bestScored(e.verdicts))}`}`,
+    };
+  },
   'scheduler.bound': (e) => {
     if (e.alone) return { step: 3, emoji: '🧭', text: `Scheduler: ${e.pod.name} → ${e.node} (the only possible node, no scoring needed)` };
     const gaps = e.runnerUp ? decisive(e.scores ?? [], e.runnerUp.scores) : [];

@@ -131,13 +131,14 @@ export const fr: Catalog = {
       text: `Scheduler : pod ${e.pod.name} — filtrage de ${e.evaluated} nœud${e.evaluated > 1 ? 's' : ''} : ${e.feasible} retenu${e.feasible > 1 ? 's' : ''}${why.length ? ` ; ${why.join(' ; ')}` : ''}`,
     };
   },
-  'scheduler.scored': (e) => ({
-    step: 3,
-    emoji: '🧭',
-    text: `Scheduler : scores (somme pondérée des plugins) — ${
-      e.verdicts.length <= NODES_NAMED ? scoreList(e.verdicts) : `les ${NODES_NAMED} meilleurs des ${e.verdicts.length} nœuds : ${scoreList(bestScored(e.verdicts))}`
-    }`,
-  }),
+  'scheduler.scored': (e) => {
+    const scored = e.scoredNodes ?? e.verdicts.length;
+    return {
+      step: 3,
+      emoji: '🧭',
+      text: `Scheduler : scores (somme pondérée des plugins) — ${scored <= NODES_NAMED ? scoreList(e.verdicts) : `les ${NODES_NAMED} meilleurs des ${scored} nœuds : ${scoreList(bestScored(e.verdicts))}`}`,
+    };
+  },
   'scheduler.bound': (e) => {
     if (e.alone) return { step: 3, emoji: '🧭', text: `Scheduler : ${e.pod.name} → ${e.node} (seul nœud possible, pas besoin de noter)` };
     const gaps = e.runnerUp ? decisive(e.scores ?? [], e.runnerUp.scores) : [];

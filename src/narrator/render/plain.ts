@@ -8,6 +8,7 @@ import type { Renderer, Streams } from './renderer.js';
  * no wall-clock times. The step tag appears when the story moves to another of the six steps.
  */
 export class PlainRenderer implements Renderer {
+  readonly summaries = true;
   private lastStep?: Step;
 
   constructor(

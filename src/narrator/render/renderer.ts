@@ -25,6 +25,8 @@ export function hasWidth(stream: Streams['err']): boolean {
 export interface Renderer {
   /** Absent when the world's events are not told (-q): then nobody builds them at all. */
   event?(e: SimEvent): void;
+  /** The renderer tells the world's events from their summaries (EventLog.subscribe): a narrator, not the JSON lines. */
+  readonly summaries?: boolean;
   stdout(text: string): void;
   /** kubectl's own stderr text (errors, "No resources found"): printed even with -q. */
   stderr(text: string): void;

@@ -24,6 +24,7 @@ const LOADING_TOLD_FROM = 32 << 20;
  * The world has already run: this replays its story at a human pace.
  */
 export class TtyRenderer implements Renderer {
+  readonly summaries = true;
   private readonly items: Item[] = [];
   private progressShownAt = 0;
   /** The line rewritten in place (reading, progress, saving) is on the terminal: finish clears it. */
