@@ -40,7 +40,7 @@ export class EventLog {
     return this.seq;
   }
 
-  /** `summaries`: the listener does with the summaries that events carry when nobody reads them in full. */
+  /** `summaries`: the listener makes do with the summaries that events carry when nobody reads them in full. */
   subscribe(listener: (e: SimEvent) => void, { summaries = false } = {}): void {
     this.listeners.push(listener);
     if (!summaries) this.detailedListeners++;

@@ -156,7 +156,7 @@ export function scoreBreakdown(d: Decision, i: number): PluginScore[] {
 
 /**
  * The best scored nodes with their totals (as many as a narration names), in walk order: what a told cycle keeps when
- * nobody reads every node. A narrator told 150,000 pods' cycles, and 500 verdicts each were most of what it cost.
+ * nobody reads every node. A narrator is told 150,000 pods' cycles, and each built 500 verdicts for it before.
  */
 export function bestVerdicts(d: Decision): NodeVerdict[] {
   const totals = d.totals!;
