@@ -44,6 +44,9 @@ describe('the saved state: events apart, read only when needed', () => {
   it('weighs the saved files, events included, before reading them', async () => {
     const d = dir();
     expect(savedBytes(d)).toBe(0);
+    // a cluster directory that is a file: ENOTDIR, left for the load to tell
+    writeFileSync(join(d, 'a-file'), '');
+    expect(savedBytes(join(d, 'a-file'))).toBe(0);
     await saveState(d, state(3, [entry('/registry/events/default/web.1', 3), entry('/registry/pods/default/web', 2)]));
     expect(savedBytes(d)).toBe(readFileSync(join(d, 'state.json')).length + readFileSync(join(d, 'events.json')).length);
   });

@@ -131,9 +131,18 @@ export interface LoadedState {
   lazy: Record<string, SavedBucket>;
 }
 
-/** What the saved files of a cluster weigh, events included (0 for none). */
+/**
+ * What the saved files of a cluster weigh, events included (0 for none): only to tell the user, so a file that cannot
+ * be looked at counts for nothing here, and the load says what is wrong with it.
+ */
 export function savedBytes(dir: string): number {
-  const size = (name: string) => statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+  const size = (name: string) => {
+    try {
+      return statSync(join(dir, name)).size;
+    } catch {
+      return 0;
+    }
+  };
   return size('state.json') + size('events.json');
 }
 
