@@ -1,8 +1,7 @@
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { clusterLocation } from './env.js';
-import { clusterDir } from './state.js';
+import { clusterDir, fileSize } from './state.js';
 
 /**
  * Node's default heap (4 GiB on this machine) holds a cluster of tens of thousands of pods; 150,000 pods on 5,000
@@ -31,14 +30,6 @@ function option(args: string[], name: string): string | undefined {
   return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
 
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * Whether this command (its arguments, after `kubesim`) should run with a bigger heap than this process has: a
  * big cluster created, or a saved cluster already big. A cluster in etcd (--store) is not measured.
@@ -48,5 +39,5 @@ export function needsBigHeap(args: string[], vars: NodeJS.ProcessEnv): boolean {
   const { home, cluster, store } = clusterLocation({ cluster: option(args, '--cluster'), store: option(args, '--store') }, vars);
   if (store) return false;
   if (args.includes('cluster') && Number(option(args, '--nodes')) >= BIG_CLUSTER_NODES) return true;
-  return sizeOf(join(clusterDir(home, cluster), 'state.json')) >= BIG_STATE_BYTES;
+  return fileSize(join(clusterDir(home, cluster), 'state.json')) >= BIG_STATE_BYTES;
 }

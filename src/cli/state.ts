@@ -131,19 +131,21 @@ export interface LoadedState {
   lazy: Record<string, SavedBucket>;
 }
 
+/** A file's size, 0 if it cannot be looked at (absent, or under something that is not a directory). */
+export function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * What the saved files of a cluster weigh, events included (0 for none): only to tell the user, so a file that cannot
  * be looked at counts for nothing here, and the load says what is wrong with it.
  */
 export function savedBytes(dir: string): number {
-  const size = (name: string) => {
-    try {
-      return statSync(join(dir, name)).size;
-    } catch {
-      return 0;
-    }
-  };
-  return size('state.json') + size('events.json');
+  return fileSize(join(dir, 'state.json')) + fileSize(join(dir, 'events.json'));
 }
 
 /**

@@ -33,7 +33,7 @@ export interface Renderer {
   note(text: string): void;
   /** While the world computes a long run, before any of its story is told (a terminal shows it on one line). */
   progress?(p: Progress): void;
-  /** The command saves what the world did; told only after a run long enough to have shown progress. */
+  /** The command saves what the world did; told only after a run or a load long enough to have shown a status line. */
   saving?(): void;
   /** A command that writes reads the saved state first, `bytes` of it (a terminal tells a big one: seconds to parse). */
   loading?(bytes: number): void;
