@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../../test/builders.js';
 import { fitErrorMessage } from './fit-error.js';
-import { bestVerdicts, numFeasibleNodesToFind, scheduleOne, scoreBreakdown } from './schedule-one.js';
+import { bestNode, bestVerdicts, numFeasibleNodesToFind, scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
 
 describe('scheduling cycle', () => {
   it.each([
@@ -45,7 +45,7 @@ describe('scheduling cycle', () => {
     const pods = [makePod().req('500m', '512Mi').obj(), makePod().req('2').obj(), makePod().req('3500m').obj(), makePod().req('100m').obj()];
     for (const [start, pod] of pods.entries()) {
       const told = scheduleOne(pod, nodes, start);
-      const quiet = scheduleOne(pod, nodes, start, undefined, false);
+      const quiet = scheduleOne(pod, nodes, start, undefined, 'quiet');
       expect({ chosen: quiet.chosen?.name, feasible: quiet.feasible.map((n) => n.name), ranks: quiet.ranks, evaluated: quiet.evaluated }).toEqual({
         chosen: told.chosen?.name,
         feasible: told.feasible.map((n) => n.name),
@@ -62,13 +62,32 @@ describe('scheduling cycle', () => {
     const workers = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7'].map((name) => makeNode(name).withPod(makePod().req(name === 'w3' || name === 'w5' ? '2' : '0').obj()).info());
     const pod = makePod().req('100m').obj();
     const every = scheduleOne(pod, [cp, ...workers], 0);
-    const summary = scheduleOne(pod, [cp, ...workers], 0, undefined, true, false);
+    const summary = scheduleOne(pod, [cp, ...workers], 0, undefined, 'summary');
     expect(summary.chosen?.name).toBe(every.chosen?.name);
     expect(summary.verdicts).toEqual(every.verdicts.filter((v) => v.rejectedBy));
     expect(summary.verdicts.map((v) => v.node)).toEqual(['cp']);
     const best = bestVerdicts(summary);
     expect(best.map((v) => v.node)).toEqual(['w1', 'w2', 'w4', 'w6', 'w7']);
     expect(best).toEqual(every.verdicts.filter((v) => best.some((b) => b.node === v.node)));
+    // what the narration tells of the choice: the chosen node's and the runner-up's scores, plugin by plugin
+    const told = (d: Decision) => {
+      const mine = d.feasible.indexOf(d.chosen!);
+      const runnerUp = bestNode(d, mine).index;
+      return { chosen: scoreBreakdown(d, mine), runnerUp: d.feasible[runnerUp]!.name, scores: scoreBreakdown(d, runnerUp) };
+    };
+    expect(told(summary)).toEqual(told(every));
+    expect(told(summary).chosen.length).toBeGreaterThan(3);
+  });
+
+  it('tells a summary from arrays the next cycle reuses, and a full cycle from its own', () => {
+    const nodes = ['a', 'b', 'c'].map((name, i) => makeNode(name).withPod(makePod().req(`${i}`).obj()).info());
+    const full = scheduleOne(makePod().req('100m').obj(), nodes, 0);
+    const first = scheduleOne(makePod().req('100m').obj(), nodes, 0, undefined, 'summary');
+    const kept = first.pluginScores.map((p) => [...p.scores]);
+    const second = scheduleOne(makePod().req('2').obj(), nodes, 0, undefined, 'summary');
+    expect(first.pluginScores[0]!.scores).toBe(second.pluginScores[0]!.scores);
+    expect(full.pluginScores.map((p) => p.scores)).toEqual(kept);
+    expect(full.pluginScores[0]!.scores).not.toBe(first.pluginScores[0]!.scores);
   });
 
   it('builds the FailedScheduling message like framework.FitError', () => {

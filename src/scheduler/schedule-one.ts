@@ -11,19 +11,22 @@ export interface Decision {
   state: CycleState;
   /**
    * Each node looked at, in walk order, for the narration: left empty when nobody listens (500 per pod), and only the
-   * rejected ones when nobody reads every node (see bestVerdicts).
+   * rejected ones in a summary (see bestVerdicts).
    */
   verdicts: NodeVerdict[];
   failures: NodeFailure[];
   /** Set when a PreFilter plugin rejected the pod before any node was looked at. */
   preFilterMessage?: string;
-  /** The nodes every filter passed, in walk order. A cycle nobody tells shares it (and ranks) with the next cycle. */
+  /** The nodes every filter passed, in walk order. A cycle not told in full shares it (and ranks) with the next cycle. */
   feasible: NodeInfo[];
   /** Each feasible node's place in the name-ordered node list: ties are broken on it, without comparing names. */
   ranks: number[];
   /** Each feasible node's weighted total, in d.feasible's order (set once scored). */
   totals?: Scores;
-  /** Each score plugin's normalized scores, in d.feasible's order, when told (a breakdown is built only for the nodes told). */
+  /**
+   * Each score plugin's normalized scores, in d.feasible's order, when told (a breakdown is built only for the nodes
+   * told). A summary's are shared with the next cycle, like d.feasible.
+   */
   pluginScores: Array<{ plugin: string; weight: number; scores: Scores }>;
   /** Nodes looked at by the filters (where the next cycle's walk starts over). */
   evaluated: number;
@@ -41,7 +44,14 @@ export function numFeasibleNodesToFind(total: number, percentage = 0): number {
 }
 
 /**
- * The feasible nodes and their ranks of a cycle nobody tells, reused like SCORES: filled by index, then cut to length.
+ * How much of a cycle the narration reads. `quiet`: nothing (nobody listens). `summary`: the rejected nodes, the best
+ * five, the chosen node and the runner-up, read before the next cycle starts (a narrator that tells 20 pods in detail
+ * and counts the rest). `full`: every node looked at, kept past the next cycle (the JSON narration, tests).
+ */
+export type Telling = 'quiet' | 'summary' | 'full';
+
+/**
+ * The feasible nodes and their ranks of a cycle not told in full, reused like SCORES: filled by index, then cut to length.
  * Pushed into fresh arrays, 500 nodes per pod grew two backing stores seven times each, a third of what the
  * scheduler allocated. Cutting to length keeps the capacity (V8 trims only a length under half of it).
  */
@@ -49,10 +59,11 @@ const FEASIBLE: NodeInfo[] = [];
 const RANKS: number[] = [];
 
 /** Filters in order; a node's first failing plugin decides its reasons (findNodesThatPassFilters). */
-function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start: number, filters: readonly FilterPlugin[], d: Decision, explain: boolean, everyVerdict: boolean): void {
+function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start: number, filters: readonly FilterPlugin[], d: Decision, telling: Telling): void {
   const wanted = numFeasibleNodesToFind(nodes.length);
-  const feasible = explain ? d.feasible : FEASIBLE;
-  const ranks = explain ? d.ranks : RANKS;
+  const own = telling === 'full';
+  const feasible = own ? d.feasible : FEASIBLE;
+  const ranks = own ? d.ranks : RANKS;
   let found = 0;
   let processed = 0;
   for (let i = 0; i < nodes.length && found < wanted; i++) {
@@ -63,7 +74,7 @@ function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start
     for (const plugin of filters) {
       const status = plugin.filter(state, pod, node);
       if (status.code === 'Success') continue;
-      if (explain) d.verdicts.push({ node: node.name, rejectedBy: plugin.name, reasons: status.reasons });
+      if (telling !== 'quiet') d.verdicts.push({ node: node.name, rejectedBy: plugin.name, reasons: status.reasons });
       d.failures.push({ code: status.code, reasons: status.reasons, plugin: plugin.name });
       rejected = true;
       break;
@@ -72,7 +83,7 @@ function findFeasibleNodes(state: CycleState, pod: Pod, nodes: NodeInfo[], start
       feasible[found] = node;
       ranks[found] = rank;
       found++;
-      if (explain && everyVerdict) d.verdicts.push({ node: node.name });
+      if (own) d.verdicts.push({ node: node.name });
     }
   }
   feasible.length = found;
@@ -108,39 +119,49 @@ function scoreList(feasible: NodeInfo[]): NodeScore[] {
  */
 type Scores = Float64Array | number[];
 
-/** The totals of a cycle nobody tells, reused like SCORES. A told cycle's totals are its own (the narration reads them after the cycle). */
+/** The totals of a cycle not told in full, reused like SCORES. A cycle told in full has its own (read after the cycle). */
 let TOTALS = new Float64Array(0);
 
-function totalsFor(count: number, explain: boolean): Scores {
-  if (explain) return new Array<number>(count).fill(0);
+function totalsFor(count: number, telling: Telling): Scores {
+  if (telling === 'full') return new Array<number>(count).fill(0);
   if (TOTALS.length < count) TOTALS = new Float64Array(count);
   return TOTALS.subarray(0, count).fill(0);
 }
 
-/** A plugin's scores kept for the narration. A loop: Float64Array.from with a map function was most of a told cycle. */
-function scoresOf(scores: NodeScore[]): number[] {
-  const kept = new Array<number>(scores.length);
-  for (let i = 0; i < scores.length; i++) kept[i] = scores[i]!.score;
+/**
+ * Each plugin's scores of a summary, one array per place in SCORERS, reused like FEASIBLE: a summary read each cycle's
+ * seven plugins' scores, 500 each, from fresh arrays (3,500 numbers per pod) to tell the chosen node and the runner-up.
+ */
+const PLUGIN_SCORES: number[][] = [];
+
+/** Where a told cycle keeps the `slot`th plugin's `count` scores (score(i)): in an array of its own when told in full. */
+function keepScores(telling: Telling, slot: number, count: number, score: (i: number) => number): number[] {
+  const kept = telling === 'full' ? new Array<number>(count) : (PLUGIN_SCORES[slot] ??= []);
+  for (let i = 0; i < count; i++) kept[i] = score(i);
+  kept.length = count;
   return kept;
 }
 
 /** Score plugins, normalized, weighted and summed per node (prioritizeNodes); each plugin's scores kept if told. */
-function prioritizeNodes(pod: Pod, d: Decision, listers: Listers, nodes: readonly NodeInfo[], explain: boolean): void {
+function prioritizeNodes(pod: Pod, d: Decision, listers: Listers, nodes: readonly NodeInfo[], telling: Telling): void {
   const state = d.state;
-  const totals = totalsFor(d.feasible.length, explain);
+  const totals = totalsFor(d.feasible.length, telling);
   const scores = scoreList(d.feasible);
+  const keep = (plugin: string, weight: number, score: (i: number) => number) => {
+    if (telling !== 'quiet') d.pluginScores.push({ plugin, weight, scores: keepScores(telling, d.pluginScores.length, totals.length, score) });
+  };
   for (const { plugin, weight } of SCORERS) {
     if (plugin.preScore?.(state, pod, d.feasible, listers, nodes) === false) continue;
     const uniform = plugin.uniformScore?.(state, pod, nodes);
     if (uniform !== undefined) {
       for (let i = 0; i < totals.length; i++) totals[i] += uniform * weight;
-      if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: new Array<number>(totals.length).fill(uniform) });
+      keep(plugin.name, weight, () => uniform);
       continue;
     }
     for (let i = 0; i < scores.length; i++) scores[i].score = plugin.score(state, pod, d.feasible[i], i);
     plugin.normalizeScore?.(state, pod, scores);
     for (let i = 0; i < scores.length; i++) totals[i] += scores[i].score * weight;
-    if (explain) d.pluginScores.push({ plugin: plugin.name, weight, scores: scoresOf(scores) });
+    keep(plugin.name, weight, (i) => scores[i]!.score);
   }
   // the feasible nodes' verdicts are in d.feasible's order (when told at all)
   const verdicts = d.verdicts.filter((v) => !v.rejectedBy);
@@ -155,8 +176,8 @@ export function scoreBreakdown(d: Decision, i: number): PluginScore[] {
 }
 
 /**
- * The best scored nodes with their totals (as many as a narration names), in walk order: what a told cycle keeps when
- * nobody reads every node. A narrator is told 150,000 pods' cycles, and each built 500 verdicts for it before.
+ * The best scored nodes with their totals (as many as a narration names), in walk order: what a summary tells of the
+ * scores. A narrator is told 150,000 pods' cycles, and each built 500 verdicts for it before.
  */
 export function bestVerdicts(d: Decision): NodeVerdict[] {
   const totals = d.totals!;
@@ -226,17 +247,16 @@ function preFilter(state: CycleState, pod: Pod, nodes: NodeInfo[], listers: List
 
 /**
  * One scheduling cycle for one pod (`nodes` in name order, the walk starting at `start`): pre-filter, filter, then score
- * only if more than one node fits, then choose. `explain`: keep what the narration tells; `everyVerdict`: a verdict for
- * each node looked at, not only for the rejected ones.
+ * only if more than one node fits, then choose, keeping what `telling` asks for the narration.
  */
-export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, listers: Listers = NO_LISTERS, explain = true, everyVerdict = true): Decision {
+export function scheduleOne(pod: Pod, nodes: NodeInfo[], start: number, listers: Listers = NO_LISTERS, telling: Telling = 'full'): Decision {
   const d: Decision = { state: new Map(), verdicts: [], failures: [], feasible: [], ranks: [], pluginScores: [], evaluated: 0, scored: false, tieBroken: false };
   const filters = preFilter(d.state, pod, nodes, listers, d);
   if (!filters) return d;
-  findFeasibleNodes(d.state, pod, nodes, start, filters, d, explain, everyVerdict);
+  findFeasibleNodes(d.state, pod, nodes, start, filters, d, telling);
   if (d.feasible.length === 1) d.chosen = d.feasible[0];
   else if (d.feasible.length > 1) {
-    prioritizeNodes(pod, d, listers, nodes, explain);
+    prioritizeNodes(pod, d, listers, nodes, telling);
     selectHost(d);
   }
   return d;

@@ -14,7 +14,7 @@ import { fitErrorMessage } from './fit-error.js';
 import { NO_LISTERS, type Listers } from './framework/interface.js';
 import { accountPod, hasPodAffinity, newNodeInfo, type NodeInfo } from './framework/node-info.js';
 import { volumeState } from './plugins/volume-binding/volume-binding.js';
-import { bestNode, bestVerdicts, scheduleOne, scoreBreakdown, type Decision } from './schedule-one.js';
+import { bestNode, bestVerdicts, scheduleOne, scoreBreakdown, type Decision, type Telling } from './schedule-one.js';
 import { SELECTED_NODE } from '../api/storage.js';
 import { InterPodAffinity, NodePorts, NodeResourcesFit, PodTopologySpread, VolumeRestrictions } from './plugins/names.js';
 
@@ -224,7 +224,7 @@ export class Scheduler {
   private schedule(podObj: KObject): void {
     const pod = asPod(podObj);
     const nodes = (this.sortedNodes ??= [...this.nodes.values()].sort((a, b) => a.name.localeCompare(b.name)));
-    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.listers, this.w.log.listening, this.w.log.detailed);
+    const d = scheduleOne(pod, nodes, this.nextStartNodeIndex, this.listers, this.telling());
     if (nodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + d.evaluated) % nodes.length;
     if (!d.chosen) {
       this.fail(podObj, fitErrorMessage(nodes.length, d.failures, d.preFilterMessage), d);
@@ -238,7 +238,14 @@ export class Scheduler {
     this.bind(podObj, chosen, d);
   }
 
-  /** The cycle as the narration tells it: nodes filtered, scored, and the choice against the runner-up. */
+  private telling(): Telling {
+    return !this.w.log.listening ? 'quiet' : this.w.log.detailed ? 'full' : 'summary';
+  }
+
+  /**
+   * The cycle as the narration tells it: nodes filtered, scored, and the choice against the runner-up. Right after the
+   * cycle, before anything else runs: a summary's scores are overwritten by the next one.
+   */
   private tellDecision(podObj: KObject, d: Decision, total: number): void {
     const ref = { kind: 'Pod', namespace: podObj.metadata.namespace, name: podObj.metadata.name };
     this.w.log.emit('scheduler', { kind: 'scheduler.filtered', pod: ref, verdicts: d.verdicts, feasible: d.feasible.length, evaluated: d.evaluated, total });
