@@ -21,6 +21,7 @@ const METHOD = { create: 'POST', update: 'PUT', patch: 'PATCH', delete: 'DELETE'
 export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
   // the story of each request is told only to a listener: a quiet load sends millions
   const told = f.log.listening;
+  const checksTold = f.log.tellsChecksOf(req.client);
   if (told) {
     const isCreate = req.verb === 'create' && !req.subresource;
     const name = req.name ?? req.body?.metadata?.name ?? req.body?.metadata?.generateName ?? '';
@@ -34,8 +35,8 @@ export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
       client: req.client,
       dryRun: req.dryRun,
     });
-    f.log.emit('apiserver', { kind: 'authn.succeeded', user: req.user.name, groups: req.user.groups, method: req.user.method, ...(req.user.impersonatedBy && { impersonatedBy: req.user.impersonatedBy }) });
   }
+  if (checksTold) f.log.emit('apiserver', { kind: 'authn.succeeded', user: req.user.name, groups: req.user.groups, method: req.user.method, ...(req.user.impersonatedBy && { impersonatedBy: req.user.impersonatedBy }) });
   const attrs = {
     verb: req.verb,
     group: req.resource.group,
@@ -45,7 +46,7 @@ export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
     name: req.verb === 'create' ? undefined : req.name,
   };
   const decision = authorize(f.store, req.user, attrs);
-  if (decision.allowed && !told) return undefined;
+  if (decision.allowed && !checksTold) return undefined;
   const base = { user: req.user.name, verb: req.verb, resource: qualifiedResource(req.resource), namespace: attrs.namespace };
   if (decision.allowed) {
     f.log.emit('apiserver', { kind: 'authz.allowed', ...base, via: decision.via });

@@ -99,22 +99,28 @@ export class ApiServer {
     return message ? badRequest(message) : undefined;
   }
 
-  private admit(obj: KObject, op: Operation, old?: KObject): ApiError | undefined {
+  /** Mutating admission, then validation: what passes is told only when the request's checks are (tellsChecksOf). */
+  private check(req: ApiRequest, obj: KObject, op: Operation, old?: KObject): ApiError | undefined {
+    const told = this.w.log.tellsChecksOf(req.client);
+    return this.admit(obj, op, told, old) ?? this.validate(obj, old, op, told);
+  }
+
+  private admit(obj: KObject, op: Operation, told: boolean, old?: KObject): ApiError | undefined {
     STRATEGIES[obj.kind]?.normalize?.(obj);
     const defaults = applyDefaults(obj);
     const ref = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name || obj.metadata.generateName || '' };
-    if (defaults.length) this.w.log.emit('apiserver', { kind: 'admission.mutated', plugin: 'defaults', object: ref, changes: defaults });
+    if (told && defaults.length) this.w.log.emit('apiserver', { kind: 'admission.mutated', plugin: 'defaults', object: ref, changes: defaults });
     const ctx: AdmissionContext = { op, store: this.w.store, rand: this.w.rand, old };
     for (const plugin of ADMISSION_CHAIN) {
       if (!plugin.admit || !plugin.handles(ctx, obj)) continue;
       const result = plugin.admit(obj, ctx);
       if (result instanceof ApiError) return result;
-      if (result.length) this.w.log.emit('apiserver', { kind: 'admission.mutated', plugin: plugin.name, object: ref, changes: result });
+      if (told && result.length) this.w.log.emit('apiserver', { kind: 'admission.mutated', plugin: plugin.name, object: ref, changes: result });
     }
     return undefined;
   }
 
-  private validate(obj: KObject, old: KObject | undefined, op: Operation): ApiError | undefined {
+  private validate(obj: KObject, old: KObject | undefined, op: Operation, told: boolean): ApiError | undefined {
     const strategy = STRATEGIES[obj.kind];
     const ref = { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name };
     const errors = [...strategy.validate(obj), ...(old && strategy.validateUpdate ? strategy.validateUpdate(obj, old) : [])];
@@ -129,7 +135,7 @@ export class ApiServer {
       const rejected = plugin.validate(obj, ctx);
       if (rejected) return rejected;
     }
-    this.w.log.emit('apiserver', { kind: 'validation.passed', object: ref });
+    if (told) this.w.log.emit('apiserver', { kind: 'validation.passed', object: ref });
     return undefined;
   }
 
@@ -144,7 +150,7 @@ export class ApiServer {
     else delete obj.metadata.namespace; // ignored on cluster-scoped objects, as a real API server does
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(this.w.rand, obj.metadata.generateName);
     this.prepareForCreate(obj);
-    const rejected = this.admit(obj, 'CREATE') ?? this.validate(obj, undefined, 'CREATE');
+    const rejected = this.check(req, obj, 'CREATE');
     if (rejected) return fail(rejected);
     if (r.kind === 'Service') {
       const allocated = allocateServiceAddresses(this.w, obj);
@@ -200,7 +206,7 @@ export class ApiServer {
           ? this.mergeUpdate({ ...clone(old), spec: { ...(old.spec as object), replicas: (incoming.spec as { replicas?: number }).replicas } }, old, r)
           : this.mergeUpdate(incoming, old, r);
     if (req.subresource !== 'status') {
-      const rejected = this.admit(obj, 'UPDATE', old) ?? this.validate(obj, old, 'UPDATE');
+      const rejected = this.check(req, obj, 'UPDATE', old);
       if (rejected) return fail(rejected);
     }
     if (req.fieldManager && req.subresource !== 'status') obj.metadata.managedFields = recordUpdate(old, obj, req.fieldManager, rfc3339(this.w.clock.now()), req.subresource);

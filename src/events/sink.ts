@@ -1,5 +1,11 @@
 import type { Actor, SimEvent, SimEventBody } from './types.js';
 
+/**
+ * Whether a request is the user's own (kubectl's, not the control plane's): the narration tells the API server's checks
+ * (authentication, RBAC, admission, validation) of these only.
+ */
+export const userRequest = (client?: string): boolean => client === 'kubectl';
+
 /** What the world did, as it happens: renderers subscribe to it. Nothing is kept (150,000 pods make millions). */
 export class EventLog {
   private seq = 0;
@@ -33,6 +39,14 @@ export class EventLog {
    */
   get detailed(): boolean {
     return this.detailedListeners > 0;
+  }
+
+  /**
+   * Whether the API server's checks of a request by `client` are told: every request's to a listener that reads in
+   * full, the user's own only to narrators (they leave out the control plane's, 7 million for a 150,000-pod apply).
+   */
+  tellsChecksOf(client: Actor): boolean {
+    return this.detailed || (this.listening && userRequest(client));
   }
 
   /** How many events were emitted so far. */

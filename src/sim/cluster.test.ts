@@ -212,3 +212,33 @@ describe('simulated cluster', () => {
     expect(events(later).every(recently)).toBe(true);
   });
 });
+
+describe("the API server's checks in the story", () => {
+  const CHECKS = ['authn.succeeded', 'authz.allowed', 'admission.mutated', 'validation.passed'];
+  /** Each request's client, with the checks told of it, for a listener that reads summaries or every event. */
+  function checksByClient(summaries: boolean): Map<string, Set<string>> {
+    const c = newCluster();
+    const byClient = new Map<string, Set<string>>();
+    let client = '';
+    c.world.log.subscribe(
+      (e) => {
+        if (e.kind === 'request.sent') byClient.set((client = e.client), byClient.get(e.client) ?? new Set());
+        else if (CHECKS.includes(e.kind)) byClient.get(client)!.add(e.kind);
+      },
+      { summaries },
+    );
+    send(c, 'create', web());
+    return byClient;
+  }
+
+  it('are told of every request to a listener that reads in full, of the user\'s own only to a narrator', () => {
+    const full = checksByClient(false);
+    const summary = checksByClient(true);
+    expect([...full.keys()].sort()).toEqual(['controller-manager', 'kubectl', 'kubelet', 'scheduler']);
+    expect([...summary.keys()].sort()).toEqual([...full.keys()].sort());
+    for (const client of full.keys()) expect(full.get(client)!.has('authz.allowed')).toBe(true);
+    expect(full.get('controller-manager')).toContain('admission.mutated');
+    expect([...summary.get('kubectl')!].sort()).toEqual([...full.get('kubectl')!].sort());
+    for (const client of ['controller-manager', 'kubelet', 'scheduler']) expect(summary.get(client)).toEqual(new Set());
+  });
+});

@@ -1,7 +1,7 @@
+import { userRequest } from '../../events/sink.js';
 import { bestScored, breakdown, decisive, list, megabytes, NODES_NAMED, rejectionGroups, scoreList, seconds, shortList } from '../format.js';
 import type { Catalog, Messages } from '../types.js';
 
-const userRequest = (client?: string) => client === 'kubectl';
 const obj = (o: { kind: string; namespace?: string; name: string }) => `${o.kind} "${o.namespace ? `${o.namespace}/` : ''}${o.name}"`;
 const OPS = { create: 'creates', update: 'updates', delete: 'deletes' } as const;
 const QUIET_KEYS = ['/registry/events/', '/registry/minions/'];
