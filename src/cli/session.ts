@@ -4,7 +4,7 @@ import { ADMIN, impersonate, type UserInfo } from '../apiserver/authn.js';
 import { read } from '../apiserver/reader.js';
 import type { ApiRequest, ApiResult } from '../apiserver/server.js';
 import { EventLog } from '../events/sink.js';
-import { QuietRenderer, type Renderer, type Streams } from '../narrator/render/renderer.js';
+import { isBigState, loadingText, QuietRenderer, StatusLine, type Renderer, type Streams } from '../narrator/render/renderer.js';
 import type { Messages } from '../narrator/types.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import type { Cluster, ClusterState } from '../sim/cluster.js';
@@ -24,6 +24,22 @@ export async function makeRenderer(env: Env, streams: Streams): Promise<Renderer
   const narrator = new Narrator(catalog, messages.folded, env.analogies ? messages.analogies : undefined);
   if (env.narration === 'plain') return new (await import('../narrator/render/plain.js')).PlainRenderer(streams, narrator);
   return new (await import('../narrator/render/tty.js')).TtyRenderer(streams, narrator, env.speed, messages);
+}
+
+/**
+ * A read of a big saved state takes seconds before the first line of output (4 s for `get pods` on 150,000 pods, 13 s
+ * for their events): a terminal says so, on stderr, until the output comes. Only when that output goes to the terminal
+ * too: a pager reading a pipe (`| less`) would have the line drawn over its screen.
+ */
+async function readingStatus(env: Env, streams: Streams, backend: Backend): Promise<StatusLine | undefined> {
+  if (env.narration !== 'tty' || !(streams.out as { isTTY?: boolean }).isTTY) return undefined;
+  const bytes = backend.savedBytes?.() ?? 0;
+  // a small state reads in a blink: nothing to say, and the catalogs need not load
+  if (!isBigState(bytes)) return undefined;
+  const { CATALOGS } = await import('../narrator/narrate.js');
+  const status = new StatusLine(streams.err);
+  status.show(loadingText(bytes, CATALOGS[env.lang].messages.loading)!);
+  return status;
 }
 
 function randomSeed(): string {
@@ -88,12 +104,20 @@ export class Session {
 
   private static async openOn(backend: Backend, env: Env, streams: Streams, opts: OpenOptions): Promise<Session> {
     if (opts.readOnly) {
-      // saves are atomic, so a reader needs no lock as long as it changes nothing
-      const loaded = await backend.read();
-      if (loaded && !timerDue(loaded.state, env.now)) {
-        const renderer = env.narration === 'json' ? await makeRenderer(env, streams) : new QuietRenderer(streams, env.narration !== 'off');
-        return new Session(env, renderer, readView(loaded, env.now), backend, false);
+      const status = await readingStatus(env, streams, backend);
+      try {
+        // saves are atomic, so a reader needs no lock as long as it changes nothing
+        const loaded = await backend.read();
+        if (loaded && !timerDue(loaded.state, env.now)) {
+          const renderer = env.narration === 'json' ? await makeRenderer(env, streams) : new QuietRenderer(streams, env.narration !== 'off', status);
+          return new Session(env, renderer, readView(loaded, env.now), backend, false);
+        }
+      } catch (e) {
+        status?.clear();
+        throw e;
       }
+      // a timer is due: the world runs, and its renderer says what it reads
+      status?.clear();
     }
     const renderer = await makeRenderer(env, streams);
     if (!(await backend.lock())) throw new LockTimeout(backend.where);

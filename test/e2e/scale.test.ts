@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIG_HEAP_FLAGS } from '../../src/cli/heap.js';
+import { main } from '../../src/cli/main.js';
 
 const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
 kind: Deployment
@@ -137,6 +138,29 @@ describe('many nodes, many pods', () => {
     const big = kubesim(home, ['create', 'namespace', 'big', ...onTerminal]);
     expect(big.stdout).toBe('namespace/big created\n');
     expect(big.stderr).toMatch(/^\r\x1b\[K📂 Lecture de l'état du cluster \(3\d Mo\)…\r\x1b\[K💾 Enregistrement de l'état du cluster…\r\x1b\[K/);
+  });
+
+  it('tells on a terminal that a big saved state is being read by a read too, and clears the line before the output', async () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'cluster', 'create']).code).toBe(0);
+    /** The command in this process, its writes in order; stdout a terminal or not (a pipe to a pager). */
+    const read = async (outIsTTY: boolean, args: string[]) => {
+      const writes: string[] = [];
+      const streams = { out: { isTTY: outIsTTY, write: (s: string) => s && writes.push(`out:${s}`) }, err: { write: (s: string) => writes.push(`err:${s}`) } };
+      const code = await main(['node', 'kubesim', '--narration', 'tty', ...args], streams, { KUBESIM_HOME: home, ...DETERMINISTIC });
+      return { code, writes };
+    };
+    const small = await read(true, ['get', 'nodes', '-o', 'name']);
+    expect(small.writes.join('')).not.toContain('📂');
+    appendFileSync(join(home, 'clusters', 'kubesim', 'state.json'), ' '.repeat(32 << 20));
+    const big = await read(true, ['get', 'nodes', '-o', 'name']);
+    expect(big.code).toBe(0);
+    expect(big.writes.slice(0, 3)).toEqual([expect.stringMatching(/^err:\r\x1b\[K📂 Lecture de l'état du cluster \(3\d Mo\)…$/), 'err:\r\x1b[K', 'out:node/kubesim-control-plane\n']);
+    const missing = await read(true, ['get', 'node', 'absent']);
+    expect(missing.code).toBe(1);
+    expect(missing.writes.slice(1, 3)).toEqual(['err:\r\x1b[K', 'err:Error from server (NotFound): nodes "absent" not found\n']);
+    // piped (to less, say): the line would be drawn over the pager's screen
+    expect((await read(false, ['get', 'nodes', '-o', 'name'])).writes.join('')).not.toContain('📂');
   });
 
   it('runs a command on a big cluster in a Node with a bigger heap, with the same output and exit code', () => {

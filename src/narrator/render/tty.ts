@@ -2,7 +2,7 @@ import type { SimEvent } from '../../events/types.js';
 import type { Narrator } from '../narrate.js';
 import type { Progress } from '../../sim/cluster.js';
 import type { Messages, NarrationLine, Step } from '../types.js';
-import { hasWidth, type Renderer, type Streams } from './renderer.js';
+import { hasWidth, loadingText, StatusLine, type Renderer, type Streams } from './renderer.js';
 
 type Item = { kind: 'line'; line: NarrationLine; at: number } | { kind: 'out' | 'err' | 'note'; text: string };
 
@@ -12,11 +12,6 @@ const VIRTUAL_SECOND_MS = 250;
 const MAX_WAIT_MS = 1500;
 /** Real milliseconds between two progress updates. */
 const PROGRESS_MS = 200;
-/**
- * From this size, a saved state takes a while to read before the command even starts: about a third of a second here,
- * five seconds for the 1.2 GB of 150,000 pods.
- */
-const LOADING_TOLD_FROM = 32 << 20;
 
 /**
  * The classroom renderer: each step appears with an ora spinner that settles into its emoji, waits (image pulls,
@@ -27,19 +22,22 @@ export class TtyRenderer implements Renderer {
   readonly summaries = true;
   private readonly items: Item[] = [];
   private progressShownAt = 0;
-  /** The line rewritten in place (reading, progress, saving) is on the terminal: finish clears it. */
-  private statusShown = false;
+  /** Reading, progress, saving: finish clears it before the story is told. */
+  private readonly status: StatusLine;
 
   constructor(
     private readonly streams: Streams,
     private readonly narrator: Narrator,
     private readonly speed: number,
     private readonly messages: Pick<Messages, 'stepTitles' | 'progress' | 'saving' | 'loading'>,
-  ) {}
+  ) {
+    this.status = new StatusLine(streams.err);
+  }
 
   /** A big saved state is read first, in one go that nothing can interrupt: the line says so until the run moves. */
   loading(bytes: number): void {
-    if (bytes >= LOADING_TOLD_FROM) this.status(this.messages.loading(Math.round(bytes / 1e6)));
+    const text = loadingText(bytes, this.messages.loading);
+    if (text) this.status.show(text);
   }
 
   /** One line rewritten in place, a few times a second at most (the story itself comes once the world is stable). */
@@ -47,7 +45,7 @@ export class TtyRenderer implements Renderer {
     const now = Date.now();
     if (now - this.progressShownAt < PROGRESS_MS) return;
     this.progressShownAt = now;
-    this.status(this.messages.progress(p.running, p.pods, Math.round(p.elapsedMs / 1000)));
+    this.status.show(this.messages.progress(p.running, p.pods, Math.round(p.elapsedMs / 1000)));
   }
 
   /**
@@ -55,12 +53,7 @@ export class TtyRenderer implements Renderer {
    * command says nothing about it.
    */
   saving(): void {
-    if (this.statusShown) this.status(this.messages.saving);
-  }
-
-  private status(text: string): void {
-    this.streams.err.write(`\r\x1b[K${text}`);
-    this.statusShown = true;
+    if (this.status.shown) this.status.show(this.messages.saving);
   }
 
   event(e: SimEvent): void {
@@ -80,7 +73,7 @@ export class TtyRenderer implements Renderer {
   }
 
   async finish(): Promise<void> {
-    if (this.statusShown) this.streams.err.write('\r\x1b[K');
+    this.status.clear();
     if (!this.items.length) return; // nothing to pace: ora and chalk need not load
     const [{ default: ora }, { default: chalk }] = await Promise.all([import('ora'), import('chalk')]);
     const sleep = (ms: number) => (this.speed > 0 && ms > 0 ? new Promise((r) => setTimeout(r, ms / this.speed)) : Promise.resolve());
