@@ -39,8 +39,8 @@ let start = 0;
 const t0 = performance.now();
 for (let i = 0; i < PODS; i++) {
   const p = pod(i);
-  // explain = false: as in a quiet CLI run, no per-node verdicts are kept for a narration nobody reads
-  const d = scheduleOne(p, nodes, start, listers, false);
+  // as in a quiet CLI run: nothing is kept for a narration nobody reads
+  const d = scheduleOne(p, nodes, start, listers, 'quiet');
   start = (start + d.evaluated) % nodes.length;
   if (!d.chosen) throw new Error(`pod ${i} did not fit`);
   accountPod(d.chosen, p, 1);
