@@ -75,13 +75,20 @@ export const FOLD_AFTER = 20;
 /**
  * Lines that fold together past FOLD_AFTER: one step told for many pods (the scheduler's binding written to etcd
  * among them), or one controller's repeated syncs of the same object (a ReplicaSet creating 150,000 pods 500 at a
- * time), leases running out. The user's own request and the simulator's lines are always told.
+ * time, a Service's endpoints, a rolling update's steps), the garbage collector's deletions of one kind of object (a
+ * deleted Deployment's ReplicaSet, then its 150,000 pods), leases running out. The user's own request and the
+ * simulator's lines are always told.
  */
 function foldGroup(e: SimEvent): { key: string; pods: boolean } | undefined {
   if (e.actor === 'simulator') return undefined;
   if ('pod' in e) return { key: e.kind, pods: true };
   if (e.kind === 'etcd.written' && e.subresource === 'binding') return { key: `${e.kind}/binding`, pods: true };
   if (e.kind === 'replicaset.observed') return { key: `${e.kind}/${e.replicaSet.namespace}/${e.replicaSet.name}`, pods: false };
+  if (e.kind === 'gc.deleted') return { key: `${e.kind}/${e.dependent.kind}`, pods: e.dependent.kind === 'Pod' };
+  // a Service's endpoints, then every node's rules, follow its pods as they get ready: one update per pod or so
+  if (e.kind === 'endpoints.updated' || e.kind === 'proxy.synced') return { key: `${e.kind}/${e.service.namespace}/${e.service.name}`, pods: false };
+  // a rolling update scales each ReplicaSet a step at a time, as the pods of the new one get ready
+  if (e.kind === 'deployment.scaled') return { key: `${e.kind}/${e.deployment.namespace}/${e.deployment.name}/${e.replicaSet}`, pods: false };
   // an hour after a big apply, its hundreds of leases run out one after the other
   if (e.kind === 'etcd.lease-expired') return { key: e.kind, pods: false };
   return undefined;

@@ -62,6 +62,12 @@ describe('many nodes, many pods', () => {
     for (const l of wide) expect(octets(l.split(/ +/)[5]!)).toSatisfy((o: number[]) => o.length === 4 && o[0] === 10 && o[1]! >= 128 && o.every((n) => n <= 255));
     const nodes = kubesim(home, ['get', 'nodes', '-o', 'wide', '--no-headers']).stdout.trim().split('\n');
     for (const l of nodes) expect(octets(l.split(/ +/)[5]!)).toSatisfy((o: number[]) => o.length === 4 && o[0] === 172 && o[1] === 18 && o.every((n) => n <= 255));
+    // a deleted Deployment's cascade: its ReplicaSet told, then 20 of its pods, and the rest summed up
+    const deleted = kubesim(home, ['delete', 'deployment', 'charge']).stderr;
+    const collected = deleted.split('\n').filter((l) => l.includes('Garbage collector'));
+    expect(collected.filter((l) => l.includes('→ supprime ReplicaSet « default/charge-'))).toHaveLength(1);
+    expect(collected.filter((l) => l.startsWith('🧹') && l.includes('→ supprime Pod « default/charge-'))).toHaveLength(20);
+    expect(deleted).toMatch(/🔁 580 fois de plus pour d'autres pods, comme la dernière : 🧹 Garbage collector : ReplicaSet « default\/charge-\w+ » n'existe plus → supprime Pod « default\/charge-/);
   }, 60_000);
 
   it('brings 120 pods of one image on 2 nodes to Running in one command: pulls queued behind the same image are quick', () => {
