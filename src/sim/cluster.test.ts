@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../api/object.js';
 import { resolveResource } from '../api/resources.js';
 import { ADMIN } from '../apiserver/authn.js';
+import { MIN_SYNC_PERIOD_MS } from '../node/kube-proxy/proxier.js';
 import { bootstrapCluster, DEFAULT_SPEC } from './bootstrap.js';
 import { Cluster } from './cluster.js';
 
@@ -142,6 +143,21 @@ describe('simulated cluster', () => {
     const ep = c.world.store.get('/registry/services/endpoints/default/web')!.value as unknown as { subsets: Array<{ addresses: Array<{ ip: string }> }> };
     expect(ep.subsets[0].addresses.map((a) => a.ip).sort()).toEqual(pods(c).map((p) => p.status!.podIP!).sort());
     expect(c.world.store.keys('/registry/endpointslices/default/web-')).toHaveLength(1);
+  });
+
+  it("programs kube-proxy's rules at most once a second (minSyncPeriod), the last sync with every ready pod", () => {
+    const c = newCluster();
+    send(c, 'create', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as unknown as KObject);
+    const syncs: Array<{ at: number; endpoints: string[] }> = [];
+    c.world.log.subscribe((e) => {
+      if (e.kind === 'proxy.synced' && e.service.name === 'web') syncs.push({ at: e.at, endpoints: e.endpoints });
+    });
+    send(c, 'create', web('nginx:1.27', 12));
+    expect(syncs.length).toBeGreaterThan(1);
+    for (let i = 1; i < syncs.length; i++) expect(syncs[i]!.at - syncs[i - 1]!.at).toBeGreaterThanOrEqual(MIN_SYNC_PERIOD_MS);
+    // twelve pods got ready in fewer syncs than that, and the last one programs all of them
+    expect(syncs.length).toBeLessThan(12);
+    expect(syncs.at(-1)!.endpoints.sort()).toEqual(pods(c).map((p) => `${p.status!.podIP!}:80`).sort());
   });
 
   it('saves and reloads without anything to redo', () => {

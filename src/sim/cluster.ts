@@ -150,6 +150,7 @@ export class Cluster {
     this.byOwner.set(this.scheduler.owner, this.scheduler);
     // clusters saved before kubesim recorded their spec are kind's default size
     this.proxier = new Proxier(w, () => podSubnetFor((this.spec?.workers ?? 0) + 1));
+    this.byOwner.set(this.proxier.owner, this.proxier);
     this.ipam = new Ipam({ ...state.ipam });
     for (const n of store.list('/registry/minions/')) this.addKubelet(n.metadata.name);
     this.wire();

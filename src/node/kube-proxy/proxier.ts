@@ -1,15 +1,26 @@
 import type { Service } from 'kubernetes-types/core/v1.js';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1.js';
+import type { Timer } from '../../sim/timers.js';
 import type { World } from '../../sim/world.js';
 import { computeRules, natLines, type ServicePortRules } from './rules.js';
 
 /**
- * kube-proxy, as it runs on every node: on each Service or EndpointSlice change it recomputes the whole rule
- * table and reports, per service port, what changed. The table it starts from is the cluster's current one,
- * so a new command does not re-announce rules that are already in place.
+ * iptables.minSyncPeriod's default (KubeProxyConfiguration): a change within a second of the last sync waits for the
+ * next one, a second after it, which takes in every change since. A Service whose pods get ready one after the other
+ * is synced once a second, not once per pod (150,000 times, each over every endpoint).
+ */
+export const MIN_SYNC_PERIOD_MS = 1000;
+
+/**
+ * kube-proxy, as it runs on every node: on a Service or EndpointSlice change it recomputes the whole rule table, at
+ * most once per MIN_SYNC_PERIOD_MS, and reports, per service port, what changed. The table it starts from is the
+ * cluster's current one, so a new command does not re-announce rules that are already in place.
  */
 export class Proxier {
+  readonly owner = 'kube-proxy';
   private dirty = false;
+  /** When the rules were last synced in this command (none yet: the next change syncs at once). */
+  private lastSync = -Infinity;
   private current = new Map<string, string[]>();
 
   /** @param clusterCidr the pod network (kube-proxy's clusterCIDR), fixed when the cluster was made */
@@ -24,6 +35,9 @@ export class Proxier {
     this.dirty = true;
   }
 
+  /** The sync put off by MIN_SYNC_PERIOD_MS is due: step does it. */
+  onTimer(_t: Timer): void {}
+
   /** The rule table as it is programmed now (every node has the same). */
   rules(): ServicePortRules[] {
     return this.compute();
@@ -37,7 +51,14 @@ export class Proxier {
 
   step(): boolean {
     if (!this.dirty) return false;
+    const now = this.w.clock.now();
+    const due = this.lastSync + MIN_SYNC_PERIOD_MS;
+    if (now < due) {
+      if (!this.w.timers.has(this.owner, 'sync')) this.w.timers.add(due, this.owner, 'sync', 'sync');
+      return false;
+    }
     this.dirty = false;
+    this.lastSync = now;
     const nodes = this.w.store.count('/registry/minions/');
     const next = new Map<string, string[]>();
     for (const r of this.compute()) {
