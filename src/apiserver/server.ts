@@ -192,7 +192,7 @@ export class ApiServer {
     if (!stored) return fail(notFound(qualifiedResource(r), req.name!));
     const old = stored.value;
     // a status update from the control plane keeps only the status it sends: only that is copied
-    const incoming = req.subresource === 'status' && req.trusted ? { ...req.body!, status: clone(req.body!.status) } : clone(req.body!);
+    const incoming = req.subresource === 'status' && req.trusted ? { ...req.body!, status: clone(req.body!.status) } : req.owned ? req.body! : clone(req.body!);
     const decodeError = this.decode(req, incoming);
     if (decodeError) return fail(decodeError);
     const sentVersion = incoming.metadata?.resourceVersion;

@@ -27,9 +27,10 @@ export class Client {
     return this.api.handle({ verb: 'create', resource: r, namespace: obj.metadata.namespace, body: obj, user: this.user, client: this.actor, trusted: true, owned });
   }
 
-  update(obj: KObject): ApiResult {
+  /** `owned`: as for create; the server may also change `obj` and its metadata (never anything it shares with the store). */
+  update(obj: KObject, { owned = false } = {}): ApiResult {
     const r = resourceOf(obj.kind);
-    return this.api.handle({ verb: 'update', resource: r, namespace: obj.metadata.namespace, name: obj.metadata.name, body: obj, user: this.user, client: this.actor, trusted: true });
+    return this.api.handle({ verb: 'update', resource: r, namespace: obj.metadata.namespace, name: obj.metadata.name, body: obj, user: this.user, client: this.actor, trusted: true, owned });
   }
 
   updateStatus(obj: KObject): ApiResult {

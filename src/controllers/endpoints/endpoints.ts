@@ -63,7 +63,10 @@ export class EndpointsController implements Reconciler {
       ...(subsets ? { subsets } : {}),
     } as unknown as KObject;
     if (existing && jsonEqual(existing.subsets, desired.subsets)) return;
-    const result = existing ? this.client.update({ ...desired, metadata: { ...existing.metadata, labels: svcObj.metadata.labels } }) : this.client.create(desired);
+    // built for this write (a copy of thousands of addresses per pod getting ready was most of a big Service's cost)
+    const result = existing
+      ? this.client.update({ ...desired, metadata: { ...existing.metadata, labels: svcObj.metadata.labels } }, { owned: true })
+      : this.client.create(desired, { owned: true });
     if (!result.ok) return;
     const port = ports[0]?.port;
     this.w.log.emit('controller-manager', {
@@ -91,7 +94,7 @@ export class EndpointsController implements Reconciler {
     const current = slices[0];
     if (current && jsonEqual({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }, body)) return;
     const metadata = current
-      ? current.metadata
+      ? { ...current.metadata }
       : {
           generateName: `${svcObj.metadata.name}-`,
           namespace,
@@ -103,7 +106,7 @@ export class EndpointsController implements Reconciler {
           ownerReferences: [controllerRef(svcObj)],
         };
     const slice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata, ...body } as unknown as KObject;
-    if (current) this.client.update(slice);
-    else this.client.create(slice);
+    if (current) this.client.update(slice, { owned: true });
+    else this.client.create(slice, { owned: true });
   }
 }
