@@ -6,7 +6,7 @@ import type { Client } from '../../client/client.js';
 import type { World } from '../../sim/world.js';
 import { controllerRef, isControlledBy, splitKey } from '../owners.js';
 import type { Reconciler, Result } from '../runtime.js';
-import { endpointAddresses, endpointPorts, type EndpointAddress } from './plan.js';
+import { endpointAddresses, endpointPorts, OVER_CAPACITY, truncated, type EndpointAddress } from './plan.js';
 
 const targetRef = (a: EndpointAddress) => ({
   kind: 'Pod',
@@ -14,6 +14,18 @@ const targetRef = (a: EndpointAddress) => ({
   name: a.pod.metadata!.name,
   uid: a.pod.metadata!.uid,
 });
+
+/** An Endpoints' annotations with OVER_CAPACITY set when its addresses were truncated, removed otherwise (none: undefined). */
+function capacityAnnotations(current: Record<string, string> | undefined, wasTruncated: boolean): Record<string, string> | undefined {
+  const { [OVER_CAPACITY]: _, ...others } = current ?? {};
+  const annotations = wasTruncated ? { ...others, [OVER_CAPACITY]: 'truncated' } : others;
+  return Object.keys(annotations).length ? annotations : undefined;
+}
+
+function withoutAnnotations(metadata: KObject['metadata']): Omit<KObject['metadata'], 'annotations'> {
+  const { annotations: _, ...rest } = metadata;
+  return rest;
+}
 
 /**
  * The endpoints and endpointslice controllers in one: for each Service with a selector, the addresses of the
@@ -53,21 +65,23 @@ export class EndpointsController implements Reconciler {
     const notReady = live.filter((a) => !a.ready);
     const ports = endpointPorts(svc, live[0]?.pod).map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol }));
     const address = (a: EndpointAddress) => ({ ip: a.ip, nodeName: a.nodeName, targetRef: targetRef(a) });
+    const kept = truncated(ready, notReady);
     const subsets = live.length
-      ? [{ ...(ready.length ? { addresses: ready.map(address) } : {}), ...(notReady.length ? { notReadyAddresses: notReady.map(address) } : {}), ports }]
+      ? [{ ...(kept.ready.length ? { addresses: kept.ready.map(address) } : {}), ...(kept.notReady.length ? { notReadyAddresses: kept.notReady.map(address) } : {}), ports }]
       : undefined;
+    const annotations = capacityAnnotations(existing?.metadata.annotations, kept.truncated);
     const desired = {
       apiVersion: 'v1',
       kind: 'Endpoints',
-      metadata: { name: svcObj.metadata.name, namespace: svcObj.metadata.namespace, labels: svcObj.metadata.labels },
+      metadata: { name: svcObj.metadata.name, namespace: svcObj.metadata.namespace, labels: svcObj.metadata.labels, ...(annotations && { annotations }) },
       ...(subsets ? { subsets } : {}),
     } as unknown as KObject;
-    if (existing && jsonEqual(existing.subsets, desired.subsets)) return;
+    if (existing && jsonEqual(existing.subsets, desired.subsets) && jsonEqual(existing.metadata.annotations, annotations)) return;
     // built for this write (a copy of thousands of addresses per pod getting ready was most of a big Service's cost)
     const result = existing
-      ? this.client.update({ ...desired, metadata: { ...existing.metadata, labels: svcObj.metadata.labels } }, { owned: true })
+      ? this.client.update({ ...desired, metadata: { ...withoutAnnotations(existing.metadata), ...desired.metadata } }, { owned: true })
       : this.client.create(desired, { owned: true });
-    if (!result.ok) return;
+    if (!result.ok || !this.w.log.listening) return;
     const port = ports[0]?.port;
     this.w.log.emit('controller-manager', {
       kind: 'endpoints.updated',

@@ -37,6 +37,23 @@ export function endpointAddresses(svc: Service, pods: Pod[]): EndpointAddress[] 
     .sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
 }
 
+/**
+ * endpoints_controller.go's maxCapacity: an Endpoints object holds at most 1,000 addresses, and says so with this
+ * annotation past that (EndpointSlices hold them all: kube-proxy reads those).
+ */
+export const MAX_CAPACITY = 1000;
+export const OVER_CAPACITY = 'endpoints.kubernetes.io/over-capacity';
+
+/**
+ * truncateEndpoints for the one subset kubesim writes: ready addresses come first; past 1,000 ready ones, the first
+ * 1,000 (in address order) and no not-ready one, else every ready one and as many not-ready ones as fit.
+ */
+export function truncated<T>(ready: T[], notReady: T[]): { ready: T[]; notReady: T[]; truncated: boolean } {
+  if (ready.length + notReady.length <= MAX_CAPACITY) return { ready, notReady, truncated: false };
+  if (ready.length > MAX_CAPACITY) return { ready: ready.slice(0, MAX_CAPACITY), notReady: [], truncated: true };
+  return { ready, notReady: notReady.slice(0, MAX_CAPACITY - ready.length), truncated: true };
+}
+
 export function endpointPorts(svc: Service, sample: Pod | undefined): EndpointPort[] {
   return (svc.spec?.ports ?? []).map((p) => ({
     name: p.name ?? '',
