@@ -160,7 +160,7 @@ describe('simulated cluster', () => {
     expect(syncs.at(-1)!.endpoints.sort()).toEqual(pods(c).map((p) => `${p.status!.podIP!}:80`).sort());
   });
 
-  it('keeps 1,000 addresses in an Endpoints object, marked over capacity, and every one in the EndpointSlices', () => {
+  it('keeps 1,000 addresses in an Endpoints object, marked over capacity, and every one in EndpointSlices of 100', () => {
     const c = bootstrapCluster({ ...DEFAULT_SPEC, workers: 10, seed: 'test' }, T0);
     send(c, 'create', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } } as unknown as KObject);
     const tiny = web('nginx:1.27', 1010) as unknown as Deployment;
@@ -168,19 +168,25 @@ describe('simulated cluster', () => {
     send(c, 'create', tiny as unknown as KObject);
     type Endpoints = { metadata: { annotations?: Record<string, string> }; subsets: Array<{ addresses: unknown[]; notReadyAddresses?: unknown[] }> };
     const endpoints = () => c.world.store.get('/registry/services/endpoints/default/web')!.value as unknown as Endpoints;
-    const sliced = () =>
+    const slices = () =>
       c.world.store
         .list('/registry/endpointslices/default/')
         .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')
-        .reduce((n, s) => n + ((s as unknown as { endpoints?: unknown[] }).endpoints?.length ?? 0), 0);
+        .map((s) => (s as unknown as { endpoints?: unknown[] }).endpoints?.length ?? 0);
+    const sliced = () => slices().reduce((n, count) => n + count, 0);
     expect(pods(c).filter((p) => p.status?.phase === 'Running')).toHaveLength(1010);
     expect(endpoints().subsets[0]!.addresses).toHaveLength(1000);
     expect(endpoints().metadata.annotations).toEqual({ 'endpoints.kubernetes.io/over-capacity': 'truncated' });
     expect(sliced()).toBe(1010);
+    // --max-endpoints-per-slice: 100
+    expect(slices()).toHaveLength(11);
+    expect(Math.max(...slices())).toBe(100);
     const deployment = () => c.world.store.get('/registry/deployments/default/web')!.value as unknown as Deployment;
     send(c, 'update', { ...deployment(), spec: { ...deployment().spec!, replicas: 990 } } as unknown as KObject);
     expect(endpoints().subsets[0]!.addresses).toHaveLength(990);
     expect(endpoints().metadata.annotations).toBeUndefined();
+    expect(sliced()).toBe(990);
+    expect(Math.max(...slices())).toBeLessThanOrEqual(100);
   }, 30_000);
 
   it('saves and reloads without anything to redo', () => {

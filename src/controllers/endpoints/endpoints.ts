@@ -7,6 +7,7 @@ import type { World } from '../../sim/world.js';
 import { controllerRef, isControlledBy, splitKey } from '../owners.js';
 import type { Reconciler, Result } from '../runtime.js';
 import { endpointAddresses, endpointPorts, OVER_CAPACITY, truncated, type EndpointAddress } from './plan.js';
+import { planSlices, type ExistingSlice, type SliceEndpoint } from './slices.js';
 
 const targetRef = (a: EndpointAddress) => ({
   kind: 'Pod',
@@ -55,7 +56,7 @@ export class EndpointsController implements Reconciler {
       .filter((p) => mapSelectorMatches(svc.spec!.selector, p.metadata?.labels));
     const addresses = endpointAddresses(svc, pods);
     this.syncEndpoints(svcObj, svc, addresses, existing);
-    this.syncSlice(svcObj, svc, addresses);
+    this.syncSlices(svcObj, svc, addresses);
     return {};
   }
 
@@ -92,35 +93,33 @@ export class EndpointsController implements Reconciler {
     });
   }
 
-  private syncSlice(svcObj: KObject, svc: Service, addresses: EndpointAddress[]): void {
+  private syncSlices(svcObj: KObject, svc: Service, addresses: EndpointAddress[]): void {
     const namespace = svcObj.metadata.namespace!;
-    const slices = this.w.store.list(`/registry/endpointslices/${namespace}/`).filter((s) => isControlledBy(s, svcObj));
-    const body = {
-      addressType: 'IPv4',
-      endpoints: addresses.map((a) => ({
-        addresses: [a.ip],
-        conditions: { ready: a.ready, serving: a.ready || (a.terminating && a.pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')), terminating: a.terminating },
-        nodeName: a.nodeName,
-        targetRef: targetRef(a),
-      })),
-      ports: endpointPorts(svc, addresses[0]?.pod),
-    };
-    const current = slices[0];
-    if (current && jsonEqual({ addressType: current.addressType, endpoints: current.endpoints, ports: current.ports }, body)) return;
-    const metadata = current
-      ? { ...current.metadata }
-      : {
-          generateName: `${svcObj.metadata.name}-`,
-          namespace,
-          labels: {
-            ...(svcObj.metadata.labels ?? {}),
-            'kubernetes.io/service-name': svcObj.metadata.name,
-            'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
-          },
-          ownerReferences: [controllerRef(svcObj)],
-        };
-    const slice = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata, ...body } as unknown as KObject;
-    if (current) this.client.update(slice, { owned: true });
-    else this.client.create(slice, { owned: true });
+    const slices = this.w.store.list(`/registry/endpointslices/${namespace}/`).filter((s) => isControlledBy(s, svcObj)) as Array<KObject & ExistingSlice>;
+    const wanted = addresses.map((a) => ({
+      addresses: [a.ip],
+      conditions: { ready: a.ready, serving: a.ready || (a.terminating && a.pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')), terminating: a.terminating },
+      nodeName: a.nodeName,
+      targetRef: targetRef(a),
+    }));
+    const ports = endpointPorts(svc, addresses[0]?.pod);
+    const plan = planSlices(slices, wanted, ports);
+    const body = (endpoints: SliceEndpoint[]) => ({ addressType: 'IPv4', endpoints, ports });
+    // built for this write: the server may keep them as they are
+    for (const { slice, endpoints } of plan.update) this.client.update({ ...slice, metadata: { ...slice.metadata }, ...body(endpoints) } as KObject, { owned: true });
+    for (const endpoints of plan.create) {
+      const metadata = {
+        generateName: `${svcObj.metadata.name}-`,
+        namespace,
+        labels: {
+          ...(svcObj.metadata.labels ?? {}),
+          'kubernetes.io/service-name': svcObj.metadata.name,
+          'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+        },
+        ownerReferences: [controllerRef(svcObj)],
+      };
+      this.client.create({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata, ...body(endpoints) } as unknown as KObject, { owned: true });
+    }
+    for (const slice of plan.remove) this.client.delete('EndpointSlice', namespace, slice.metadata.name);
   }
 }

@@ -1,0 +1,81 @@
+import { jsonEqual } from '../../api/object.js';
+
+/** kube-controller-manager's --max-endpoints-per-slice default. */
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+
+/** An EndpointSlice endpoint, as far as placing it goes: one address (kubesim's pods have one IP). */
+export interface SliceEndpoint {
+  addresses: string[];
+}
+
+/** A slice as the plan reads it: its endpoints and ports. */
+export interface ExistingSlice {
+  endpoints?: SliceEndpoint[];
+  ports?: unknown;
+}
+
+/** What to write: slices to update with their new endpoints (and the Service's ports), slices to create, to delete. */
+export interface SlicePlan<S, E> {
+  update: Array<{ slice: S; endpoints: E[] }>;
+  create: E[][];
+  remove: S[];
+}
+
+const ipOf = (e: SliceEndpoint) => e.addresses[0] ?? '';
+const byIp = (a: SliceEndpoint, b: SliceEndpoint) => (ipOf(a) < ipOf(b) ? -1 : ipOf(a) > ipOf(b) ? 1 : 0);
+
+/**
+ * The EndpointSlice reconciler's plan for one Service (reconcileByPortMapping), at most 100 endpoints a slice. Each
+ * slice keeps those of its endpoints still wanted, in place; slices with other ports give theirs up. The new endpoints
+ * fill the slices already being changed, then new slices, and the last few go into an unchanged slice with room for
+ * them all rather than a slice of their own. A slice to delete is reused for one to create (one update, not two
+ * writes), and a Service without any endpoint keeps one empty slice (the placeholder). A slice is written only if it
+ * changed, its endpoints in address order: a pod getting ready rewrites one slice of 100, not the Service's thousands.
+ */
+export function planSlices<S extends ExistingSlice, E extends SliceEndpoint>(existing: S[], wanted: E[], ports: unknown): SlicePlan<S, E> {
+  const left = new Map(wanted.map((e) => [ipOf(e), e]));
+  const remove: S[] = [];
+  const kept: Array<{ slice: S; endpoints: E[]; changed: boolean }> = [];
+  for (const slice of existing) {
+    if (!jsonEqual(slice.ports, ports)) {
+      remove.push(slice);
+      continue;
+    }
+    const endpoints: E[] = [];
+    let changed = false;
+    for (const e of slice.endpoints ?? []) {
+      const want = left.get(ipOf(e));
+      if (!want) {
+        changed = true;
+        continue;
+      }
+      left.delete(ipOf(e));
+      if (!jsonEqual(e, want)) changed = true;
+      endpoints.push(want);
+    }
+    // an empty slice (the placeholder) is filled or goes once the Service has endpoints
+    kept.push({ slice, endpoints, changed: changed || (!endpoints.length && wanted.length > 0) });
+  }
+  const fresh = [...left.values()];
+  let next = 0;
+  for (const k of kept) {
+    while (k.changed && next < fresh.length && k.endpoints.length < MAX_ENDPOINTS_PER_SLICE) k.endpoints.push(fresh[next++]!);
+  }
+  const create: E[][] = [];
+  for (; next < fresh.length; next += MAX_ENDPOINTS_PER_SLICE) create.push(fresh.slice(next, next + MAX_ENDPOINTS_PER_SLICE));
+  const last = create.at(-1);
+  const roomy = last && last.length < MAX_ENDPOINTS_PER_SLICE && kept.find((k) => !k.changed && k.endpoints.length + last.length <= MAX_ENDPOINTS_PER_SLICE);
+  if (roomy) {
+    roomy.endpoints.push(...create.pop()!);
+    roomy.changed = true;
+  }
+  const update: Array<{ slice: S; endpoints: E[] }> = [];
+  for (const k of kept) {
+    if (!k.endpoints.length && k.changed) remove.push(k.slice);
+    else if (k.changed) update.push({ slice: k.slice, endpoints: k.endpoints.sort(byIp) });
+  }
+  // the placeholder: a Service with no endpoint keeps one slice, empty
+  if (!wanted.length && !update.length && !create.length && !kept.some((k) => !k.changed)) create.push([]);
+  while (remove.length && create.length) update.push({ slice: remove.shift()!, endpoints: create.shift()!.sort(byIp) });
+  return { update, create: create.map((c) => c.sort(byIp)), remove };
+}
