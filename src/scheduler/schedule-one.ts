@@ -129,8 +129,8 @@ function totalsFor(count: number, telling: Telling): Scores {
 }
 
 /**
- * Each plugin's scores of a summary, one array per place in SCORERS, reused like FEASIBLE: a summary read each cycle's
- * seven plugins' scores, 500 each, from fresh arrays (3,500 numbers per pod) to tell the chosen node and the runner-up.
+ * Each plugin's scores of a summary, one array per place in SCORERS, reused like FEASIBLE: fresh ones would be seven
+ * plugins' 500 scores per pod, kept to tell two nodes (the chosen one and the runner-up).
  */
 const PLUGIN_SCORES: number[][] = [];
 

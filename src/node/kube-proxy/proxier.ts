@@ -1,6 +1,5 @@
 import type { Service } from 'kubernetes-types/core/v1.js';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1.js';
-import type { Timer } from '../../sim/timers.js';
 import type { World } from '../../sim/world.js';
 import { computeRules, natLines, type ServicePortRules } from './rules.js';
 
@@ -36,9 +35,9 @@ export class Proxier {
   }
 
   /** The sync put off by MIN_SYNC_PERIOD_MS is due: step does it. */
-  onTimer(_t: Timer): void {}
+  onTimer(): void {}
 
-  /** The rule table as it is programmed now (every node has the same). */
+  /** The rule table for the cluster as it stands (every node has the same): what the next sync programs, if not done. */
   rules(): ServicePortRules[] {
     return this.compute();
   }
