@@ -153,7 +153,7 @@ export const enLessons: Lessons = {
       'kube-proxy': {
         title: 'kube-proxy',
         text:
-          'On every node it turns Services and their EndpointSlices into iptables rules: a virtual address (ClusterIP) and port lead to a KUBE-SVC chain that draws a ready pod at random (statistic mode random), then a KUBE-SEP chain translates the address to that pod. A NodePort opens the same service on every node\'s port.\nIt is the reception switchboard: you dial one number and the call is put through to an available consultant.',
+          'On every node it turns Services and their EndpointSlices into iptables rules: a virtual address (ClusterIP) and port lead to a KUBE-SVC chain that draws a ready pod at random (statistic mode random), then a KUBE-SEP chain translates the address to that pod. A NodePort opens the same service on every node\'s port. It rewrites its rules at most once a second (minSyncPeriod): pods that get ready within the same second go in together.\nIt is the reception switchboard: you dial one number and the call is put through to an available consultant.',
         tryIt: ['kubesim proxy rules', 'kubesim curl http://gestion-employes/employes'],
       },
       pods: {
@@ -198,7 +198,7 @@ export const enLessons: Lessons = {
       PersistentVolume: 'A PersistentVolume is a disk of the cluster, made by hand or by a provisioner for a claim. kubesim learn storage',
       Deployment: 'A Deployment describes the desired state (image, number of replicas); its controller creates ReplicaSets and rolls updates out. kubesim learn controllers',
       ReplicaSet: 'A ReplicaSet keeps the right number of identical pods: it makes a new one as soon as one is missing. kubesim learn controllers',
-      EndpointSlice: 'An EndpointSlice is the modern form of Endpoints: slices of pod addresses, read by kube-proxy. kubesim learn kube-proxy',
+      EndpointSlice: 'An EndpointSlice is the modern form of Endpoints: slices of at most 100 pod addresses, read by kube-proxy; a pod getting ready makes only its own slice be rewritten. kubesim learn kube-proxy',
       StorageClass: 'A StorageClass says how volumes are provisioned (which provisioner, when, what happens on deletion). kubesim learn storage',
       ClusterRole: 'A ClusterRole is a list of rights (verbs on resources) valid across the cluster; a binding grants it.',
       ClusterRoleBinding: 'A ClusterRoleBinding grants a ClusterRole to users, groups or ServiceAccounts, in every namespace.',

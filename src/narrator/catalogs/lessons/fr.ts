@@ -153,7 +153,7 @@ export const frLessons: Lessons = {
       'kube-proxy': {
         title: 'kube-proxy',
         text:
-          "Sur chaque nœud, il traduit les Services et leurs EndpointSlices en règles iptables : une adresse virtuelle (ClusterIP) et un port mènent à une chaîne KUBE-SVC qui tire au sort un pod prêt (statistic mode random), puis une chaîne KUBE-SEP fait la traduction d'adresse vers ce pod. Un NodePort ouvre le même service sur le port de chaque nœud.\nC'est le standard de la réception : on compose un seul numéro, l'appel est transféré à un consultant disponible.",
+          "Sur chaque nœud, il traduit les Services et leurs EndpointSlices en règles iptables : une adresse virtuelle (ClusterIP) et un port mènent à une chaîne KUBE-SVC qui tire au sort un pod prêt (statistic mode random), puis une chaîne KUBE-SEP fait la traduction d'adresse vers ce pod. Un NodePort ouvre le même service sur le port de chaque nœud. Il réécrit ses règles au plus une fois par seconde (minSyncPeriod) : les pods prêts dans la même seconde y entrent ensemble.\nC'est le standard de la réception : on compose un seul numéro, l'appel est transféré à un consultant disponible.",
         tryIt: ['kubesim proxy rules', 'kubesim curl http://gestion-employes/employes'],
       },
       pods: {
@@ -198,7 +198,7 @@ export const frLessons: Lessons = {
       PersistentVolume: "Un PersistentVolume est un disque du cluster, créé à la main ou par un provisionneur pour une claim. kubesim learn storage",
       Deployment: "Un Deployment décrit l'état voulu (image, nombre de replicas) ; son contrôleur crée des ReplicaSets et fait les mises à jour progressives. kubesim learn controllers",
       ReplicaSet: "Un ReplicaSet garde le bon nombre de pods identiques : il en recrée un dès qu'il en manque un. kubesim learn controllers",
-      EndpointSlice: "Une EndpointSlice est la forme moderne des Endpoints : des tranches d'adresses de pods, lues par kube-proxy. kubesim learn kube-proxy",
+      EndpointSlice: "Une EndpointSlice est la forme moderne des Endpoints : des tranches de 100 adresses de pods au plus, lues par kube-proxy ; un pod qui devient prêt ne fait réécrire que la sienne. kubesim learn kube-proxy",
       StorageClass: "Une StorageClass dit comment provisionner des volumes (quel provisionneur, quand, que faire à la suppression). kubesim learn storage",
       ClusterRole: "Un ClusterRole est une liste de droits (verbes sur des ressources) valable dans tout le cluster ; un binding l'attribue.",
       ClusterRoleBinding: "Un ClusterRoleBinding attribue un ClusterRole à des utilisateurs, groupes ou ServiceAccounts, dans tous les namespaces.",
