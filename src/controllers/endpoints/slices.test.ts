@@ -7,7 +7,7 @@ const endpoints = (from: number, count: number, notReady: number[] = []) =>
   Array.from({ length: count }, (_, i) => ({ addresses: [`10.0.${Math.floor((from + i) / 256)}.${(from + i) % 256}`], conditions: { ready: !notReady.includes(from + i) } }));
 const slice = (name: string, eps: ReturnType<typeof endpoints>, ports: unknown = PORTS) => ({ name, endpoints: eps, ports });
 /** A plan as sizes: what is updated (slice name → endpoints), created (sizes), deleted (names). */
-function sizes(plan: ReturnType<typeof planSlices<ReturnType<typeof slice>, ReturnType<typeof endpoints>[number]>>) {
+function sizes(plan: { update: Array<{ slice: { name: string }; endpoints: unknown[] }>; create: unknown[][]; remove: Array<{ name: string }> }) {
   return {
     update: Object.fromEntries(plan.update.map((u) => [u.slice.name, u.endpoints.length])),
     create: plan.create.map((c) => c.length),
@@ -31,6 +31,12 @@ describe('EndpointSlices of at most 100 endpoints (the reconciler)', () => {
     { case: 'the placeholder is filled once pods are ready', existing: [slice('a', [])], wanted: endpoints(0, 3), want: { update: { a: 3 }, create: [], remove: [] } },
   ])('$case', ({ existing, wanted, want }) => {
     expect(sizes(planSlices(existing, wanted, PORTS))).toEqual(want);
+  });
+
+  it('tells apart pods on the host network, which share their node address', () => {
+    const onHost = (name: string) => ({ addresses: ['172.18.0.2'], targetRef: { name } });
+    expect(planSlices([], [onHost('a'), onHost('b')], PORTS).create[0]!.map((e) => e.targetRef.name)).toEqual(['a', 'b']);
+    expect(sizes(planSlices([{ name: 's', endpoints: [onHost('a')], ports: PORTS }], [onHost('a'), onHost('b')], PORTS))).toEqual({ update: { s: 2 }, create: [], remove: [] });
   });
 
   it('writes each slice in address order, and places every endpoint once', () => {

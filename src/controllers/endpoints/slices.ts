@@ -3,9 +3,10 @@ import { jsonEqual } from '../../api/object.js';
 /** kube-controller-manager's --max-endpoints-per-slice default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 
-/** An EndpointSlice endpoint, as far as placing it goes: one address (kubesim's pods have one IP). */
+/** An EndpointSlice endpoint, as far as placing it goes: one address (kubesim's pods have one IP), and its pod. */
 export interface SliceEndpoint {
   addresses: string[];
+  targetRef?: { name?: string };
 }
 
 /** A slice as the plan reads it: its endpoints and ports. */
@@ -22,6 +23,8 @@ export interface SlicePlan<S, E> {
 }
 
 const ipOf = (e: SliceEndpoint) => e.addresses[0] ?? '';
+/** Which endpoint it is: its address and its pod (pods on the host's network share their node's address). */
+const keyOf = (e: SliceEndpoint) => `${ipOf(e)} ${e.targetRef?.name ?? ''}`;
 const byIp = (a: SliceEndpoint, b: SliceEndpoint) => (ipOf(a) < ipOf(b) ? -1 : ipOf(a) > ipOf(b) ? 1 : 0);
 
 /**
@@ -33,7 +36,7 @@ const byIp = (a: SliceEndpoint, b: SliceEndpoint) => (ipOf(a) < ipOf(b) ? -1 : i
  * changed, its endpoints in address order: a pod getting ready rewrites one slice of 100, not the Service's thousands.
  */
 export function planSlices<S extends ExistingSlice, E extends SliceEndpoint>(existing: S[], wanted: E[], ports: unknown): SlicePlan<S, E> {
-  const left = new Map(wanted.map((e) => [ipOf(e), e]));
+  const left = new Map(wanted.map((e) => [keyOf(e), e]));
   const remove: S[] = [];
   const kept: Array<{ slice: S; endpoints: E[]; changed: boolean }> = [];
   for (const slice of existing) {
@@ -44,12 +47,12 @@ export function planSlices<S extends ExistingSlice, E extends SliceEndpoint>(exi
     const endpoints: E[] = [];
     let changed = false;
     for (const e of slice.endpoints ?? []) {
-      const want = left.get(ipOf(e));
+      const want = left.get(keyOf(e));
       if (!want) {
         changed = true;
         continue;
       }
-      left.delete(ipOf(e));
+      left.delete(keyOf(e));
       if (!jsonEqual(e, want)) changed = true;
       endpoints.push(want);
     }
