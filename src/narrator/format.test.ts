@@ -72,3 +72,24 @@ describe('scheduler lines on a big cluster', () => {
     );
   });
 });
+
+describe("kube-proxy's line for a Service", () => {
+  const synced = (endpoints: number): EventOf<'proxy.synced'> => ({
+    ...told,
+    actor: 'kube-proxy',
+    kind: 'proxy.synced',
+    nodes: 4,
+    service: { kind: 'Service', namespace: 'default', name: 'web' },
+    clusterIP: '10.96.0.10',
+    port: '80/TCP',
+    chain: 'KUBE-SVC-X',
+    endpoints: Array.from({ length: endpoints }, (_, i) => `10.244.0.${i + 1}:80`),
+    added: 1,
+    removed: 0,
+  });
+
+  it('names every endpoint of a small Service, and the first four of a big one', () => {
+    expect(fr['proxy.synced'](synced(3), {})!.text).toContain('répartit entre 10.244.0.1:80, 10.244.0.2:80 et 10.244.0.3:80 (');
+    expect(en['proxy.synced'](synced(600), {})!.text).toContain('spreads over 10.244.0.1:80, 10.244.0.2:80, 10.244.0.3:80, 10.244.0.4:80, … (+596) (');
+  });
+});

@@ -14,7 +14,12 @@ export function megabytes(bytes: number, lang: 'fr' | 'en'): string {
   return lang === 'fr' ? `${mb.replace('.', ',')} Mo` : `${mb} MB`;
 }
 
-export function list(items: string[], lang: 'fr' | 'en'): string {
+/** How many of a Service's endpoints a line names: a Service of thousands of pods made lines of thousands. */
+export const ENDPOINTS_NAMED = 4;
+
+/** `a, b and c`; past `max` items, the first `max` and how many more. */
+export function list(items: string[], lang: 'fr' | 'en', max = Infinity): string {
+  if (items.length > max) return shortList(items, max);
   if (items.length <= 1) return items.join('');
   const and = lang === 'fr' ? ' et ' : ' and ';
   return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;

@@ -1,5 +1,5 @@
 import { userRequest } from '../../events/sink.js';
-import { bestScored, breakdown, decisive, list, megabytes, NODES_NAMED, rejectionGroups, scoreList, seconds, shortList } from '../format.js';
+import { bestScored, breakdown, decisive, ENDPOINTS_NAMED, list, megabytes, NODES_NAMED, rejectionGroups, scoreList, seconds, shortList } from '../format.js';
 import type { Catalog, Messages } from '../types.js';
 
 const obj = (o: { kind: string; namespace?: string; name: string }) => `${o.kind} "${o.namespace ? `${o.namespace}/` : ''}${o.name}"`;
@@ -85,7 +85,7 @@ export const en: Catalog = {
   'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector: ${obj(e.owner)} is gone → deletes ${obj(e.dependent)} it owned` }),
   'endpoints.updated': (e) => {
     const n = e.ready.length;
-    const list = n ? `${n} ready pod${s(n)}: ${shortList(e.ready, 4)}` : 'no ready pod';
+    const list = n ? `${n} ready pod${s(n)}: ${shortList(e.ready, ENDPOINTS_NAMED)}` : 'no ready pod';
     const starting = e.notReady ? ` (${e.notReady} not ready yet)` : '';
     const story =
       e.before > 0 && n === 0
@@ -192,7 +192,7 @@ export const en: Catalog = {
       ? {
           step: 5,
           emoji: '🔗',
-          text: `kube-proxy (on all ${e.nodes} nodes): ${e.service.namespace}/${e.service.name} ${e.clusterIP}:${e.port} → ${e.chain} spreads over ${list(e.endpoints, 'en')} (+${e.added}/−${e.removed} iptables rules)`,
+          text: `kube-proxy (on all ${e.nodes} nodes): ${e.service.namespace}/${e.service.name} ${e.clusterIP}:${e.port} → ${e.chain} spreads over ${list(e.endpoints, 'en', ENDPOINTS_NAMED)} (+${e.added}/−${e.removed} iptables rules)`,
         }
       : { step: 5, emoji: '🔗', text: `kube-proxy (on all ${e.nodes} nodes): no pod left behind ${e.service.namespace}/${e.service.name} (−${e.removed} iptables rules)` },
   'cluster.created': (e) => ({ emoji: '🏗️', text: `Cluster "${e.name}" created: ${e.nodes.map((n) => `${n.name} (${n.role}, ${n.cpu} CPU, ${n.memory})`).join(', ')}` }),

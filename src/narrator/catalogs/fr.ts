@@ -1,5 +1,5 @@
 import { userRequest } from '../../events/sink.js';
-import { bestScored, breakdown, decisive, list, megabytes, NODES_NAMED, rejectionGroups, scoreList, seconds, shortList } from '../format.js';
+import { bestScored, breakdown, decisive, ENDPOINTS_NAMED, list, megabytes, NODES_NAMED, rejectionGroups, scoreList, seconds, shortList } from '../format.js';
 import type { Catalog, Messages } from '../types.js';
 
 const obj = (o: { kind: string; namespace?: string; name: string }) => `${o.kind} « ${o.namespace ? `${o.namespace}/` : ''}${o.name} »`;
@@ -92,7 +92,7 @@ export const fr: Catalog = {
   'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector : ${obj(e.owner)} n'existe plus → supprime ${obj(e.dependent)} qui lui appartenait` }),
   'endpoints.updated': (e) => {
     const n = e.ready.length;
-    const list = n ? `${n} pod${n > 1 ? 's' : ''} prêt${n > 1 ? 's' : ''} : ${shortList(e.ready, 4)}` : `aucun pod prêt`;
+    const list = n ? `${n} pod${n > 1 ? 's' : ''} prêt${n > 1 ? 's' : ''} : ${shortList(e.ready, ENDPOINTS_NAMED)}` : `aucun pod prêt`;
     const starting = e.notReady ? ` (${e.notReady} pas encore prêt${e.notReady > 1 ? 's' : ''})` : '';
     // the two stories of the course, told when they happen
     const story =
@@ -210,7 +210,7 @@ export const fr: Catalog = {
       ? {
           step: 5,
           emoji: '🔗',
-          text: `kube-proxy (sur les ${e.nodes} nœuds) : ${e.service.namespace}/${e.service.name} ${e.clusterIP}:${e.port} → ${e.chain} répartit entre ${list(e.endpoints, 'fr')} (+${e.added}/−${e.removed} règles iptables)`,
+          text: `kube-proxy (sur les ${e.nodes} nœuds) : ${e.service.namespace}/${e.service.name} ${e.clusterIP}:${e.port} → ${e.chain} répartit entre ${list(e.endpoints, 'fr', ENDPOINTS_NAMED)} (+${e.added}/−${e.removed} règles iptables)`,
         }
       : { step: 5, emoji: '🔗', text: `kube-proxy (sur les ${e.nodes} nœuds) : plus aucun pod derrière ${e.service.namespace}/${e.service.name} (−${e.removed} règles iptables)` },
   'cluster.created': (e) => ({
