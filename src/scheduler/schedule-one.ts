@@ -113,9 +113,9 @@ function scoreList(feasible: NodeInfo[]): NodeScore[] {
 }
 
 /**
- * Scores per feasible node. What a told cycle keeps is a plain array: a Float64Array of 500 doubles has its backing
- * store outside V8's heap, one allocation and one finalization each, and a told cycle keeps up to eight: its totals and
- * seven plugins' scores.
+ * Scores per feasible node. What a cycle told in full keeps is a plain array: a Float64Array of 500 doubles has its
+ * backing store outside V8's heap, one allocation and one finalization each, and such a cycle keeps up to eight: its
+ * totals and seven plugins' scores (a summary reuses arrays instead: PLUGIN_SCORES).
  */
 type Scores = Float64Array | number[];
 
