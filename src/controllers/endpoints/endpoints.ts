@@ -23,6 +23,26 @@ function capacityAnnotations(current: Record<string, string> | undefined, wasTru
   return Object.keys(annotations).length ? annotations : undefined;
 }
 
+/**
+ * Each address's EndpointSlice endpoint, kept as long as the address (hence its pod object) lives: a slice written with
+ * it holds the very object, and the next sync finds it unchanged without comparing it field by field.
+ */
+const ENDPOINTS = new WeakMap<EndpointAddress, SliceEndpoint>();
+
+function sliceEndpointOf(a: EndpointAddress): SliceEndpoint {
+  let endpoint = ENDPOINTS.get(a);
+  if (!endpoint) {
+    endpoint = {
+      addresses: [a.ip],
+      conditions: { ready: a.ready, serving: a.ready || (a.terminating && a.pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')), terminating: a.terminating },
+      nodeName: a.nodeName,
+      targetRef: targetRef(a),
+    } as SliceEndpoint;
+    ENDPOINTS.set(a, endpoint);
+  }
+  return endpoint;
+}
+
 function withoutAnnotations(metadata: KObject['metadata']): Omit<KObject['metadata'], 'annotations'> {
   const { annotations: _, ...rest } = metadata;
   return rest;
@@ -96,12 +116,7 @@ export class EndpointsController implements Reconciler {
   private syncSlices(svcObj: KObject, svc: Service, addresses: EndpointAddress[]): void {
     const namespace = svcObj.metadata.namespace!;
     const slices = this.w.store.list(`/registry/endpointslices/${namespace}/`).filter((s) => isControlledBy(s, svcObj)) as Array<KObject & ExistingSlice>;
-    const wanted = addresses.map((a) => ({
-      addresses: [a.ip],
-      conditions: { ready: a.ready, serving: a.ready || (a.terminating && a.pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')), terminating: a.terminating },
-      nodeName: a.nodeName,
-      targetRef: targetRef(a),
-    }));
+    const wanted = addresses.map(sliceEndpointOf);
     const ports = endpointPorts(svc, addresses[0]?.pod);
     const plan = planSlices(slices, wanted, ports);
     const body = (endpoints: SliceEndpoint[]) => ({ addressType: 'IPv4', endpoints, ports });

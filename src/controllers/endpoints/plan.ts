@@ -22,18 +22,35 @@ export function resolveTargetPort(port: ServicePort, pod: Pod): number | undefin
   return undefined;
 }
 
+function addressOf(p: Pod, publishNotReady: boolean): EndpointAddress {
+  return {
+    ip: p.status!.podIP!,
+    nodeName: p.spec?.nodeName,
+    pod: p,
+    ready: publishNotReady || (isReady(p) && !p.metadata?.deletionTimestamp),
+    terminating: !!p.metadata?.deletionTimestamp,
+  };
+}
+
+/**
+ * Each stored pod's address, as a Service without publishNotReadyAddresses sees it. A stored object never changes (a new
+ * version is a new object), so this holds as long as the pod object lives: a Service of thousands of pods is synced
+ * each time one of them gets ready, and looked at every pod's conditions anew each time.
+ */
+const ADDRESSES = new WeakMap<Pod, EndpointAddress>();
+
+function cachedAddressOf(p: Pod): EndpointAddress {
+  let address = ADDRESSES.get(p);
+  if (!address) ADDRESSES.set(p, (address = addressOf(p, false)));
+  return address;
+}
+
 /** Which pods back a service, and whether each may receive traffic (ready) or is on its way out. */
 export function endpointAddresses(svc: Service, pods: Pod[]): EndpointAddress[] {
   const publishNotReady = !!svc.spec?.publishNotReadyAddresses;
   return pods
     .filter((p) => p.status?.podIP && !isTerminal(p))
-    .map((p) => ({
-      ip: p.status!.podIP!,
-      nodeName: p.spec?.nodeName,
-      pod: p,
-      ready: publishNotReady || (isReady(p) && !p.metadata?.deletionTimestamp),
-      terminating: !!p.metadata?.deletionTimestamp,
-    }))
+    .map((p) => (publishNotReady ? addressOf(p, true) : cachedAddressOf(p)))
     .sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
 }
 

@@ -23,9 +23,44 @@ export interface SlicePlan<S, E> {
 }
 
 const ipOf = (e: SliceEndpoint) => e.addresses[0] ?? '';
-/** Which endpoint it is: its address and its pod (pods on the host's network share their node's address). */
-const keyOf = (e: SliceEndpoint) => `${ipOf(e)} ${e.targetRef?.name ?? ''}`;
 const byIp = (a: SliceEndpoint, b: SliceEndpoint) => (ipOf(a) < ipOf(b) ? -1 : ipOf(a) > ipOf(b) ? 1 : 0);
+
+/**
+ * The wanted endpoints not placed yet, by address. An endpoint is its address and its pod: pods on the host's network
+ * share their node's address, and only those make a list under one address.
+ */
+class Unplaced<E extends SliceEndpoint> {
+  private readonly byIp = new Map<string, E | E[]>();
+
+  constructor(wanted: E[]) {
+    for (const e of wanted) {
+      const had = this.byIp.get(ipOf(e));
+      this.byIp.set(ipOf(e), had === undefined ? e : Array.isArray(had) ? [...had, e] : [had, e]);
+    }
+  }
+
+  /** The wanted endpoint that `e` (in a slice) stands for, taken out; none if its address and pod are no longer wanted. */
+  take(e: SliceEndpoint): E | undefined {
+    const had = this.byIp.get(ipOf(e));
+    if (had === undefined) return undefined;
+    const samePod = (w: E) => w.targetRef?.name === e.targetRef?.name;
+    if (!Array.isArray(had)) {
+      if (!samePod(had)) return undefined;
+      this.byIp.delete(ipOf(e));
+      return had;
+    }
+    const i = had.findIndex(samePod);
+    if (i < 0) return undefined;
+    const [taken] = had.splice(i, 1);
+    if (!had.length) this.byIp.delete(ipOf(e));
+    return taken;
+  }
+
+  /** Those left, in the order they were wanted. */
+  rest(): E[] {
+    return [...this.byIp.values()].flat() as E[];
+  }
+}
 
 /**
  * The EndpointSlice reconciler's plan for one Service (reconcileByPortMapping), at most 100 endpoints a slice. Each
@@ -36,7 +71,7 @@ const byIp = (a: SliceEndpoint, b: SliceEndpoint) => (ipOf(a) < ipOf(b) ? -1 : i
  * changed, its endpoints in address order: a pod getting ready rewrites one slice of 100, not the Service's thousands.
  */
 export function planSlices<S extends ExistingSlice, E extends SliceEndpoint>(existing: S[], wanted: E[], ports: unknown): SlicePlan<S, E> {
-  const left = new Map(wanted.map((e) => [keyOf(e), e]));
+  const left = new Unplaced(wanted);
   const remove: S[] = [];
   const kept: Array<{ slice: S; endpoints: E[]; changed: boolean }> = [];
   for (const slice of existing) {
@@ -47,19 +82,18 @@ export function planSlices<S extends ExistingSlice, E extends SliceEndpoint>(exi
     const endpoints: E[] = [];
     let changed = false;
     for (const e of slice.endpoints ?? []) {
-      const want = left.get(keyOf(e));
+      const want = left.take(e);
       if (!want) {
         changed = true;
         continue;
       }
-      left.delete(keyOf(e));
       if (!jsonEqual(e, want)) changed = true;
       endpoints.push(want);
     }
     // an empty slice (the placeholder) is filled or goes once the Service has endpoints
     kept.push({ slice, endpoints, changed: changed || (!endpoints.length && wanted.length > 0) });
   }
-  const fresh = [...left.values()];
+  const fresh = left.rest();
   let next = 0;
   for (const k of kept) {
     while (k.changed && next < fresh.length && k.endpoints.length < MAX_ENDPOINTS_PER_SLICE) k.endpoints.push(fresh[next++]!);
