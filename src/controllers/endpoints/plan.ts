@@ -34,8 +34,8 @@ function addressOf(p: Pod, publishNotReady: boolean): EndpointAddress {
 
 /**
  * Each stored pod's address, as a Service without publishNotReadyAddresses sees it. A stored object never changes (a new
- * version is a new object), so this holds as long as the pod object lives: a Service of thousands of pods is synced
- * each time one of them gets ready, and looked at every pod's conditions anew each time.
+ * version is a new object), so this holds as long as the pod object lives. A Service of thousands of pods is synced
+ * each time one of them gets ready: without it, each sync read every pod's conditions again.
  */
 const ADDRESSES = new WeakMap<Pod, EndpointAddress>();
 
