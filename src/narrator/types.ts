@@ -71,7 +71,10 @@ export interface Messages {
   progress: (running: number, pods: number, seconds: number) => string;
   /** On the same line, once such a run is over: the state is being written (1.2 GB for 150,000 pods). */
   saving: string;
-  /** On that line too, before a command that writes runs on a big saved state: it is being read (megabytes). */
+  /**
+   * On that line too, while a big saved state is read (megabytes): before a command that writes runs, or until a read's
+   * answer when its output goes to the terminal.
+   */
   loading: (megabytes: number) => string;
   /** When pods are many: how many more lines like the last one were left out. */
   /** `pods`: the lines left out told the same step for other pods (else: the same object again). */
