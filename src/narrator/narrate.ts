@@ -1,3 +1,4 @@
+import { userRequest } from '../events/sink.js';
 import type { SimEvent } from '../events/types.js';
 import { en, enMessages } from './catalogs/en.js';
 import { fr, frMessages } from './catalogs/fr.js';
@@ -23,6 +24,8 @@ export class Narrator {
   /** Per fold group (see foldGroup): how many were told, and the lines left out past FOLD_AFTER. */
   private readonly told = new Map<string, number>();
   private readonly folds = new Map<string, { count: number; last: NarrationLine; pods: boolean }>();
+  /** The user's write being told (the last request kubectl sent): the lines of its story fold with its kind's. */
+  private request?: UserRequest;
 
   /**
    * @param folded the sentence that sums up pod lines left out
@@ -39,11 +42,12 @@ export class Narrator {
       // reads (kubectl apply's GET before its PATCH, get, describe) are not part of the story
       const read = e.verb === 'get' || e.verb === 'list';
       this.ctx.requestClient = read ? `${e.client}:read` : e.client;
+      this.request = !read && userRequest(e.client) ? { key: `${e.verb} ${e.object.kind}`, pods: e.object.kind === 'Pod' } : undefined;
       if (read) return null;
     }
     const phrase = this.catalog[e.kind] as (e: SimEvent, ctx: NarrationContext) => NarrationLine | null;
     const line = phrase(e, this.ctx);
-    const group = line ? foldGroup(e) : undefined;
+    const group = line ? foldGroup(e, this.request) : undefined;
     if (line && group) {
       // a class follows a few pods step by step; for hundreds, the rest of each step is summed up at the end
       const told = (this.told.get(group.key) ?? 0) + 1;
@@ -72,17 +76,30 @@ export class Narrator {
 /** How many lines of each fold group are told before the rest are folded into a summary. */
 export const FOLD_AFTER = 20;
 
+/** A write the user sent, as its lines fold: with those of the user's writes of the same verb and kind. */
+interface UserRequest {
+  key: string;
+  pods: boolean;
+}
+
+/** The lines that tell one of the user's requests, from kubectl's to etcd's. */
+const REQUEST_STORY = new Set<SimEvent['kind']>(['request.sent', 'authn.succeeded', 'authz.allowed', 'authz.denied', 'admission.mutated', 'validation.passed', 'service.ip-allocated', 'etcd.written']);
+
 /**
  * Lines that fold together past FOLD_AFTER: one step told for many pods (the scheduler's binding written to etcd
  * among them), or one controller's repeated syncs of the same object (a ReplicaSet creating 150,000 pods 500 at a
  * time, a Service's endpoints, a rolling update's steps), the garbage collector's deletions of one kind of object (a
- * deleted Deployment's ReplicaSet, then its 150,000 pods), leases running out. The user's own request and the
- * simulator's lines are always told.
+ * deleted Deployment's ReplicaSet, then its 150,000 pods), leases running out, and the user's own writes of one verb
+ * and kind (kubectl sends one request per object: `delete pods -l` on 600 pods told 2,400 lines). The simulator's
+ * lines are always told.
  */
-function foldGroup(e: SimEvent): { key: string; pods: boolean } | undefined {
+function foldGroup(e: SimEvent, request: UserRequest | undefined): { key: string; pods: boolean } | undefined {
   if (e.actor === 'simulator') return undefined;
   if ('pod' in e) return { key: e.kind, pods: true };
   if (e.kind === 'etcd.written' && e.subresource === 'binding') return { key: `${e.kind}/binding`, pods: true };
+  if (request && REQUEST_STORY.has(e.kind)) return { key: `${e.kind}/${request.key}`, pods: request.pods };
+  // kubectl apply compares before it sends: a folder of unchanged objects is one line each
+  if (e.kind === 'apply.unchanged') return { key: `${e.kind}/${e.object.kind}`, pods: e.object.kind === 'Pod' };
   if (e.kind === 'replicaset.observed') return { key: `${e.kind}/${e.replicaSet.namespace}/${e.replicaSet.name}`, pods: false };
   if (e.kind === 'gc.deleted') return { key: `${e.kind}/${e.dependent.kind}`, pods: e.dependent.kind === 'Pod' };
   // a Service's endpoints, then every node's rules, follow its pods as they get ready: one update per pod or so

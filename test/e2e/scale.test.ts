@@ -62,6 +62,13 @@ describe('many nodes, many pods', () => {
     for (const l of wide) expect(octets(l.split(/ +/)[5]!)).toSatisfy((o: number[]) => o.length === 4 && o[0] === 10 && o[1]! >= 128 && o.every((n) => n <= 255));
     const nodes = kubesim(home, ['get', 'nodes', '-o', 'wide', '--no-headers']).stdout.trim().split('\n');
     for (const l of nodes) expect(octets(l.split(/ +/)[5]!)).toSatisfy((o: number[]) => o.length === 4 && o[0] === 172 && o[1] === 18 && o.every((n) => n <= 255));
+    // the user's own writes fold too: kubectl sends one DELETE per pod (2,400 lines of requests for 600 pods before)
+    const bulk = kubesim(home, ['delete', 'pods', '-l', 'app=charge']);
+    expect(bulk.stdout.trim().split('\n')).toHaveLength(600);
+    expect(bulk.stderr.split('\n').filter((l) => l.startsWith('📨') && l.includes('DELETE /api/v1/namespaces/default/pods/charge-'))).toHaveLength(20);
+    expect(bulk.stderr).toMatch(/🔁 580 fois de plus pour d'autres pods, comme la dernière : 📨 kubectl → API Server : DELETE \/api\/v1\/namespaces\/default\/pods\/charge-/);
+    expect(bulk.stderr).toMatch(/🔁 580 fois de plus pour d'autres pods, comme la dernière : 💾 etcd : \/registry\/pods\/default\/charge-\S+ marqué pour suppression/);
+    expect(bulk.stderr.split('\n').length).toBeLessThan(500);
     // a deleted Deployment's cascade: its ReplicaSet told, then 20 of its pods, and the rest summed up
     const deleted = kubesim(home, ['delete', 'deployment', 'charge']).stderr;
     const collected = deleted.split('\n').filter((l) => l.includes('Garbage collector'));
