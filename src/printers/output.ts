@@ -29,12 +29,18 @@ function goJson(obj: unknown, indent?: number): string {
   return JSON.stringify(sortKeys(obj), null, indent).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-/** sigs.k8s.io/yaml output: sorted keys, unindented sequences, YAML 1.1 quoting ("1", "true", timestamps). */
+/**
+ * sigs.k8s.io/yaml output: sorted keys, unindented sequences, YAML 1.1 quoting ("1", "true", timestamps), and go-yaml's
+ * choice of quotes and line breaks (see go-yaml.ts).
+ */
 export async function toYaml(obj: unknown): Promise<string> {
   const yaml = await import('yaml');
-  const text = yaml.stringify(sortKeys(obj), { version: '1.1', indentSeq: false, aliasDuplicateObjects: false, lineWidth: 80 });
+  const { goFold, goStyles } = await import('./go-yaml.js');
+  const doc = new yaml.Document(sortKeys(obj), { version: '1.1', aliasDuplicateObjects: false });
+  const own = goStyles(doc, yaml.visit);
+  const text = doc.toString({ indentSeq: false, lineWidth: 0 });
   // managedFields' "." key (a list element itself): the yaml package quotes it, Go's yaml writes it bare
-  return text.replace(/^( *)"\.":/gm, '$1.:');
+  return goFold(text.replace(/^( *)"\.":/gm, '$1.:'), own);
 }
 
 export function nameOf(obj: KObject): string {

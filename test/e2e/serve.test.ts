@@ -579,5 +579,14 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(ours).toMatch(/Mounts:\n +\/Var\/y from c \(rw\)\n +\/var-cache from b \(rw\)\n +\/var\/lib from d \(rw\)\n/);
     expect(withoutAges((await kubectl(['describe', 'pod', 'montages'])).stdout)).toBe(withoutAges(ours));
   }, 60_000);
+
+  it("prints long and odd strings in -o yaml as go-yaml does: quotes, escapes, literal blocks, lines broken past column 80", async () => {
+    for (const manifest of ['strings', 'long-pod']) expect((await kubectl(['apply', '-n', 'kube-public', '-f', join(ROOT, `test/fixtures/go-yaml/${manifest}.yaml`)])).code).toBe(0);
+    for (const args of [['get', 'cm', 'tricky', '-n', 'kube-public', '-o', 'yaml'], ['get', 'pod', 'longues', '-n', 'kube-public', '-o', 'yaml', '--show-managed-fields']]) {
+      const want = kubesim(home, ['-q', ...args]);
+      expect(want.stdout).toContain('kubectl.kubernetes.io/last-applied-configuration');
+      expect((await kubectl(args)).stdout).toBe(want.stdout);
+    }
+  }, 60_000);
 });
 
