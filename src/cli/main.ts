@@ -20,8 +20,8 @@ interface Invocation {
   create?: Partial<ClusterSpec>;
   /** Commands that only read may skip loading the simulated world. */
   readOnly?: boolean;
-  /** `get -w`: after the command, keep looking at the cluster and print what changes. */
-  watch?: { args: string[]; opts: import('./commands/get/watch.js').WatchOptions };
+  /** `get -w`, `events -w`: after the command, keep looking at the cluster (a session per look) and print what changes. */
+  watch?: (open: (elapsedMs: number) => Promise<Session>, stopped: () => boolean) => Promise<void>;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -101,7 +101,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         const { outputTemplate } = await import('./commands/get/output-format.js');
         const template = outputTemplate(o.output);
         const refused = typeof template === 'string' ? [clientError(template, 'usage', { detail: `-o ${o.output}` })] : !Array.isArray(targets) ? [targets] : [];
-        invoke({ readOnly: true, run: async () => refused, watch: { args, opts: { ...base, noHeaders: o.headers === false, timeoutMs, tickMs: 1000 } } });
+        const opts = { ...base, noHeaders: o.headers === false, timeoutMs, tickMs: 1000 };
+        invoke({ readOnly: true, run: async () => refused, watch: async (open, stopped) => (await import('./commands/get/watch.js')).watchLoop(open, args, opts, stopped) });
         return;
       }
       invoke({
@@ -109,6 +110,29 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         run: (s) =>
           runGet(s, args, { ...base, noHeaders: o.headers === false, sortBy: o.sortBy }),
       });
+    });
+
+  program
+    .command('events')
+    .description('les événements du namespace (ou d\'un objet avec --for), du plus ancien au plus récent, comme kubectl events')
+    .option('-A, --all-namespaces', 'tous les namespaces')
+    .option('--for <type/nom>', "seulement les événements de cet objet (ex. pod/web-1)")
+    .option('--types <types>', 'seulement ces types : Normal, Warning (séparés par des virgules)', collect, [])
+    .option('-o, --output <format>', 'json, yaml, name ou jsonpath=MODÈLE')
+    .option('--no-headers', 'sans la ligne de titres')
+    .option('-w, --watch', 'après la liste, reste ouvert et affiche chaque nouvel événement')
+    .option('--request-timeout <duration>', 'avec -w : s\'arrête après cette durée')
+    .action(async (o) => {
+      const events = await import('./commands/events/events.js');
+      const opts = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, for: o.for, types: o.types as string[], noHeaders: o.headers === false, output: o.output };
+      if (!o.watch) {
+        invoke({ readOnly: true, run: (s) => events.runEvents(s, opts) });
+        return;
+      }
+      const { parseDuration } = await import('./commands/wait/wait.js');
+      const timeoutMs = o.requestTimeout === undefined ? 0 : parseDuration(o.requestTimeout);
+      if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
+      invoke({ readOnly: true, run: (s) => events.refusedWatch(s, opts), watch: (open, stopped) => events.watchEvents(open, { ...opts, timeoutMs, tickMs: 1000 }, stopped) });
     });
 
   program
@@ -586,12 +610,11 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     }
   }
   if (invocation.watch && !errors.length) {
-    const { watchLoop } = await import('./commands/get/watch.js');
     let stop = false;
     process.once('SIGINT', () => (stop = true));
     // a pinned clock (KUBESIM_NOW) still moves while watching: by the real time spent watching
     const open = (elapsed: number) => Session.open({ ...env, now: vars.KUBESIM_NOW ? env.now + elapsed : Date.now() }, streams);
-    await watchLoop(open, invocation.watch.args, invocation.watch.opts, () => stop);
+    await invocation.watch(open, () => stop);
   }
   return code;
 }

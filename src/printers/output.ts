@@ -17,16 +17,21 @@ export function sortKeys(value: unknown): unknown {
 
 /** json.MarshalIndent with 4 spaces; Go escapes <, > and & inside strings. */
 export function toJson(obj: unknown): string {
+  return `${goJson(sortKeys(obj), 4)}\n`;
+}
+
+/** The same, of a typed Go object: its keys already in its struct's field order (see events.ts). */
+export function toTypedJson(obj: unknown): string {
   return `${goJson(obj, 4)}\n`;
 }
 
 /** json.Marshal: one line (what -o jsonpath prints for a map or a list). */
 export function compactJson(obj: unknown): string {
-  return goJson(obj);
+  return goJson(sortKeys(obj));
 }
 
 function goJson(obj: unknown, indent?: number): string {
-  return JSON.stringify(sortKeys(obj), null, indent).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  return JSON.stringify(obj, null, indent).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
 /**

@@ -63,6 +63,20 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     }
   }, 60_000);
 
+  it('prints kubectl events as kubectl does: its own table sorted by Go, --for, --types, -A, json, yaml, name, jsonpath, errors', async () => {
+    const cases = [
+      ['events'], ['events', '-A'], ['events', '-n', 'kube-system', '--no-headers'], ['events', '--for', 'deploy/postgres'], ['events', '--for', 'pvc/postgres-data'],
+      ['events', '--types', 'warning'], ['events', '-A', '--types', 'Warning'], ['events', '-n', 'vide'], ['events', '--for', 'pod/'],
+      ['events', '-o', 'json'], ['events', '-A', '-o', 'yaml'], ['events', '-o', 'name'], ['events', '-A', '-o', 'jsonpath={.items[*].reason}'],
+      ['events', '--for', 'pod'], ['events', '--for', 'a/b/c'], ['events', '--for', 'nope/x'], ['events', '--types', 'Info'], ['events', '-o', 'wide'], ['events', '--as', 'nobody'],
+    ];
+    for (const args of cases) {
+      const want = kubesim(home, ['-q', ...args]);
+      const got = await kubectl(args);
+      expect({ args, out: withoutAges(got.stdout), err: got.stderr, code: got.code }).toEqual({ args, out: withoutAges(want.stdout), err: want.stderr, code: want.code });
+    }
+  }, 60_000);
+
   it('publishes the OpenAPI documents kubectl explain reads', async () => {
     expect((await kubectl(['explain', 'deployments.spec.strategy'])).stdout).toBe(kubesim(home, ['-q', 'explain', 'deployments.spec.strategy']).stdout);
   });

@@ -6,22 +6,15 @@ import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
 import { resolveTargets } from '../targets.js';
+import { everyTick, type TickOptions } from '../ticks.js';
 import { tableOptions, type GetOptions } from './get.js';
 import { outputTemplate, type OutputTemplate } from './output-format.js';
 
-export interface WatchOptions extends GetOptions {
-  /** --request-timeout: stop after this many real milliseconds (0: until Ctrl-C). */
-  timeoutMs: number;
-  /** Real milliseconds between two looks at the cluster. */
-  tickMs: number;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export interface WatchOptions extends GetOptions, TickOptions {}
 
 /**
- * `kubectl get -w`: after the table, one row per change, as the world moves on with the wall clock. Each tick is
- * a short session of its own (lock, catch up, read, save, unlock), so other kubesim commands run in between:
- * delete a pod in another terminal and watch its replacement appear here.
+ * `kubectl get -w`: after the table, one row per change, as the world moves on with the wall clock (see everyTick:
+ * delete a pod in another terminal and watch its replacement appear here).
  */
 export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, args: string[], opts: WatchOptions, stopped: () => boolean): Promise<void> {
   const targets = resolveTargets(args);
@@ -29,41 +22,31 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
   // one list per target, as kubectl keeps one watch per resource type
   const seen = targets.map(() => new Map<string, KObject>());
   const widths: number[] = [];
-  const start = Date.now();
-  let first = true;
   const template = outputTemplate(opts.output);
   if (typeof template === 'string') return; // refused before the watch started
   const format = objectFormat(opts.output, template);
   let printed = false;
-  while (!stopped() && (!opts.timeoutMs || Date.now() - start < opts.timeoutMs)) {
-    const session = await open(Date.now() - start);
-    try {
-      session.catchUp();
-      for (const [i, t] of targets.entries()) {
-        const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
-        const r = session.request({ verb: 'list', resource: t.resource, namespace: ns });
-        const objects = (r.ok ? (r.objects ?? []) : []).filter((o) => !t.names.length || t.names.includes(o.metadata.name));
-        // a deleted object is printed once more, as it last was (the watch's DELETED event)
-        const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => (opts.showManagedFields ? c.object : withoutManagedFields(c.object)));
-        if (!changed.length) continue;
-        if (format) {
-          session.out(await format(changed, first && !printed));
-          printed = true;
-          continue;
-        }
-        // later changes print rows only, aligned on the widths of the first table
-        const text = template?.columns
-          ? printCustomColumns(template.columns, changed, !first || !!opts.noHeaders)
-          : printTable(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));
-        if (first) rememberHeader(text, widths);
-        session.out(first ? text : remember(text, widths));
+  await everyTick(open, opts, stopped, async (session, first) => {
+    for (const [i, t] of targets.entries()) {
+      const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
+      const r = session.request({ verb: 'list', resource: t.resource, namespace: ns });
+      const objects = (r.ok ? (r.objects ?? []) : []).filter((o) => !t.names.length || t.names.includes(o.metadata.name));
+      // a deleted object is printed once more, as it last was (the watch's DELETED event)
+      const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => (opts.showManagedFields ? c.object : withoutManagedFields(c.object)));
+      if (!changed.length) continue;
+      if (format) {
+        session.out(await format(changed, first && !printed));
+        printed = true;
+        continue;
       }
-    } finally {
-      await session.close();
+      // later changes print rows only, aligned on the widths of the first table
+      const text = template?.columns
+        ? printCustomColumns(template.columns, changed, !first || !!opts.noHeaders)
+        : printTable(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));
+      if (first) rememberHeader(text, widths);
+      session.out(first ? text : remember(text, widths));
     }
-    first = false;
-    await sleep(opts.tickMs);
-  }
+  });
 }
 
 /**

@@ -1,0 +1,36 @@
+import type { Session } from '../session.js';
+
+/** How long a watch lasts and how often it looks (`get -w`, `events -w`). */
+export interface TickOptions {
+  /** --request-timeout: stop after this many real milliseconds (0: until Ctrl-C). */
+  timeoutMs: number;
+  /** Real milliseconds between two looks at the cluster. */
+  tickMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A watch's loop: `look` once per tick, each in a short session of its own (lock, catch up, read, save, unlock), so
+ * that other kubesim commands run in between, until Ctrl-C or the timeout. `first` is true for the first look.
+ */
+export async function everyTick(
+  open: (elapsedMs: number) => Promise<Session>,
+  opts: TickOptions,
+  stopped: () => boolean,
+  look: (session: Session, first: boolean) => Promise<void>,
+): Promise<void> {
+  const start = Date.now();
+  let first = true;
+  while (!stopped() && (!opts.timeoutMs || Date.now() - start < opts.timeoutMs)) {
+    const session = await open(Date.now() - start);
+    try {
+      session.catchUp();
+      await look(session, first);
+    } finally {
+      await session.close();
+    }
+    first = false;
+    await sleep(opts.tickMs);
+  }
+}
