@@ -12,7 +12,10 @@ export interface Front {
   log: EventLog;
 }
 
-const METHOD = { create: 'POST', update: 'PUT', patch: 'PATCH', delete: 'DELETE', get: 'GET', list: 'GET' } as const;
+const METHOD = { create: 'POST', update: 'PUT', patch: 'PATCH', delete: 'DELETE', get: 'GET', list: 'GET', watch: 'GET' } as const;
+
+/** A watch is a GET of the list with ?watch=true; of one object, the list narrowed to its name (kubectl get NAME -w). */
+const watchQuery = (name: string | undefined) => `?${name ? `fieldSelector=metadata.name%3D${name}&` : ''}watch=true`;
 
 /**
  * The first stages of every request, shared by reads and writes: the request arrives, the user is
@@ -29,7 +32,10 @@ export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
       kind: 'request.sent',
       verb: req.verb,
       method: METHOD[req.verb],
-      path: restPath(req.resource, req.namespace, req.subresource ? `${req.name}/${req.subresource}` : isCreate || req.verb === 'list' ? undefined : req.name),
+      path:
+        req.verb === 'watch'
+          ? restPath(req.resource, req.namespace) + watchQuery(req.name)
+          : restPath(req.resource, req.namespace, req.subresource ? `${req.name}/${req.subresource}` : isCreate || req.verb === 'list' ? undefined : req.name),
       object: { kind: req.resource.kind, namespace: req.resource.namespaced ? req.namespace : undefined, name },
       user: req.user.name,
       client: req.client,
@@ -57,7 +63,10 @@ export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
   return new ApiError('Forbidden', message, { name: req.name, group: req.resource.group, kind: req.resource.plural });
 }
 
-/** GET and LIST: served from the store once the request is admitted. */
+/**
+ * GET, LIST and WATCH: served from the store once the request is admitted. A watch answers what the list holds now
+ * (kubesim's watches look again and again: see everyTick); RBAC decides on its own verb, as kube-apiserver's.
+ */
 export function read(f: Front, req: ApiRequest): ApiResult {
   const denied = admitRequest(f, req);
   if (denied) return { ok: false, error: denied };
@@ -65,7 +74,8 @@ export function read(f: Front, req: ApiRequest): ApiResult {
     const stored = f.store.get(etcdKey(req.resource, req.namespace, req.name!));
     return stored ? { ok: true, object: stored.value } : { ok: false, error: notFound(qualifiedResource(req.resource), req.name!) };
   }
-  const objects = f.store.list(etcdPrefix(req.resource, req.resource.namespaced ? req.namespace : undefined));
+  const listed = f.store.list(etcdPrefix(req.resource, req.resource.namespaced ? req.namespace : undefined));
+  const objects = req.verb === 'watch' && req.name ? listed.filter((o) => o.metadata.name === req.name) : listed;
   return { ok: true, object: listObject(objects, f.store.revision), objects };
 }
 

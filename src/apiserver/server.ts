@@ -77,7 +77,7 @@ export class ApiServer {
   }
 
   handle(req: ApiRequest): ApiResult {
-    if (req.verb === 'get' || req.verb === 'list') return read(this.w, req);
+    if (req.verb === 'get' || req.verb === 'list' || req.verb === 'watch') return read(this.w, req);
     const denied = admitRequest(this.w, req);
     if (denied) return fail(denied);
     if (req.bodyBytes !== undefined && req.bodyBytes > MAX_REQUEST_BYTES) return fail(requestTooLarge());

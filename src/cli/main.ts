@@ -20,8 +20,11 @@ interface Invocation {
   create?: Partial<ClusterSpec>;
   /** Commands that only read may skip loading the simulated world. */
   readOnly?: boolean;
-  /** `get -w`, `events -w`: after the command, keep looking at the cluster (a session per look) and print what changes. */
-  watch?: (open: (elapsedMs: number) => Promise<Session>, stopped: () => boolean) => Promise<void>;
+  /**
+   * `get -w`, `events -w`: after the command, keep looking at the cluster (a session per look) and print what changes;
+   * answers what stopped it (the API server refused the watch).
+   */
+  watch?: (open: (elapsedMs: number) => Promise<Session>, stopped: () => boolean) => Promise<CommandError[]>;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -132,7 +135,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       const { parseDuration } = await import('./commands/wait/wait.js');
       const timeoutMs = o.requestTimeout === undefined ? 0 : parseDuration(o.requestTimeout);
       if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
-      invoke({ readOnly: true, run: (s) => events.refusedWatch(s, opts), watch: (open, stopped) => events.watchEvents(open, { ...opts, timeoutMs, tickMs: 1000 }, stopped) });
+      invoke({ readOnly: true, run: async () => events.refusedWatch(opts), watch: (open, stopped) => events.watchEvents(open, { ...opts, timeoutMs, tickMs: 1000 }, stopped) });
     });
 
   program
@@ -614,7 +617,12 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     process.once('SIGINT', () => (stop = true));
     // a pinned clock (KUBESIM_NOW) still moves while watching: by the real time spent watching
     const open = (elapsed: number) => Session.open({ ...env, now: vars.KUBESIM_NOW ? env.now + elapsed : Date.now() }, streams);
-    await invocation.watch(open, () => stop);
+    const refused = await invocation.watch(open, () => stop);
+    if (refused.length) {
+      const renderer = await makeRenderer(env, streams);
+      code = await report(refused, env, renderer);
+      await renderer.finish();
+    }
   }
   return code;
 }

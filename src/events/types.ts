@@ -13,7 +13,7 @@ export type Actor =
   | 'kube-proxy'
   | 'simulator';
 
-export type Verb = 'create' | 'update' | 'patch' | 'delete' | 'get' | 'list';
+export type Verb = 'create' | 'update' | 'patch' | 'delete' | 'get' | 'list' | 'watch';
 
 export interface ObjectRef {
   kind: string;

@@ -39,8 +39,8 @@ export class Narrator {
 
   private line(e: SimEvent): NarrationLine | null {
     if (e.kind === 'request.sent') {
-      // reads (kubectl apply's GET before its PATCH, get, describe) are not part of the story
-      const read = e.verb === 'get' || e.verb === 'list';
+      // reads (kubectl apply's GET before its PATCH, get, describe, watches) are not part of the story
+      const read = e.verb === 'get' || e.verb === 'list' || e.verb === 'watch';
       this.ctx.requestClient = read ? `${e.client}:read` : e.client;
       this.request = !read && userRequest(e.client) ? { key: `${e.verb} ${e.object.kind}`, pods: e.object.kind === 'Pod' } : undefined;
       if (read) return null;

@@ -50,6 +50,20 @@ describe('RBAC for a student (auth can-i, --as)', () => {
     expect(unknown.stdout).toBe('no\n');
   });
 
+  it('asks for watch apart from list: get -w prints the table, then the refusal of the watch; events -w only watches', () => {
+    const home = freshHome();
+    const readOnly = TEAM.replace('["get", "list", "watch", "create"]', '["get", "list"]').replace('resources: ["pods"]', 'resources: ["pods", "events"]');
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: readOnly });
+    kubesim(home, ['run', 'web', '--image=nginx', '-n', 'formation', '-q']);
+    const forbidden = (resource: string) => `Error from server (Forbidden): ${resource} is forbidden: User "etudiant" cannot watch resource "${resource}" in API group "" in the namespace "formation"\n`;
+    const watched = kubesim(home, ['-q', 'get', 'pods', '-w', '-n', 'formation', '--as', 'etudiant', '--request-timeout', '3s']);
+    expect(watched).toMatchObject({ code: 1, stderr: forbidden('pods') });
+    expect(watched.stdout).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nweb +1\/1 +Running /);
+    expect(kubesim(home, ['-q', 'get', 'pods', '-n', 'formation', '--as', 'etudiant']).code).toBe(0);
+    expect(kubesim(home, ['-q', 'events', '-w', '-n', 'formation', '--as', 'etudiant', '--request-timeout', '3s'])).toMatchObject({ code: 1, stdout: '', stderr: forbidden('events') });
+    expect(kubesim(home, ['-q', 'auth', 'can-i', 'watch', 'pods', '-n', 'formation', '--as', 'etudiant']).stdout).toBe('no\n');
+  });
+
   it('keeps a student out of Secrets and out of other namespaces, and writes nothing', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', '-', '-q'], { input: TEAM });

@@ -594,6 +594,18 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(withoutAges((await kubectl(['describe', 'pod', 'montages'])).stdout)).toBe(withoutAges(ours));
   }, 60_000);
 
+  it("refuses a watch to who may only list, as kube-apiserver does: RBAC's watch verb, after kubectl get's table", async () => {
+    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: sans-suivi\nrules:\n- apiGroups: [""]\n  resources: [pods, events]\n  verbs: [get, list]\n';
+    const binding = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: sans-suivi\nsubjects:\n- {kind: User, name: lecteur, apiGroup: rbac.authorization.k8s.io}\nroleRef: {kind: Role, name: sans-suivi, apiGroup: rbac.authorization.k8s.io}\n';
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: `${role}---\n${binding}` }).code).toBe(0);
+    for (const args of [['get', 'pods', '-w', '--as', 'lecteur', '--request-timeout', '3s'], ['events', '-w', '--as', 'lecteur', '--request-timeout', '3s']]) {
+      const want = kubesim(home, ['-q', ...args]);
+      expect(want.stderr).toContain('cannot watch resource');
+      const got = await kubectl(args);
+      expect({ args, out: withoutAges(got.stdout), err: got.stderr, code: got.code }).toEqual({ args, out: withoutAges(want.stdout), err: want.stderr, code: want.code });
+    }
+  }, 60_000);
+
   it("prints long and odd strings in -o yaml as go-yaml does: quotes, escapes, literal blocks, lines broken past column 80", async () => {
     for (const manifest of ['strings', 'long-pod']) expect((await kubectl(['apply', '-n', 'kube-public', '-f', join(ROOT, `test/fixtures/go-yaml/${manifest}.yaml`)])).code).toBe(0);
     for (const args of [['get', 'cm', 'tricky', '-n', 'kube-public', '-o', 'yaml'], ['get', 'pod', 'longues', '-n', 'kube-public', '-o', 'yaml', '--show-managed-fields']]) {

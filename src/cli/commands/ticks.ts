@@ -1,3 +1,4 @@
+import type { CommandError } from '../errors.js';
 import type { Session } from '../session.js';
 
 /** How long a watch lasts and how often it looks (`get -w`, `events -w`). */
@@ -12,25 +13,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A watch's loop: `look` once per tick, each in a short session of its own (lock, catch up, read, save, unlock), so
- * that other kubesim commands run in between, until Ctrl-C or the timeout. `first` is true for the first look.
+ * that other kubesim commands run in between, until Ctrl-C, the timeout, or a look that fails (the API server refused
+ * the watch): its errors are the loop's. `first` is true for the first look.
  */
 export async function everyTick(
   open: (elapsedMs: number) => Promise<Session>,
   opts: TickOptions,
   stopped: () => boolean,
-  look: (session: Session, first: boolean) => Promise<void>,
-): Promise<void> {
+  look: (session: Session, first: boolean) => Promise<CommandError[]>,
+): Promise<CommandError[]> {
   const start = Date.now();
   let first = true;
   while (!stopped() && (!opts.timeoutMs || Date.now() - start < opts.timeoutMs)) {
     const session = await open(Date.now() - start);
+    let errors: CommandError[];
     try {
       session.catchUp();
-      await look(session, first);
+      errors = await look(session, first);
     } finally {
       await session.close();
     }
+    if (errors.length) return errors;
     first = false;
     await sleep(opts.tickMs);
   }
+  return [];
 }

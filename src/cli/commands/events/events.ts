@@ -82,9 +82,9 @@ function checked(opts: EventsOptions): { filter: Filter; format: Format } | Comm
 const keeps = (f: Filter) => (e: Event) =>
   (!f.name || (e.involvedObject.kind === f.kind && e.involvedObject.name === f.name)) && (!f.types.length || f.types.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase()));
 
-/** The request's events, or its error (Forbidden), in the server's list order. */
-function listEvents(session: Session, opts: EventsOptions, filter: Filter): Event[] | CommandError {
-  const r = session.request({ verb: 'list', resource: EVENT, namespace: opts.allNamespaces ? undefined : opts.namespace });
+/** The events a list or a watch answers, or its error (Forbidden), in the server's list order. */
+function listEvents(session: Session, opts: EventsOptions, filter: Filter, verb: 'list' | 'watch' = 'list'): Event[] | CommandError {
+  const r = session.request({ verb, resource: EVENT, namespace: opts.allNamespaces ? undefined : opts.namespace });
   if (!r.ok) return apiError(r.error, { alone: true });
   return ((r.objects ?? []) as unknown as Event[]).filter(keeps(filter));
 }
@@ -117,12 +117,10 @@ export async function runEvents(session: Session, opts: EventsOptions): Promise<
   return [];
 }
 
-/** What `events -w` stops on before it watches: kubectl's checks, then the server's answer to the watch (Forbidden). */
-export async function refusedWatch(session: Session, opts: EventsOptions): Promise<CommandError[]> {
+/** What `events -w` stops on before it watches: kubectl's checks (the watch itself may be refused: see watchEvents). */
+export function refusedWatch(opts: EventsOptions): CommandError[] {
   const ok = checked(opts);
-  if ('kubectl' in ok) return [ok];
-  const events = listEvents(session, opts, ok.filter);
-  return Array.isArray(events) ? [] : [events];
+  return 'kubectl' in ok ? [ok] : [];
 }
 
 /**
@@ -142,16 +140,17 @@ class RememberedWidths {
  * `kubectl events -w`: a watch from the start, so the events already there come first in the server's order (not
  * sorted), then each new or repeated one as it is written; an event deleted (an hour later) is not printed.
  */
-export async function watchEvents(open: (elapsedMs: number) => Promise<Session>, opts: EventsOptions & TickOptions, stopped: () => boolean): Promise<void> {
+export async function watchEvents(open: (elapsedMs: number) => Promise<Session>, opts: EventsOptions & TickOptions, stopped: () => boolean): Promise<CommandError[]> {
   const ok = checked(opts);
-  if ('kubectl' in ok) return;
+  if ('kubectl' in ok) return [];
   const { filter, format } = ok;
   const seen = new Map<string, KObject>();
   const widths = new RememberedWidths();
   let count = 0;
-  await everyTick(open, opts, stopped, async (session) => {
-    const events = listEvents(session, opts, filter);
-    if (!Array.isArray(events)) return;
+  return everyTick(open, opts, stopped, async (session) => {
+    // kubectl events -w does not list: it only watches (RBAC's watch verb)
+    const events = listEvents(session, opts, filter, 'watch');
+    if (!Array.isArray(events)) return [events];
     const changes = listChanges(seen, events as unknown as KObject[], (o) => `${o.metadata.namespace}/${o.metadata.name}`).filter((c) => c.type !== 'DELETED');
     for (const { object } of changes) {
       const e = object as unknown as Event;
@@ -166,5 +165,6 @@ export async function watchEvents(open: (elapsedMs: number) => Promise<Session>,
       }
       count++;
     }
+    return [];
   });
 }

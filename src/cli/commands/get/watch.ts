@@ -5,6 +5,7 @@ import { printJsonPath } from '../../../printers/jsonpath.js';
 import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
+import { apiError, type CommandError } from '../../errors.js';
 import { resolveTargets } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
 import { tableOptions, type GetOptions } from './get.js';
@@ -16,21 +17,27 @@ export interface WatchOptions extends GetOptions, TickOptions {}
  * `kubectl get -w`: after the table, one row per change, as the world moves on with the wall clock (see everyTick:
  * delete a pod in another terminal and watch its replacement appear here).
  */
-export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, args: string[], opts: WatchOptions, stopped: () => boolean): Promise<void> {
+export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, args: string[], opts: WatchOptions, stopped: () => boolean): Promise<CommandError[]> {
   const targets = resolveTargets(args);
-  if (!Array.isArray(targets)) return;
+  if (!Array.isArray(targets)) return [];
   // one list per target, as kubectl keeps one watch per resource type
   const seen = targets.map(() => new Map<string, KObject>());
   const widths: number[] = [];
   const template = outputTemplate(opts.output);
-  if (typeof template === 'string') return; // refused before the watch started
+  if (typeof template === 'string') return []; // refused before the watch started
   const format = objectFormat(opts.output, template);
   let printed = false;
-  await everyTick(open, opts, stopped, async (session, first) => {
+  return everyTick(open, opts, stopped, async (session, first) => {
+    const errors: CommandError[] = [];
     for (const [i, t] of targets.entries()) {
       const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
-      const r = session.request({ verb: 'list', resource: t.resource, namespace: ns });
-      const objects = (r.ok ? (r.objects ?? []) : []).filter((o) => !t.names.length || t.names.includes(o.metadata.name));
+      // kubectl lists first (the table), then watches (one object: the list narrowed to its name): RBAC decides each
+      const watch = { verb: 'watch' as const, resource: t.resource, namespace: ns, name: t.names.length === 1 ? t.names[0] : undefined };
+      const r = session.request(first ? { verb: 'list', resource: t.resource, namespace: ns } : watch);
+      const refused = !r.ok ? r : first ? session.request(watch) : r;
+      if (!refused.ok) errors.push(apiError(refused.error, { alone: true }));
+      if (!r.ok) continue;
+      const objects = (r.objects ?? []).filter((o) => !t.names.length || t.names.includes(o.metadata.name));
       // a deleted object is printed once more, as it last was (the watch's DELETED event)
       const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => (opts.showManagedFields ? c.object : withoutManagedFields(c.object)));
       if (!changed.length) continue;
@@ -46,6 +53,7 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
       if (first) rememberHeader(text, widths);
       session.out(first ? text : remember(text, widths));
     }
+    return errors;
   });
 }
 

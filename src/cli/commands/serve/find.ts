@@ -24,8 +24,11 @@ export async function reading<T>(env: Env, streams: Streams, read: (session: Ses
   }
 }
 
-/** The objects a GET or a watch asks for (one, or a list narrowed by label and field selectors), or the error. */
-export async function find(env: Env, streams: Streams, target: ResourcePath, url: URL): Promise<Found | ApiError> {
+/**
+ * The objects a GET or a watch asks for (one, or a list narrowed by label and field selectors), or the error. A watch
+ * is authorized as one (RBAC's watch verb), of the object its path names if any.
+ */
+export async function find(env: Env, streams: Streams, target: ResourcePath, url: URL, { watch = false } = {}): Promise<Found | ApiError> {
   const selectorText = url.searchParams.get('labelSelector');
   const selector = selectorText ? parseSelector(selectorText) : undefined;
   if (selector && !Array.isArray(selector)) return new ApiError('BadRequest', selector.error);
@@ -34,9 +37,9 @@ export async function find(env: Env, streams: Streams, target: ResourcePath, url
   if (fields && !Array.isArray(fields)) return new ApiError('BadRequest', fields.error);
   return reading(env, streams, (session) => {
     const { resource, namespace, name } = target;
-    const result = session.request(name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace });
+    const result = session.request(watch ? { verb: 'watch', resource, namespace, name } : name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace });
     if (!result.ok) return result.error;
-    const objects = name ? [result.object] : (result.objects ?? []).filter((o) => (!selector || matches(selector, o.metadata.labels)) && (!fields || fieldsMatch(fields, o)));
+    const objects = name && !watch ? [result.object] : (result.objects ?? []).filter((o) => (!selector || matches(selector, o.metadata.labels)) && (!fields || fieldsMatch(fields, o)));
     return { objects, resourceVersion: String(session.store.revision), now: session.now };
   });
 }

@@ -24,7 +24,7 @@ export async function streamWatch(env: Env, streams: Streams, target: ResourcePa
   const fromNow = !['', '0'].includes(url.searchParams.get('resourceVersion') ?? '');
   let closed = false;
   req.on('close', () => (closed = true));
-  const first = await find(env, streams, target, url);
+  const first = await find(env, streams, target, url, { watch: true });
   if (first instanceof ApiError) {
     res.writeHead(first.code, { 'content-type': 'application/json' });
     res.end(JSON.stringify(first.toStatus()));
@@ -46,7 +46,7 @@ export async function streamWatch(env: Env, streams: Streams, target: ResourcePa
   const end = Date.now() + timeout;
   while (!closed && Date.now() < end) {
     await new Promise((r) => setTimeout(r, POLL_MS));
-    const found = await find(env, streams, target, url);
+    const found = await find(env, streams, target, url, { watch: true });
     if (found instanceof ApiError) break;
     send(found);
   }
