@@ -1,6 +1,7 @@
 import type { Event } from 'kubernetes-types/core/v1.js';
 import { age } from './duration.js';
 import { goSort } from './go-sort.js';
+import { sortKeys } from './output.js';
 
 /**
  * `kubectl events` (kubectl/pkg/cmd/events): its own printer, not the server's table of `kubectl get events`. The
@@ -100,7 +101,7 @@ const EVENT: GoField[] = [
 /** Go's omitempty: the zero value of a string, a number or a bool, an empty map or list, a nil pointer. */
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || v === 0 || v === false || (typeof v === 'object' && Object.keys(v as object).length === 0);
 
-/** A value as a typed Go object holds it: its struct's fields in order, a list of structs item by item. */
+/** A value as a typed Go object holds it: its struct's fields in order, a list of structs item by item, maps sorted (labels). */
 function typed(value: unknown, struct: GoField[]): unknown {
   if (Array.isArray(value)) return value.map((item) => typed(item, struct));
   const from = (value ?? {}) as Record<string, unknown>;
@@ -111,7 +112,7 @@ function typed(value: unknown, struct: GoField[]): unknown {
       if ('zero' in f) out[f.name] = f.zero;
       continue;
     }
-    out[f.name] = f.struct ? typed(v, f.struct) : v;
+    out[f.name] = f.struct ? typed(v, f.struct) : sortKeys(v);
   }
   return out;
 }
