@@ -82,6 +82,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .argument('[args...]', 'TYPE [NOM...] ou TYPE/NOM')
     .option('-o, --output <format>', 'wide, yaml, json, name, jsonpath=MODÈLE ou custom-columns=COLONNES')
     .option('-l, --selector <selector>', 'filtre par labels (app=web,tier!=db)')
+    .option('--field-selector <selector>', 'filtre par champs, côté API Server (status.phase=Running, spec.nodeName=…, type=Warning)')
     .option('-A, --all-namespaces', 'tous les namespaces')
     .option('--show-labels', 'ajoute une colonne LABELS')
     .option('-L, --label-columns <keys>', 'une colonne par label', collect, [])
@@ -94,7 +95,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       const { runGet } = await import('./commands/get/get.js');
       const { parseDuration } = await import('./commands/wait/wait.js');
       const labelColumns = (o.labelColumns as string[]).flatMap((l) => l.split(',')).filter(Boolean);
-      const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, showLabels: !!o.showLabels, labelColumns, showManagedFields: !!o.showManagedFields };
+      const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, fieldSelector: o.fieldSelector, showLabels: !!o.showLabels, labelColumns, showManagedFields: !!o.showManagedFields };
       const timeoutMs = o.requestTimeout === undefined ? 0 : parseDuration(o.requestTimeout);
       if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
       if (o.watch) {
@@ -103,7 +104,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         const targets = resolveTargets(args);
         const { outputTemplate } = await import('./commands/get/output-format.js');
         const template = outputTemplate(o.output);
-        const refused = typeof template === 'string' ? [clientError(template, 'usage', { detail: `-o ${o.output}` })] : !Array.isArray(targets) ? [targets] : [];
+        const selectors = Array.isArray(targets) ? (await import('./commands/get/get.js')).selectorsOf(targets, base) : {};
+        const refused = typeof template === 'string' ? [clientError(template, 'usage', { detail: `-o ${o.output}` })] : !Array.isArray(targets) ? [targets] : Array.isArray(selectors) ? selectors : [];
         const opts = { ...base, noHeaders: o.headers === false, timeoutMs, tickMs: 1000 };
         invoke({ readOnly: true, run: async () => refused, watch: async (open, stopped) => (await import('./commands/get/watch.js')).watchLoop(open, args, opts, stopped) });
         return;

@@ -49,6 +49,7 @@ export type ErrorCode =
   | 'usage'
   | 'unknown-resource'
   | 'selector'
+  | 'field-selector'
   | 'no-field'
   | 'locked'
   | 'store-invalid'

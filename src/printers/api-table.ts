@@ -1,5 +1,6 @@
 import type { KObject } from '../api/object.js';
 import { columnsFor } from './columns/index.js';
+import { WIDE_EVENT_HEADERS, wideEventRow } from './columns/cluster.js';
 
 /** What each row carries (?includeObject=): the object's metadata by default, the whole object, or nothing. */
 export type IncludeObject = 'Metadata' | 'Object' | 'None';
@@ -17,13 +18,18 @@ export function includeObjectOf(url: URL): IncludeObject {
 export function toTable(kind: string, objects: KObject[], resourceVersion: string, now: number, include: IncludeObject = 'Metadata') {
   const cols = columnsFor(kind);
   const definition = (priority: number) => (name: string) => ({ name, type: 'string', format: name === 'NAME' ? 'name' : '', description: '', priority });
+  // an event's wide columns come between the others (SUBOBJECT and SOURCE before MESSAGE), as the server defines them
+  const event = kind === 'Event';
+  const columnDefinitions = event
+    ? WIDE_EVENT_HEADERS.map((name) => definition(cols.headers.includes(name) ? 0 : 1)(name))
+    : [...cols.headers.map(definition(0)), ...cols.wideHeaders.map(definition(1))];
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion },
-    columnDefinitions: [...cols.headers.map(definition(0)), ...cols.wideHeaders.map(definition(1))],
+    columnDefinitions,
     rows: objects.map((o) => ({
-      cells: [...cols.row(o, now), ...cols.wideRow(o, now)],
+      cells: event ? wideEventRow(o, now) : [...cols.row(o, now), ...cols.wideRow(o, now)],
       ...(include !== 'None' && { object: include === 'Object' ? o : { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata } }),
     })),
   };

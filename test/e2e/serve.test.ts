@@ -47,6 +47,11 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       // Go's unstable sort over dozens of events of the same second, null timestamps (the scheduler's), quantities
       ['get', 'events', '-A', '--sort-by=.metadata.creationTimestamp'], ['get', 'events', '--sort-by=.lastTimestamp'],
       ['get', 'pods', '-A', '--sort-by=.spec.containers[0].resources.requests.cpu'],
+      // --field-selector: the fields each kind is selected by, refusals per list (a refused list's kind is not named)
+      ['get', 'pods', '-A', '--field-selector', 'spec.nodeName=kubesim-worker2,status.phase=Running'], ['get', 'events', '--field-selector', 'type=Warning'],
+      ['get', 'events', '-A', '--field-selector', 'involvedObject.kind=Deployment', '-o', 'wide'], ['get', 'nodes', '--field-selector', 'spec.unschedulable=false'],
+      ['get', 'pods,deploy', '--field-selector', 'status.phase=Running'], ['get', 'svc,deploy', '--field-selector', 'spec.type=ClusterIP'], ['get', 'svc,deploy', '--field-selector', 'nope'],
+      ['get', 'svc,deploy', '-l', 'a in'],
     ];
     for (const args of cases) {
       const want = kubesim(home, ['-q', ...args]);

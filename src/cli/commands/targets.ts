@@ -49,13 +49,15 @@ export function resolveTargets(args: string[]): Target[] | CommandError {
 }
 
 /**
- * A label selector the API server refuses (400), as kubectl's EnhanceListError words it: the list it was for (the first
- * asked), the selectors, then the parser's message.
+ * A label or field selector the API server refuses (400), as kubectl's EnhanceListError words it: the list it was for
+ * (the first asked), both selectors, then the server's message.
  */
-export function selectorRefused(targets: Target[], selector: string, message: string): CommandError {
+export function selectorRefused(targets: Target[], selector: string | undefined, message: string, fieldSelector = ''): CommandError {
   const r = targets[0]?.resource;
   const list = r ? `${r.group}/${r.version}, Resource=${r.plural}` : '';
-  // kubectl sends the selector trimmed
-  const sent = selector.trim();
-  return { kubectl: `Error from server (BadRequest): Unable to find "${list}" that match label selector "${sent}", field selector "": ${message}`, code: 'selector', args: { selector: sent } };
+  // kubectl sends the selectors trimmed
+  const sent = (selector ?? '').trim();
+  const fields = fieldSelector.trim();
+  const kubectl = `Error from server (BadRequest): Unable to find "${list}" that match label selector "${sent}", field selector "${fields}": ${message}`;
+  return fields ? { kubectl, code: 'field-selector', args: { selector: fields, kind: r?.plural } } : { kubectl, code: 'selector', args: { selector: sent } };
 }

@@ -1,3 +1,4 @@
+import { fieldsMatch, parseFieldSelector, unsupportedField, type FieldTerm } from '../../../api/field-selector.js';
 import { matches, parseSelector, type Requirement } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
@@ -15,6 +16,8 @@ export interface GetOptions {
   allNamespaces: boolean;
   output?: string;
   selector?: string;
+  /** --field-selector: what the API server selects by (spec.nodeName, status.phase, an event's type…). */
+  fieldSelector?: string;
   showLabels: boolean;
   labelColumns: string[];
   noHeaders?: boolean;
@@ -46,10 +49,38 @@ See 'kubectl get -h' for help and examples`;
 interface Found {
   target: Target;
   objects: KObject[];
+  /** The API server refused every request for it: kubectl has no result of its kind (see tableOptions' kinds). */
+  refused: boolean;
 }
 
-function fetch(session: Session, target: Target, opts: GetOptions, selector: Requirement[] | undefined, errors: CommandError[]): KObject[] {
+/** -l and --field-selector, parsed: what a list keeps. */
+export interface Selectors {
+  labels?: Requirement[];
+  fields?: FieldTerm[];
+}
+
+/**
+ * -l and --field-selector as the API server reads them, or its refusals of a selector it cannot parse: one per list
+ * kubectl sends (a field a kind is not selected by is refused by its list alone: see fetch).
+ */
+export function selectorsOf(targets: Target[], opts: Pick<GetOptions, 'selector' | 'fieldSelector'>): Selectors | CommandError[] {
+  const labels = opts.selector ? parseSelector(opts.selector) : undefined;
+  if (labels && !Array.isArray(labels)) return targets.map((t) => selectorRefused([t], opts.selector, labels.error));
+  const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+  if (fields && !Array.isArray(fields)) return targets.map((t) => selectorRefused([t], opts.selector, fields.error, opts.fieldSelector));
+  return { labels, fields };
+}
+
+/** Whether a listed object is one the selectors keep. */
+export const selected = (s: Selectors, o: KObject) => (!s.labels || matches(s.labels, o.metadata.labels)) && (!s.fields || fieldsMatch(s.fields, o));
+
+function fetch(session: Session, target: Target, opts: GetOptions, selectors: Selectors, errors: CommandError[]): KObject[] {
   const r = target.resource;
+  const unsupported = selectors.fields && unsupportedField(r.kind, selectors.fields);
+  if (unsupported) {
+    errors.push(selectorRefused([target], opts.selector, unsupported, opts.fieldSelector));
+    return [];
+  }
   const namespace = r.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
   if (target.names.length) {
     const out: KObject[] = [];
@@ -65,7 +96,7 @@ function fetch(session: Session, target: Target, opts: GetOptions, selector: Req
     errors.push(apiError(result.error, { alone: false }));
     return [];
   }
-  return (result.objects ?? []).filter((o) => !selector || matches(selector, o.metadata.labels));
+  return (result.objects ?? []).filter((o) => selected(selectors, o));
 }
 
 /** `kubectl get`: tables, -o wide|json|yaml|name|jsonpath=…|custom-columns=…, --sort-by, -n/-A, -l, --show-labels, -L. */
@@ -75,17 +106,17 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   if (typeof template === 'string') return [clientError(template, 'usage', { detail: `-o ${opts.output}` })];
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return [targets];
-  let selector: Requirement[] | undefined;
-  if (opts.selector) {
-    const parsed = parseSelector(opts.selector);
-    if (!Array.isArray(parsed)) return [selectorRefused(targets, opts.selector, parsed.error)];
-    selector = parsed;
-  }
+  const selectors = selectorsOf(targets, opts);
+  if (Array.isArray(selectors)) return selectors;
   const errors: CommandError[] = [];
   if (targets.some((t) => t.resource.kind === 'Endpoints')) {
     session.renderer.stderr('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
   }
-  const fetched: Found[] = targets.map((target) => ({ target, objects: fetch(session, target, opts, selector, errors) }));
+  const fetched: Found[] = targets.map((target) => {
+    const before = errors.length;
+    const objects = fetch(session, target, opts, selectors, errors);
+    return { target, objects, refused: !objects.length && errors.length > before };
+  });
   let found = fetched;
   if (opts.sortBy) {
     // kubectl sorts one table at a time: several types at once are refused
@@ -120,7 +151,8 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   } else {
     const tables = found
       .filter((f) => f.objects.length)
-      .map((f) => printTable(f.target.resource, f.objects, tableOptions(opts, session.now, targets.length)));
+      // NAME cells name their kind when results of several kinds came back (an empty list is one, a refused one not)
+      .map((f) => printTable(f.target.resource, f.objects, tableOptions(opts, session.now, found.filter((g) => !g.refused).length)));
     session.out(tables.join('\n'));
   }
   const askedAll = targets.every((t) => !t.names.length);

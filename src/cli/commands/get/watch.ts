@@ -6,9 +6,10 @@ import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
 import { apiError, type CommandError } from '../../errors.js';
-import { resolveTargets } from '../targets.js';
+import { unsupportedField } from '../../../api/field-selector.js';
+import { resolveTargets, selectorRefused } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
-import { tableOptions, type GetOptions } from './get.js';
+import { selected, selectorsOf, tableOptions, type GetOptions } from './get.js';
 import { outputTemplate, type OutputTemplate } from './output-format.js';
 
 export interface WatchOptions extends GetOptions, TickOptions {}
@@ -26,18 +27,25 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
   const template = outputTemplate(opts.output);
   if (typeof template === 'string') return []; // refused before the watch started
   const format = objectFormat(opts.output, template);
+  const selectors = selectorsOf(targets, opts);
+  if (Array.isArray(selectors)) return []; // refused before the watch started
   let printed = false;
   return everyTick(open, opts, stopped, async (session, first) => {
     const errors: CommandError[] = [];
     for (const [i, t] of targets.entries()) {
       const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
+      const unsupported = selectors.fields && unsupportedField(t.resource.kind, selectors.fields);
+      if (unsupported) {
+        errors.push(selectorRefused([t], opts.selector, unsupported, opts.fieldSelector));
+        continue;
+      }
       // kubectl lists first (the table), then watches (one object: the list narrowed to its name): RBAC decides each
       const watch = { verb: 'watch' as const, resource: t.resource, namespace: ns, name: t.names.length === 1 ? t.names[0] : undefined };
       const r = session.request(first ? { verb: 'list', resource: t.resource, namespace: ns } : watch);
       const refused = !r.ok ? r : first ? session.request(watch) : r;
       if (!refused.ok) errors.push(apiError(refused.error, { alone: true }));
       if (!r.ok) continue;
-      const objects = (r.objects ?? []).filter((o) => !t.names.length || t.names.includes(o.metadata.name));
+      const objects = (r.objects ?? []).filter((o) => (!t.names.length || t.names.includes(o.metadata.name)) && selected(selectors, o));
       // a deleted object is printed once more, as it last was (the watch's DELETED event)
       const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => (opts.showManagedFields ? c.object : withoutManagedFields(c.object)));
       if (!changed.length) continue;

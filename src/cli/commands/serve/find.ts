@@ -1,5 +1,5 @@
 import { ApiError } from '../../../api/errors.js';
-import { fieldsMatch, parseFieldSelector } from '../../../api/field-selector.js';
+import { fieldsMatch, parseFieldSelector, unsupportedField } from '../../../api/field-selector.js';
 import { matches, parseSelector } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
 import type { ResourcePath } from '../../../apiserver/routes.js';
@@ -35,6 +35,8 @@ export async function find(env: Env, streams: Streams, target: ResourcePath, url
   const fieldText = url.searchParams.get('fieldSelector');
   const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
   if (fields && !Array.isArray(fields)) return new ApiError('BadRequest', fields.error);
+  const unsupported = fields && unsupportedField(target.resource.kind, fields);
+  if (unsupported) return new ApiError('BadRequest', unsupported);
   return reading(env, streams, (session) => {
     const { resource, namespace, name } = target;
     const result = session.request(watch ? { verb: 'watch', resource, namespace, name } : name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace });
