@@ -27,6 +27,10 @@ describe('get --field-selector', () => {
     expect(r.stdout).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\ngestion-employes-/);
     const explained = kubesim(home, ['get', 'pods', '--field-selector', 'spec.foo=bar']);
     expect(explained.stderr).toContain("💥 L'API Server ne sélectionne les pods que par certains champs");
+    // kubectl takes names or selectors, not both
+    const pod = get('pods', '-o', 'name').stdout.split('\n')[0]!.slice('pod/'.length);
+    expect(get('pod', pod, '-l', 'app=postgres').stderr).toBe('error: name cannot be provided when a selector is specified\n');
+    expect(get('pod', pod, '--field-selector', 'status.phase=Running')).toMatchObject({ code: 1, stdout: '', stderr: 'error: name cannot be provided when a selector is specified\n' });
     expect(get('svc', '--field-selector', 'nope').stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=services" that match label selector "", field selector "nope": invalid selector: \'nope\'; can\'t understand \'nope\'\n');
   });
 });

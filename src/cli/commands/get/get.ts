@@ -61,9 +61,13 @@ export interface Selectors {
 
 /**
  * -l and --field-selector as the API server reads them, or its refusals of a selector it cannot parse: one per list
- * kubectl sends (a field a kind is not selected by is refused by its list alone: see fetch).
+ * kubectl sends (a field a kind is not selected by is refused by its list alone: see fetch). kubectl's resource builder
+ * refuses a selector beside names before anything is sent.
  */
 export function selectorsOf(targets: Target[], opts: Pick<GetOptions, 'selector' | 'fieldSelector'>): Selectors | CommandError[] {
+  if ((opts.selector || opts.fieldSelector) && targets.some((t) => t.names.length)) {
+    return [clientError('name cannot be provided when a selector is specified', 'usage', { detail: opts.selector ? `-l ${opts.selector}` : `--field-selector ${opts.fieldSelector}` })];
+  }
   const labels = opts.selector ? parseSelector(opts.selector) : undefined;
   if (labels && !Array.isArray(labels)) return targets.map((t) => selectorRefused([t], opts.selector, labels.error));
   const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
