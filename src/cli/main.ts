@@ -100,11 +100,11 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
       if (o.watch) {
         // the watch prints the first table itself, to align the rows that follow with it
-        const { resolveTargets } = await import('./commands/targets.js');
+        const { resolveTargets, selectorsOf } = await import('./commands/targets.js');
         const targets = resolveTargets(args);
         const { outputTemplate } = await import('./commands/get/output-format.js');
         const template = outputTemplate(o.output);
-        const selectors = Array.isArray(targets) ? (await import('./commands/get/get.js')).selectorsOf(targets, base) : {};
+        const selectors = Array.isArray(targets) ? selectorsOf(targets, base) : {};
         const refused = typeof template === 'string' ? [clientError(template, 'usage', { detail: `-o ${o.output}` })] : !Array.isArray(targets) ? [targets] : Array.isArray(selectors) ? selectors : [];
         const opts = { ...base, noHeaders: o.headers === false, timeoutMs, tickMs: 1000 };
         invoke({ readOnly: true, run: async () => refused, watch: async (open, stopped) => (await import('./commands/get/watch.js')).watchLoop(open, args, opts, stopped) });
@@ -158,6 +158,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-f, --filename <path>', 'objets décrits dans ce fichier ou dossier', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
     .option('-l, --selector <selector>', 'filtre par labels')
+    .option('--field-selector <selector>', 'filtre par champs, côté API Server (status.phase=Failed…)')
     .option('--all', 'tous les objets du type dans le namespace')
     .option('--grace-period <seconds>', 'délai avant arrêt forcé des conteneurs')
     .option('--force', 'suppression immédiate (avec --grace-period=0)')
@@ -178,6 +179,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
             filenames: o.filename,
             recursive: !!o.recursive,
             selector: o.selector,
+            fieldSelector: o.fieldSelector,
             all: !!o.all,
             gracePeriod: grace === -1 ? undefined : grace,
             force: !!o.force,

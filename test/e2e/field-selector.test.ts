@@ -19,6 +19,18 @@ describe('get --field-selector', () => {
     expect(get('deploy', '-l', 'tier=web', '--field-selector', 'metadata.name=gestion-employes', '-o', 'name').stdout).toBe('deployment.apps/gestion-employes\n');
   });
 
+  it('deletes what it selects: the pods of one node, and says so on stdout when nothing matches', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'apply', '-f', 'manifests/gestion-employes.yaml']).code).toBe(0);
+    const onNode = (node: string) => kubesim(home, ['-q', 'get', 'pods', '--field-selector', `spec.nodeName=${node}`, '-o', 'name']).stdout.trim().split('\n').filter(Boolean);
+    const doomed = onNode('kubesim-worker2');
+    expect(doomed.length).toBeGreaterThan(0);
+    const deleted = kubesim(home, ['-q', 'delete', 'pods', '--field-selector', 'spec.nodeName=kubesim-worker2', '--wait=false']);
+    expect(deleted.stdout.trim().split('\n')).toEqual(doomed.map((p) => `pod "${p.slice('pod/'.length)}" deleted from default namespace`));
+    expect(kubesim(home, ['-q', 'delete', 'pods', '--field-selector', 'status.phase=Failed'])).toMatchObject({ code: 0, stdout: 'No resources found\n', stderr: '' });
+    expect(kubesim(home, ['-q', 'delete', 'deploy', '--field-selector', 'status.phase=Running']).stderr).toContain('field label not supported: status.phase');
+  });
+
   it("refuses a field a kind is not selected by, in each list's own words, and still prints the others", () => {
     const r = get('pods,deploy', '--field-selector', 'status.phase=Running');
     expect(r.code).toBe(1);

@@ -51,7 +51,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['get', 'pods', '-A', '--field-selector', 'spec.nodeName=kubesim-worker2,status.phase=Running'], ['get', 'events', '--field-selector', 'type=Warning'],
       ['get', 'events', '-A', '--field-selector', 'involvedObject.kind=Deployment', '-o', 'wide'], ['get', 'nodes', '--field-selector', 'spec.unschedulable=false'],
       ['get', 'pods,deploy', '--field-selector', 'status.phase=Running'], ['get', 'svc,deploy', '--field-selector', 'spec.type=ClusterIP'], ['get', 'svc,deploy', '--field-selector', 'nope'],
-      ['get', 'svc,deploy', '-l', 'a in'],
+      ['get', 'svc,deploy', '-l', 'a in'], ['get', 'pod', 'x', '--field-selector', 'status.phase=Running'],
+      // and deletions that select nothing or are refused, which change nothing
+      ['delete', 'pods', '--field-selector', 'status.phase=Failed'], ['delete', 'pods,deploy', '--field-selector', 'status.phase=Unknown'], ['delete', 'pods', '--field-selector', 'nope'],
     ];
     for (const args of cases) {
       const want = kubesim(home, ['-q', ...args]);

@@ -1,3 +1,6 @@
+import { fieldsMatch, parseFieldSelector, unsupportedField, type FieldTerm } from '../../api/field-selector.js';
+import { matches, parseSelector, type Requirement } from '../../api/labels.js';
+import type { KObject } from '../../api/object.js';
 import { RESOURCES, resolveResource, type ResourceType } from '../../api/resources.js';
 import { clientError, type CommandError } from '../errors.js';
 
@@ -61,3 +64,34 @@ export function selectorRefused(targets: Target[], selector: string | undefined,
   const kubectl = `Error from server (BadRequest): Unable to find "${list}" that match label selector "${sent}", field selector "${fields}": ${message}`;
   return fields ? { kubectl, code: 'field-selector', args: { selector: fields, kind: r?.plural } } : { kubectl, code: 'selector', args: { selector: sent } };
 }
+
+/** -l and --field-selector, parsed: what a list keeps. */
+export interface Selectors {
+  labels?: Requirement[];
+  fields?: FieldTerm[];
+}
+
+/**
+ * -l and --field-selector as the API server reads them, or its refusals of a selector it cannot parse: one per list
+ * kubectl sends (a field a kind is not selected by is refused by its list alone: see fieldsRefused). kubectl's resource builder
+ * refuses a selector beside names before anything is sent.
+ */
+export function selectorsOf(targets: Target[], opts: { selector?: string; fieldSelector?: string }): Selectors | CommandError[] {
+  if ((opts.selector || opts.fieldSelector) && targets.some((t) => t.names.length)) {
+    return [clientError('name cannot be provided when a selector is specified', 'usage', { detail: opts.selector ? `-l ${opts.selector}` : `--field-selector ${opts.fieldSelector}` })];
+  }
+  const labels = opts.selector ? parseSelector(opts.selector) : undefined;
+  if (labels && !Array.isArray(labels)) return targets.map((t) => selectorRefused([t], opts.selector, labels.error));
+  const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+  if (fields && !Array.isArray(fields)) return targets.map((t) => selectorRefused([t], opts.selector, fields.error, opts.fieldSelector));
+  return { labels, fields };
+}
+
+/** The API server's refusal of the list of one target: a field its kind is not selected by. */
+export function fieldsRefused(target: Target, s: Selectors, opts: { selector?: string; fieldSelector?: string }): CommandError | undefined {
+  const unsupported = s.fields && unsupportedField(target.resource.kind, s.fields);
+  return unsupported ? selectorRefused([target], opts.selector, unsupported, opts.fieldSelector) : undefined;
+}
+
+/** Whether a listed object is one the selectors keep. */
+export const selected = (s: Selectors, o: KObject) => (!s.labels || matches(s.labels, o.metadata.labels)) && (!s.fields || fieldsMatch(s.fields, o));

@@ -1,15 +1,16 @@
-import { matches, parseSelector } from '../../../api/labels.js';
 import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js';
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { NO_NAME, NO_RESOURCES, resolveTargets, selectorRefused } from '../targets.js';
+import { fieldsRefused, NO_NAME, NO_RESOURCES, resolveTargets, selected, selectorsOf } from '../targets.js';
 
 export interface DeleteOptions {
   namespace: string;
   filenames: string[];
   recursive: boolean;
   selector?: string;
+  /** --field-selector: `status.phase=Failed` and the other fields the API server selects by. */
+  fieldSelector?: string;
   all: boolean;
   gracePeriod?: number;
   force: boolean;
@@ -56,20 +57,27 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
     if (!args.length) return [clientError(NO_RESOURCES, 'usage', { detail: 'kubesim delete <type> <nom>' })];
     const targets = resolveTargets(args);
     if (!Array.isArray(targets)) return [targets];
-    const selector = opts.selector ? parseSelector(opts.selector) : undefined;
-    if (selector && !Array.isArray(selector)) return [selectorRefused(targets, opts.selector!, selector.error)];
+    const selectors = selectorsOf(targets, opts);
+    if (Array.isArray(selectors)) return selectors;
+    const selecting = !!(opts.selector || opts.fieldSelector);
     for (const t of targets) {
       const ns = t.resource.namespaced ? opts.namespace : undefined;
       if (t.names.length) {
         victims.push(...t.names.map((name) => ({ resource: t.resource, namespace: ns, name })));
         continue;
       }
-      if (!selector && !opts.all) return [clientError(NO_NAME, 'usage', { detail: 'nom manquant (ou --all / -l)' })];
+      if (!selecting && !opts.all) return [clientError(NO_NAME, 'usage', { detail: 'nom manquant (ou --all / -l)' })];
+      const refused = fieldsRefused(t, selectors, opts);
+      if (refused) {
+        errors.push(refused);
+        continue;
+      }
       const listed = session.request({ verb: 'list', resource: t.resource, namespace: ns });
       const objects = listed.ok ? (listed.objects ?? []) : [];
-      for (const o of objects) if (!selector || matches(selector, o.metadata.labels)) victims.push({ resource: t.resource, namespace: ns, name: o.metadata.name });
+      for (const o of objects) if (selected(selectors, o)) victims.push({ resource: t.resource, namespace: ns, name: o.metadata.name });
     }
-    if (!victims.length && (selector || opts.all)) session.renderer.stderr('No resources found\n');
+    // on stdout, unlike get's (kubectl delete prints it with its results)
+    if (!victims.length && !errors.length && (selecting || opts.all)) session.out('No resources found\n');
   }
   const force = opts.force && opts.gracePeriod === 0;
   if (force && victims.length) session.renderer.stderr(FORCE_WARNING);

@@ -1,5 +1,3 @@
-import { fieldsMatch, parseFieldSelector, unsupportedField, type FieldTerm } from '../../../api/field-selector.js';
-import { matches, parseSelector, type Requirement } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
@@ -8,7 +6,7 @@ import { printCustomColumns } from '../../../printers/custom-columns.js';
 import { JsonPathError, printJsonPath, relaxedPath } from '../../../printers/jsonpath.js';
 import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
-import { resolveTargets, selectorRefused, type Target } from '../targets.js';
+import { fieldsRefused, resolveTargets, selected, selectorsOf, type Selectors, type Target } from '../targets.js';
 import { jsonPathFailure, outputTemplate } from './output-format.js';
 
 export interface GetOptions {
@@ -53,36 +51,11 @@ interface Found {
   refused: boolean;
 }
 
-/** -l and --field-selector, parsed: what a list keeps. */
-export interface Selectors {
-  labels?: Requirement[];
-  fields?: FieldTerm[];
-}
-
-/**
- * -l and --field-selector as the API server reads them, or its refusals of a selector it cannot parse: one per list
- * kubectl sends (a field a kind is not selected by is refused by its list alone: see fetch). kubectl's resource builder
- * refuses a selector beside names before anything is sent.
- */
-export function selectorsOf(targets: Target[], opts: Pick<GetOptions, 'selector' | 'fieldSelector'>): Selectors | CommandError[] {
-  if ((opts.selector || opts.fieldSelector) && targets.some((t) => t.names.length)) {
-    return [clientError('name cannot be provided when a selector is specified', 'usage', { detail: opts.selector ? `-l ${opts.selector}` : `--field-selector ${opts.fieldSelector}` })];
-  }
-  const labels = opts.selector ? parseSelector(opts.selector) : undefined;
-  if (labels && !Array.isArray(labels)) return targets.map((t) => selectorRefused([t], opts.selector, labels.error));
-  const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
-  if (fields && !Array.isArray(fields)) return targets.map((t) => selectorRefused([t], opts.selector, fields.error, opts.fieldSelector));
-  return { labels, fields };
-}
-
-/** Whether a listed object is one the selectors keep. */
-export const selected = (s: Selectors, o: KObject) => (!s.labels || matches(s.labels, o.metadata.labels)) && (!s.fields || fieldsMatch(s.fields, o));
-
 function fetch(session: Session, target: Target, opts: GetOptions, selectors: Selectors, errors: CommandError[]): KObject[] {
   const r = target.resource;
-  const unsupported = selectors.fields && unsupportedField(r.kind, selectors.fields);
-  if (unsupported) {
-    errors.push(selectorRefused([target], opts.selector, unsupported, opts.fieldSelector));
+  const refused = fieldsRefused(target, selectors, opts);
+  if (refused) {
+    errors.push(refused);
     return [];
   }
   const namespace = r.namespaced && !opts.allNamespaces ? opts.namespace : undefined;

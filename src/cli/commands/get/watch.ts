@@ -6,10 +6,9 @@ import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
 import { apiError, type CommandError } from '../../errors.js';
-import { unsupportedField } from '../../../api/field-selector.js';
-import { resolveTargets, selectorRefused } from '../targets.js';
+import { fieldsRefused, resolveTargets, selected, selectorsOf } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
-import { selected, selectorsOf, tableOptions, type GetOptions } from './get.js';
+import { tableOptions, type GetOptions } from './get.js';
 import { outputTemplate, type OutputTemplate } from './output-format.js';
 
 export interface WatchOptions extends GetOptions, TickOptions {}
@@ -34,9 +33,9 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
     const errors: CommandError[] = [];
     for (const [i, t] of targets.entries()) {
       const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
-      const unsupported = selectors.fields && unsupportedField(t.resource.kind, selectors.fields);
-      if (unsupported) {
-        errors.push(selectorRefused([t], opts.selector, unsupported, opts.fieldSelector));
+      const unselectable = fieldsRefused(t, selectors, opts);
+      if (unselectable) {
+        errors.push(unselectable);
         continue;
       }
       // kubectl lists first (the table), then watches (one object: the list narrowed to its name): RBAC decides each
