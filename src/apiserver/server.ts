@@ -1,3 +1,4 @@
+import type { FieldTerm } from '../api/field-selector.js';
 import { ApiError, MAX_REQUEST_BYTES, alreadyExists, badRequest, conflict, invalidError, notFound, requestTooLarge } from '../api/errors.js';
 import { clone, jsonEqual, type KObject } from '../api/object.js';
 import { apiVersionOf, etcdKey, qualifiedResource, type ResourceType } from '../api/resources.js';
@@ -41,6 +42,8 @@ export interface ApiRequest {
    * control plane's writes, '' when the caller wrote managedFields itself (server-side apply).
    */
   fieldManager?: string;
+  /** LIST and WATCH: the field selector (already checked against the kind: see unsupportedField), applied by the server. */
+  fieldSelector?: FieldTerm[];
   /**
    * The size of the body as the client sent it, when it sent one that the server must measure (kubectl's POST of a
    * manifest, its apply patch): over MAX_REQUEST_BYTES, the request is refused (413) before the body is even decoded.

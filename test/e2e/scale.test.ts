@@ -106,6 +106,10 @@ describe('many nodes, many pods', () => {
     const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[1]!.slice('pod/'.length);
     const described = kubesim(home, ['describe', 'pod', pod]).stdout;
     expect(described.slice(described.indexOf('Events:')).match(/^  Normal +\w+/gm)!.map((l) => l.split(/ +/)[2])).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    // kubectl events --for and get events --field-selector read the same lines: the API server selects by the name
+    const reasons = (text: string) => text.trim().split('\n').map((l) => l.split(/ +/)[2]);
+    expect(reasons(kubesim(home, ['-q', 'events', '--for', `pod/${pod}`, '--no-headers']).stdout)).toEqual(['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    expect(reasons(kubesim(home, ['-q', 'get', 'events', '--field-selector', `involvedObject.name=${pod}`, '--no-headers']).stdout).sort()).toEqual(['Created', 'Pulled', 'Pulling', 'Scheduled', 'Started']);
     const untouched = [...before.values()].find((l) => l.includes(`"name":"${pod}.`))!;
     expect(kubesim(home, ['-q', 'scale', 'deployment', 'charge', '--replicas', '3999']).code).toBe(0);
     expect(kubesim(home, ['get', 'deployment', 'charge', '--no-headers']).stdout).toMatch(/^charge +3999\/3999 /);

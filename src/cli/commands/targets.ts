@@ -1,4 +1,4 @@
-import { fieldsMatch, parseFieldSelector, unsupportedField, type FieldTerm } from '../../api/field-selector.js';
+import { parseFieldSelector, unsupportedField, type FieldTerm } from '../../api/field-selector.js';
 import { matches, parseSelector, type Requirement } from '../../api/labels.js';
 import type { KObject } from '../../api/object.js';
 import { RESOURCES, resolveResource, type ResourceType } from '../../api/resources.js';
@@ -93,5 +93,5 @@ export function fieldsRefused(target: Target, s: Selectors, opts: { selector?: s
   return unsupported ? selectorRefused([target], opts.selector, unsupported, opts.fieldSelector) : undefined;
 }
 
-/** Whether a listed object is one the selectors keep. */
-export const selected = (s: Selectors, o: KObject) => (!s.labels || matches(s.labels, o.metadata.labels)) && (!s.fields || fieldsMatch(s.fields, o));
+/** Whether a listed object has the labels asked (the API server applied the field selector: ApiRequest.fieldSelector). */
+export const labelled = (s: Selectors, o: KObject) => !s.labels || matches(s.labels, o.metadata.labels);

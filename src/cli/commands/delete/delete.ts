@@ -2,7 +2,7 @@ import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { fieldsRefused, NO_NAME, NO_RESOURCES, resolveTargets, selected, selectorsOf } from '../targets.js';
+import { fieldsRefused, labelled, NO_NAME, NO_RESOURCES, resolveTargets, selectorsOf } from '../targets.js';
 
 export interface DeleteOptions {
   namespace: string;
@@ -72,9 +72,9 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
         errors.push(refused);
         continue;
       }
-      const listed = session.request({ verb: 'list', resource: t.resource, namespace: ns });
+      const listed = session.request({ verb: 'list', resource: t.resource, namespace: ns, fieldSelector: selectors.fields });
       const objects = listed.ok ? (listed.objects ?? []) : [];
-      for (const o of objects) if (selected(selectors, o)) victims.push({ resource: t.resource, namespace: ns, name: o.metadata.name });
+      for (const o of objects) if (labelled(selectors, o)) victims.push({ resource: t.resource, namespace: ns, name: o.metadata.name });
     }
     // on stdout, unlike get's (kubectl delete prints it with its results)
     if (!victims.length && !errors.length && (selecting || opts.all)) session.out('No resources found\n');

@@ -1,5 +1,6 @@
 import type { Event } from 'kubernetes-types/core/v1.js';
 import { listChanges } from '../../../api/changes.js';
+import type { FieldTerm } from '../../../api/field-selector.js';
 import type { KObject } from '../../../api/object.js';
 import { byKindOnly, resolveResource } from '../../../api/resources.js';
 import { eventList, eventsHeaders, eventsRow, sortEvents, typedEvent } from '../../../printers/events.js';
@@ -79,14 +80,22 @@ function checked(opts: EventsOptions): { filter: Filter; format: Format } | Comm
 }
 
 /** --for is kubectl's field selector on involvedObject's kind and name; without a name (`--for pod/`) it sends none. */
-const keeps = (f: Filter) => (e: Event) =>
-  (!f.name || (e.involvedObject.kind === f.kind && e.involvedObject.name === f.name)) && (!f.types.length || f.types.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase()));
+const forSelector = (f: Filter): FieldTerm[] | undefined =>
+  f.name
+    ? [
+        { field: 'involvedObject.kind', value: f.kind!, equal: true },
+        { field: 'involvedObject.name', value: f.name, equal: true },
+      ]
+    : undefined;
+
+/** --types, which kubectl applies itself to what the server answered. */
+const ofTypes = (f: Filter) => (e: Event) => !f.types.length || f.types.some((t) => t.toLowerCase() === (e.type ?? '').toLowerCase());
 
 /** The events a list or a watch answers, or its error (Forbidden), in the server's list order. */
 function listEvents(session: Session, opts: EventsOptions, filter: Filter, verb: 'list' | 'watch' = 'list'): Event[] | CommandError {
-  const r = session.request({ verb, resource: EVENT, namespace: opts.allNamespaces ? undefined : opts.namespace });
+  const r = session.request({ verb, resource: EVENT, namespace: opts.allNamespaces ? undefined : opts.namespace, fieldSelector: forSelector(filter) });
   if (!r.ok) return apiError(r.error, { alone: true });
-  return ((r.objects ?? []) as unknown as Event[]).filter(keeps(filter));
+  return ((r.objects ?? []) as unknown as Event[]).filter(ofTypes(filter));
 }
 
 async function printed(events: Event[], format: Format, opts: EventsOptions, now: number): Promise<string> {

@@ -6,7 +6,7 @@ import { printCustomColumns } from '../../../printers/custom-columns.js';
 import { JsonPathError, printJsonPath, relaxedPath } from '../../../printers/jsonpath.js';
 import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
-import { fieldsRefused, resolveTargets, selected, selectorsOf, type Selectors, type Target } from '../targets.js';
+import { fieldsRefused, labelled, resolveTargets, selectorsOf, type Selectors, type Target } from '../targets.js';
 import { jsonPathFailure, outputTemplate } from './output-format.js';
 
 export interface GetOptions {
@@ -68,12 +68,12 @@ function fetch(session: Session, target: Target, opts: GetOptions, selectors: Se
     }
     return out;
   }
-  const result = session.request({ verb: 'list', resource: r, namespace });
+  const result = session.request({ verb: 'list', resource: r, namespace, fieldSelector: selectors.fields });
   if (!result.ok) {
     errors.push(apiError(result.error, { alone: false }));
     return [];
   }
-  return (result.objects ?? []).filter((o) => selected(selectors, o));
+  return (result.objects ?? []).filter((o) => labelled(selectors, o));
 }
 
 /** `kubectl get`: tables, -o wide|json|yaml|name|jsonpath=…|custom-columns=…, --sort-by, -n/-A, -l, --show-labels, -L. */

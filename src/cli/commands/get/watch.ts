@@ -6,7 +6,7 @@ import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/
 import { printTable } from '../../../printers/table.js';
 import type { Session } from '../../session.js';
 import { apiError, type CommandError } from '../../errors.js';
-import { fieldsRefused, resolveTargets, selected, selectorsOf } from '../targets.js';
+import { fieldsRefused, labelled, resolveTargets, selectorsOf } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
 import { tableOptions, type GetOptions } from './get.js';
 import { outputTemplate, type OutputTemplate } from './output-format.js';
@@ -39,12 +39,12 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
         continue;
       }
       // kubectl lists first (the table), then watches (one object: the list narrowed to its name): RBAC decides each
-      const watch = { verb: 'watch' as const, resource: t.resource, namespace: ns, name: t.names.length === 1 ? t.names[0] : undefined };
-      const r = session.request(first ? { verb: 'list', resource: t.resource, namespace: ns } : watch);
+      const watch = { verb: 'watch' as const, resource: t.resource, namespace: ns, name: t.names.length === 1 ? t.names[0] : undefined, fieldSelector: selectors.fields };
+      const r = session.request(first ? { verb: 'list', resource: t.resource, namespace: ns, fieldSelector: selectors.fields } : watch);
       const refused = !r.ok ? r : first ? session.request(watch) : r;
       if (!refused.ok) errors.push(apiError(refused.error, { alone: true }));
       if (!r.ok) continue;
-      const objects = (r.objects ?? []).filter((o) => (!t.names.length || t.names.includes(o.metadata.name)) && selected(selectors, o));
+      const objects = (r.objects ?? []).filter((o) => (!t.names.length || t.names.includes(o.metadata.name)) && labelled(selectors, o));
       // a deleted object is printed once more, as it last was (the watch's DELETED event)
       const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => (opts.showManagedFields ? c.object : withoutManagedFields(c.object)));
       if (!changed.length) continue;

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../api/errors.js';
-import { fieldsMatch, parseFieldSelector, unsupportedField } from '../../../api/field-selector.js';
+import { parseFieldSelector, unsupportedField } from '../../../api/field-selector.js';
 import { matches, parseSelector } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
 import type { ResourcePath } from '../../../apiserver/routes.js';
@@ -39,9 +39,10 @@ export async function find(env: Env, streams: Streams, target: ResourcePath, url
   if (unsupported) return new ApiError('BadRequest', unsupported);
   return reading(env, streams, (session) => {
     const { resource, namespace, name } = target;
-    const result = session.request(watch ? { verb: 'watch', resource, namespace, name } : name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace });
+    const fieldSelector = fields || undefined;
+    const result = session.request(watch ? { verb: 'watch', resource, namespace, name, fieldSelector } : name ? { verb: 'get', resource, namespace, name } : { verb: 'list', resource, namespace, fieldSelector });
     if (!result.ok) return result.error;
-    const objects = name && !watch ? [result.object] : (result.objects ?? []).filter((o) => (!selector || matches(selector, o.metadata.labels)) && (!fields || fieldsMatch(fields, o)));
+    const objects = name && !watch ? [result.object] : (result.objects ?? []).filter((o) => !selector || matches(selector, o.metadata.labels));
     return { objects, resourceVersion: String(session.store.revision), now: session.now };
   });
 }
