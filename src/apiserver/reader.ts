@@ -1,5 +1,5 @@
 import { ApiError, notFound } from '../api/errors.js';
-import { fieldsMatch, type FieldTerm } from '../api/field-selector.js';
+import { fieldsMatch, unsupportedField, type FieldTerm } from '../api/field-selector.js';
 import type { KObject } from '../api/object.js';
 import { etcdKey, etcdPrefix, qualifiedResource, restPath } from '../api/resources.js';
 import type { EventLog } from '../events/sink.js';
@@ -75,6 +75,9 @@ export function read(f: Front, req: ApiRequest): ApiResult {
     const stored = f.store.get(etcdKey(req.resource, req.namespace, req.name!));
     return stored ? { ok: true, object: stored.value } : { ok: false, error: notFound(qualifiedResource(req.resource), req.name!) };
   }
+  // the field label conversion of the kind, after RBAC
+  const unsupported = req.fieldSelector && unsupportedField(req.resource.kind, req.fieldSelector);
+  if (unsupported) return { ok: false, error: new ApiError('BadRequest', unsupported) };
   const prefix = etcdPrefix(req.resource, req.resource.namespaced ? req.namespace : undefined);
   const listed = req.fieldSelector ? selectByFields(f.store, prefix, req.resource.kind, req.fieldSelector) : f.store.list(prefix);
   const objects = req.verb === 'watch' && req.name ? listed.filter((o) => o.metadata.name === req.name) : listed;

@@ -42,7 +42,7 @@ export interface ApiRequest {
    * control plane's writes, '' when the caller wrote managedFields itself (server-side apply).
    */
   fieldManager?: string;
-  /** LIST and WATCH: the field selector (already checked against the kind: see unsupportedField), applied by the server. */
+  /** LIST and WATCH: the field selector the server selects by (a field the kind is not selected by: 400 BadRequest). */
   fieldSelector?: FieldTerm[];
   /**
    * The size of the body as the client sent it, when it sent one that the server must measure (kubectl's POST of a

@@ -23,13 +23,18 @@ export function parseCustomColumns(spec: string): CustomColumn[] | string {
 
 /** The table: each cell the path's values printed with Go's %v, joined by commas, `<none>` when there is none. */
 export function printCustomColumns(columns: CustomColumn[], objects: unknown[], noHeaders: boolean): string {
+  return table(customColumnRows(columns, objects, noHeaders));
+}
+
+/** The cells of printCustomColumns' lines, header first unless noHeaders. */
+export function customColumnRows(columns: CustomColumn[], objects: unknown[], noHeaders: boolean): string[][] {
   const rows = objects.map((o) =>
     columns.map((c) => {
       const values = valuesOf(c.path, o);
       return values.length ? values.map(goValue).join(',') : '<none>';
     }),
   );
-  return table(noHeaders ? rows : [columns.map((c) => c.header), ...rows]);
+  return noHeaders ? rows : [columns.map((c) => c.header), ...rows];
 }
 
 /** fmt's %v of a decoded JSON value: `map[a:1 b:x]` (keys sorted), `[x y]`, strings bare. */

@@ -20,6 +20,11 @@ export interface TableOptions {
 
 /** One kind's rows as kubectl prints them; the caller separates several tables with one empty line. */
 export function printTable(r: ResourceType, objs: KObject[], opts: TableOptions): string {
+  return table(tableRows(r, objs, opts));
+}
+
+/** The cells of printTable's lines, header first unless noHeaders (what a watch pads to the widths it printed). */
+export function tableRows(r: ResourceType, objs: KObject[], opts: TableOptions): string[][] {
   const cols = columnsFor(r.kind);
   const namespaced = opts.withNamespace && r.namespaced;
   let headers = r.kind === 'Event' && opts.wide ? WIDE_EVENT_HEADERS : opts.wide ? [...cols.headers, ...cols.wideHeaders] : cols.headers;
@@ -33,5 +38,5 @@ export function printTable(r: ResourceType, objs: KObject[], opts: TableOptions)
     if (opts.showLabels) row.push(formatLabels(o.metadata.labels));
     return row;
   });
-  return table(opts.noHeaders ? rows : [headers, ...rows]);
+  return opts.noHeaders ? rows : [headers, ...rows];
 }

@@ -55,3 +55,16 @@ export function tabwrite(text: string, opts: TabOptions): string {
 export function table(rows: string[][], opts: TabOptions = GET_TABLE): string {
   return tabwrite(rows.map((r) => r.join('\t')).join('\n') + '\n', opts);
 }
+
+/**
+ * tabwriter's RememberWidths: kubectl flushes its table after each object or event it watches (get -w, events -w),
+ * and a column never gets narrower than it was printed before (so rows shift right once a wider cell has come).
+ */
+export class RememberedWidths {
+  private readonly widths: number[] = [];
+
+  rows(rows: string[][]): string {
+    for (const row of rows) row.slice(0, -1).forEach((cell, i) => (this.widths[i] = Math.max(this.widths[i] ?? GET_TABLE.minwidth, [...cell].length + GET_TABLE.padding)));
+    return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(this.widths[i]! + cell.length - [...cell].length) : cell)).join('') + '\n').join('');
+  }
+}

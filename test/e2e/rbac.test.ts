@@ -70,6 +70,8 @@ describe('RBAC for a student (auth can-i, --as)', () => {
     const read = kubesim(home, ['get', 'secrets', '-n', 'formation', '--as', 'etudiant']);
     expect(read.code).toBe(1);
     expect(read.stderr).toContain('Error from server (Forbidden): secrets is forbidden: User "etudiant" cannot list resource "secrets" in API group "" in the namespace "formation"\n');
+    // delete by label lists first: refused, it says so (it printed "No resources found" and exited 0)
+    expect(kubesim(home, ['-q', 'delete', 'secrets', '-l', 'a=b', '-n', 'formation', '--as', 'etudiant'])).toMatchObject({ code: 1, stdout: '', stderr: read.stderr.split('\n').find((l) => l.startsWith('Error'))! + '\n' });
     const before = stateOf(home);
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: intrus\nspec:\n  containers:\n  - name: c\n    image: nginx\n';
     const write = kubesim(home, ['apply', '-f', '-', '-n', 'default', '--as', 'etudiant'], { input: pod });

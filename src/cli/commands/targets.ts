@@ -1,8 +1,9 @@
-import { parseFieldSelector, unsupportedField, type FieldTerm } from '../../api/field-selector.js';
+import type { ApiError } from '../../api/errors.js';
+import { parseFieldSelector, type FieldTerm } from '../../api/field-selector.js';
 import { matches, parseSelector, type Requirement } from '../../api/labels.js';
 import type { KObject } from '../../api/object.js';
 import { RESOURCES, resolveResource, type ResourceType } from '../../api/resources.js';
-import { clientError, type CommandError } from '../errors.js';
+import { apiError, clientError, type CommandError } from '../errors.js';
 
 /** What a get/describe/delete names: a resource type and some names (none = all of them). */
 export interface Target {
@@ -73,7 +74,7 @@ export interface Selectors {
 
 /**
  * -l and --field-selector as the API server reads them, or its refusals of a selector it cannot parse: one per list
- * kubectl sends (a field a kind is not selected by is refused by its list alone: see fieldsRefused). kubectl's resource builder
+ * kubectl sends (a field a kind is not selected by is refused by the API server, to its list alone: see listRefused). kubectl's resource builder
  * refuses a selector beside names before anything is sent.
  */
 export function selectorsOf(targets: Target[], opts: { selector?: string; fieldSelector?: string }): Selectors | CommandError[] {
@@ -87,10 +88,12 @@ export function selectorsOf(targets: Target[], opts: { selector?: string; fieldS
   return { labels, fields };
 }
 
-/** The API server's refusal of the list of one target: a field its kind is not selected by. */
-export function fieldsRefused(target: Target, s: Selectors, opts: { selector?: string; fieldSelector?: string }): CommandError | undefined {
-  const unsupported = s.fields && unsupportedField(target.resource.kind, s.fields);
-  return unsupported ? selectorRefused([target], opts.selector, unsupported, opts.fieldSelector) : undefined;
+/**
+ * The API server's refusal of one target's list, as kubectl prints it (EnhanceListError): a BadRequest (a field the
+ * kind is not selected by) names the list and its selectors; anything else (Forbidden) is printed as it came.
+ */
+export function listRefused(target: Target, error: ApiError, opts: { selector?: string; fieldSelector?: string }): CommandError {
+  return error.reason === 'BadRequest' ? selectorRefused([target], opts.selector, error.message, opts.fieldSelector) : apiError(error, { alone: false });
 }
 
 /** Whether a listed object has the labels asked (the API server applied the field selector: ApiRequest.fieldSelector). */

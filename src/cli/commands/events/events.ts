@@ -6,7 +6,7 @@ import { byKindOnly, resolveResource } from '../../../api/resources.js';
 import { eventList, eventsHeaders, eventsRow, sortEvents, typedEvent } from '../../../printers/events.js';
 import { JsonPathError, parseJsonPath, printJsonPath } from '../../../printers/jsonpath.js';
 import { nameOf, toTypedJson, toYaml } from '../../../printers/output.js';
-import { GET_TABLE, table } from '../../../printers/tabwriter.js';
+import { RememberedWidths, table } from '../../../printers/tabwriter.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { jsonPathFailure } from '../get/output-format.js';
@@ -130,19 +130,6 @@ export async function runEvents(session: Session, opts: EventsOptions): Promise<
 export function refusedWatch(opts: EventsOptions): CommandError[] {
   const ok = checked(opts);
   return 'kubectl' in ok ? [ok] : [];
-}
-
-/**
- * tabwriter's RememberWidths: kubectl flushes its table after each event it watches, and a column never gets narrower
- * than it was printed before (so rows shift right once a wider cell has come).
- */
-class RememberedWidths {
-  private readonly widths: number[] = [];
-
-  rows(rows: string[][]): string {
-    for (const row of rows) row.slice(0, -1).forEach((cell, i) => (this.widths[i] = Math.max(this.widths[i] ?? GET_TABLE.minwidth, [...cell].length + GET_TABLE.padding)));
-    return rows.map((row) => row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(this.widths[i]! + cell.length - [...cell].length) : cell)).join('') + '\n').join('');
-  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { printCustomColumns } from '../../../printers/custom-columns.js';
 import { JsonPathError, printJsonPath, relaxedPath } from '../../../printers/jsonpath.js';
 import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
-import { fieldsRefused, labelled, resolveTargets, selectorsOf, type Selectors, type Target } from '../targets.js';
+import { labelled, listRefused, resolveTargets, selectorsOf, type Selectors, type Target } from '../targets.js';
 import { jsonPathFailure, outputTemplate } from './output-format.js';
 
 export interface GetOptions {
@@ -53,11 +53,6 @@ interface Found {
 
 function fetch(session: Session, target: Target, opts: GetOptions, selectors: Selectors, errors: CommandError[]): KObject[] {
   const r = target.resource;
-  const refused = fieldsRefused(target, selectors, opts);
-  if (refused) {
-    errors.push(refused);
-    return [];
-  }
   const namespace = r.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
   if (target.names.length) {
     const out: KObject[] = [];
@@ -70,7 +65,7 @@ function fetch(session: Session, target: Target, opts: GetOptions, selectors: Se
   }
   const result = session.request({ verb: 'list', resource: r, namespace, fieldSelector: selectors.fields });
   if (!result.ok) {
-    errors.push(apiError(result.error, { alone: false }));
+    errors.push(listRefused(target, result.error, opts));
     return [];
   }
   return (result.objects ?? []).filter((o) => labelled(selectors, o));

@@ -1,12 +1,13 @@
 import { listChanges } from '../../../api/changes.js';
 import type { KObject } from '../../../api/object.js';
-import { printCustomColumns } from '../../../printers/custom-columns.js';
+import { customColumnRows } from '../../../printers/custom-columns.js';
 import { printJsonPath } from '../../../printers/jsonpath.js';
 import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
-import { printTable } from '../../../printers/table.js';
+import { tableRows } from '../../../printers/table.js';
+import { RememberedWidths } from '../../../printers/tabwriter.js';
 import type { Session } from '../../session.js';
-import { apiError, type CommandError } from '../../errors.js';
-import { fieldsRefused, labelled, resolveTargets, selectorsOf } from '../targets.js';
+import type { CommandError } from '../../errors.js';
+import { labelled, listRefused, resolveTargets, selectorsOf } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
 import { tableOptions, type GetOptions } from './get.js';
 import { outputTemplate, type OutputTemplate } from './output-format.js';
@@ -22,7 +23,7 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
   if (!Array.isArray(targets)) return [];
   // one list per target, as kubectl keeps one watch per resource type
   const seen = targets.map(() => new Map<string, KObject>());
-  const widths: number[] = [];
+  const widths = targets.map(() => new RememberedWidths());
   const template = outputTemplate(opts.output);
   if (typeof template === 'string') return []; // refused before the watch started
   const format = objectFormat(opts.output, template);
@@ -33,16 +34,11 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
     const errors: CommandError[] = [];
     for (const [i, t] of targets.entries()) {
       const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
-      const unselectable = fieldsRefused(t, selectors, opts);
-      if (unselectable) {
-        errors.push(unselectable);
-        continue;
-      }
       // kubectl lists first (the table), then watches (one object: the list narrowed to its name): RBAC decides each
       const watch = { verb: 'watch' as const, resource: t.resource, namespace: ns, name: t.names.length === 1 ? t.names[0] : undefined, fieldSelector: selectors.fields };
       const r = session.request(first ? { verb: 'list', resource: t.resource, namespace: ns, fieldSelector: selectors.fields } : watch);
       const refused = !r.ok ? r : first ? session.request(watch) : r;
-      if (!refused.ok) errors.push(apiError(refused.error, { alone: true }));
+      if (!refused.ok) errors.push(listRefused(t, refused.error, opts));
       if (!r.ok) continue;
       const objects = (r.objects ?? []).filter((o) => (!t.names.length || t.names.includes(o.metadata.name)) && labelled(selectors, o));
       // a deleted object is printed once more, as it last was (the watch's DELETED event)
@@ -54,11 +50,10 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
         continue;
       }
       // later changes print rows only, aligned on the widths of the first table
-      const text = template?.columns
-        ? printCustomColumns(template.columns, changed, !first || !!opts.noHeaders)
-        : printTable(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));
-      if (first) rememberHeader(text, widths);
-      session.out(first ? text : remember(text, widths));
+      const rows = template?.columns
+        ? customColumnRows(template.columns, changed, !first || !!opts.noHeaders)
+        : tableRows(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));
+      session.out(widths[i]!.rows(rows));
     }
     return errors;
   });
@@ -75,30 +70,4 @@ function objectFormat(output: string | undefined, template: OutputTemplate | und
   const jsonpath = template?.jsonpath;
   if (jsonpath) return async (objects) => objects.map((o) => printJsonPath(jsonpath, o)).join('');
   return undefined;
-}
-
-/** The column widths of the first table, read from its header line. */
-function rememberHeader(text: string, widths: number[]): void {
-  const header = text.split('\n')[0];
-  const starts = [0, ...[...header.matchAll(/ {3,}(?=\S)/g)].map((m) => m.index! + m[0].length)];
-  starts.slice(0, -1).forEach((s, i) => (widths[i] = Math.max(widths[i] ?? 0, starts[i + 1] - s)));
-}
-
-/** tabwriter's RememberWidths: a watched row is padded to at least the widths already printed. */
-function remember(text: string, widths: number[]): string {
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const cells = line.split(/(?<=\S)\s{3,}/);
-      return cells
-        .map((c, i) => {
-          if (i === cells.length - 1) return c;
-          widths[i] = Math.max(widths[i] ?? 0, c.length + 3);
-          return c.padEnd(widths[i]);
-        })
-        .join('');
-    })
-    .map((l) => `${l}\n`)
-    .join('');
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../api/errors.js';
-import { parseFieldSelector, unsupportedField } from '../../../api/field-selector.js';
+import { parseFieldSelector } from '../../../api/field-selector.js';
 import { matches, parseSelector } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
 import type { ResourcePath } from '../../../apiserver/routes.js';
@@ -35,8 +35,6 @@ export async function find(env: Env, streams: Streams, target: ResourcePath, url
   const fieldText = url.searchParams.get('fieldSelector');
   const fields = fieldText ? parseFieldSelector(fieldText) : undefined;
   if (fields && !Array.isArray(fields)) return new ApiError('BadRequest', fields.error);
-  const unsupported = fields && unsupportedField(target.resource.kind, fields);
-  if (unsupported) return new ApiError('BadRequest', unsupported);
   return reading(env, streams, (session) => {
     const { resource, namespace, name } = target;
     const fieldSelector = fields || undefined;
