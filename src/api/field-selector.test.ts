@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsMatch, parseFieldSelector, unsupportedField } from './field-selector.js';
+import { fieldsMatch, parseFieldSelector, requestedName, unsupportedField } from './field-selector.js';
 import type { KObject } from './object.js';
 
 const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default' }, spec: { nodeName: 'w1' }, status: { phase: 'Running' } } as KObject;
@@ -26,6 +26,17 @@ describe('field selectors (what kubectl describe sends)', () => {
     expect(unsupportedField('Deployment', terms('metadata.name=web,metadata.namespace=default'))).toBeUndefined();
     expect(unsupportedField('Node', terms('metadata.namespace=x'))).toBe('field label not supported: metadata.namespace');
     expect(unsupportedField('Event', terms('type=Warning,involvedObject.kind=Pod,reason=BackOff'))).toBeUndefined();
+  });
+
+  it.each([
+    ['metadata.name=web', 'web'],
+    ['status.phase=Running,metadata.name==web', 'web'],
+    ['metadata.name!=web', undefined],
+    ['status.phase=Running', undefined],
+    ['metadata.name=a/b', undefined],
+    ['metadata.name=..', undefined],
+  ])('a list or watch of %s is authorized as a request for the name %s', (text, want) => {
+    expect(requestedName(parseFieldSelector(text) as Exclude<ReturnType<typeof parseFieldSelector>, { error: string }>)).toBe(want);
   });
 
   it('rejects a term without an operator', () => {

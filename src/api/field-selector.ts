@@ -81,3 +81,13 @@ export function fieldsMatch(terms: FieldTerm[], obj: KObject): boolean {
   const fields = selectable(obj);
   return terms.every((t) => ((fields[t.field === 'spec.host' ? 'spec.nodeName' : t.field] ?? '') === t.value) === t.equal);
 }
+
+/**
+ * The one object a list or watch asks for with `metadata.name=NAME`: kube-apiserver's RequestInfo takes it as the
+ * request's name, so RBAC decides it as a request for that object (a Role's resourceNames allow `kubectl get pod web
+ * -w`, whose watch is the list narrowed to the name). Not a name that could not be a path segment.
+ */
+export function requestedName(terms: FieldTerm[] | undefined): string | undefined {
+  const name = terms?.find((t) => t.field === 'metadata.name' && t.equal)?.value;
+  return name && name !== '.' && name !== '..' && !/[/%]/.test(name) ? name : undefined;
+}

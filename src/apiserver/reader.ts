@@ -1,5 +1,5 @@
 import { ApiError, notFound } from '../api/errors.js';
-import { fieldsMatch, unsupportedField, type FieldTerm } from '../api/field-selector.js';
+import { fieldsMatch, requestedName, unsupportedField, type FieldTerm } from '../api/field-selector.js';
 import type { KObject } from '../api/object.js';
 import { etcdKey, etcdPrefix, qualifiedResource, restPath } from '../api/resources.js';
 import type { EventLog } from '../events/sink.js';
@@ -50,7 +50,7 @@ export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
     resource: req.resource.plural,
     subresource: req.subresource,
     namespace: req.resource.namespaced ? req.namespace : undefined,
-    name: req.verb === 'create' ? undefined : req.name,
+    name: req.verb === 'create' ? undefined : (req.name ?? (req.verb === 'list' || req.verb === 'watch' ? requestedName(req.fieldSelector) : undefined)),
   };
   const decision = authorize(f.store, req.user, attrs);
   if (decision.allowed && !checksTold) return undefined;

@@ -100,14 +100,9 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
       if (o.watch) {
         // the watch prints the first table itself, to align the rows that follow with it
-        const { resolveTargets, selectorsOf } = await import('./commands/targets.js');
-        const targets = resolveTargets(args);
-        const { outputTemplate } = await import('./commands/get/output-format.js');
-        const template = outputTemplate(o.output);
-        const selectors = Array.isArray(targets) ? selectorsOf(targets, base) : {};
-        const refused = typeof template === 'string' ? [clientError(template, 'usage', { detail: `-o ${o.output}` })] : !Array.isArray(targets) ? [targets] : Array.isArray(selectors) ? selectors : [];
+        const watch = await import('./commands/get/watch.js');
         const opts = { ...base, noHeaders: o.headers === false, timeoutMs, tickMs: 1000 };
-        invoke({ readOnly: true, run: async () => refused, watch: async (open, stopped) => (await import('./commands/get/watch.js')).watchLoop(open, args, opts, stopped) });
+        invoke({ readOnly: true, run: async () => watch.refusedWatch(args, opts), watch: (open, stopped) => watch.watchLoop(open, args, opts, stopped) });
         return;
       }
       invoke({

@@ -47,6 +47,7 @@ export type ErrorCode =
   | 'RequestEntityTooLarge'
   | 'overwrite'
   | 'usage'
+  | 'watch-one'
   | 'unknown-resource'
   | 'selector'
   | 'field-selector'

@@ -310,13 +310,36 @@ describe('time', () => {
   it('prints each watched change in the -o format asked (name, jsonpath, json, yaml documents, custom columns)', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
-    const watch = (output: string) => kubesim(home, ['get', 'deploy,svc', '-w', '-o', output, '--request-timeout', '1s']).stdout;
-    expect(watch('name')).toBe('deployment.apps/gestion-employes\nservice/gestion-employes\nservice/kubernetes\n');
-    expect(watch('jsonpath={.kind}/{.metadata.name} ')).toBe('Deployment/gestion-employes Service/gestion-employes Service/kubernetes ');
-    expect(watch('json').match(/^\{$/gm)).toHaveLength(3);
-    expect(watch('yaml').match(/^---$/gm)).toHaveLength(2);
-    expect(watch('custom-columns=NAME:.metadata.name')).toBe('NAME\ngestion-employes\nNAME\ngestion-employes\nkubernetes\n');
+    const watch = (output: string) => kubesim(home, ['get', 'svc', '-w', '-o', output, '--request-timeout', '1s']).stdout;
+    expect(watch('name')).toBe('service/gestion-employes\nservice/kubernetes\n');
+    expect(watch('jsonpath={.kind}/{.metadata.name} ')).toBe('Service/gestion-employes Service/kubernetes ');
+    expect(watch('json').match(/^\{$/gm)).toHaveLength(2);
+    expect(watch('yaml').match(/^---$/gm)).toHaveLength(1);
+    expect(watch('custom-columns=NAME:.metadata.name')).toBe('NAME\ngestion-employes\nkubernetes\n');
     expect(kubesim(home, ['-q', 'get', 'deploy', '-w', '-o', 'jsonpath={.x[}'])).toMatchObject({ code: 1, stderr: 'error: error parsing jsonpath {.x[}, unterminated array\n' });
+  });
+
+  it('watches one type, or one named object, as kubectl get -w does, and says so in its words', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const watch = (...args: string[]) => kubesim(home, ['-q', 'get', ...args, '-w', '--request-timeout', '1s']);
+    const oneType = { code: 1, stdout: '', stderr: 'error: you may only specify a single resource type\n' };
+    for (const several of [['deploy,svc'], ['all'], ['deployments,deploy'], ['deploy/gestion-employes', 'svc/gestion-employes']]) expect(watch(...several)).toMatchObject(oneType);
+    // in French too, under kubectl's words
+    expect(kubesim(home, ['get', 'deploy,svc', '-w']).stderr).toContain("get -w suit une seule chose : tous les objets d'un type");
+    expect(watch('deploy,deploy').stdout).toMatch(/^NAME +READY +UP-TO-DATE +AVAILABLE +AGE\ngestion-employes +3\/3 /);
+    // kubectl's builder fetches each name first: a missing one stops it before anything is printed
+    expect(watch('deploy', 'gestion-employes', 'absent')).toMatchObject({ code: 1, stdout: '', stderr: 'Error from server (NotFound): deployments.apps "absent" not found\n' });
+    expect(watch('svc', 'absent', '-o', 'bogus').stderr).toBe('Error from server (NotFound): services "absent" not found\n');
+    // several names are printed, then refused: one watch follows one name or one type
+    expect(watch('svc', 'gestion-employes', 'kubernetes', '-o', 'name')).toMatchObject({
+      code: 1,
+      stdout: 'service/gestion-employes\nservice/kubernetes\n',
+      stderr: 'error: you may only watch a single resource or type of resource at a time\n',
+    });
+    expect(watch('svc', 'kubernetes', '-o', 'name')).toMatchObject({ code: 0, stdout: 'service/kubernetes\n' });
+    expect(watch('svc,deploy', 'kubernetes', '-l', 'a=b').stderr).toBe('error: selectors and the all flag cannot be used when passing resource/name arguments\n');
+    expect(watch().stderr).toMatch(/^error: You must provide one or more resources by argument or filename\./);
   });
 
   it('rejects a wait without a valid duration', () => {

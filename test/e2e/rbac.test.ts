@@ -64,6 +64,17 @@ describe('RBAC for a student (auth can-i, --as)', () => {
     expect(kubesim(home, ['-q', 'auth', 'can-i', 'watch', 'pods', '-n', 'formation', '--as', 'etudiant']).stdout).toBe('no\n');
   });
 
+  it("lets a Role's resourceNames allow get NAME -w: the watch is the list narrowed to that name", () => {
+    const home = freshHome();
+    const onePod = TEAM.replace('resources: ["pods"]', 'resources: ["pods"]\n    resourceNames: ["web"]').replace('["get", "list", "watch", "create"]', '["get", "watch"]');
+    kubesim(home, ['apply', '-f', '-', '-q'], { input: onePod });
+    kubesim(home, ['run', 'web', '--image=nginx', '-n', 'formation', '-q']);
+    const watched = kubesim(home, ['-q', 'get', 'pod', 'web', '-w', '-n', 'formation', '--as', 'etudiant', '--request-timeout', '2s']);
+    expect(watched.code).toBe(0);
+    expect(watched.stdout).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nweb +1\/1 +Running /);
+    expect(kubesim(home, ['-q', 'get', 'pods', '-w', '-n', 'formation', '--as', 'etudiant', '--request-timeout', '2s']).stderr).toContain('User "etudiant" cannot list resource "pods"');
+  });
+
   it('keeps a student out of Secrets and out of other namespaces, and writes nothing', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', '-', '-q'], { input: TEAM });

@@ -613,6 +613,28 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     }
   }, 60_000);
 
+  it("watches as kubectl get -w does: one type or one name, a Role's resourceNames deciding the watch of one pod", async () => {
+    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: un-pod\nrules:\n- apiGroups: [""]\n  resources: [pods]\n  resourceNames: [suivi]\n  verbs: [get, watch]\n';
+    const binding = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: un-pod\nsubjects:\n- {kind: User, name: suiveur, apiGroup: rbac.authorization.k8s.io}\nroleRef: {kind: Role, name: un-pod, apiGroup: rbac.authorization.k8s.io}\n';
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: `${role}---\n${binding}` }).code).toBe(0);
+    expect(kubesim(home, ['-q', 'run', 'suivi', '--image=nginx']).code).toBe(0);
+    const cases: Array<[string[], number]> = [
+      [['get', 'pod', 'suivi', '-w', '--as', 'suiveur'], 0],
+      [['get', 'pods', '-w', '--as', 'suiveur'], 1],
+      [['get', 'svc', 'kubernetes', 'absent', '-w'], 1],
+      [['get', 'svc', 'kubernetes', 'kubernetes', '-w', '-o', 'name'], 1],
+      [['get', 'deploy,svc', '-w'], 1],
+      [['get', 'svc,deploy', 'x', '-w', '-l', 'a=b'], 1],
+    ];
+    for (const [asked, code] of cases) {
+      const args = [...asked, '--request-timeout', '2s'];
+      const want = kubesim(home, ['-q', ...args]);
+      expect({ args, code: want.code }).toEqual({ args, code });
+      const got = await kubectl(args);
+      expect({ args, out: withoutAges(got.stdout), err: got.stderr, code: got.code }).toEqual({ args, out: withoutAges(want.stdout), err: want.stderr, code: want.code });
+    }
+  }, 60_000);
+
   it("prints long and odd strings in -o yaml as go-yaml does: quotes, escapes, literal blocks, lines broken past column 80", async () => {
     for (const manifest of ['strings', 'long-pod']) expect((await kubectl(['apply', '-n', 'kube-public', '-f', join(ROOT, `test/fixtures/go-yaml/${manifest}.yaml`)])).code).toBe(0);
     for (const args of [['get', 'cm', 'tricky', '-n', 'kube-public', '-o', 'yaml'], ['get', 'pod', 'longues', '-n', 'kube-public', '-o', 'yaml', '--show-managed-fields']]) {

@@ -9,6 +9,11 @@ import { apiError, clientError, type CommandError } from '../errors.js';
 export interface Target {
   resource: ResourceType;
   names: string[];
+  /**
+   * Named by TYPE/NAME arguments: written so, or `TYPE,TYPE NAME…`, which kubectl's builder turns into pairs
+   * (normalizeMultipleResourcesArgs). A selector is refused beside pairs in other words than beside names.
+   */
+  pairs: boolean;
 }
 
 function resolveType(type: string): ResourceType[] | CommandError {
@@ -39,17 +44,32 @@ export function resolveTargets(args: string[]): Target[] | CommandError {
       if (!Array.isArray(types)) return types;
       const existing = targets.find((t) => t.resource === types[0]);
       if (existing) existing.names.push(arg.slice(slash + 1));
-      else targets.push({ resource: types[0], names: [arg.slice(slash + 1)] });
+      else targets.push({ resource: types[0], names: [arg.slice(slash + 1)], pairs: true });
     }
     return targets;
   }
+  const written = writtenTypes(args);
+  const pairs = written.length > 1 && args.length > 1;
   const targets: Target[] = [];
-  for (const type of args[0].split(',').filter(Boolean)) {
+  for (const type of written) {
     const types = resolveType(type);
     if (!Array.isArray(types)) return types;
-    for (const r of types) if (!targets.some((t) => t.resource === r)) targets.push({ resource: r, names: args.slice(1) });
+    for (const r of types) if (!targets.some((t) => t.resource === r)) targets.push({ resource: r, names: args.slice(1), pairs });
   }
   return targets;
+}
+
+/** The types of `TYPE[,TYPE...]` as written, each once (kubectl's SplitResourceArgument). */
+const writtenTypes = (args: string[]) => [...new Set(args[0]?.split(',').filter(Boolean))];
+
+/**
+ * kubectl get -w's resource builder takes one resource type (SingleResourceType), and refuses more before anything is
+ * sent: `deploy,svc`, `all`, `deploy/web svc/web`. It counts the types as they are written (`deploy,deployments` is
+ * two, `deploy,deploy` one), or for TYPE/NAME arguments the resources they name.
+ */
+export function severalTypes(args: string[], targets: Target[]): CommandError | undefined {
+  const written = args[0]?.includes('/') ? 1 : writtenTypes(args).length;
+  return targets.length > 1 || written > 1 ? clientError('you may only specify a single resource type', 'watch-one') : undefined;
 }
 
 /**
@@ -79,7 +99,8 @@ export interface Selectors {
  */
 export function selectorsOf(targets: Target[], opts: { selector?: string; fieldSelector?: string }): Selectors | CommandError[] {
   if ((opts.selector || opts.fieldSelector) && targets.some((t) => t.names.length)) {
-    return [clientError('name cannot be provided when a selector is specified', 'usage', { detail: opts.selector ? `-l ${opts.selector}` : `--field-selector ${opts.fieldSelector}` })];
+    const refusal = targets.some((t) => t.pairs) ? 'selectors and the all flag cannot be used when passing resource/name arguments' : 'name cannot be provided when a selector is specified';
+    return [clientError(refusal, 'usage', { detail: opts.selector ? `-l ${opts.selector}` : `--field-selector ${opts.fieldSelector}` })];
   }
   const labels = opts.selector ? parseSelector(opts.selector) : undefined;
   if (labels && !Array.isArray(labels)) return targets.map((t) => selectorRefused([t], opts.selector, labels.error));

@@ -6,8 +6,9 @@ import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/
 import { tableRows } from '../../../printers/table.js';
 import { RememberedWidths } from '../../../printers/tabwriter.js';
 import type { Session } from '../../session.js';
-import type { CommandError } from '../../errors.js';
-import { labelled, listRefused, resolveTargets, selectorsOf } from '../targets.js';
+import type { ApiError } from '../../../api/errors.js';
+import { clientError, type CommandError } from '../../errors.js';
+import { labelled, listRefused, NO_RESOURCES, resolveTargets, selectorsOf, severalTypes, type Selectors, type Target } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
 import { tableOptions, type GetOptions } from './get.js';
 import { outputTemplate, type OutputTemplate } from './output-format.js';
@@ -16,47 +17,86 @@ export interface WatchOptions extends GetOptions, TickOptions {}
 
 /**
  * `kubectl get -w`: after the table, one row per change, as the world moves on with the wall clock (see everyTick:
- * delete a pod in another terminal and watch its replacement appear here).
+ * delete a pod in another terminal and watch its replacement appear here). One resource type (see severalTypes): all
+ * of its objects, or one named object.
  */
 export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, args: string[], opts: WatchOptions, stopped: () => boolean): Promise<CommandError[]> {
-  const targets = resolveTargets(args);
-  if (!Array.isArray(targets)) return [];
-  // one list per target, as kubectl keeps one watch per resource type
-  const seen = targets.map(() => new Map<string, KObject>());
-  const widths = targets.map(() => new RememberedWidths());
-  const template = outputTemplate(opts.output);
-  if (typeof template === 'string') return []; // refused before the watch started
+  const ok = checked(args, opts);
+  if (Array.isArray(ok)) return []; // refused before the watch started (refusedWatch)
+  const { target, selectors } = ok;
+  const asked = outputTemplate(opts.output);
+  // kubectl makes its printer once its builder has fetched: an unknown format is refused after the first look
+  const unknownFormat = typeof asked === 'string' ? clientError(asked, 'usage', { detail: `-o ${opts.output}` }) : undefined;
+  const template = typeof asked === 'string' ? undefined : asked;
+  const { resource, names } = target;
+  const namespace = resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
+  // one object: the list narrowed to its name, which RBAC decides with the name (resourceNames)
+  const watch = { verb: 'watch' as const, resource, namespace, name: names.length === 1 ? names[0] : undefined, fieldSelector: selectors.fields };
+  const seen = new Map<string, KObject>();
+  const widths = new RememberedWidths();
   const format = objectFormat(opts.output, template);
-  const selectors = selectorsOf(targets, opts);
-  if (Array.isArray(selectors)) return []; // refused before the watch started
   let printed = false;
   return everyTick(open, opts, stopped, async (session, first) => {
-    const errors: CommandError[] = [];
-    for (const [i, t] of targets.entries()) {
-      const ns = t.resource.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
-      // kubectl lists first (the table), then watches (one object: the list narrowed to its name): RBAC decides each
-      const watch = { verb: 'watch' as const, resource: t.resource, namespace: ns, name: t.names.length === 1 ? t.names[0] : undefined, fieldSelector: selectors.fields };
-      const r = session.request(first ? { verb: 'list', resource: t.resource, namespace: ns, fieldSelector: selectors.fields } : watch);
-      const refused = !r.ok ? r : first ? session.request(watch) : r;
-      if (!refused.ok) errors.push(listRefused(t, refused.error, opts));
-      if (!r.ok) continue;
-      const objects = (r.objects ?? []).filter((o) => (!t.names.length || t.names.includes(o.metadata.name)) && labelled(selectors, o));
-      // a deleted object is printed once more, as it last was (the watch's DELETED event)
-      const changed = listChanges(seen[i]!, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`).map((c) => (opts.showManagedFields ? c.object : withoutManagedFields(c.object)));
-      if (!changed.length) continue;
-      if (format) {
-        session.out(await format(changed, first && !printed));
-        printed = true;
-        continue;
-      }
+    const found = first ? firstLook(session, target, namespace, selectors, opts) : session.request(watch);
+    if (!found.ok) return [listRefused(target, found.error, opts)];
+    if (unknownFormat) return [unknownFormat];
+    const objects = first ? (found.objects ?? []) : (found.objects ?? []).filter((o) => labelled(selectors, o));
+    // a deleted object is printed once more, as it last was (the watch's DELETED event); the first look prints all it
+    // found, a name given twice twice, as kubectl prints what its builder fetched
+    const changes = listChanges(seen, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`);
+    const changed = (first ? objects : changes.map((c) => c.object)).map((o) => (opts.showManagedFields ? o : withoutManagedFields(o)));
+    if (changed.length && format) {
+      session.out(await format(changed, !printed));
+      printed = true;
+    } else if (changed.length) {
       // later changes print rows only, aligned on the widths of the first table
-      const rows = template?.columns
-        ? customColumnRows(template.columns, changed, !first || !!opts.noHeaders)
-        : tableRows(t.resource, changed, tableOptions(opts, session.now, targets.length, !first));
-      session.out(widths[i]!.rows(rows));
+      const rows = template?.columns ? customColumnRows(template.columns, changed, !first || !!opts.noHeaders) : tableRows(resource, changed, tableOptions(opts, session.now, 1, !first));
+      session.out(widths.rows(rows));
     }
-    return errors;
+    if (!first) return [];
+    // kubectl watches one source: a type, or one name (several are printed, then refused)
+    if (names.length > 1) return [clientError('you may only watch a single resource or type of resource at a time', 'watch-one')];
+    const watched = session.request(watch);
+    return watched.ok ? [] : [listRefused(target, watched.error, opts)];
   });
+}
+
+/** What `get -w` stops on before it sends anything: the checks of kubectl's resource builder, in its order. */
+export function refusedWatch(args: string[], opts: WatchOptions): CommandError[] {
+  const ok = checked(args, opts);
+  return Array.isArray(ok) ? ok : [];
+}
+
+function checked(args: string[], opts: WatchOptions): { target: Target; selectors: Selectors } | CommandError[] {
+  // without a type, kubectl get -w's builder has nothing to fetch (get alone prints its own help)
+  if (!args.length) return [clientError(NO_RESOURCES, 'usage', { detail: 'kubesim get TYPE -w' })];
+  const targets = resolveTargets(args);
+  if (!Array.isArray(targets)) return [targets];
+  const selectors = selectorsOf(targets, opts);
+  // a selector beside names is refused first, then several types; a selector the API server cannot parse is its answer
+  // to the one list sent
+  const several = severalTypes(args, targets);
+  if (several && !(Array.isArray(selectors) && selectors[0]?.code === 'usage')) return [several];
+  return Array.isArray(selectors) ? selectors : { target: targets[0]!, selectors };
+}
+
+/**
+ * What kubectl prints before it watches: the objects its builder fetches, each name with a GET (the first missing or
+ * refused one stops it before anything is printed), or the list.
+ */
+function firstLook(session: Session, target: Target, namespace: string | undefined, selectors: Selectors, opts: WatchOptions): { ok: true; objects: KObject[] } | { ok: false; error: ApiError } {
+  const { resource, names } = target;
+  if (!names.length) {
+    const listed = session.request({ verb: 'list', resource, namespace, fieldSelector: selectors.fields });
+    return listed.ok ? { ok: true, objects: (listed.objects ?? []).filter((o) => labelled(selectors, o)) } : listed;
+  }
+  const objects: KObject[] = [];
+  for (const name of names) {
+    const got = session.request({ verb: 'get', resource, namespace: resource.namespaced ? opts.namespace : undefined, name });
+    if (!got.ok) return got;
+    objects.push(got.object);
+  }
+  return { ok: true, objects };
 }
 
 /**
