@@ -35,16 +35,19 @@ export const NO_NAME = 'resource(s) were provided, but no name was specified';
  */
 export function resolveTargets(args: string[]): Target[] | CommandError {
   if (!args.length) return [];
-  if (args[0].includes('/')) {
+  if (args.some((a) => a.includes('/'))) {
+    const bare = args.find((a) => !a.includes('/'));
+    if (bare !== undefined) return clientError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubesim get resource/<resource_name>' instead of 'kubesim get resource resource/<resource_name>'`, 'usage', { detail: bare });
     const targets: Target[] = [];
     for (const arg of args) {
-      const slash = arg.indexOf('/');
-      if (slash < 0) return clientError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubesim get resource/<resource_name>' instead of 'kubesim get resource resource/<resource_name>'`, 'usage', { detail: arg });
-      const types = resolveType(arg.slice(0, slash));
+      const [type, name, ...more] = arg.split('/');
+      if (more.length) return clientError('arguments in resource/name form may not have more than one slash', 'usage', { detail: arg });
+      if (!type || !name) return clientError('arguments in resource/name form must have a single resource and name', 'usage', { detail: arg });
+      const types = resolveType(type);
       if (!Array.isArray(types)) return types;
       const existing = targets.find((t) => t.resource === types[0]);
-      if (existing) existing.names.push(arg.slice(slash + 1));
-      else targets.push({ resource: types[0], names: [arg.slice(slash + 1)], pairs: true });
+      if (existing) existing.names.push(name);
+      else targets.push({ resource: types[0], names: [name], pairs: true });
     }
     return targets;
   }
