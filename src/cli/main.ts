@@ -80,7 +80,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .command('get')
     .description('affiche des objets, comme kubectl get')
     .argument('[args...]', 'TYPE [NOM...] ou TYPE/NOM')
-    .option('-o, --output <format>', 'wide, yaml, json, name, jsonpath=MODÈLE ou custom-columns=COLONNES')
+    .option('-o, --output <format>', 'wide, yaml, json, name, jsonpath=MODÈLE, go-template=MODÈLE ou custom-columns=COLONNES')
+    .option('--template <template>', 'le modèle de -o jsonpath ou -o go-template, écrit à part')
     .option('-l, --selector <selector>', 'filtre par labels (app=web,tier!=db)')
     .option('--field-selector <selector>', 'filtre par champs, côté API Server (status.phase=Running, spec.nodeName=…, type=Warning)')
     .option('-A, --all-namespaces', 'tous les namespaces')
@@ -95,7 +96,11 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       const { runGet } = await import('./commands/get/get.js');
       const { parseDuration } = await import('./commands/wait/wait.js');
       const labelColumns = (o.labelColumns as string[]).flatMap((l) => l.split(',')).filter(Boolean);
-      const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output: o.output, selector: o.selector, fieldSelector: o.fieldSelector, showLabels: !!o.showLabels, labelColumns, showManagedFields: !!o.showManagedFields };
+      // kubectl's --template gives -o jsonpath|go-template|template its template (an -o with its own `=…` keeps it);
+      // alone, it means -o go-template
+      const templated = o.output ?? (o.template !== undefined ? 'go-template' : undefined);
+      const output = o.template !== undefined && ['jsonpath', 'go-template', 'template'].includes(templated) ? `${templated}=${o.template}` : o.output;
+      const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output, selector: o.selector, fieldSelector: o.fieldSelector, showLabels: !!o.showLabels, labelColumns, showManagedFields: !!o.showManagedFields };
       const timeoutMs = o.requestTimeout === undefined ? 0 : parseDuration(o.requestTimeout);
       if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
       if (o.watch) {

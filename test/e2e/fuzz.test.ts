@@ -60,7 +60,7 @@ describe('hostile input (property-based)', () => {
       fc.constantFrom('get', 'describe', 'delete', 'scale', 'logs', 'exec', 'curl', 'rollout', 'set', 'taint', 'cordon', 'etcdctl', 'auth', 'can-i', 'create', 'learn', 'events'),
       fc.constantFrom('label', 'annotate', 'patch', 'expose', 'run', 'deployment', 'deploy'),
       fc.constantFrom('pods', 'pod/x', 'deployment/gestion-employes', 'svc', 'nodes', 'pvc', 'all', 'secrets', '--', 'image', 'status', 'undo', 'env'),
-      fc.constantFrom('-o', 'json', 'yaml', 'wide', 'jsonpath={}', '-n', '-A', '-l', 'app=gestion-employes', '--replicas=-1', '--replicas=x', '--as', 'etudiant', '-f', '--bogus', '=', '--tail=-5', '--for', '--types=Warning,x'),
+      fc.constantFrom('-o', 'json', 'yaml', 'wide', 'jsonpath={}', 'go-template={{.x}}', 'go-template={{', '--template', '-n', '-A', '-l', 'app=gestion-employes', '--replicas=-1', '--replicas=x', '--as', 'etudiant', '-f', '--bogus', '=', '--tail=-5', '--for', '--types=Warning,x'),
       fc.constantFrom('a=b', 'a-', '--overwrite', '--all', '--image=nginx', '--image=', '-p', '{}', '[]', '{"spec":{"replicas":"x"}}', '--type=json', '--port=80', '--port=x', '--target-port=x', '--dry-run=client', '--wait=false', '--now', '--env=1=2'),
       fc.string({ maxLength: 12 }),
     );

@@ -635,6 +635,21 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     }
   }, 60_000);
 
+  it('prints -o go-template as kubectl does: the Kubernetes Basics tutorial, Go formats, kubectl errors', async () => {
+    const cases = [
+      ['get', 'pods', '-n', 'kube-system', '-o', 'go-template', '--template', '{{range .items}}{{.metadata.name}}{{"\n"}}{{end}}'],
+      ['get', 'svc', 'kubernetes', '-o', 'go-template={{(index .spec.ports 0).port}} {{.metadata.labels}} {{.spec.ports}} {{.spec.nope}}'],
+      ['get', 'svc', '-A', '-o', 'template={{range $i, $s := .items}}{{$i}}={{$s.metadata.name}}{{if $s.spec.clusterIP}} {{printf "%q" $s.spec.clusterIP}}{{end}};{{end}}'],
+      ['get', 'svc', '--template', '{{len .items}}'],
+      ['get', 'svc', '-o', 'go-template={{.x | nope}}'],
+    ];
+    for (const args of cases) {
+      const want = kubesim(home, ['-q', ...args]);
+      const got = await kubectl(args);
+      expect({ args, out: got.stdout, err: got.stderr, code: got.code }).toEqual({ args, out: want.stdout, err: want.stderr, code: want.code });
+    }
+  }, 60_000);
+
   it("prints long and odd strings in -o yaml as go-yaml does: quotes, escapes, literal blocks, lines broken past column 80", async () => {
     for (const manifest of ['strings', 'long-pod']) expect((await kubectl(['apply', '-n', 'kube-public', '-f', join(ROOT, `test/fixtures/go-yaml/${manifest}.yaml`)])).code).toBe(0);
     for (const args of [['get', 'cm', 'tricky', '-n', 'kube-public', '-o', 'yaml'], ['get', 'pod', 'longues', '-n', 'kube-public', '-o', 'yaml', '--show-managed-fields']]) {

@@ -1,4 +1,5 @@
 import { parseCustomColumns, type CustomColumn } from '../../../printers/custom-columns.js';
+import { GoTemplateError, parseGoTemplate, type GoTemplate } from '../../../printers/go-template.js';
 import { JsonPathError, parseJsonPath } from '../../../printers/jsonpath.js';
 
 /** The -o formats kubesim prints without a template. */
@@ -9,30 +10,41 @@ export function jsonPathFailure(template: string, e: JsonPathError): string {
   return e.during === 'parsing' ? `error parsing jsonpath ${template}, ${e.message}` : `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}.`;
 }
 
-/** What `-o jsonpath=TEMPLATE` and `-o custom-columns=SPEC` print with, parsed. */
+/** kubectl's words for a go-template it cannot parse or run (it then dumps the object, which kubesim leaves out). */
+export function goTemplateFailure(template: string, e: GoTemplateError): string {
+  return e.during === 'parsing' ? `error parsing template ${template}, template: ${e.message}` : `error executing template ${JSON.stringify(template)}: template: ${e.message}`;
+}
+
+/** What `-o jsonpath=TEMPLATE`, `-o go-template=TEMPLATE` and `-o custom-columns=SPEC` print with, parsed. */
 export interface OutputTemplate {
   jsonpath?: ReturnType<typeof parseJsonPath>;
+  goTemplate?: { parsed: GoTemplate; text: string };
   columns?: CustomColumn[];
 }
 
+/** -o go-template and -o template are one printer (kubectl's GoTemplatePrintFlags). */
+const GO_TEMPLATE = ['go-template', 'template'];
+
 /**
- * `-o jsonpath=TEMPLATE` and `-o custom-columns=SPEC`, parsed before anything is fetched; undefined for the other
+ * `-o jsonpath=TEMPLATE`, `-o go-template=TEMPLATE` and `-o custom-columns=SPEC`, parsed before anything is fetched; undefined for the other
  * formats, kubectl's error text for a format it does not know or a template it cannot parse.
  */
 export function outputTemplate(output: string | undefined): OutputTemplate | string | undefined {
   if (!output || OUTPUTS.includes(output)) return undefined;
   const [format, ...rest] = output.split('=');
   const spec = rest.join('=');
-  if ((format === 'jsonpath' || format === 'custom-columns') && !spec) return format === 'jsonpath' ? 'template format specified but no template given' : 'custom-columns format specified but no custom columns given';
+  if ((format === 'jsonpath' || format === 'custom-columns' || GO_TEMPLATE.includes(format!)) && !spec) return format === 'custom-columns' ? 'custom-columns format specified but no custom columns given' : 'template format specified but no template given';
   try {
     if (format === 'jsonpath') return { jsonpath: parseJsonPath(spec) };
+    if (GO_TEMPLATE.includes(format!)) return { goTemplate: { parsed: parseGoTemplate(spec), text: spec } };
     if (format === 'custom-columns') {
       const columns = parseCustomColumns(spec);
       return typeof columns === 'string' ? columns : { columns };
     }
   } catch (e) {
+    if (e instanceof GoTemplateError) return goTemplateFailure(spec, e);
     if (!(e instanceof JsonPathError)) throw e;
     return jsonPathFailure(spec, e);
   }
-  return `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`;
+  return `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,go-template,json,jsonpath,name,template,wide,yaml`;
 }

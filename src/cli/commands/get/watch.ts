@@ -1,7 +1,8 @@
 import { listChanges } from '../../../api/changes.js';
 import type { KObject } from '../../../api/object.js';
 import { customColumnRows } from '../../../printers/custom-columns.js';
-import { printJsonPath } from '../../../printers/jsonpath.js';
+import { executeGoTemplate, GoTemplateError } from '../../../printers/go-template.js';
+import { JsonPathError, printJsonPath } from '../../../printers/jsonpath.js';
 import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { tableRows } from '../../../printers/table.js';
 import { RememberedWidths } from '../../../printers/tabwriter.js';
@@ -11,7 +12,7 @@ import { clientError, type CommandError } from '../../errors.js';
 import { labelled, listRefused, NO_RESOURCES, resolveTargets, selectorsOf, severalTypes, type Selectors, type Target } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
 import { tableOptions, type GetOptions } from './get.js';
-import { outputTemplate, type OutputTemplate } from './output-format.js';
+import { goTemplateFailure, jsonPathFailure, outputTemplate, type OutputTemplate } from './output-format.js';
 
 export interface WatchOptions extends GetOptions, TickOptions {}
 
@@ -46,7 +47,13 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
     const changes = listChanges(seen, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`);
     const changed = (first ? objects : changes.map((c) => c.object)).map((o) => (opts.showManagedFields ? o : withoutManagedFields(o)));
     if (changed.length && format) {
-      session.out(await format(changed, !printed));
+      try {
+        session.out(await format(changed, !printed));
+      } catch (e) {
+        const failure = templateFailure(e, opts.output!);
+        if (!failure) throw e;
+        return [clientError(failure, 'usage', { detail: `-o ${opts.output}` })];
+      }
       printed = true;
     } else if (changed.length) {
       // later changes print rows only, aligned on the widths of the first table
@@ -100,7 +107,7 @@ function firstLook(session: Session, target: Target, namespace: string | undefin
 }
 
 /**
- * -w with -o json, yaml, name or jsonpath: each changed object printed whole, as kubectl prints a watch event (YAML
+ * -w with -o json, yaml, name, jsonpath or go-template: each changed object printed whole, as kubectl prints a watch event (YAML
  * documents separated by ---); undefined for the tables (default, wide, custom-columns).
  */
 function objectFormat(output: string | undefined, template: OutputTemplate | undefined): ((objects: KObject[], first: boolean) => Promise<string>) | undefined {
@@ -109,5 +116,15 @@ function objectFormat(output: string | undefined, template: OutputTemplate | und
   if (output === 'yaml') return async (objects, first) => (await Promise.all(objects.map(toYaml))).map((y, i) => (first && i === 0 ? y : `---\n${y}`)).join('');
   const jsonpath = template?.jsonpath;
   if (jsonpath) return async (objects) => objects.map((o) => printJsonPath(jsonpath, o)).join('');
+  const go = template?.goTemplate;
+  if (go) return async (objects) => objects.map((o) => executeGoTemplate(go.parsed, o)).join('');
+  return undefined;
+}
+
+/** kubectl's words for a template that fails on an object (undefined for any other exception). */
+function templateFailure(e: unknown, output: string): string | undefined {
+  const text = output.slice(output.indexOf('=') + 1);
+  if (e instanceof GoTemplateError) return goTemplateFailure(text, e);
+  if (e instanceof JsonPathError) return jsonPathFailure(text, e);
   return undefined;
 }
