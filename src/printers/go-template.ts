@@ -201,7 +201,7 @@ export function parseGoTemplate(text: string): GoTemplate {
 }
 
 /** Go's `%v` of a value decoded from JSON: maps with sorted keys, slices in brackets, `<nil>`, `<no value>`. */
-export function goFormat(v: Value): string {
+function goFormat(v: Value): string {
   if (v === MISSING || v === undefined) return '<no value>';
   if (v === null) return '<nil>';
   if (Array.isArray(v)) return `[${v.map(goFormat).join(' ')}]`;
@@ -347,7 +347,7 @@ class Executor {
       case 'eq':
       case 'ne': {
         if (args.length < 2) this.fail(cmd, `error calling ${name}: missing argument for comparison`);
-        const same = args.slice(1).some((b) => comparable(args[0], b, cmd, this) === 0);
+        const same = args.slice(1).some((b) => this.compare(name, args[0], b, cmd) === 0);
         return name === 'eq' ? same : !same;
       }
       case 'lt':
@@ -355,7 +355,7 @@ class Executor {
       case 'gt':
       case 'ge': {
         arity(2);
-        const c = comparable(args[0], args[1], cmd, this, true);
+        const c = this.compare(name, args[0], args[1], cmd);
         return name === 'lt' ? c < 0 : name === 'le' ? c <= 0 : name === 'gt' ? c > 0 : c >= 0;
       }
       case 'base64decode': {
@@ -398,7 +398,15 @@ class Executor {
     return v;
   }
 
-  fail(cmd: Command, message: string): never {
+  /** Compares two basic values of one kind as Go templates do (bools only for eq and ne): -1, 0 or 1. */
+  private compare(name: string, a: Value, b: Value, cmd: Command): number {
+    const ordered = name !== 'eq' && name !== 'ne';
+    const kind = (v: Value) => (typeof v === 'number' ? 'number' : typeof v === 'string' ? 'string' : typeof v === 'boolean' && !ordered ? 'bool' : undefined);
+    if (!kind(a) || kind(a) !== kind(b)) this.fail(cmd, `error calling ${name}: ${kind(a) && kind(b) ? 'incompatible types for comparison' : 'invalid type for comparison'}`);
+    return a === b ? 0 : (a as number | string) < (b as number | string) ? -1 : 1;
+  }
+
+  private fail(cmd: Command, message: string): never {
     throw new GoTemplateError('executing', `output:${cmd.line}:${cmd.col}: executing "output" at <${cmd.text}>: ${message}`);
   }
 }
@@ -413,12 +421,6 @@ function goType(v: Value): string {
   return 'interface {}';
 }
 
-/** Compares two basic values as Go templates do (same kind only); -1, 0 or 1. */
-function comparable(a: Value, b: Value, cmd: Command, ex: Executor, ordered = false): number {
-  const kind = (v: Value) => (typeof v === 'number' ? 'number' : typeof v === 'string' ? 'string' : typeof v === 'boolean' && !ordered ? 'bool' : undefined);
-  if (!kind(a) || kind(a) !== kind(b)) return ex.fail(cmd, `error calling ${ordered ? 'lt' : 'eq'}: ${kind(a) && kind(b) ? 'incompatible types for comparison' : 'invalid type for comparison'}`);
-  return a === b ? 0 : (a as number | string) < (b as number | string) ? -1 : 1;
-}
 
 /** Runs a parsed template over an object (or a List); throws GoTemplateError. */
 export function executeGoTemplate(template: GoTemplate, data: unknown): string {

@@ -71,7 +71,7 @@ const writtenTypes = (args: string[]) => [...new Set(args[0]?.split(',').filter(
  * two, `deploy,deploy` one), or for TYPE/NAME arguments the resources they name.
  */
 export function severalTypes(args: string[], targets: Target[]): CommandError | undefined {
-  const written = args[0]?.includes('/') ? 1 : writtenTypes(args).length;
+  const written = args.some((a) => a.includes('/')) ? 1 : writtenTypes(args).length;
   return targets.length > 1 || written > 1 ? clientError('you may only specify a single resource type', 'watch-one') : undefined;
 }
 
