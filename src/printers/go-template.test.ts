@@ -39,6 +39,7 @@ describe('go-template: what kubectl 1.32 printed for the same template and objec
     ['{{end}}', 'parsing', 'output:1: unexpected {{end}}'],
     ['{{"abc}}', 'parsing', 'output:1: unterminated quoted string'],
     ['{{index .spec.ports 5}}', 'executing', 'output:1:2: executing "output" at <index .spec.ports 5>: error calling index: index out of range: 5'],
+    ['{{.kind -}}\n\n{{- "x" }}\n{{index .spec.ports 5}}', 'executing', 'output:4:2: executing "output" at <index .spec.ports 5>: error calling index: index out of range: 5'],
   ])('refuses %s as kubectl does', (template, during, message) => {
     const failure = (() => {
       try {

@@ -101,7 +101,8 @@ class Parser {
       if (trimLeft) text = text.trimEnd();
       if (text) nodes.push({ kind: 'text', text });
       if (open < 0) return { nodes };
-      this.line += (this.src.slice(this.pos, open).match(/\n/g) ?? []).length;
+      // the line of the action, for errors: newlines in text, in actions and trimmed away all count
+      this.line = 1 + (this.src.slice(0, open).match(/\n/g) ?? []).length;
       const bodyStart = open + (trimLeft ? 4 : 2);
       const close = this.src.indexOf('}}', bodyStart);
       if (close < 0) throw new GoTemplateError('parsing', `output:${this.line}: unclosed action`);
