@@ -3,12 +3,12 @@ import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { asList, nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { printCustomColumns } from '../../../printers/custom-columns.js';
-import { executeGoTemplate, GoTemplateError } from '../../../printers/go-template.js';
+import { executeGoTemplate } from '../../../printers/go-template.js';
 import { JsonPathError, printJsonPath, relaxedPath } from '../../../printers/jsonpath.js';
 import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
 import { labelled, listRefused, resolveTargets, selectorsOf, type Selectors, type Target } from '../targets.js';
-import { goTemplateFailure, jsonPathFailure, outputTemplate } from './output-format.js';
+import { jsonPathFailure, outputTemplate, templateFailure } from './output-format.js';
 
 export interface GetOptions {
   namespace: string;
@@ -72,7 +72,10 @@ function fetch(session: Session, target: Target, opts: GetOptions, selectors: Se
   return (result.objects ?? []).filter((o) => labelled(selectors, o));
 }
 
-/** `kubectl get`: tables, -o wide|json|yaml|name|jsonpath=…|go-template=…|custom-columns=…, --sort-by, -n/-A, -l, --show-labels, -L. */
+/**
+ * `kubectl get`: tables, -o wide|json|yaml|name|jsonpath=…|go-template=…|custom-columns=…, --sort-by, -n/-A, -l,
+ * --show-labels, -L.
+ */
 export async function runGet(session: Session, args: string[], opts: GetOptions): Promise<CommandError[]> {
   if (!args.length) return [{ kubectl: NO_TYPE, code: 'usage', args: { detail: 'kubesim get <type>' } }];
   const template = outputTemplate(opts.output);
@@ -107,22 +110,15 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   const single = targets.length === 1 && targets[0].names.length === 1;
   if (template?.columns) {
     if (all.length) session.out(printCustomColumns(template.columns, all, !!opts.noHeaders));
-  } else if (template?.jsonpath) {
+  } else if (template?.jsonpath || template?.goTemplate) {
     if (single && !all.length) return errors;
+    const doc = single ? all[0] : asList(all);
     try {
-      session.out(printJsonPath(template.jsonpath, single ? all[0] : asList(all)));
+      session.out(template.jsonpath ? printJsonPath(template.jsonpath, doc) : executeGoTemplate(template.goTemplate!, doc));
     } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      return [...errors, clientError(jsonPathFailure(opts.output!.slice('jsonpath='.length), e), 'usage', { detail: `-o ${opts.output}` })];
-    }
-  } else if (template?.goTemplate) {
-    if (single && !all.length) return errors;
-    const { parsed, text } = template.goTemplate;
-    try {
-      session.out(executeGoTemplate(parsed, single ? all[0] : asList(all)));
-    } catch (e) {
-      if (!(e instanceof GoTemplateError)) throw e;
-      return [...errors, clientError(goTemplateFailure(text, e), 'usage', { detail: `-o ${opts.output}` })];
+      const failure = templateFailure(e, opts.output!);
+      if (!failure) throw e;
+      return [...errors, clientError(failure, 'usage', { detail: `-o ${opts.output}` })];
     }
   } else if (opts.output === 'json' || opts.output === 'yaml') {
     if (single && !all.length) return errors;

@@ -18,7 +18,7 @@ export function goTemplateFailure(template: string, e: GoTemplateError): string 
 /** What `-o jsonpath=TEMPLATE`, `-o go-template=TEMPLATE` and `-o custom-columns=SPEC` print with, parsed. */
 export interface OutputTemplate {
   jsonpath?: ReturnType<typeof parseJsonPath>;
-  goTemplate?: { parsed: GoTemplate; text: string };
+  goTemplate?: GoTemplate;
   columns?: CustomColumn[];
 }
 
@@ -26,8 +26,8 @@ export interface OutputTemplate {
 const GO_TEMPLATE = ['go-template', 'template'];
 
 /**
- * `-o jsonpath=TEMPLATE`, `-o go-template=TEMPLATE` and `-o custom-columns=SPEC`, parsed before anything is fetched; undefined for the other
- * formats, kubectl's error text for a format it does not know or a template it cannot parse.
+ * `-o jsonpath=TEMPLATE`, `-o go-template=TEMPLATE` and `-o custom-columns=SPEC`, parsed before anything is fetched;
+ * undefined for the other formats, kubectl's error text for a format it does not know or a template it cannot parse.
  */
 export function outputTemplate(output: string | undefined): OutputTemplate | string | undefined {
   if (!output || OUTPUTS.includes(output)) return undefined;
@@ -36,7 +36,7 @@ export function outputTemplate(output: string | undefined): OutputTemplate | str
   if ((format === 'jsonpath' || format === 'custom-columns' || GO_TEMPLATE.includes(format!)) && !spec) return format === 'custom-columns' ? 'custom-columns format specified but no custom columns given' : 'template format specified but no template given';
   try {
     if (format === 'jsonpath') return { jsonpath: parseJsonPath(spec) };
-    if (GO_TEMPLATE.includes(format!)) return { goTemplate: { parsed: parseGoTemplate(spec), text: spec } };
+    if (GO_TEMPLATE.includes(format!)) return { goTemplate: parseGoTemplate(spec) };
     if (format === 'custom-columns') {
       const columns = parseCustomColumns(spec);
       return typeof columns === 'string' ? columns : { columns };
@@ -47,4 +47,15 @@ export function outputTemplate(output: string | undefined): OutputTemplate | str
     return jsonPathFailure(spec, e);
   }
   return `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,go-template,json,jsonpath,name,template,wide,yaml`;
+}
+
+/**
+ * kubectl's words for a template (`-o jsonpath=…`, `-o go-template=…`) that fails on an object; undefined for any other
+ * exception.
+ */
+export function templateFailure(e: unknown, output: string): string | undefined {
+  const text = output.slice(output.indexOf('=') + 1);
+  if (e instanceof GoTemplateError) return goTemplateFailure(text, e);
+  if (e instanceof JsonPathError) return jsonPathFailure(text, e);
+  return undefined;
 }

@@ -1,8 +1,8 @@
 import { listChanges } from '../../../api/changes.js';
 import type { KObject } from '../../../api/object.js';
 import { customColumnRows } from '../../../printers/custom-columns.js';
-import { executeGoTemplate, GoTemplateError } from '../../../printers/go-template.js';
-import { JsonPathError, printJsonPath } from '../../../printers/jsonpath.js';
+import { executeGoTemplate } from '../../../printers/go-template.js';
+import { printJsonPath } from '../../../printers/jsonpath.js';
 import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { tableRows } from '../../../printers/table.js';
 import { RememberedWidths } from '../../../printers/tabwriter.js';
@@ -12,7 +12,7 @@ import { clientError, type CommandError } from '../../errors.js';
 import { labelled, listRefused, NO_RESOURCES, resolveTargets, selectorsOf, severalTypes, type Selectors, type Target } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
 import { tableOptions, type GetOptions } from './get.js';
-import { goTemplateFailure, jsonPathFailure, outputTemplate, type OutputTemplate } from './output-format.js';
+import { outputTemplate, templateFailure, type OutputTemplate } from './output-format.js';
 
 export interface WatchOptions extends GetOptions, TickOptions {}
 
@@ -107,8 +107,8 @@ function firstLook(session: Session, target: Target, namespace: string | undefin
 }
 
 /**
- * -w with -o json, yaml, name, jsonpath or go-template: each changed object printed whole, as kubectl prints a watch event (YAML
- * documents separated by ---); undefined for the tables (default, wide, custom-columns).
+ * -w with -o json, yaml, name, jsonpath or go-template: each changed object printed whole, as kubectl prints a watch
+ * event (YAML documents separated by ---); undefined for the tables (default, wide, custom-columns).
  */
 function objectFormat(output: string | undefined, template: OutputTemplate | undefined): ((objects: KObject[], first: boolean) => Promise<string>) | undefined {
   if (output === 'json') return async (objects) => objects.map(toJson).join('');
@@ -117,14 +117,6 @@ function objectFormat(output: string | undefined, template: OutputTemplate | und
   const jsonpath = template?.jsonpath;
   if (jsonpath) return async (objects) => objects.map((o) => printJsonPath(jsonpath, o)).join('');
   const go = template?.goTemplate;
-  if (go) return async (objects) => objects.map((o) => executeGoTemplate(go.parsed, o)).join('');
-  return undefined;
-}
-
-/** kubectl's words for a template that fails on an object (undefined for any other exception). */
-function templateFailure(e: unknown, output: string): string | undefined {
-  const text = output.slice(output.indexOf('=') + 1);
-  if (e instanceof GoTemplateError) return goTemplateFailure(text, e);
-  if (e instanceof JsonPathError) return jsonPathFailure(text, e);
+  if (go) return async (objects) => objects.map((o) => executeGoTemplate(go, o)).join('');
   return undefined;
 }
