@@ -17,6 +17,24 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
   const home = freshHome();
   let served: Served;
   const kubectl = (args: string[], config?: string) => served.kubectl(args, config);
+  /**
+   * The same command through the real kubectl and through kubesim: the same stdout (ages aside unless `ages`), stderr
+   * and exit code. Returns kubesim's run.
+   */
+  const expectLikeKubesim = async (args: string[], { ages = false } = {}) => {
+    const want = kubesim(home, ['-q', ...args]);
+    const got = await kubectl(args);
+    const out = ages ? (text: string) => text : withoutAges;
+    expect({ args, out: out(got.stdout), err: got.stderr, code: got.code }).toEqual({ args, out: out(want.stdout), err: want.stderr, code: want.code });
+    return want;
+  };
+
+  /** A Role in the default namespace with one rule of the core group (`rule`: its lines after apiGroups), bound to a user. */
+  const grant = (name: string, user: string, rule: string) => {
+    const role = `apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: ${name}\nrules:\n- apiGroups: [""]\n${rule}`;
+    const binding = `apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: ${name}\nsubjects:\n- {kind: User, name: ${user}, apiGroup: rbac.authorization.k8s.io}\nroleRef: {kind: Role, name: ${name}, apiGroup: rbac.authorization.k8s.io}\n`;
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: `${role}---\n${binding}` }).code).toBe(0);
+  };
 
   beforeAll(async () => {
     expect(kubesim(home, ['-q', 'apply', '-f', 'manifests/']).code).toBe(0);
@@ -55,11 +73,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       // and deletions that select nothing or are refused, which change nothing
       ['delete', 'pods', '--field-selector', 'status.phase=Failed'], ['delete', 'pods,deploy', '--field-selector', 'status.phase=Unknown'], ['delete', 'pods', '--field-selector', 'nope'],
     ];
-    for (const args of cases) {
-      const want = kubesim(home, ['-q', ...args]);
-      const got = await kubectl(args);
-      expect({ args, out: got.stdout, err: got.stderr, code: got.code }).toEqual({ args, out: want.stdout, err: want.stderr, code: want.code });
-    }
+    for (const args of cases) await expectLikeKubesim(args, { ages: true });
   }, 60_000);
 
   it('serves what kubectl describe reads (events by field selector, pods of a node), ages aside', async () => {
@@ -77,11 +91,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['events', '-o', 'json'], ['events', '-A', '-o', 'yaml'], ['events', '-o', 'name'], ['events', '-A', '-o', 'jsonpath={.items[*].reason}'],
       ['events', '--for', 'pod'], ['events', '--for', 'a/b/c'], ['events', '--for', 'nope/x'], ['events', '--types', 'Info'], ['events', '-o', 'wide'], ['events', '--as', 'nobody'],
     ];
-    for (const args of cases) {
-      const want = kubesim(home, ['-q', ...args]);
-      const got = await kubectl(args);
-      expect({ args, out: withoutAges(got.stdout), err: got.stderr, code: got.code }).toEqual({ args, out: withoutAges(want.stdout), err: want.stderr, code: want.code });
-    }
+    for (const args of cases) await expectLikeKubesim(args);
   }, 60_000);
 
   it('publishes the OpenAPI documents kubectl explain reads', async () => {
@@ -602,21 +612,14 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
   }, 60_000);
 
   it("refuses a watch to who may only list, as kube-apiserver does: RBAC's watch verb, after kubectl get's table", async () => {
-    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: sans-suivi\nrules:\n- apiGroups: [""]\n  resources: [pods, events]\n  verbs: [get, list]\n';
-    const binding = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: sans-suivi\nsubjects:\n- {kind: User, name: lecteur, apiGroup: rbac.authorization.k8s.io}\nroleRef: {kind: Role, name: sans-suivi, apiGroup: rbac.authorization.k8s.io}\n';
-    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: `${role}---\n${binding}` }).code).toBe(0);
+    grant('sans-suivi', 'lecteur', '  resources: [pods, events]\n  verbs: [get, list]\n');
     for (const args of [['get', 'pods', '-w', '--as', 'lecteur', '--request-timeout', '3s'], ['events', '-w', '--as', 'lecteur', '--request-timeout', '3s']]) {
-      const want = kubesim(home, ['-q', ...args]);
-      expect(want.stderr).toContain('cannot watch resource');
-      const got = await kubectl(args);
-      expect({ args, out: withoutAges(got.stdout), err: got.stderr, code: got.code }).toEqual({ args, out: withoutAges(want.stdout), err: want.stderr, code: want.code });
+      expect((await expectLikeKubesim(args)).stderr).toContain('cannot watch resource');
     }
   }, 60_000);
 
   it("watches as kubectl get -w does: one type or one name, a Role's resourceNames deciding the watch of one pod", async () => {
-    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: un-pod\nrules:\n- apiGroups: [""]\n  resources: [pods]\n  resourceNames: [suivi]\n  verbs: [get, watch]\n';
-    const binding = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: un-pod\nsubjects:\n- {kind: User, name: suiveur, apiGroup: rbac.authorization.k8s.io}\nroleRef: {kind: Role, name: un-pod, apiGroup: rbac.authorization.k8s.io}\n';
-    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: `${role}---\n${binding}` }).code).toBe(0);
+    grant('un-pod', 'suiveur', '  resources: [pods]\n  resourceNames: [suivi]\n  verbs: [get, watch]\n');
     expect(kubesim(home, ['-q', 'run', 'suivi', '--image=nginx']).code).toBe(0);
     const cases: Array<[string[], number]> = [
       [['get', 'pod', 'suivi', '-w', '--as', 'suiveur'], 0],
@@ -628,10 +631,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     ];
     for (const [asked, code] of cases) {
       const args = [...asked, '--request-timeout', '2s'];
-      const want = kubesim(home, ['-q', ...args]);
-      expect({ args, code: want.code }).toEqual({ args, code });
-      const got = await kubectl(args);
-      expect({ args, out: withoutAges(got.stdout), err: got.stderr, code: got.code }).toEqual({ args, out: withoutAges(want.stdout), err: want.stderr, code: want.code });
+      expect({ args, code: (await expectLikeKubesim(args)).code }).toEqual({ args, code });
     }
   }, 60_000);
 
@@ -643,11 +643,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['get', 'svc', '--template', '{{len .items}}'],
       ['get', 'svc', '-o', 'go-template={{.x | nope}}'],
     ];
-    for (const args of cases) {
-      const want = kubesim(home, ['-q', ...args]);
-      const got = await kubectl(args);
-      expect({ args, out: got.stdout, err: got.stderr, code: got.code }).toEqual({ args, out: want.stdout, err: want.stderr, code: want.code });
-    }
+    for (const args of cases) await expectLikeKubesim(args, { ages: true });
   }, 60_000);
 
   it("prints long and odd strings in -o yaml as go-yaml does: quotes, escapes, literal blocks, lines broken past column 80", async () => {

@@ -52,7 +52,11 @@ interface Found {
   refused: boolean;
 }
 
-function fetch(session: Session, target: Target, opts: GetOptions, selectors: Selectors, errors: CommandError[]): KObject[] {
+/**
+ * What kubectl's resource builder fetches for one target: each name with a GET, or the list. `get` goes on past a
+ * missing or refused name (ContinueOnError); `get -w` stops at the first, before anything is printed.
+ */
+export function fetch(session: Session, target: Target, opts: GetOptions, selectors: Selectors, errors: CommandError[], { continueOnError = true } = {}): KObject[] {
   const r = target.resource;
   const namespace = r.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
   if (target.names.length) {
@@ -61,6 +65,7 @@ function fetch(session: Session, target: Target, opts: GetOptions, selectors: Se
       const result = session.request({ verb: 'get', resource: r, namespace: r.namespaced ? opts.namespace : undefined, name });
       if (result.ok) out.push(result.object);
       else errors.push(apiError(result.error, { alone: false }));
+      if (!result.ok && !continueOnError) break;
     }
     return out;
   }

@@ -7,11 +7,10 @@ import { nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/
 import { tableRows } from '../../../printers/table.js';
 import { RememberedWidths } from '../../../printers/tabwriter.js';
 import type { Session } from '../../session.js';
-import type { ApiError } from '../../../api/errors.js';
 import { clientError, type CommandError } from '../../errors.js';
 import { labelled, listRefused, NO_RESOURCES, resolveTargets, selectorsOf, severalTypes, type Selectors, type Target } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
-import { tableOptions, type GetOptions } from './get.js';
+import { fetch, tableOptions, type GetOptions } from './get.js';
 import { outputTemplate, templateFailure, type OutputTemplate } from './output-format.js';
 
 export interface WatchOptions extends GetOptions, TickOptions {}
@@ -38,10 +37,13 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
   const format = objectFormat(opts.output, template);
   let printed = false;
   return everyTick(open, opts, stopped, async (session, first) => {
-    const found = first ? firstLook(session, target, namespace, selectors, opts) : session.request(watch);
-    if (!found.ok) return [listRefused(target, found.error, opts)];
+    const errors: CommandError[] = [];
+    // first what kubectl prints before it watches: what its builder fetches; then what the watch answers
+    const found = first ? undefined : session.request(watch);
+    if (found && !found.ok) return [listRefused(target, found.error, opts)];
+    const objects = found ? (found.objects ?? []).filter((o) => labelled(selectors, o)) : fetch(session, target, opts, selectors, errors, { continueOnError: false });
+    if (errors.length) return errors;
     if (unknownFormat) return [unknownFormat];
-    const objects = first ? (found.objects ?? []) : (found.objects ?? []).filter((o) => labelled(selectors, o));
     // a deleted object is printed once more, as it last was (the watch's DELETED event); the first look prints all it
     // found, a name given twice twice, as kubectl prints what its builder fetched
     const changes = listChanges(seen, objects, (o) => `${o.metadata.namespace}/${o.metadata.name}`);
@@ -85,25 +87,6 @@ function checked(args: string[], opts: WatchOptions): { target: Target; selector
   const several = severalTypes(args, targets);
   if (several && !(Array.isArray(selectors) && selectors[0]?.code === 'usage')) return [several];
   return Array.isArray(selectors) ? selectors : { target: targets[0]!, selectors };
-}
-
-/**
- * What kubectl prints before it watches: the objects its builder fetches, each name with a GET (the first missing or
- * refused one stops it before anything is printed), or the list.
- */
-function firstLook(session: Session, target: Target, namespace: string | undefined, selectors: Selectors, opts: WatchOptions): { ok: true; objects: KObject[] } | { ok: false; error: ApiError } {
-  const { resource, names } = target;
-  if (!names.length) {
-    const listed = session.request({ verb: 'list', resource, namespace, fieldSelector: selectors.fields });
-    return listed.ok ? { ok: true, objects: (listed.objects ?? []).filter((o) => labelled(selectors, o)) } : listed;
-  }
-  const objects: KObject[] = [];
-  for (const name of names) {
-    const got = session.request({ verb: 'get', resource, namespace: resource.namespaced ? opts.namespace : undefined, name });
-    if (!got.ok) return got;
-    objects.push(got.object);
-  }
-  return { ok: true, objects };
 }
 
 /**
