@@ -4,6 +4,7 @@ import { matches, parseSelector, type Requirement } from '../../api/labels.js';
 import type { KObject } from '../../api/object.js';
 import { RESOURCES, resolveResource, type ResourceType } from '../../api/resources.js';
 import { apiError, clientError, type CommandError } from '../errors.js';
+import type { Session } from '../session.js';
 
 /** What a get/describe/delete names: a resource type and some names (none = all of them). */
 export interface Target {
@@ -122,3 +123,36 @@ export function listRefused(target: Target, error: ApiError, opts: { selector?: 
 
 /** Whether a listed object has the labels asked (the API server applied the field selector: ApiRequest.fieldSelector). */
 export const labelled = (s: Selectors, o: KObject) => !s.labels || matches(s.labels, o.metadata.labels);
+
+/**
+ * What kubectl's resource builder fetches for one target: each name with a GET, or the list. `get` goes on past a
+ * missing or refused name (ContinueOnError); `get -w` stops at the first, before anything is printed. `delete` lists
+ * what a selector or --all names.
+ */
+export function fetchTarget(
+  session: Session,
+  target: Target,
+  opts: { namespace: string; allNamespaces?: boolean; selector?: string; fieldSelector?: string },
+  selectors: Selectors,
+  errors: CommandError[],
+  { continueOnError = true } = {},
+): KObject[] {
+  const r = target.resource;
+  const namespace = r.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
+  if (target.names.length) {
+    const out: KObject[] = [];
+    for (const name of target.names) {
+      const result = session.request({ verb: 'get', resource: r, namespace: r.namespaced ? opts.namespace : undefined, name });
+      if (result.ok) out.push(result.object);
+      else errors.push(apiError(result.error, { alone: false }));
+      if (!result.ok && !continueOnError) break;
+    }
+    return out;
+  }
+  const result = session.request({ verb: 'list', resource: r, namespace, fieldSelector: selectors.fields });
+  if (!result.ok) {
+    errors.push(listRefused(target, result.error, opts));
+    return [];
+  }
+  return (result.objects ?? []).filter((o) => labelled(selectors, o));
+}

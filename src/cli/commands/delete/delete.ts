@@ -2,7 +2,7 @@ import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { labelled, listRefused, NO_NAME, NO_RESOURCES, resolveTargets, selectorsOf } from '../targets.js';
+import { fetchTarget, NO_NAME, NO_RESOURCES, resolveTargets, selectorsOf } from '../targets.js';
 
 export interface DeleteOptions {
   namespace: string;
@@ -67,12 +67,7 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
         continue;
       }
       if (!selecting && !opts.all) return [clientError(NO_NAME, 'usage', { detail: 'nom manquant (ou --all / -l)' })];
-      const listed = session.request({ verb: 'list', resource: t.resource, namespace: ns, fieldSelector: selectors.fields });
-      if (!listed.ok) {
-        errors.push(listRefused(t, listed.error, opts));
-        continue;
-      }
-      for (const o of listed.objects ?? []) if (labelled(selectors, o)) victims.push({ resource: t.resource, namespace: ns, name: o.metadata.name });
+      for (const o of fetchTarget(session, t, opts, selectors, errors)) victims.push({ resource: t.resource, namespace: ns, name: o.metadata.name });
     }
     // on stdout, unlike get's (kubectl delete prints it with its results)
     if (!victims.length && !errors.length && (selecting || opts.all)) session.out('No resources found\n');

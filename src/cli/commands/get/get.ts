@@ -1,5 +1,5 @@
 import type { KObject } from '../../../api/object.js';
-import { apiError, clientError, type CommandError } from '../../errors.js';
+import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { asList, nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { printCustomColumns } from '../../../printers/custom-columns.js';
@@ -7,7 +7,7 @@ import { executeGoTemplate } from '../../../printers/go-template.js';
 import { JsonPathError, printJsonPath, relaxedPath } from '../../../printers/jsonpath.js';
 import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
-import { labelled, listRefused, resolveTargets, selectorsOf, type Selectors, type Target } from '../targets.js';
+import { fetchTarget, resolveTargets, selectorsOf, type Target } from '../targets.js';
 import { jsonPathFailure, outputTemplate, templateFailure } from './output-format.js';
 
 export interface GetOptions {
@@ -53,31 +53,6 @@ interface Found {
 }
 
 /**
- * What kubectl's resource builder fetches for one target: each name with a GET, or the list. `get` goes on past a
- * missing or refused name (ContinueOnError); `get -w` stops at the first, before anything is printed.
- */
-export function fetch(session: Session, target: Target, opts: GetOptions, selectors: Selectors, errors: CommandError[], { continueOnError = true } = {}): KObject[] {
-  const r = target.resource;
-  const namespace = r.namespaced && !opts.allNamespaces ? opts.namespace : undefined;
-  if (target.names.length) {
-    const out: KObject[] = [];
-    for (const name of target.names) {
-      const result = session.request({ verb: 'get', resource: r, namespace: r.namespaced ? opts.namespace : undefined, name });
-      if (result.ok) out.push(result.object);
-      else errors.push(apiError(result.error, { alone: false }));
-      if (!result.ok && !continueOnError) break;
-    }
-    return out;
-  }
-  const result = session.request({ verb: 'list', resource: r, namespace, fieldSelector: selectors.fields });
-  if (!result.ok) {
-    errors.push(listRefused(target, result.error, opts));
-    return [];
-  }
-  return (result.objects ?? []).filter((o) => labelled(selectors, o));
-}
-
-/**
  * `kubectl get`: tables, -o wide|json|yaml|name|jsonpath=…|go-template=…|custom-columns=…, --sort-by, -n/-A, -l,
  * --show-labels, -L.
  */
@@ -95,7 +70,7 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   }
   const fetched: Found[] = targets.map((target) => {
     const before = errors.length;
-    const objects = fetch(session, target, opts, selectors, errors);
+    const objects = fetchTarget(session, target, opts, selectors, errors);
     return { target, objects, refused: !objects.length && errors.length > before };
   });
   let found = fetched;

@@ -8,9 +8,9 @@ import { tableRows } from '../../../printers/table.js';
 import { RememberedWidths } from '../../../printers/tabwriter.js';
 import type { Session } from '../../session.js';
 import { clientError, type CommandError } from '../../errors.js';
-import { labelled, listRefused, NO_RESOURCES, resolveTargets, selectorsOf, severalTypes, type Selectors, type Target } from '../targets.js';
+import { fetchTarget, labelled, listRefused, NO_RESOURCES, resolveTargets, selectorsOf, severalTypes, type Selectors, type Target } from '../targets.js';
 import { everyTick, type TickOptions } from '../ticks.js';
-import { fetch, tableOptions, type GetOptions } from './get.js';
+import { tableOptions, type GetOptions } from './get.js';
 import { outputTemplate, templateFailure, type OutputTemplate } from './output-format.js';
 
 export interface WatchOptions extends GetOptions, TickOptions {}
@@ -41,7 +41,7 @@ export async function watchLoop(open: (elapsedMs: number) => Promise<Session>, a
     // first what kubectl prints before it watches: what its builder fetches; then what the watch answers
     const found = first ? undefined : session.request(watch);
     if (found && !found.ok) return [listRefused(target, found.error, opts)];
-    const objects = found ? (found.objects ?? []).filter((o) => labelled(selectors, o)) : fetch(session, target, opts, selectors, errors, { continueOnError: false });
+    const objects = found ? (found.objects ?? []).filter((o) => labelled(selectors, o)) : fetchTarget(session, target, opts, selectors, errors, { continueOnError: false });
     if (errors.length) return errors;
     if (unknownFormat) return [unknownFormat];
     // a deleted object is printed once more, as it last was (the watch's DELETED event); the first look prints all it
