@@ -55,7 +55,16 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       writeErr: (s) => streams.err.write(s),
       outputError: (s, write) => write(s.replace(/^error: unknown option '([^']+)'.*/s, "error: unknown flag: $1\n")),
     });
-  const ns = () => program.opts().namespace as string | undefined;
+  // kubectl takes `-n ''` for no flag at all: the context's namespace, default
+  const ns = () => (program.opts().namespace as string | undefined) || undefined;
+  /** --request-timeout in milliseconds (0: none), refused in kubectl's words. */
+  const requestTimeoutMs = async (text: string | undefined): Promise<number> => {
+    if (text === undefined) return 0;
+    const { parseRequestTimeout } = await import('./commands/wait/wait.js');
+    const ms = parseRequestTimeout(text);
+    if (ms === undefined) throw new UsageError('Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)');
+    return ms;
+  };
 
   program
     .command('apply')
@@ -94,15 +103,13 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--request-timeout <duration>', 'avec -w : s\'arrête après cette durée')
     .action(async (args: string[], o) => {
       const { runGet } = await import('./commands/get/get.js');
-      const { parseDuration } = await import('./commands/wait/wait.js');
       const labelColumns = (o.labelColumns as string[]).flatMap((l) => l.split(',')).filter(Boolean);
       // kubectl's --template gives -o jsonpath|go-template|template its template (an -o with its own `=…` keeps it);
       // alone, it means -o go-template
       const templated = o.output ?? (o.template !== undefined ? 'go-template' : undefined);
       const output = o.template !== undefined && ['jsonpath', 'go-template', 'template'].includes(templated) ? `${templated}=${o.template}` : o.output;
       const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output, selector: o.selector, fieldSelector: o.fieldSelector, showLabels: !!o.showLabels, labelColumns, showManagedFields: !!o.showManagedFields };
-      const timeoutMs = o.requestTimeout === undefined ? 0 : parseDuration(o.requestTimeout);
-      if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
+      const timeoutMs = await requestTimeoutMs(o.requestTimeout);
       if (o.watch) {
         // the watch prints the first table itself, to align the rows that follow with it
         const watch = await import('./commands/get/watch.js');
@@ -130,13 +137,11 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .action(async (o) => {
       const events = await import('./commands/events/events.js');
       const opts = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, for: o.for, types: o.types as string[], noHeaders: o.headers === false, output: o.output };
+      const timeoutMs = await requestTimeoutMs(o.requestTimeout);
       if (!o.watch) {
         invoke({ readOnly: true, run: (s) => events.runEvents(s, opts) });
         return;
       }
-      const { parseDuration } = await import('./commands/wait/wait.js');
-      const timeoutMs = o.requestTimeout === undefined ? 0 : parseDuration(o.requestTimeout);
-      if (timeoutMs === undefined) throw new UsageError(`invalid --request-timeout "${o.requestTimeout}"`);
       invoke({ readOnly: true, run: async () => events.refusedWatch(opts), watch: (open, stopped) => events.watchEvents(open, { ...opts, timeoutMs, tickMs: 1000 }, stopped) });
     });
 
@@ -640,7 +645,8 @@ async function report(errors: CommandError[], env: Env, renderer: Renderer): Pro
   if (shown.length) {
     const { explain } = (await import('../narrator/narrate.js')).CATALOGS[env.lang].messages;
     for (const err of shown) {
-      renderer.stderr(`${err.kubectl}\n`);
+      // kubectl's CheckErr says "error: " before one error; several are an aggregate, a line each (MultipleErrors)
+      renderer.stderr(`${shown.length > 1 ? err.kubectl.replace(/^error: /, '') : err.kubectl}\n`);
       renderer.note(`💥 ${explain[err.code](err.args)}`);
     }
   }

@@ -13,7 +13,7 @@ export interface ManifestError {
   /** kubectl's own wording. */
   kubectl: string;
   /** For the French explanation: what kind of mistake it is, and where. */
-  code: 'yaml' | 'bomb' | 'not-object' | 'missing-kind' | 'no-file' | 'url';
+  code: 'yaml' | 'bomb' | 'not-object' | 'missing-kind' | 'no-file' | 'no-manifests' | 'url';
   line?: number;
   column?: number;
   detail?: string;

@@ -28,6 +28,7 @@ export type Catalog = {
 /** Why a command failed, as the CLI classifies it for the explanation line under kubectl's own message. */
 export type ErrorCode =
   | 'no-file'
+  | 'no-manifests'
   | 'url'
   | 'yaml'
   | 'bomb'

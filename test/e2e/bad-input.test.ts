@@ -28,6 +28,36 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
       french: 'Le chemin « nope.yaml » n\'existe pas',
     },
     {
+      name: 'a missing path beside a good file: nothing is applied, as kubectl checks every path first',
+      args: () => ['apply', '-f', manifest('good.yaml', VALID_CM), '-f', 'nope.yaml'],
+      stderr: 'error: the path "nope.yaml" does not exist\n',
+      french: 'Le chemin « nope.yaml » n\'existe pas',
+    },
+    {
+      name: 'two missing paths: an aggregate, a line each without "error: "',
+      args: () => ['apply', '-f', 'a.yaml', '-f', 'b.yaml'],
+      stderr: /^the path "a\.yaml" does not exist$[^]*^the path "b\.yaml" does not exist$/m,
+      french: 'Le chemin « b.yaml » n\'existe pas',
+    },
+    {
+      name: 'a folder without manifests',
+      args: () => ['apply', '-f', scratchDir('empty')],
+      stderr: /^error: error reading \[.*empty[^\]]*\]: recognized file extensions are \[\.json \.yaml \.yml\]\n/,
+      french: /Rien à lire dans « .*empty.* » : kubectl n'y prend que les fichiers \.yaml, \.yml et \.json/,
+    },
+    {
+      name: 'a pattern that matches nothing, or that Go cannot read',
+      args: () => ['apply', '-f', join(dir, 'zz*.yaml'), '-f', join(dir, '[a')],
+      stderr: /^the path ".*zz\*\.yaml" does not exist\n[^]*^pattern ".*\[a" is not valid: syntax error in pattern\n/m,
+      french: /n'existe pas/,
+    },
+    {
+      name: 'replicas that are not a number',
+      args: () => ['scale', 'deployment', 'web', '--replicas', 'abc'],
+      stderr: 'error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\n',
+      french: 'Commande incomplète',
+    },
+    {
       name: 'YAML syntax error',
       args: () => ['apply', '-f', manifest('tab.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: x\n')],
       stderr: /error converting YAML to JSON: yaml: line 4: found character that cannot start any token\n/,
@@ -90,6 +120,20 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     else expect(r.stderr).toMatch(french);
     expectNoStackTrace(r.stderr);
     expect(stateOf(home)).toBe(before);
+  });
+
+  it('expands a pattern the shell left alone (PowerShell does), as kubectl does: in name order, any extension once matched', () => {
+    const folder = scratchDir('pattern');
+    for (const name of ['b.yaml', 'a.yaml', 'c.txt']) writeFileSync(join(folder, name), VALID_CM.replace('name: ok', `name: ${name.replace('.', '-')}`));
+    const r = kubesim(freshHome(), ['apply', '-f', join(folder, '*.yaml'), '-f', join(folder, '?.t[vwx]t'), '-q']);
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'configmap/a-yaml created\nconfigmap/b-yaml created\nconfigmap/c-txt created\n' });
+  });
+
+  it("takes -n '' for no namespace flag, as kubectl does: the default namespace", () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', manifest('cm.yaml', VALID_CM), '-q']);
+    expect(kubesim(home, ['get', 'cm', 'ok', '-n', '', '-o', 'name', '-q']).stdout).toBe('configmap/ok\n');
+    expect(kubesim(home, ['get', 'pods', '-n', '', '-q']).stderr).toBe('No resources found in default namespace.\n');
   });
 
   it('walks a folder with -R as kubectl does: a link to a folder (here back to its parent) is not followed', () => {
@@ -167,7 +211,12 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     const notFound = kubesim(home, ['get', 'pod', 'ghost']);
     expect(notFound.code).toBe(1);
     expect(notFound.stderr).toContain('Error from server (NotFound): pods "ghost" not found');
-    for (const r of [noType, unknown, flag, notFound]) expectNoStackTrace(r.stderr);
+    // clientcmd.ParseTimeout: a whole number is seconds
+    const timeout = kubesim(home, ['get', 'pods', '--request-timeout', '5min']);
+    expect(timeout.code).toBe(1);
+    expect(timeout.stderr).toContain('error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)');
+    expect(kubesim(home, ['-q', 'events', '--request-timeout', '30']).code).toBe(0);
+    for (const r of [noType, unknown, flag, notFound, timeout]) expectNoStackTrace(r.stderr);
   });
 
   it('says "No resources found" on stderr for an empty namespace, and exits 0', () => {

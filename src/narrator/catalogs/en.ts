@@ -269,6 +269,7 @@ export const enMessages: Messages = {
   explain: {
     url: (a) => `The manifest could not be downloaded from ${a.detail}: check the address and the network, or download the file and give it to -f.`,
     'no-file': (a) => `The path "${a.path}" does not exist: check the file or folder given to -f.`,
+    'no-manifests': (a) => `Nothing to read in "${a.path}": kubectl only takes .yaml, .yml and .json files there (and subfolders with -R).`,
     bomb: (a) => `"${a.source}" is made to exhaust the decoder (YAML aliases multiplied, or JSON nested over 10,000 levels deep): kubectl refuses it, and nothing of this document was sent.`,
     yaml: (a) => `The YAML of "${a.source}" is malformed at line ${a.line}, column ${a.column}: ${a.detail}. Nothing of this document was sent (indent with spaces, never tabs).`,
     'not-object': (a) => `A document of "${a.source}" is not a Kubernetes object (it needs a key: value map with apiVersion, kind and metadata).`,

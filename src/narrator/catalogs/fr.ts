@@ -291,6 +291,7 @@ export const frMessages: Messages = {
   explain: {
     url: (a) => `Le manifeste n'a pas pu être téléchargé depuis ${a.detail} : vérifiez l'adresse et le réseau, ou téléchargez le fichier et passez-le à -f.`,
     'no-file': (a) => `Le chemin « ${a.path} » n'existe pas : vérifiez le nom du fichier ou du dossier passé à -f.`,
+    'no-manifests': (a) => `Rien à lire dans « ${a.path} » : kubectl n'y prend que les fichiers .yaml, .yml et .json (et les sous-dossiers avec -R).`,
     bomb: (a) => `« ${a.source} » est fait pour épuiser le décodeur (alias YAML multipliés, ou JSON imbriqué sur plus de 10 000 niveaux) : kubectl le refuse, et rien de ce document n'a été envoyé.`,
     yaml: (a) => `Le YAML de « ${a.source} » est mal formé ligne ${a.line}, colonne ${a.column} : ${a.detail}. Rien de ce document n'a été envoyé (indentation avec des espaces, jamais de tabulation).`,
     'not-object': (a) => `Un document de « ${a.source} » n'est pas un objet Kubernetes (il faut une table clé: valeur avec apiVersion, kind et metadata).`,

@@ -7,6 +7,7 @@ import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { createGenerated } from './generated.js';
 import type { ErrorCode } from '../../../narrator/types.js';
+import { intFlag } from '../int-flag.js';
 
 export interface DeploymentOptions {
   namespace: string;
@@ -25,13 +26,6 @@ const DEPLOYMENTS = resolveResource('deployments')!;
 const HELP = "See 'kubectl create deployment -h' for help and examples";
 
 /** A cobra int32 flag: kubectl's words for a value that is not one. */
-function int32(flag: string, value: string | undefined, fallback: number): number | string {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^[+-]?\d+$/.test(value) || n < -(2 ** 31) || n >= 2 ** 31) return `invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": ${/^[+-]?\d+$/.test(value) ? 'value out of range' : 'invalid syntax'}`;
-  return n;
-}
-
 /** create_deployment.go buildPodSpec: the image's last path element without tag or digest; `_` and `.` made `-`, then a random suffix. */
 function containerName(image: string, rand: Rand): string {
   const name = image.split('/').at(-1)!.split(':')[0]!.split('@')[0]!;
@@ -65,9 +59,9 @@ function deploymentOf(name: string, namespace: string | undefined, images: strin
 export async function runCreateDeployment(session: Session, names: string[], o: DeploymentOptions): Promise<CommandError[]> {
   const usage = (message: string) => [clientError(message, 'usage', { detail: 'kubesim create deployment NOM --image=IMAGE' })];
   if (!o.images.length) return usage('required flag(s) "image" not set');
-  const replicas = int32('--replicas', o.replicas, 1);
+  const replicas = intFlag('--replicas', o.replicas, 1);
   if (typeof replicas === 'string') return usage(replicas);
-  const port = int32('--port', o.port, -1);
+  const port = intFlag('--port', o.port, -1);
   if (typeof port === 'string') return usage(port);
   if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\n${HELP}`);
   if (o.images.length > 1 && o.command.length) return usage('cannot specify multiple --image options and command');

@@ -10,6 +10,11 @@ export function parseDuration(text: string): number | undefined {
   return parts.reduce((ms, p) => ms + Number(p[1]) * UNITS[p[2]], 0);
 }
 
+/** kubectl's --request-timeout (clientcmd.ParseTimeout): a whole number is seconds, else a duration; 0 never stops. */
+export function parseRequestTimeout(text: string): number | undefined {
+  return /^\+?\d+$/.test(text) ? Number(text) * 1000 : parseDuration(text);
+}
+
 /**
  * `kubesim wait 5m`: lets virtual time pass, so back-offs, grace periods and evictions happen in front of the
  * class instead of waiting for the wall clock.
