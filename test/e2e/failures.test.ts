@@ -277,11 +277,28 @@ describe('scaling and rollouts', () => {
     expect(kubesim(home, ['rollout', 'history', 'deployment/gestion-employes']).stdout).toBe(
       'deployment.apps/gestion-employes \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n',
     );
+    // one revision's template as describe prints it, tabs as kubectl leaves them (no tabwriter there)
+    const second = kubesim(home, ['rollout', 'history', 'deployment/gestion-employes', '--revision=2']).stdout;
+    expect(second).toMatch(/^deployment\.apps\/gestion-employes with revision #2\nPod Template:\n {2}Labels:\tapp=gestion-employes\n\tpod-template-hash=\w{9,10}\n/);
+    expect(second).toContain('\n   app:\n    Image:\tgestion-employes:1.1\n');
     expect(kubesim(home, ['rollout', 'undo', 'deployment/gestion-employes']).stdout).toBe('deployment.apps/gestion-employes rolled back\n');
     const images = JSON.parse(kubesim(home, ['get', 'pods', '-o', 'json']).stdout).items.map((p: { spec: { containers: Array<{ image: string }> } }) => p.spec.containers[0].image);
     expect(new Set(images)).toEqual(new Set(['gestion-employes:1.0']));
     expect(kubesim(home, ['rollout', 'restart', 'deployment/gestion-employes']).stdout).toBe('deployment.apps/gestion-employes restarted\n');
     expect(kubesim(home, ['get', 'rs', '--no-headers']).stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('reads the logs of a Deployment from the pod kubectl picks: ready the longest, not the first by name', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const first = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.trim().split('\n');
+    kubesim(home, ['wait', '1m', '-q']);
+    kubesim(home, ['scale', 'deployment/gestion-employes', '--replicas=12', '-q']);
+    const all = kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '-o', 'name']).stdout.trim().split('\n');
+    // among 12 names, one of the 9 newer ones comes before the 3 older ones: the older ones are still chosen
+    expect(all.indexOf(first[0]!)).toBeGreaterThan(0);
+    const logs = kubesim(home, ['logs', 'deploy/gestion-employes', '--tail=1']);
+    expect(logs.stderr).toContain(`Found 12 pods, using ${first[0]}\n`);
   });
 
   it('never drops below replicas − maxUnavailable when the new image cannot be pulled', () => {

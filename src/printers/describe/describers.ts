@@ -29,6 +29,13 @@ function describePodTemplate(w: DescribeWriter, t: PodTemplateSpec | undefined):
   w.tolerations('  Tolerations', t?.spec?.tolerations);
 }
 
+/** printTemplate of `rollout history --revision`: DescribePodTemplate through a PrefixWriter alone, tabs left as they are. */
+export function podTemplateText(t: PodTemplateSpec | undefined): string {
+  const w = new DescribeWriter();
+  describePodTemplate(w, t);
+  return w.untabbed();
+}
+
 function describePod(o: KObject, ctx: DescribeContext): string {
   const pod = o as unknown as Pod;
   const w = new DescribeWriter();

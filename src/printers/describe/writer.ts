@@ -68,6 +68,11 @@ export class DescribeWriter {
   toString(): string {
     return tabwrite(this.text, DESCRIBE);
   }
+
+  /** The lines with their tabs, for kubectl's texts written without a tabwriter (`rollout history --revision`). */
+  untabbed(): string {
+    return this.text;
+  }
 }
 
 /** Go's time.RFC1123Z, the date format of describe: `Mon, 23 Nov 2026 10:00:00 +0000`. */

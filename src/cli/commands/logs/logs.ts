@@ -2,9 +2,11 @@ import type { Pod } from 'kubernetes-types/core/v1.js';
 import { ApiError } from '../../../api/errors.js';
 import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { selectorMatches } from '../../../api/labels.js';
+import { asPod } from '../../../api/pods.js';
 import { resolveResource } from '../../../api/resources.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { byLogging } from './by-logging.js';
 import { podLog, type LogQuery } from './pod-log.js';
 
 export interface LogsOptions extends LogQuery {
@@ -30,7 +32,7 @@ export async function runLogs(session: Session, args: string[], opts: LogsOption
   return [];
 }
 
-/** `deployment/web`, `rs/web-abc`: the first of its pods, as kubectl logs picks it (and says so when there are several). */
+/** `deployment/web`, `rs/web-abc`: the pod kubectl logs picks among its pods (and says so when there are several). */
 function pickPod(session: Session, arg: string, namespace: string): string | CommandError {
   const slash = arg.indexOf('/');
   if (slash < 0) return arg;
@@ -42,7 +44,11 @@ function pickPod(session: Session, arg: string, namespace: string): string | Com
   const got = session.request({ verb: 'get', resource: type, namespace, name });
   if (!got.ok) return apiError(got.error, { alone: true });
   const selector = (got.object.spec as { selector?: LabelSelector }).selector;
-  const pods = session.store.list(`/registry/pods/${namespace}/`).filter((p) => selectorMatches(selector, p.metadata.labels) && !p.metadata.deletionTimestamp);
+  // GetFirstPod: every pod the selector lists, terminating ones too, in ByLogging's order (Go's sort of so few is stable)
+  const pods = session.store
+    .list(`/registry/pods/${namespace}/`)
+    .filter((p) => selectorMatches(selector, p.metadata.labels))
+    .sort((a, b) => byLogging(asPod(a), asPod(b)));
   if (!pods.length) return apiError(new ApiError('NotFound', `pods "${name}" not found`), { alone: true });
   if (pods.length > 1) session.renderer.stderr(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`);
   return pods[0].metadata.name;

@@ -3,8 +3,10 @@ import { controllerOf, jsonEqual, type KObject } from '../../../api/object.js';
 import { kindPrefix, type ResourceType } from '../../../api/resources.js';
 import { rfc3339 } from '../../../sim/clock.js';
 import { table } from '../../../printers/tabwriter.js';
+import { podTemplateText } from '../../../printers/describe/describers.js';
 import { clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { intFlag } from '../int-flag.js';
 import { parseDuration } from '../wait/wait.js';
 import { findWorkload, patchWorkload } from '../workload.js';
 
@@ -41,6 +43,9 @@ function templateOf(rs: KObject): unknown {
 
 export async function runRollout(session: Session, args: string[], opts: { namespace: string; toRevision?: string; revision?: string; timeout?: string }): Promise<CommandError[]> {
   const [sub, ...rest] = args;
+  // cobra parses the int flags before anything is asked of the server
+  const [revision, toRevision] = [intFlag('--revision', opts.revision, 0, 64), intFlag('--to-revision', opts.toRevision, 0, 64)];
+  for (const parsed of [revision, toRevision]) if (typeof parsed === 'string') return [clientError(parsed, 'usage', { detail: 'rollout history deployment/NOM --revision=N' })];
   const w = findWorkload(session, rest, opts.namespace, ['Deployment']);
   if (!['status', 'history', 'undo', 'restart', 'pause', 'resume'].includes(sub ?? '')) {
     return [clientError(`unknown rollout command "${sub ?? ''}": use status, history, undo, restart, pause or resume`, 'usage', { detail: 'rollout status deployment/NOM' })];
@@ -52,9 +57,9 @@ export async function runRollout(session: Session, args: string[], opts: { names
     case 'status':
       return status(session, d, opts.timeout);
     case 'history':
-      return showHistory(session, d, ref, opts.revision);
+      return showHistory(session, d, ref, revision as number);
     case 'undo':
-      return undo(session, w, ref, opts.toRevision);
+      return undo(session, w, ref, toRevision as number);
     case 'restart': {
       const updated = structuredClone(d) as KObject & Deployment;
       const t = updated.spec!.template;
@@ -94,12 +99,15 @@ async function status(session: Session, d: KObject, timeout = '5m'): Promise<Com
   }
 }
 
-function showHistory(session: Session, d: KObject, ref: string, revision?: string): CommandError[] {
+/** `revision`: 0 for the list of revisions, else the template of that one. */
+function showHistory(session: Session, d: KObject, ref: string, revision: number): CommandError[] {
+  if (revision < 0) return [clientError(`revision must be a positive integer: ${revision}`, 'usage', { detail: `--revision=${revision}` })];
   const sets = history(session, d);
   if (revision) {
-    const rs = sets.find((r) => r.metadata.annotations?.[REVISION] === revision);
+    const rs = sets.find((r) => r.metadata.annotations?.[REVISION] === String(revision));
     if (!rs) return [clientError(`unable to find the specified revision`, 'usage', { detail: `--revision=${revision}` })];
-    session.out(`${ref} with revision #${revision}\n${JSON.stringify(templateOf(rs), null, 2)}\n`);
+    // the ReplicaSet's template as it is, pod-template-hash included
+    session.out(`${ref} with revision #${revision}\n${podTemplateText((rs as unknown as ReplicaSet).spec?.template)}\n`);
     return [];
   }
   const rows = sets.map((rs) => [rs.metadata.annotations?.[REVISION] ?? '0', rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>']);
@@ -107,15 +115,18 @@ function showHistory(session: Session, d: KObject, ref: string, revision?: strin
   return [];
 }
 
-/** rollout undo: the template of an earlier revision becomes the Deployment's again (a new revision number). */
-function undo(session: Session, w: { resource: ResourceType; object: KObject }, ref: string, toRevision?: string): CommandError[] {
+/**
+ * rollout undo: the template of an earlier revision becomes the Deployment's again (a new revision number).
+ * `toRevision`: 0 for the one before the current one.
+ */
+function undo(session: Session, w: { resource: ResourceType; object: KObject }, ref: string, toRevision: number): CommandError[] {
   const d = w.object;
   const sets = history(session, d);
   const current = d.metadata.annotations?.[REVISION];
   const previous = sets.filter((rs) => rs.metadata.annotations?.[REVISION] !== current);
-  const target = toRevision && toRevision !== '0' ? sets.find((rs) => rs.metadata.annotations?.[REVISION] === toRevision) : previous[previous.length - 1];
+  const target = toRevision ? sets.find((rs) => rs.metadata.annotations?.[REVISION] === String(toRevision)) : previous[previous.length - 1];
   if (!target) {
-    return [clientError(toRevision && toRevision !== '0' ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment "${d.metadata.name}"`, 'usage', { detail: 'rollout history' })];
+    return [clientError(toRevision ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment "${d.metadata.name}"`, 'usage', { detail: 'rollout history' })];
   }
   const template = templateOf(target);
   if (jsonEqual(template, (d as unknown as Deployment).spec?.template)) {
