@@ -15,6 +15,8 @@ export interface ResourceType {
   inAll?: boolean;
   /** Objects users may create; the rest are written by the control plane only. */
   userWritable: boolean;
+  /** The warning kube-apiserver sends with every request on a deprecated resource (kubectl prints "Warning: …"). */
+  deprecation?: string;
 }
 
 const core = (kind: string, plural: string, shortNames: string[], namespaced: boolean, extra: Partial<ResourceType> = {}) =>
@@ -27,7 +29,7 @@ const grouped = (group: string, version: string, kind: string, plural: string, s
 export const RESOURCES: readonly ResourceType[] = [
   core('Pod', 'pods', ['po'], true, { inAll: true }),
   core('Service', 'services', ['svc'], true, { inAll: true, etcdPrefix: 'services/specs' }),
-  core('Endpoints', 'endpoints', ['ep'], true, { etcdPrefix: 'services/endpoints', singular: 'endpoints' }),
+  core('Endpoints', 'endpoints', ['ep'], true, { etcdPrefix: 'services/endpoints', singular: 'endpoints', deprecation: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice' }),
   core('Namespace', 'namespaces', ['ns'], false),
   core('Node', 'nodes', ['no'], false, { etcdPrefix: 'minions' }),
   core('ConfigMap', 'configmaps', ['cm'], true),

@@ -60,7 +60,15 @@ export interface OpenOptions {
   create?: Partial<ClusterSpec>;
   /** The command only reads: skip loading the simulated world when nothing is due. */
   readOnly?: boolean;
+  /** A request of `kubesim serve`: the server's warnings go to its client in headers, not to the terminal. */
+  serving?: boolean;
 }
+
+/**
+ * The warnings of the server each command has printed (by its output streams): kubectl's warning writer tells each
+ * once per process, and one command may open several sessions (a watch opens one per tick).
+ */
+const told = new WeakMap<Streams, Set<string>>();
 
 /**
  * One command's hold on a cluster: lock, load (or create) the state, narrate what the world does, save
@@ -75,6 +83,8 @@ export class Session {
   /** The command stopped on an exception: whatever it did is not saved. */
   private abandoned = false;
   private readonly startedAt: number;
+  /** The warnings told so far by the command (none told by a session of `kubesim serve`). */
+  private warned?: Set<string>;
 
   private constructor(
     readonly env: Env,
@@ -95,7 +105,9 @@ export class Session {
   static async open(env: Env, streams: Streams, opts: OpenOptions = {}): Promise<Session> {
     const backend = await openBackend(env);
     try {
-      return await Session.openOn(backend, env, streams, opts);
+      const session = await Session.openOn(backend, env, streams, opts);
+      if (!opts.serving) session.warned = told.get(streams) ?? told.set(streams, new Set()).get(streams);
+      return session;
     } catch (e) {
       await backend.close();
       throw e;
@@ -181,7 +193,21 @@ export class Session {
    */
   request(req: Omit<ApiRequest, 'user' | 'client'>): ApiResult {
     const full: ApiRequest = { fieldManager: 'kubectl', ...req, user: requestUser(this.env), client: 'kubectl' };
-    return this.full ? this.full.api.handle(full) : read(this.view, full);
+    const result = this.full ? this.full.api.handle(full) : read(this.view, full);
+    this.warnOf(req.resource, result);
+    return result;
+  }
+
+  /**
+   * A deprecated resource's warning, which kube-apiserver's handlers add to any answer past authentication and
+   * authorization: "Warning: …" on stderr, once.
+   */
+  private warnOf(resource: ResourceType, result: ApiResult): void {
+    const warning = resource.deprecation;
+    if (!warning || !this.warned || this.warned.has(warning)) return;
+    if (!result.ok && (result.error.reason === 'Forbidden' || result.error.reason === 'Unauthorized')) return;
+    this.warned.add(warning);
+    this.renderer.stderr(`Warning: ${warning}\n`);
   }
 
   get(resource: ResourceType, namespace: string | undefined, name: string): KObject | undefined {

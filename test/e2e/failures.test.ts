@@ -79,6 +79,10 @@ describe('readiness', () => {
     expect(r.stderr).toContain("la sonde readiness de « app » (notready) échoue");
     expect(podLine(home, 'notready').slice(1, 3)).toEqual(['0/1', 'Running']);
     expect(kubesim(home, ['get', 'endpoints', 'nr', '--no-headers']).stdout).toMatch(/^nr {10}\d+s\n$/);
+    // describeEndpoints: the pod is among the not-ready addresses; v1 Endpoints is deprecated, as the server warns
+    const described = kubesim(home, ['-q', 'describe', 'endpoints', 'nr']);
+    expect(described.stdout).toMatch(/\nSubsets:\n {2}Addresses: {10}<none>\n {2}NotReadyAddresses: {2}10\.\S+\n {2}Ports:\n {4}Name {5}Port {2}Protocol\n/);
+    expect(described.stderr).toBe('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
   });
 });
 

@@ -267,6 +267,31 @@ function describeNode(o: KObject, ctx: DescribeContext): string {
   return w.toString();
 }
 
+/** describeEndpoints: each subset's ready and not-ready addresses and its ports, a blank line after each. */
+function describeEndpoints(o: KObject, ctx: DescribeContext): string {
+  const ep = o as unknown as Endpoints;
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${o.metadata.name}`);
+  w.write(0, `Namespace:\t${o.metadata.namespace}`);
+  w.labels('Labels', o.metadata.labels);
+  w.annotations('Annotations', o.metadata.annotations);
+  w.write(0, 'Subsets:');
+  const ips = (addresses: Array<{ ip: string }> | undefined) => (addresses ?? []).map((a) => a.ip).join(',') || '<none>';
+  for (const subset of ep.subsets ?? []) {
+    w.write(1, `Addresses:\t${ips(subset.addresses)}`);
+    w.write(1, `NotReadyAddresses:\t${ips(subset.notReadyAddresses)}`);
+    if (subset.ports?.length) {
+      w.write(1, 'Ports:');
+      w.write(2, 'Name\tPort\tProtocol');
+      w.write(2, '----\t----\t--------');
+      for (const port of subset.ports) w.write(2, `${port.name || '<unset>'}\t${port.port}\t${port.protocol ?? ''}`);
+    }
+    w.write(0, '');
+  }
+  w.events(ctx.events, ctx.now);
+  return w.toString();
+}
+
 function describeNamespace(o: KObject): string {
   const w = new DescribeWriter();
   w.write(0, `Name:\t${o.metadata.name}`);
@@ -312,6 +337,7 @@ const DESCRIBERS: Record<string, (o: KObject, ctx: DescribeContext) => string> =
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   Service: describeService,
+  Endpoints: describeEndpoints,
   Node: describeNode,
   Namespace: describeNamespace,
   PersistentVolumeClaim: describePersistentVolumeClaim,

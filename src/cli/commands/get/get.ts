@@ -65,9 +65,6 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   const selectors = selectorsOf(targets, opts);
   if (Array.isArray(selectors)) return selectors;
   const errors: CommandError[] = [];
-  if (targets.some((t) => t.resource.kind === 'Endpoints')) {
-    session.renderer.stderr('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
-  }
   const fetched: Found[] = targets.map((target) => {
     const before = errors.length;
     const objects = fetchTarget(session, target, opts, selectors, errors);

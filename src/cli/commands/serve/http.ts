@@ -34,6 +34,8 @@ const PUBLIC_PATHS = ['/healthz', '/livez', '/readyz', '/version'];
 type Reply = { code: number; body: unknown; text?: boolean };
 
 const ok = (body: unknown): Reply => ({ code: 200, body });
+/** RFC 7234's Warning header as kube-apiserver writes it: code 299, no agent, the text quoted. */
+const warningHeader = (text: string) => `299 - ${JSON.stringify(text)}`;
 const failure = (e: ApiError): Reply => ({ code: e.code, body: e.toStatus() });
 
 /**
@@ -49,11 +51,17 @@ export function apiHandler(env: Env, streams: Streams, token: string) {
       // kubectl --as: the request is served as the user the headers name (the admin may impersonate anyone)
       const asked = asRequested(env, req);
       const target = req.method === 'GET' && isWatch(url) ? parseResourcePath(url.pathname) : undefined;
-      if (target && req.headers.authorization === `Bearer ${token}`) return await streamWatch(asked, streams, target, url, req, res);
+      if (target && req.headers.authorization === `Bearer ${token}`) {
+        if (target.resource.deprecation) res.setHeader('warning', warningHeader(target.resource.deprecation));
+        return await streamWatch(asked, streams, target, url, req, res);
+      }
       // without credentials a request is system:anonymous, which may read the public paths; a wrong token is a 401
       const anonymous = req.headers.authorization === undefined;
       const allowed = req.headers.authorization === `Bearer ${token}` || (anonymous && req.method === 'GET' && PUBLIC_PATHS.includes(url.pathname));
       const reply = allowed ? await route(asked, streams, req) : failure(new ApiError('Unauthorized', 'Unauthorized'));
+      // a deprecated resource's warning comes with every answer past authorization, as kube-apiserver's handlers add it
+      const deprecation = reply.code !== 401 && reply.code !== 403 ? parseResourcePath(url.pathname)?.resource.deprecation : undefined;
+      if (deprecation) res.setHeader('warning', warningHeader(deprecation));
       res.writeHead(reply.code, { 'content-type': reply.text ? 'text/plain' : 'application/json' });
       res.end(reply.text ? String(reply.body) : JSON.stringify(reply.body));
     } catch (e) {
@@ -165,7 +173,7 @@ const SCALABLE = ['Deployment', 'ReplicaSet'];
  * scheduler, kubelets) unless it was a dry run, the state is saved, and the server's terminal tells the story.
  */
 async function mutate(env: Env, streams: Streams, dryRun: boolean, request: (s: Session) => ApiResult, answer: (o: KObject) => Reply = ok): Promise<Reply> {
-  const session = await Session.open(env, streams);
+  const session = await Session.open(env, streams, { serving: true });
   try {
     const result = request(session);
     if (!result.ok) return failure(result.error);
