@@ -304,9 +304,10 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       .option('-l, --selector <selector>', 'les objets du type qui ont ces labels')
       .option('--all', 'tous les objets du type dans le namespace')
       .option('--overwrite', 'remplace une valeur existante')
+      .addOption(dryRunOption('client ou server'))
       .action(async (args: string[], o) => {
         const commands = await import('./commands/label/label.js');
-        invoke({ run: (s) => commands[run](s, args, { namespace: ns() ?? 'default', selector: o.selector, all: !!o.all, overwrite: !!o.overwrite }) });
+        invoke({ run: (s) => commands[run](s, args, { namespace: ns() ?? 'default', selector: o.selector, all: !!o.all, overwrite: !!o.overwrite, dryRun: dryRunOf(o.dryRun) }) });
       });
   }
 

@@ -28,6 +28,11 @@ describe('the cluster heals and updates', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
     const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
+    // a dry run, on either side, says what it would do and changes nothing
+    for (const [mode, said] of [['client', 'dry run'], ['server', 'server dry run']]) {
+      expect(kubesim(home, ['-q', 'label', pod, 'app=debug', '--overwrite', `--dry-run=${mode}`]).stdout).toBe(`${pod} labeled (${said})\n`);
+    }
+    expect(kubesim(home, ['get', pod, '-o', 'jsonpath={.metadata.labels.app}']).stdout).toBe('gestion-employes');
     const aside = kubesim(home, ['label', pod, 'app=debug', '--overwrite']);
     expect(aside.stdout).toBe(`${pod} labeled\n`);
     expect(aside.stderr).toMatch(new RegExp(`👀 \\[6/6\\] Contrôleur ReplicaSet : le pod ${pod.slice(4)} n'a plus les labels du sélecteur de gestion-employes-\\w+ → il le relâche`));

@@ -8,6 +8,7 @@ import { apiError, clientError, isCommandError, type CommandError } from '../../
 import type { Session } from '../../session.js';
 import { applyPatch, threeWayPatch } from './merge.js';
 import { CONFLICT_HELP, serverSideApply, type ServerSideApply } from './server-side.js';
+import { dryRunSuffix } from '../dry-run.js';
 
 /** The field manager kubectl apply (client-side) writes as. */
 const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
@@ -146,7 +147,7 @@ export async function runApply(session: Session, opts: ApplyOptions): Promise<Co
   }
   if (!items.length && !errors.length) return [clientError('no objects passed to apply', 'no-objects')];
   const alone = pending.length + errors.length === 1;
-  const suffix = opts.dryRun === 'client' ? ' (dry run)' : opts.dryRun === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRunSuffix(opts.dryRun);
   for (const p of pending) {
     const outcome = applyOne(session, p, opts, alone);
     if (isCommandError(outcome)) {

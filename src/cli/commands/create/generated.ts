@@ -3,6 +3,7 @@ import type { KObject } from '../../../api/object.js';
 import type { ResourceType } from '../../../api/resources.js';
 import { writtenText } from '../../../printers/output.js';
 import type { Session } from '../../session.js';
+import { dryRunSuffix } from '../dry-run.js';
 
 /**
  * What kubectl sends of an object it built (create deployment, run, expose): the object as `--dry-run=client -o yaml`
@@ -23,12 +24,12 @@ export async function createGenerated(
   o: { resource: ResourceType; namespace: string; fieldManager: string; dryRun?: 'client' | 'server'; output?: string; word: string },
 ): Promise<ApiError | undefined> {
   if (o.dryRun === 'client') {
-    session.out(await writtenText(generated, o.output, `${o.word} (dry run)`));
+    session.out(await writtenText(generated, o.output, `${o.word}${dryRunSuffix(o.dryRun)}`));
     return undefined;
   }
   const body = sent(generated);
   const r = session.request({ verb: 'create', resource: o.resource, namespace: o.namespace, body, dryRun: o.dryRun === 'server', fieldManager: o.fieldManager, bodyBytes: jsonBytes(body) });
   if (!r.ok) return r.error;
-  session.out(await writtenText(r.object, o.output, o.dryRun === 'server' ? `${o.word} (server dry run)` : o.word));
+  session.out(await writtenText(r.object, o.output, `${o.word}${dryRunSuffix(o.dryRun)}`));
   return undefined;
 }

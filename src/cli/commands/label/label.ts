@@ -5,12 +5,15 @@ import { labelValue } from '../../../apiserver/validation/names.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { NO_NAME, resolveTargets, selectorRefused } from '../targets.js';
+import { dryRunSuffix } from '../dry-run.js';
 
 export interface LabelOptions {
   namespace: string;
   selector?: string;
   all: boolean;
   overwrite: boolean;
+  /** client: nothing sent, the object as it would be; server: sent, validated, not stored. */
+  dryRun?: 'client' | 'server';
 }
 
 type Pairs = { set: Map<string, string>; remove: string[] };
@@ -169,17 +172,18 @@ async function run(verb: Verb, session: Session, args: string[], opts: LabelOpti
     const after = structuredClone(before);
     after.metadata[verb.field] = values;
     let written = before;
-    if (JSON.stringify(current) !== JSON.stringify(values)) {
-      const r = session.request({ verb: 'patch', resource: t.resource, namespace: t.namespace, name: t.name, body: after, fieldManager: verb.fieldManager });
+    if (opts.dryRun === 'client') written = after;
+    else if (JSON.stringify(current) !== JSON.stringify(values)) {
+      const r = session.request({ verb: 'patch', resource: t.resource, namespace: t.namespace, name: t.name, body: after, fieldManager: verb.fieldManager, dryRun: opts.dryRun === 'server' });
       if (!r.ok) {
         errors.push(apiError(r.error, { alone: true, kind: t.resource.kind, name: t.name }));
         continue;
       }
       written = r.object;
     }
-    session.out(`${kindPrefix(t.resource)}/${written.metadata.name} ${verb.outcome(before, after, opts.overwrite)}\n`);
+    session.out(`${kindPrefix(t.resource)}/${written.metadata.name} ${verb.outcome(before, after, opts.overwrite)}${dryRunSuffix(opts.dryRun)}\n`);
   }
-  session.settle();
+  if (!opts.dryRun) session.settle();
   return errors;
 }
 
