@@ -10,7 +10,7 @@ export interface Served {
   narration(): string;
   /** The real kubectl, pointed at this server (with `input` on its stdin). */
   kubectl(args: string[], config?: string, env?: Record<string, string>, input?: string): Promise<{ code: number; stdout: string; stderr: string }>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** `kubesim serve` as a user starts it (built CLI, a port of its own, a kubeconfig), for the real kubectl to use. */
@@ -40,6 +40,12 @@ export async function startServe(home: string): Promise<Served> {
         child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
         if (input !== undefined) child.stdin.end(input);
       }),
-    stop: () => void server.kill('SIGINT'),
+    // resolved once the server has exited: a save it was finishing would race the removal of its home
+    stop: () =>
+      new Promise<void>((stopped) => {
+        if (server.exitCode !== null || server.signalCode !== null) return stopped();
+        server.once('exit', () => stopped());
+        server.kill('SIGINT');
+      }),
   };
 }

@@ -98,6 +98,22 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect((await kubectl(['explain', 'deployments.spec.strategy'])).stdout).toBe(kubesim(home, ['-q', 'explain', 'deployments.spec.strategy']).stdout);
   });
 
+  it('reads -f, -n and int flags as kubectl does (every path checked first, patterns, aggregates); rollout history, logs, warnings', async () => {
+    const empty = scratchDir('no-manifests');
+    const cases = [
+      ['apply', '-f', 'nope.yaml', '-f', 'manifests/gestion-employes.yaml', '--dry-run=server'], ['apply', '-f', 'a.yaml', '-f', 'b.yaml'],
+      ['apply', '-f', empty], ['apply', '-f', empty, '-f', 'manifests/gestion-employes.yaml', '--dry-run=server'],
+      ['apply', '-f', 'manifests/gestion-employes.yaml', '-f', empty, '--dry-run=server'], ['apply', '-f', 'manifests/g*.y?ml', '--dry-run=server'], ['apply', '-f', '[a'],
+      ['get', 'deploy', '-n', ''], ['get', 'deploy', '--request-timeout', '5min'], ['get', 'deploy', '--request-timeout', '2'],
+      ['scale', 'deploy', 'gestion-employes', '--replicas', '-1'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=1'],
+      ['rollout', 'history', 'deploy/gestion-employes', '--revision=-1'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=2'],
+      ['logs', 'deploy/gestion-employes', '--tail=1'], ['label', 'deploy', 'gestion-employes', 'a=b', '--dry-run=server'], ['annotate', 'pods', '--all', 'a=b', '--dry-run=client'],
+      // the warning of a deprecated resource, once, with any answer past authorization
+      ['get', 'ep,ep'], ['describe', 'ep', 'kubernetes'], ['delete', 'ep', 'absent'], ['get', 'ep', '--as', 'nobody'], ['get', 'ep', '-w', '--request-timeout', '2s'],
+    ];
+    for (const args of cases) await expectLikeKubesim(args);
+  }, 60_000);
+
   it('refuses a request without the token it printed in the kubeconfig', async () => {
     const forged = join(scratchDir('serve'), 'forged');
     writeFileSync(forged, readFileSync(served.kubeconfig, 'utf8').replace(/token: \w+/, 'token: forged'));
