@@ -24,6 +24,16 @@ describe('ConfigMaps and Secrets, as environment and as files', () => {
     const maps = kubesim(home, ['get', 'configmaps']).stdout;
     expect(maps).toMatch(/\ngestion-employes-config\s+3\s/);
     expect(maps).toMatch(/\npostgres-init\s+1\s/);
+    // describeConfigMap, as kubectl 1.32 prints it: each value whole, then BinaryData, then the events
+    expect(kubesim(home, ['describe', 'cm', 'gestion-employes-config', '-q']).stdout).toBe(
+      'Name:         gestion-employes-config\nNamespace:    default\nLabels:       app=gestion-employes\nAnnotations:  <none>\n\nData\n====\n' +
+        'ENTREPRISE:\n----\nService de formation continue\n\nLANGUE:\n----\nfr\n\n' +
+        'application.properties:\n----\nemployes.page.taille=20\nemployes.tri=nom\nsession.duree.minutes=30\n\n\n\nBinaryData\n====\n\nEvents:  <none>\n',
+    );
+    // an annotation too long for its line goes under its key, cut at 138 bytes (printAnnotationsMultiline)
+    expect(kubesim(home, ['describe', 'cm', 'kube-root-ca.crt', '-q']).stdout).toContain(
+      '\nAnnotations:  kubernetes.io/description:\n                Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubern...\n',
+    );
   });
 
   it('changes the mounted file at once, the environment only when the pods restart', () => {
@@ -58,6 +68,9 @@ describe('ConfigMaps and Secrets, as environment and as files', () => {
     expect(secret.type).toBe('Opaque');
     expect(Buffer.from(secret.data.utilisateur, 'base64').toString()).toBe('rh');
     expect(Buffer.from(secret.data.mdp, 'base64').toString()).toMatch(/^# La base de données/);
+    // kubectl 1.32's own output: the type before the data, sizes only, no events
+    expect(kubesim(home, ['create', 'secret', 'generic', 'cle', '--from-literal=a=xyz', '-q']).code).toBe(0);
+    expect(kubesim(home, ['describe', 'secret', 'cle', '-q']).stdout).toBe('Name:         cle\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nType:  Opaque\n\nData\n====\na:  3 bytes\n');
     const bad = kubesim(home, ['create', 'configmap', 'x', '--from-literal=sansvaleur']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('error: invalid literal source sansvaleur, expected key=value');

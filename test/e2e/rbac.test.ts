@@ -181,4 +181,65 @@ describe('impersonation: --as-group and service accounts', () => {
     expect(view.rules.length).toBe(10);
     expect(JSON.parse(kubesim(home, ['get', 'clusterrole', 'admin', '-o', 'json']).stdout).rules.length).toBe(25);
   });
+
+  it('describes Roles and their bindings as kubectl does: rules one resource each, compacted, sorted by their verbs', () => {
+    const home = freshHome();
+    const role = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: mixte
+rules:
+- apiGroups: ["", "apps"]
+  resources: ["pods", "deployments/scale", "pods/log"]
+  verbs: ["get", "list"]
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["watch", "delete"]
+- apiGroups: [""]
+  resources: ["configmaps"]
+  resourceNames: ["a", "b"]
+  verbs: ["get"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: mixte
+subjects:
+- {kind: User, name: bob, apiGroup: rbac.authorization.k8s.io}
+- {kind: ServiceAccount, name: robot, namespace: default}
+roleRef: {kind: Role, name: mixte, apiGroup: rbac.authorization.k8s.io}
+`;
+    expect(kubesim(home, ['apply', '-f', '-', '-q'], { input: role }).code).toBe(0);
+    // kubectl 1.32's own output for these objects
+    expect(kubesim(home, ['describe', 'role', 'mixte', '-q']).stdout).toBe(`Name:         mixte
+Labels:       <none>
+Annotations:  <none>
+PolicyRule:
+  Resources               Non-Resource URLs  Resource Names  Verbs
+  ---------               -----------------  --------------  -----
+  pods                    []                 []              [get list watch delete]
+  deployments/scale       []                 []              [get list]
+  pods/log                []                 []              [get list]
+  deployments.apps/scale  []                 []              [get list]
+  pods.apps/log           []                 []              [get list]
+  pods.apps               []                 []              [get list]
+  configmaps              []                 [a]             [get]
+  configmaps              []                 [b]             [get]
+`);
+    expect(kubesim(home, ['describe', 'rolebinding', 'mixte', '-q']).stdout).toBe(`Name:         mixte
+Labels:       <none>
+Annotations:  <none>
+Role:
+  Kind:  Role
+  Name:  mixte
+Subjects:
+  Kind            Name   Namespace
+  ----            ----   ---------
+  User            bob    
+  ServiceAccount  robot  default
+`);
+    expect(kubesim(home, ['describe', 'sa', 'default', '-q']).stdout).toBe(
+      'Name:                default\nNamespace:           default\nLabels:              <none>\nAnnotations:         <none>\nImage pull secrets:  <none>\nMountable secrets:   <none>\nTokens:              <none>\nEvents:              <none>\n',
+    );
+  });
 });

@@ -98,7 +98,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect((await kubectl(['explain', 'deployments.spec.strategy'])).stdout).toBe(kubesim(home, ['-q', 'explain', 'deployments.spec.strategy']).stdout);
   });
 
-  it('reads -f, -n and int flags as kubectl does (every path checked first, patterns, aggregates); rollout history, logs, warnings', async () => {
+  it('reads -f, -n and int flags as kubectl does (every path checked first, patterns, aggregates); rollout history, logs, describers, warnings', async () => {
     const empty = scratchDir('no-manifests');
     const cases = [
       ['apply', '-f', 'nope.yaml', '-f', 'manifests/gestion-employes.yaml', '--dry-run=server'], ['apply', '-f', 'a.yaml', '-f', 'b.yaml'],
@@ -108,6 +108,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['scale', 'deploy', 'gestion-employes', '--replicas', '-1'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=1'],
       ['rollout', 'history', 'deploy/gestion-employes', '--revision=-1'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=2'],
       ['logs', 'deploy/gestion-employes', '--tail=1'], ['label', 'deploy', 'gestion-employes', 'a=b', '--dry-run=server'], ['annotate', 'pods', '--all', 'a=b', '--dry-run=client'],
+      // describers of RBAC, configuration and identity (a Secret of one key: kubectl prints a Go map's order)
+      ['describe', 'clusterrole', 'view'], ['describe', 'clusterrole', 'admin'], ['describe', 'clusterrolebinding', 'cluster-admin'], ['describe', 'sa', '-n', 'kube-system', 'default'],
+      ['describe', 'cm'], ['describe', 'cm', '-n', 'kube-public'],
       // the warning of a deprecated resource, once, with any answer past authorization
       ['get', 'ep,ep'], ['describe', 'ep', 'kubernetes'], ['delete', 'ep', 'absent'], ['get', 'ep', '--as', 'nobody'], ['get', 'ep', '-w', '--request-timeout', '2s'],
     ];

@@ -6,6 +6,8 @@ import { controllerOf } from '../../api/object.js';
 import { bytes, formatBytes, formatMilliCpu, milliCpu } from '../../api/quantity.js';
 import { age } from '../duration.js';
 import { describeContainers, describeVolumes } from './containers.js';
+import { describeConfigMap, describeSecret } from './config.js';
+import { describeRole, describeRoleBinding, describeServiceAccount } from './rbac.js';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
 import { DescribeWriter, rfc1123z } from './writer.js';
 import { nodeLease } from '../../api/node-lease.js';
@@ -271,10 +273,7 @@ function describeNode(o: KObject, ctx: DescribeContext): string {
 function describeEndpoints(o: KObject, ctx: DescribeContext): string {
   const ep = o as unknown as Endpoints;
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${o.metadata.name}`);
-  w.write(0, `Namespace:\t${o.metadata.namespace}`);
-  w.labels('Labels', o.metadata.labels);
-  w.annotations('Annotations', o.metadata.annotations);
+  w.identity(o);
   w.write(0, 'Subsets:');
   const ips = (addresses: Array<{ ip: string }> | undefined) => (addresses ?? []).map((a) => a.ip).join(',') || '<none>';
   for (const subset of ep.subsets ?? []) {
@@ -308,26 +307,7 @@ function describeNamespace(o: KObject): string {
 /** Kinds without a dedicated describer: identity, labels, annotations and events. */
 function describeGeneric(o: KObject, ctx: DescribeContext): string {
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${o.metadata.name}`);
-  if (o.metadata.namespace) w.write(0, `Namespace:\t${o.metadata.namespace}`);
-  w.labels('Labels', o.metadata.labels);
-  w.annotations('Annotations', o.metadata.annotations);
-  for (const key of ['data', 'type']) {
-    if (o[key] === undefined) continue;
-    if (key === 'type') w.write(0, `Type:\t${String(o[key])}`);
-    else {
-      w.write(0, '');
-      w.write(0, 'Data');
-      w.write(0, '====');
-      for (const [k, v] of Object.entries(o[key] as Record<string, string>)) {
-        w.write(0, o.kind === 'Secret' ? `${k}:\t${Buffer.from(v, 'base64').length} bytes` : `${k}:`);
-        if (o.kind !== 'Secret') {
-          w.write(0, '----');
-          w.write(0, v);
-        }
-      }
-    }
-  }
+  w.identity(o);
   w.events(ctx.events, ctx.now);
   return w.toString();
 }
@@ -343,6 +323,13 @@ const DESCRIBERS: Record<string, (o: KObject, ctx: DescribeContext) => string> =
   PersistentVolumeClaim: describePersistentVolumeClaim,
   PersistentVolume: describePersistentVolume,
   StorageClass: describeStorageClass,
+  ConfigMap: describeConfigMap,
+  Secret: describeSecret,
+  ServiceAccount: describeServiceAccount,
+  Role: describeRole,
+  ClusterRole: describeRole,
+  RoleBinding: describeRoleBinding,
+  ClusterRoleBinding: describeRoleBinding,
 };
 
 export function describe(o: KObject, ctx: DescribeContext): string {

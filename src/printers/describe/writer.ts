@@ -1,9 +1,12 @@
 import type { Event, Toleration } from 'kubernetes-types/core/v1.js';
+import type { KObject } from '../../api/object.js';
 import { DESCRIBE, tabwrite } from '../tabwriter.js';
 import { age } from '../duration.js';
 import { goSort } from '../go-sort.js';
 
 const INDENT = ['', '  ', '    ', '      ', '        '];
+/** describe.go's maxAnnotationLen. */
+const MAX_ANNOTATION = 140;
 
 /** describe.go's PrefixWriter: lines at indent levels, laid out by one tabwriter at the end. */
 export class DescribeWriter {
@@ -11,6 +14,14 @@ export class DescribeWriter {
 
   write(level: number, line: string): void {
     this.text += INDENT[level] + line + '\n';
+  }
+
+  /** How most describers open: Name, Namespace (unless left out, as for Roles), Labels and Annotations. */
+  identity(o: KObject, { namespace = true } = {}): void {
+    this.write(0, `Name:\t${o.metadata.name}`);
+    if (namespace && o.metadata.namespace) this.write(0, `Namespace:\t${o.metadata.namespace}`);
+    this.labels('Labels', o.metadata.labels);
+    this.annotations('Annotations', o.metadata.annotations);
   }
 
   /** Labels-style block: `Key:\tfirst`, then `\tnext` lines; `<none>` when empty. */
@@ -23,10 +34,21 @@ export class DescribeWriter {
     this.multiline(title, Object.keys(labels ?? {}).sort().map((k) => `${k}=${labels![k]}`));
   }
 
-  /** Annotations without kubectl's own last-applied-configuration (describe skips it). */
+  /**
+   * printAnnotationsMultiline, without kubectl's own last-applied-configuration (describe skips it): a value too long
+   * for one line (140 bytes with its key) or of several lines goes under its key, each line cut at 138 bytes.
+   */
   annotations(title: string, annotations: Record<string, string> | undefined): void {
     const keys = Object.keys(annotations ?? {}).filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration').sort();
-    this.multiline(title, keys.map((k) => `${k}: ${annotations![k]}`));
+    const shorten = (line: string) => (Buffer.byteLength(line) > MAX_ANNOTATION - 2 ? `${Buffer.from(line).subarray(0, MAX_ANNOTATION - 2).toString()}...` : line);
+    this.multiline(
+      title,
+      keys.flatMap((k) => {
+        const value = annotations![k]!.replace(/\n$/, '');
+        if (Buffer.byteLength(value) + Buffer.byteLength(k) + 2 <= MAX_ANNOTATION && !value.includes('\n')) return [`${k}: ${value}`];
+        return [`${k}:`, ...value.split('\n').map((line) => `  ${shorten(line)}`)];
+      }),
+    );
   }
 
   tolerations(title: string, tolerations: Toleration[] | undefined): void {
