@@ -31,6 +31,27 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** kubectl's --dry-run flag: alone it means client, `none` is the default (nothing dry). */
 const dryRunOption = (description: string) => new Option('--dry-run [mode]', description).choices(['client', 'server', 'none']);
+/** The `create` subcommands that generate an object from flags, by kubectl's names and aliases. */
+const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'serviceaccount' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding'> = {
+  deployment: 'deployment',
+  deploy: 'deployment',
+  serviceaccount: 'serviceaccount',
+  sa: 'serviceaccount',
+  role: 'Role',
+  clusterrole: 'ClusterRole',
+  rolebinding: 'RoleBinding',
+  clusterrolebinding: 'ClusterRoleBinding',
+};
+/** Each `create` subcommand's own flags (commander's names); `files`: create -f, namespace, configmap and secret. */
+const CREATE_FLAGS: Record<string, string[]> = {
+  files: ['filename', 'recursive', 'fromLiteral', 'fromFile'],
+  deployment: ['image', 'replicas', 'port', 'dryRun', 'output'],
+  serviceaccount: ['dryRun', 'output'],
+  Role: ['verb', 'resource', 'resourceName', 'dryRun', 'output'],
+  ClusterRole: ['verb', 'resource', 'resourceName', 'nonResourceUrl', 'dryRun', 'output'],
+  RoleBinding: ['role', 'clusterrole', 'user', 'group', 'serviceaccount', 'dryRun', 'output'],
+  ClusterRoleBinding: ['role', 'clusterrole', 'user', 'group', 'serviceaccount', 'dryRun', 'output'],
+};
 const dryRunOf = (value: true | 'client' | 'server' | 'none' | undefined) => (value === true ? 'client' : value === 'none' ? undefined : value);
 
 /** Each verb's options and the function it runs; modules load only when their verb is used. */
@@ -197,8 +218,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
 
   program
     .command('create')
-    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create namespace NOM, create configmap NOM, create secret generic NOM')
-    .argument('[args...]', 'deployment NOM | namespace NOM | configmap NOM | secret generic NOM')
+    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create namespace NOM, create configmap NOM, create secret generic NOM, create role|clusterrole NOM --verb=… --resource=…, create rolebinding|clusterrolebinding NOM --role=…|--clusterrole=… --user=…, create serviceaccount NOM')
+    .argument('[args...]', 'deployment NOM | namespace NOM | configmap NOM | secret generic NOM | role NOM | clusterrole NOM | rolebinding NOM | clusterrolebinding NOM | serviceaccount NOM')
     .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
     .option('--from-literal <cle=valeur>', 'une clé et sa valeur (configmap, secret)', collect, [])
@@ -206,22 +227,42 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--image <image>', 'image des conteneurs (deployment ; répétable)', collect, [])
     .option('-r, --replicas <count>', 'nombre de réplicas (deployment)')
     .option('--port <port>', 'port du conteneur (deployment)')
-    .addOption(dryRunOption('client : affiche sans créer (deployment)'))
-    .option('-o, --output <format>', 'yaml ou name (deployment)')
+    .option('--verb <verbes>', 'verbes permis (role, clusterrole ; get,list… ; répétable)', collect, [])
+    .option('--resource <ressources>', 'ressources visées (role, clusterrole ; pods,deployments.apps… ; répétable)', collect, [])
+    .option('--resource-name <nom>', 'seulement cet objet (role, clusterrole ; répétable)', collect, [])
+    .option('--non-resource-url <chemin>', 'un chemin hors ressources, ex. /healthz (clusterrole ; répétable)', collect, [])
+    .option('--role <nom>', 'le Role accordé (rolebinding)')
+    .option('--clusterrole <nom>', 'le ClusterRole accordé (rolebinding, clusterrolebinding)')
+    .option('--user <nom>', 'un utilisateur à qui l’accorder (répétable)', collect, [])
+    .option('--group <nom>', 'un groupe à qui l’accorder (répétable)', collect, [])
+    .option('--serviceaccount <namespace:nom>', 'un compte de service à qui l’accorder (répétable)', collect, [])
+    .addOption(dryRunOption('client : affiche sans créer'))
+    .option('-o, --output <format>', 'yaml ou name')
     .action(async (args: string[], o) => {
       const namespace = ns() ?? 'default';
-      // kubectl's subcommand and its alias
-      if (args[0] === 'deployment' || args[0] === 'deploy') {
+      const sub = CREATE_SUBCOMMANDS[args[0] ?? ''];
+      // a flag of another subcommand: kubectl's subcommand does not have it
+      const mine = new Set(CREATE_FLAGS[sub ?? 'files']);
+      const foreign = Object.keys(o).find((k) => !mine.has(k) && (Array.isArray(o[k]) ? o[k].length > 0 : o[k] !== undefined));
+      if (foreign) throw new UsageError(`unknown flag: --${foreign.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}${sub ? '' : ' (kubesim create takes it with a subcommand: deployment, role, rolebinding…)'}`);
+      const generated = { namespace, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
+      const names = args.slice(1);
+      if (sub === 'deployment') {
         const { runCreateDeployment } = await import('./commands/create/deployment.js');
         // kubectl's ArgsLenAtDash: what follows -- is the containers' command, not names
         const dash = argv.indexOf('--');
         const command = dash < 0 ? [] : argv.slice(dash + 1);
-        const names = args.slice(1, args.length - command.length);
-        invoke({ run: (s) => runCreateDeployment(s, names, { namespace, namespaceExplicit: !!ns(), images: o.image, replicas: o.replicas, port: o.port, command, dryRun: dryRunOf(o.dryRun), output: o.output }) });
+        invoke({ run: (s) => runCreateDeployment(s, names.slice(0, names.length - command.length), { ...generated, images: o.image, replicas: o.replicas, port: o.port, command }) });
         return;
       }
-      const deploymentOnly = ['image', 'replicas', 'port', 'dryRun', 'output'].find((k) => o[k] !== undefined && String(o[k]) !== '');
-      if (deploymentOnly) throw new UsageError(`unknown flag: --${deploymentOnly.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (kubesim create takes it for a deployment)`);
+      if (sub) {
+        const rbac = await import('./commands/create/rbac.js');
+        if (sub === 'serviceaccount') invoke({ run: (s) => rbac.runCreateServiceAccount(s, names, generated) });
+        else if (sub === 'Role' || sub === 'ClusterRole') {
+          invoke({ run: (s) => rbac.runCreateRole(s, sub, names, { ...generated, verbs: o.verb, resources: o.resource, resourceNames: o.resourceName, nonResourceUrls: o.nonResourceUrl }) });
+        } else invoke({ run: (s) => rbac.runCreateBinding(s, sub, names, { ...generated, role: o.role, clusterRole: o.clusterrole, users: o.user, groups: o.group, serviceAccounts: o.serviceaccount }) });
+        return;
+      }
       const { runCreate } = await import('./commands/create/create.js');
       const sources = { fromLiteral: o.fromLiteral, fromFile: o.fromFile };
       invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace, ...sources }) });

@@ -77,7 +77,7 @@ describe('hostile input (property-based)', () => {
     );
   }, 120_000);
 
-  it('never crashes on the verbs that write from flags (label, annotate, patch, expose, run, create deployment)', async () => {
+  it('never crashes on the verbs that write from flags (label, annotate, patch, expose, run, create deployment, role, binding)', async () => {
     const start = fc.constantFrom(
       ['label', 'deployment/gestion-employes'],
       ['label', 'pods', '--all'],
@@ -89,12 +89,19 @@ describe('hostile input (property-based)', () => {
       ['expose', 'svc/gestion-employes'],
       ['run', 'essai'],
       ['create', 'deployment', 'essai'],
+      ['create', 'role', 'essai'],
+      ['create', 'clusterrole', 'essai'],
+      ['create', 'rolebinding', 'essai'],
+      ['create', 'clusterrolebinding', 'essai'],
+      ['create', 'sa', 'essai'],
     );
     const flag = fc.oneof(
       fc.constantFrom('a=b', 'a-', 'app=autre', 'app-', 'tier=web', '--overwrite', '--image=busybox', '--image=a/b_c.d:1', '--port=80', '--port=-1', '--port=99999', '--target-port=http'),
       fc.constantFrom('--type=NodePort', '--type=Bogus', '--name=x', '--selector=a=b', '--labels=a', '--cluster-ip=None', '--protocol=UDP', '--replicas=2', '--restart=Never', '--env=A=1', '--command', '--'),
       fc.constantFrom('-p', '{"spec":{"replicas":2}}', '{"metadata":{"labels":null}}', '[{"op":"add","path":"/spec/x","value":1}]', '[{"op":"remove","path":"/"}]', '{"data":{"k":1}}', 'null', '"x"'),
       fc.constantFrom('--dry-run=client', '--dry-run=server', '-o', 'yaml', 'name', 'json'),
+      fc.constantFrom('--verb=get,list', '--verb=*', '--verb=bind', '--resource=pods', '--resource=deployments.apps/scale', '--resource=*', '--resource=/x', '--resource-name=a'),
+      fc.constantFrom('--non-resource-url=/healthz', '--non-resource-url=x*', '--role=view', '--clusterrole=view', '--user=bob', '--group=g', '--serviceaccount=default:robot', '--serviceaccount=robot'),
       fc.string({ maxLength: 20 }),
     );
     await fc.assert(

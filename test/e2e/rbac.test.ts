@@ -242,4 +242,36 @@ Subjects:
       'Name:                default\nNamespace:           default\nLabels:              <none>\nAnnotations:         <none>\nImage pull secrets:  <none>\nMountable secrets:   <none>\nTokens:              <none>\nEvents:              <none>\n',
     );
   });
+
+  it('creates Roles, ClusterRoles, their bindings and service accounts from flags, as kubectl create does', () => {
+    const home = freshHome();
+    kubesim(home, ['-q', 'get', 'ns']);
+    const before = stateOf(home);
+    // kubectl 1.32's own -o yaml: one rule per API group, resources as the server names them
+    expect(kubesim(home, ['-q', 'create', 'role', 'r', '--verb=get,list', '--verb=watch', '--resource=po,deployments.apps,pods/log', '--dry-run=client', '-o', 'yaml']).stdout).toBe(
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  creationTimestamp: null\n  name: r\nrules:\n- apiGroups:\n  - ""\n  resources:\n  - pods\n  - pods/log\n  verbs:\n  - get\n  - list\n  - watch\n- apiGroups:\n  - apps\n  resources:\n  - deployments\n  verbs:\n  - get\n  - list\n  - watch\n',
+    );
+    expect(kubesim(home, ['-q', 'create', 'rolebinding', 'b', '--clusterrole=view', '--user=u', '--group=g', '--serviceaccount=default:robot', '--dry-run=client', '-o', 'yaml']).stdout).toBe(
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  creationTimestamp: null\n  name: b\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: view\nsubjects:\n- apiGroup: rbac.authorization.k8s.io\n  kind: User\n  name: u\n- apiGroup: rbac.authorization.k8s.io\n  kind: Group\n  name: g\n- kind: ServiceAccount\n  name: robot\n  namespace: default\n',
+    );
+    const refused = (...args: string[]) => kubesim(home, ['-q', 'create', ...args]);
+    expect(refused('role', 'r', '--resource=pods').stderr).toBe('error: at least one verb must be specified\n');
+    expect(refused('role', 'r', '--verb=get', '--resource=flux').stderr).toBe('the server doesn\'t have a resource type "flux"\n');
+    expect(refused('rolebinding', 'b', '--user=u').stderr).toBe('error: exactly one of clusterrole or role must be specified\n');
+    expect(refused('rolebinding', 'b', '--role=r', '--serviceaccount=robot').stderr).toBe('error: serviceaccount must be <namespace>:<name>\n');
+    expect(refused('clusterrole', 'c', '--verb=list', '--non-resource-url=/x').stderr).toBe("error: invalid verb: 'list' for nonResourceURL\n");
+    // dry runs and refusals wrote nothing
+    expect(stateOf(home)).toBe(before);
+    // the lesson: a Role in a namespace, bound to a user and to a service account, and what they may then do
+    expect(kubesim(home, ['-q', 'create', 'namespace', 'formation']).code).toBe(0);
+    const created = [
+      kubesim(home, ['-q', 'create', 'role', 'lecteur', '--verb=get,list,watch', '--resource=pods', '-n', 'formation']).stdout,
+      kubesim(home, ['-q', 'create', 'sa', 'robot', '-n', 'formation']).stdout,
+      kubesim(home, ['-q', 'create', 'rolebinding', 'lecteurs', '--role=lecteur', '--user=bob', '--serviceaccount=formation:robot', '-n', 'formation']).stdout,
+    ];
+    expect(created).toEqual(['role.rbac.authorization.k8s.io/lecteur created\n', 'serviceaccount/robot created\n', 'rolebinding.rbac.authorization.k8s.io/lecteurs created\n']);
+    const can = (as: string, ...args: string[]) => kubesim(home, ['-q', 'auth', 'can-i', ...args, '-n', 'formation', '--as', as]).stdout.trim();
+    expect([can('bob', 'list', 'pods'), can('bob', 'delete', 'pods'), can('system:serviceaccount:formation:robot', 'watch', 'pods'), can('alice', 'list', 'pods')]).toEqual(['yes', 'no', 'yes', 'no']);
+    expect(kubesim(home, ['create', 'sa', 'robot', '-n', 'formation']).stderr).toContain('error: failed to create serviceaccount: serviceaccounts "robot" already exists\n');
+  });
 });

@@ -5,21 +5,16 @@ import { generateName } from '../../../sim/ids.js';
 import type { Rand } from '../../../sim/rand.js';
 import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { createGenerated } from './generated.js';
+import { createGenerated, type GeneratedOptions } from './generated.js';
 import type { ErrorCode } from '../../../narrator/types.js';
 import { intFlag } from '../int-flag.js';
 
-export interface DeploymentOptions {
-  namespace: string;
-  /** -n given: the Deployment names its namespace (kubectl's EnforceNamespace), as --dry-run=client shows. */
-  namespaceExplicit: boolean;
+export interface DeploymentOptions extends GeneratedOptions {
   images: string[];
   replicas?: string;
   port?: string;
   /** What follows `--`: the containers' command. */
   command: string[];
-  dryRun?: 'client' | 'server';
-  output?: string;
 }
 
 const DEPLOYMENTS = resolveResource('deployments')!;

@@ -5,6 +5,15 @@ import { writtenText } from '../../../printers/output.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
 
+/** What every `create` of an object built from flags is told: where, and whether and how it is only printed. */
+export interface GeneratedOptions {
+  namespace: string;
+  /** -n given: the object names its namespace (kubectl's EnforceNamespace), as --dry-run=client shows. */
+  namespaceExplicit: boolean;
+  dryRun?: 'client' | 'server';
+  output?: string;
+}
+
 /**
  * What kubectl sends of an object it built (create deployment, run, expose): the object as `--dry-run=client -o yaml`
  * shows it, without the empty status and the null creationTimestamps that Go's encoder writes.
