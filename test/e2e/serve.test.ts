@@ -108,9 +108,15 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['scale', 'deploy', 'gestion-employes', '--replicas', '-1'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=1'],
       ['rollout', 'history', 'deploy/gestion-employes', '--revision=-1'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=2'],
       ['logs', 'deploy/gestion-employes', '--tail=1'], ['label', 'deploy', 'gestion-employes', 'a=b', '--dry-run=server'], ['annotate', 'pods', '--all', 'a=b', '--dry-run=client'],
-      // describers of RBAC, configuration and identity (a Secret of one key: kubectl prints a Go map's order)
+      // describers of RBAC, configuration and identity (ConfigMaps and Secrets of one key: kubectl walks a Go map)
       ['describe', 'clusterrole', 'view'], ['describe', 'clusterrole', 'admin'], ['describe', 'clusterrolebinding', 'cluster-admin'], ['describe', 'sa', '-n', 'kube-system', 'default'],
-      ['describe', 'cm'], ['describe', 'cm', '-n', 'kube-public'],
+      ['describe', 'cm', '-n', 'kube-public'],
+      // create role, clusterrole, rolebinding, clusterrolebinding and serviceaccount from flags
+      ['create', 'role', 'r', '--verb=get,list', '--verb=watch', '--resource=po,deploy,pods/log', '--resource-name=a', '--dry-run=client', '-o', 'yaml'],
+      ['create', 'role', 'r', '--verb=fly', '--resource=pods', '--dry-run=server'], ['create', 'role', 'r', '--verb=get', '--resource=flux'], ['create', 'role', 'r', '--verb=bind', '--resource=pods'],
+      ['create', 'clusterrole', 'c', '--verb=get', '--resource=nodes', '--non-resource-url=/healthz', '--dry-run=client', '-o', 'yaml'], ['create', 'clusterrole', 'c', '--verb=get', '--non-resource-url=x'],
+      ['create', 'rolebinding', 'b', '--role=r', '--user=u', '--group=g', '--serviceaccount=default:robot', '--dry-run=client', '-o', 'yaml'], ['create', 'rolebinding', 'b', '--role=r', '--clusterrole=c'],
+      ['create', 'clusterrolebinding', 'b', '--clusterrole=view', '--group=g', '--dry-run=server', '-o', 'name'], ['create', 'sa', 'default'], ['create', 'sa', 's', '-n', 'kube-public', '--dry-run=client', '-o', 'yaml'],
       // the warning of a deprecated resource, once, with any answer past authorization
       ['get', 'ep,ep'], ['describe', 'ep', 'kubernetes'], ['delete', 'ep', 'absent'], ['get', 'ep', '--as', 'nobody'], ['get', 'ep', '-w', '--request-timeout', '2s'],
     ];

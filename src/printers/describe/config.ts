@@ -3,7 +3,10 @@ import type { KObject } from '../../api/object.js';
 import type { DescribeContext } from './describers.js';
 import { DescribeWriter } from './writer.js';
 
-/** describeConfigMap: each value whole under its key, then the binary ones by size, then the events. */
+/**
+ * describeConfigMap: each value whole under its key, then the binary ones by size, then the events. Keys in name
+ * order: kubectl walks a Go map, whose order varies from run to run (name order is the one it shows most often).
+ */
 export function describeConfigMap(o: KObject, ctx: DescribeContext): string {
   const cm = o as unknown as ConfigMap;
   const w = new DescribeWriter();
