@@ -191,6 +191,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--ignore-not-found', "pas d'erreur si l'objet n'existe pas")
     .option('--now', 'arrêt immédiat des conteneurs (comme --grace-period=1)')
     .option('--wait [bool]', 'attend que les objets aient disparu (défaut : true)')
+    .addOption(dryRunOption('client ou server : dit ce qui serait supprimé, sans rien supprimer'))
     .option('-o, --output <format>', 'name')
     .action(async (args: string[], o) => {
       const { runDelete } = await import('./commands/delete/delete.js');
@@ -212,6 +213,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
             ignoreNotFound: !!o.ignoreNotFound,
             output: o.output,
             wait: o.wait !== 'false',
+            dryRun: dryRunOf(o.dryRun),
           }),
       });
     });

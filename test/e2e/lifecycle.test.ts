@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deploymentManifest, freshHome, kubesim, ROOT, scratchDir } from './cli.js';
+import { deploymentManifest, freshHome, kubesim, ROOT, scratchDir, stateOf } from './cli.js';
 
 const runningPods = (home: string) =>
   kubesim(home, ['get', 'pods', '-l', 'app=gestion-employes', '--no-headers'])
@@ -88,6 +88,13 @@ describe('the cluster heals and updates', () => {
   it('deletes by manifest, and the garbage collector takes the ReplicaSets and pods', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', 'manifests/', '-q']);
+    // a dry run, on either side, says what would go and deletes nothing
+    const before = stateOf(home);
+    expect(kubesim(home, ['-q', 'delete', '-f', 'manifests/postgres.yaml', '--dry-run=server']).stdout).toBe(
+      'secret "postgres-credentials" deleted (server dry run)\nconfigmap "postgres-init" deleted (server dry run)\npersistentvolumeclaim "postgres-data" deleted (server dry run)\ndeployment.apps "postgres" deleted (server dry run)\nservice "postgres" deleted (server dry run)\n',
+    );
+    expect(kubesim(home, ['-q', 'delete', 'pods', '--all', '--dry-run=client']).stdout).toMatch(/^(pod "\S+" deleted \(dry run\)\n){4}$/);
+    expect(stateOf(home)).toBe(before);
     const del = kubesim(home, ['delete', '-f', 'manifests/postgres.yaml']);
     expect(del.stdout).toBe(
       'secret "postgres-credentials" deleted from default namespace\nconfigmap "postgres-init" deleted from default namespace\npersistentvolumeclaim "postgres-data" deleted from default namespace\ndeployment.apps "postgres" deleted from default namespace\nservice "postgres" deleted from default namespace\n',

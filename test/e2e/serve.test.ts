@@ -117,10 +117,14 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['create', 'clusterrole', 'c', '--verb=get', '--resource=nodes', '--non-resource-url=/healthz', '--dry-run=client', '-o', 'yaml'], ['create', 'clusterrole', 'c', '--verb=get', '--non-resource-url=x'],
       ['create', 'rolebinding', 'b', '--role=r', '--user=u', '--group=g', '--serviceaccount=default:robot', '--dry-run=client', '-o', 'yaml'], ['create', 'rolebinding', 'b', '--role=r', '--clusterrole=c'],
       ['create', 'clusterrolebinding', 'b', '--clusterrole=view', '--group=g', '--dry-run=server', '-o', 'name'], ['create', 'sa', 'default'], ['create', 'sa', 's', '-n', 'kube-public', '--dry-run=client', '-o', 'yaml'],
+      // dry-run deletions: kubectl sends its DeleteOptions in the body; nothing goes
+      ['delete', 'deploy', 'gestion-employes', '--dry-run=server'], ['delete', 'pods', '--all', '--dry-run=client'], ['delete', 'cm', 'absent', '--dry-run=server'],
       // the warning of a deprecated resource, once, with any answer past authorization
       ['get', 'ep,ep'], ['describe', 'ep', 'kubernetes'], ['delete', 'ep', 'absent'], ['get', 'ep', '--as', 'nobody'], ['get', 'ep', '-w', '--request-timeout', '2s'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
+    // kubectl's server dry-run deletion went through serve, its DeleteOptions read: the Deployment is still there
+    expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-o', 'name']).stdout).toBe('deployment.apps/gestion-employes\n');
   }, 60_000);
 
   it('refuses a request without the token it printed in the kubeconfig', async () => {

@@ -2,6 +2,7 @@ import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { dryRunSuffix } from '../dry-run.js';
 import { fetchTarget, NO_NAME, NO_RESOURCES, resolveTargets, selectorsOf } from '../targets.js';
 
 export interface DeleteOptions {
@@ -18,6 +19,8 @@ export interface DeleteOptions {
   output?: string;
   /** --wait=false: return once the deletions are asked, before the objects are gone (a pod stays Terminating). */
   wait: boolean;
+  /** client: nothing sent; server: each deletion sent, checked, not done. */
+  dryRun?: 'client' | 'server';
 }
 
 interface Victim {
@@ -75,17 +78,20 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
   const force = opts.force && opts.gracePeriod === 0;
   if (force && victims.length) session.renderer.stderr(FORCE_WARNING);
   for (const v of victims) {
-    const result = session.request({ verb: 'delete', resource: v.resource, namespace: v.namespace, name: v.name, gracePeriodSeconds: force ? 0 : opts.gracePeriod });
-    if (!result.ok) {
-      if (!(opts.ignoreNotFound && result.error.reason === 'NotFound')) errors.push(apiError(result.error, { source: v.source, verb: 'deleting', alone: false }));
-      continue;
+    if (opts.dryRun !== 'client') {
+      const result = session.request({ verb: 'delete', resource: v.resource, namespace: v.namespace, name: v.name, gracePeriodSeconds: force ? 0 : opts.gracePeriod, dryRun: opts.dryRun === 'server' });
+      if (!result.ok) {
+        if (!(opts.ignoreNotFound && result.error.reason === 'NotFound')) errors.push(apiError(result.error, { source: v.source, verb: 'deleting', alone: false }));
+        continue;
+      }
     }
     if (opts.output === 'name') session.out(`${kindPrefix(v.resource)}/${v.name}\n`);
     else {
-      const where = v.namespace ? ` from ${v.namespace} namespace` : '';
+      // a dry run says what it did not do, where a deletion names the namespace
+      const where = opts.dryRun ? dryRunSuffix(opts.dryRun) : v.namespace ? ` from ${v.namespace} namespace` : '';
       session.out(`${kindPrefix(v.resource)} "${v.name}" ${force ? 'force deleted' : 'deleted'}${where}\n`);
     }
   }
-  session.settle({ now: !opts.wait });
+  if (!opts.dryRun) session.settle({ now: !opts.wait });
   return errors;
 }

@@ -210,8 +210,11 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
   }
   if (method === 'DELETE') {
     if (!name) return notAllowed;
-    const grace = (body as { gracePeriodSeconds?: number } | undefined)?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
-    return mutate(env, streams, dryRun, (s) => s.request({ verb: 'delete', resource, namespace, name, dryRun, ...(grace !== undefined && { gracePeriodSeconds: grace }) }));
+    // kubectl sends its DeleteOptions in the body: `delete --dry-run=server` as {"dryRun":["All"]}, not in the query
+    const options = body as { gracePeriodSeconds?: number; dryRun?: unknown } | undefined;
+    const grace = options?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
+    const dry = dryRun || (Array.isArray(options?.dryRun) && options.dryRun.includes('All'));
+    return mutate(env, streams, dry, (s) => s.request({ verb: 'delete', resource, namespace, name, dryRun: dry, ...(grace !== undefined && { gracePeriodSeconds: grace }) }));
   }
   // PUT and PATCH: one named object, its whole new state (kubectl replace, refused with a Conflict if its
   // resourceVersion is not the stored one) or a patch to it
