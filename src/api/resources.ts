@@ -17,6 +17,8 @@ export interface ResourceType {
   userWritable: boolean;
   /** The warning kube-apiserver sends with every request on a deprecated resource (kubectl prints "Warning: …"). */
   deprecation?: string;
+  /** Owner of the objects the garbage collector follows (a Deployment's ReplicaSets, a Service's EndpointSlices). */
+  ownsDependents?: boolean;
 }
 
 const core = (kind: string, plural: string, shortNames: string[], namespaced: boolean, extra: Partial<ResourceType> = {}) =>
@@ -28,7 +30,7 @@ const grouped = (group: string, version: string, kind: string, plural: string, s
 /** Simulated resources, in discovery order (core group first, then apps, ...), as `get all` expects. */
 export const RESOURCES: readonly ResourceType[] = [
   core('Pod', 'pods', ['po'], true, { inAll: true }),
-  core('Service', 'services', ['svc'], true, { inAll: true, etcdPrefix: 'services/specs' }),
+  core('Service', 'services', ['svc'], true, { inAll: true, etcdPrefix: 'services/specs', ownsDependents: true }),
   core('Endpoints', 'endpoints', ['ep'], true, { etcdPrefix: 'services/endpoints', singular: 'endpoints', deprecation: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice' }),
   core('Namespace', 'namespaces', ['ns'], false),
   core('Node', 'nodes', ['no'], false, { etcdPrefix: 'minions' }),
@@ -38,8 +40,8 @@ export const RESOURCES: readonly ResourceType[] = [
   core('Event', 'events', ['ev'], true, { userWritable: false }),
   core('PersistentVolumeClaim', 'persistentvolumeclaims', ['pvc'], true),
   core('PersistentVolume', 'persistentvolumes', ['pv'], false),
-  grouped('apps', 'v1', 'Deployment', 'deployments', ['deploy'], true, { inAll: true }),
-  grouped('apps', 'v1', 'ReplicaSet', 'replicasets', ['rs'], true, { inAll: true }),
+  grouped('apps', 'v1', 'Deployment', 'deployments', ['deploy'], true, { inAll: true, ownsDependents: true }),
+  grouped('apps', 'v1', 'ReplicaSet', 'replicasets', ['rs'], true, { inAll: true, ownsDependents: true }),
   grouped('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', [], true),
   grouped('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', ['sc'], false),
   grouped('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', [], false),

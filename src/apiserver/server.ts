@@ -1,6 +1,7 @@
 import type { FieldTerm } from '../api/field-selector.js';
 import { ApiError, MAX_REQUEST_BYTES, alreadyExists, badRequest, conflict, invalidError, notFound, requestTooLarge } from '../api/errors.js';
 import { clone, jsonEqual, type KObject } from '../api/object.js';
+import { POLICY_FINALIZERS, type PropagationPolicy } from '../api/deletion.js';
 import { apiVersionOf, etcdKey, qualifiedResource, type ResourceType } from '../api/resources.js';
 import type { Actor, Verb } from '../events/types.js';
 import { rfc3339 } from '../sim/clock.js';
@@ -30,6 +31,8 @@ export interface ApiRequest {
   dryRun?: boolean;
   /** DELETE: seconds before a pod is killed; undefined = the pod's terminationGracePeriodSeconds. */
   gracePeriodSeconds?: number;
+  /** DELETE: what becomes of the object's dependents (kubectl --cascade); Background when absent. */
+  propagationPolicy?: PropagationPolicy;
   /** Requests from the control plane are typed code: strict decoding is only for what users send. */
   trusted?: boolean;
   /**
@@ -271,6 +274,8 @@ export class ApiServer {
     if (!stored) return fail(notFound(qualifiedResource(r), req.name!));
     const obj = stored.value;
     if (req.dryRun) return { ok: true, object: obj };
+    const finalizer = r.ownsDependents ? POLICY_FINALIZERS[req.propagationPolicy ?? 'Background'] : undefined;
+    if (finalizer) return this.deleteWithPolicy(req, key, obj, finalizer);
     const graceful = this.gracefulDeletion(req, obj);
     if (graceful) {
       if (obj.metadata.deletionTimestamp && !graceful.shorten) return { ok: true, object: obj };
@@ -285,6 +290,24 @@ export class ApiServer {
     const revision = this.w.store.delete(key);
     this.written(req, 'delete', key, revision!, obj);
     return { ok: true, object: obj };
+  }
+
+  /**
+   * An owner deleted with the Orphan or Foreground policy stays, marked for deletion and holding that policy's
+   * finalizer (the other one's taken off), until the garbage collector has dealt with its dependents.
+   */
+  private deleteWithPolicy(req: ApiRequest, key: string, obj: KObject, finalizer: string): ApiResult {
+    const marked = clone(obj);
+    const others = (obj.metadata.finalizers ?? []).filter((f) => !Object.values(POLICY_FINALIZERS).includes(f));
+    marked.metadata.finalizers = [...others, finalizer];
+    if (!marked.metadata.deletionTimestamp) {
+      marked.metadata.deletionTimestamp = rfc3339(this.w.clock.now());
+      marked.metadata.deletionGracePeriodSeconds = 0;
+    }
+    if (jsonEqual(marked, obj)) return { ok: true, object: obj };
+    const revision = this.w.store.update(key, marked);
+    this.written(req, 'update', key, revision!, marked, 0);
+    return { ok: true, object: marked };
   }
 
   /**

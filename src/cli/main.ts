@@ -192,9 +192,12 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--now', 'arrêt immédiat des conteneurs (comme --grace-period=1)')
     .option('--wait [bool]', 'attend que les objets aient disparu (défaut : true)')
     .addOption(dryRunOption('client ou server : dit ce qui serait supprimé, sans rien supprimer'))
+    .option('--cascade [mode]', 'background (défaut), foreground (les dépendants d’abord) ou orphan (les dépendants restent)')
     .option('-o, --output <format>', 'name')
     .action(async (args: string[], o) => {
-      const { runDelete } = await import('./commands/delete/delete.js');
+      const { runDelete, propagationOf } = await import('./commands/delete/delete.js');
+      const cascade = propagationOf(o.cascade, (warning) => streams.err.write(warning));
+      if (typeof cascade === 'string') throw new UsageError(cascade);
       if (o.now && o.gracePeriod !== undefined) throw new UsageError('--now and --grace-period cannot be specified together');
       const grace = o.now ? 1 : o.gracePeriod === undefined ? undefined : Number(o.gracePeriod);
       if (grace !== undefined && (!Number.isInteger(grace) || grace < -1)) throw new UsageError(`invalid --grace-period "${o.gracePeriod}"`);
@@ -214,6 +217,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
             output: o.output,
             wait: o.wait !== 'false',
             dryRun: dryRunOf(o.dryRun),
+            propagationPolicy: cascade.policy,
           }),
       });
     });

@@ -1,5 +1,6 @@
 import type { KObject } from '../api/object.js';
 import { byKindOnly, resolveResource, type ResourceType } from '../api/resources.js';
+import type { PropagationPolicy } from '../api/deletion.js';
 import type { ApiResult, ApiServer } from '../apiserver/server.js';
 import type { UserInfo } from '../apiserver/authn.js';
 import type { Actor } from '../events/types.js';
@@ -48,8 +49,8 @@ export class Client {
     });
   }
 
-  delete(kind: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number): ApiResult {
-    return this.api.handle({ verb: 'delete', resource: resourceOf(kind), namespace, name, user: this.user, client: this.actor, gracePeriodSeconds, trusted: true });
+  delete(kind: string, namespace: string | undefined, name: string, gracePeriodSeconds?: number, propagationPolicy?: PropagationPolicy): ApiResult {
+    return this.api.handle({ verb: 'delete', resource: resourceOf(kind), namespace, name, user: this.user, client: this.actor, gracePeriodSeconds, propagationPolicy, trusted: true });
   }
 
   bind(namespace: string, name: string, node: string): ApiResult {

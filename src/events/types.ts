@@ -62,6 +62,7 @@ export type SimEventBody =
   | E<'service.ip-allocated', { service: ObjectRef; clusterIP: string; ports: string }>
   // 6. controllers watch and reconcile
   | E<'deployment.rs-created', { deployment: ObjectRef; replicaSet: string; hash: string; replicas: number; revision: string; etcdRevision: number }>
+  | E<'deployment.rs-adopted', { deployment: ObjectRef; replicaSet: string }>
   | E<'deployment.scaled', { deployment: ObjectRef; replicaSet: string; from: number; to: number; rolling: boolean }>
   | E<'deployment.available', { deployment: ObjectRef; ready: number; replicas: number }>
   | E<'replicaset.observed', { replicaSet: ObjectRef; want: number; have: number }>
@@ -72,7 +73,8 @@ export type SimEventBody =
   | E<'volume.provisioned', { claim: ObjectRef; volume: string; storageClass: string; size: string; node?: string }>
   | E<'volume.bound', { claim: ObjectRef; volume: string }>
   | E<'volume.deleted', { volume: string }>
-  | E<'gc.deleted', { owner: ObjectRef; dependent: ObjectRef }>
+  | E<'gc.deleted', { owner: ObjectRef; dependent: ObjectRef; foreground?: boolean }>
+  | E<'gc.orphaned', { owner: ObjectRef; dependent: ObjectRef }>
   | E<'endpoints.updated', { service: ObjectRef; ready: string[]; notReady: number; before: number }>
   | E<'node.heartbeat-lost', { node: string; graceSeconds: number }>
   | E<'node.not-ready', { node: string; pods: number; evictions: number; afterSeconds: number }>

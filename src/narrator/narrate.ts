@@ -101,7 +101,7 @@ function foldGroup(e: SimEvent, request: UserRequest | undefined): { key: string
   // kubectl apply compares before it sends: a folder of unchanged objects is one line each
   if (e.kind === 'apply.unchanged') return { key: `${e.kind}/${e.object.kind}`, pods: e.object.kind === 'Pod' };
   if (e.kind === 'replicaset.observed') return { key: `${e.kind}/${e.replicaSet.namespace}/${e.replicaSet.name}`, pods: false };
-  if (e.kind === 'gc.deleted') return { key: `${e.kind}/${e.dependent.kind}`, pods: e.dependent.kind === 'Pod' };
+  if (e.kind === 'gc.deleted' || e.kind === 'gc.orphaned') return { key: `${e.kind}/${e.dependent.kind}`, pods: e.dependent.kind === 'Pod' };
   // a Service's endpoints, then every node's rules, follow its pods as they get ready: one update per pod or so
   if (e.kind === 'endpoints.updated' || e.kind === 'proxy.synced') return { key: `${e.kind}/${e.service.namespace}/${e.service.name}`, pods: false };
   // a rolling update scales each ReplicaSet a step at a time, as the pods of the new one get ready

@@ -1,6 +1,7 @@
 import type { Container } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../api/object.js';
 import { asPod, PODS_BY_NODE, podNodeValues } from '../api/pods.js';
+import { byKindOnly, etcdPrefix, RESOURCES } from '../api/resources.js';
 import { mapSelectorMatches } from '../api/labels.js';
 import { ApiServer } from '../apiserver/server.js';
 import { EVENT_TTL_SECONDS, LESSOR } from '../apiserver/lease-manager.js';
@@ -10,7 +11,7 @@ import { EventsRecorder } from '../client/events-recorder.js';
 import { Recorder } from '../client/recorder.js';
 import { DeploymentController } from '../controllers/deployment/deployment.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints.js';
-import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
+import { DEPENDENT_KINDS, GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
 import { NamespaceController } from '../controllers/namespace/namespace.js';
 import { NodeLifecycleController } from '../controllers/node-lifecycle/node-lifecycle.js';
 import { ownerKey } from '../controllers/owners.js';
@@ -206,9 +207,16 @@ export class Cluster {
         if (e.type !== 'DELETED') for (const k of this.kubelets.all()) k.onConfigChange(e.object.metadata.namespace!);
       });
     }
-    for (const prefix of ['/registry/deployments/', '/registry/replicasets/', '/registry/services/specs/']) {
-      store.watch(prefix, (e) => {
-        if (e.type === 'DELETED') this.ctl.gc.queue.add(this.gc.ownerDeleted(e.object));
+    for (const r of RESOURCES.filter((r) => r.ownsDependents)) {
+      store.watch(etcdPrefix(r), (e) => {
+        const key = e.type === 'DELETED' ? this.gc.ownerDeleted(e.object) : this.gc.ownerChanged(e.object);
+        if (key) this.ctl.gc.queue.add(key);
+      });
+    }
+    // an owner deleted in the foreground waits for its dependents to be gone
+    for (const kind of DEPENDENT_KINDS) {
+      store.watch(etcdPrefix(byKindOnly(kind)!), (e) => {
+        if (e.type === 'DELETED') for (const key of this.gc.dependentDeleted(e.object)) this.ctl.gc.queue.add(key);
       });
     }
   }

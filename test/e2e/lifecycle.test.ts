@@ -104,6 +104,51 @@ describe('the cluster heals and updates', () => {
   });
 });
 
+describe('deletion policies (kubectl delete --cascade)', () => {
+  const deleted = (stderr: string) =>
+    stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; op?: string; object?: { kind: string } })
+      .filter((e) => e.kind === 'etcd.written' && e.op === 'delete')
+      .map((e) => e.object!.kind);
+
+  it('orphans: the ReplicaSet and its pods stay, without owner; the Deployment applied again adopts them', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const pods = kubesim(home, ['get', 'pods', '-o', 'name']).stdout;
+    const del = kubesim(home, ['delete', 'deployment', 'gestion-employes', '--cascade=orphan']);
+    expect(del.stdout).toBe('deployment.apps "gestion-employes" deleted from default namespace\n');
+    expect(del.stderr).toMatch(/Garbage collector : Deployment « default\/gestion-employes » est supprimé sans ses dépendants \(orphan\) → ReplicaSet « default\/gestion-employes-\w+ » ne lui appartient plus, et reste/);
+    expect(kubesim(home, ['get', 'deploy']).stderr).toBe('No resources found in default namespace.\n');
+    expect(kubesim(home, ['get', 'rs', '-o', 'jsonpath={.items[*].metadata.ownerReferences}']).stdout).toBe('');
+    expect(kubesim(home, ['get', 'pods', '-o', 'name']).stdout).toBe(pods);
+    const again = kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml']);
+    expect(again.stderr).toMatch(/Contrôleur Deployment : le ReplicaSet orphelin gestion-employes-\w+ a les labels du sélecteur de gestion-employes → il l'adopte/);
+    expect(again.stderr).not.toContain('FailedCreate');
+    expect(kubesim(home, ['get', 'rs', '-o', 'jsonpath={.items[*].metadata.ownerReferences[*].kind}']).stdout).toBe('Deployment');
+    expect(kubesim(home, ['get', 'pods', '-o', 'name']).stdout).toBe(pods);
+  });
+
+  it('deletes in the foreground: the pods first, then the ReplicaSet, then the Deployment', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const del = kubesim(home, ['delete', 'deployment', 'gestion-employes', '--cascade=foreground', '--narration=json']);
+    expect(deleted(del.stderr)).toEqual(['Pod', 'Pod', 'Pod', 'ReplicaSet', 'Deployment']);
+    expect(kubesim(home, ['get', 'deploy,rs,pods']).stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  it("reads --cascade as kubectl does: alone it is background, the old booleans with kubectl's warning, anything else refused", () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    expect(kubesim(home, ['-q', 'delete', 'deploy', 'x', '--cascade=bogus']).stderr).toBe('error: invalid cascade value (bogus). Must be "background", "foreground", or "orphan"\n');
+    expect(kubesim(home, ['-q', 'delete', 'deploy', 'x', '--cascade']).stderr).toBe('Error from server (NotFound): deployments.apps "x" not found\n');
+    const old = kubesim(home, ['-q', 'delete', 'deploy', 'gestion-employes', '--cascade=false']);
+    expect(old.stderr).toBe('warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n');
+    expect(kubesim(home, ['get', 'rs', '--no-headers']).stdout).toMatch(/^gestion-employes-\w+ +3 +3 +3 /);
+  });
+});
+
 describe('events last an hour, as on a real cluster', () => {
   it('shows the events of an apply for an hour after their last write, then etcd deletes them (--event-ttl)', () => {
     const home = freshHome();

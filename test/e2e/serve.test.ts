@@ -127,6 +127,18 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-o', 'name']).stdout).toBe('deployment.apps/gestion-employes\n');
   }, 60_000);
 
+  it("deletes with kubectl's --cascade policies: orphan leaves the ReplicaSet and its pods, foreground takes them first", async () => {
+    const manifest = deploymentManifest('cascade', 'app: cascade');
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: manifest }).code).toBe(0);
+    const pods = kubesim(home, ['get', 'pods', '-l', 'app=cascade', '-o', 'name']).stdout;
+    expect((await kubectl(['delete', 'deploy', 'cascade', '--cascade=orphan'])).stdout).toBe('deployment.apps "cascade" deleted\n');
+    expect(kubesim(home, ['get', 'rs', '-l', 'app=cascade', '-o', 'jsonpath={.items[*].metadata.ownerReferences}']).stdout).toBe('');
+    expect(kubesim(home, ['get', 'pods', '-l', 'app=cascade', '-o', 'name']).stdout).toBe(pods);
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: manifest }).code).toBe(0);
+    expect((await kubectl(['delete', 'deploy', 'cascade', '--cascade=foreground'])).stdout).toBe('deployment.apps "cascade" deleted\n');
+    expect(kubesim(home, ['get', 'rs,pods', '-l', 'app=cascade']).stderr).toBe('No resources found in default namespace.\n');
+  }, 60_000);
+
   it('refuses a request without the token it printed in the kubeconfig', async () => {
     const forged = join(scratchDir('serve'), 'forged');
     writeFileSync(forged, readFileSync(served.kubeconfig, 'utf8').replace(/token: \w+/, 'token: forged'));

@@ -1,5 +1,6 @@
 import type { Deployment, DeploymentCondition, ReplicaSet } from 'kubernetes-types/apps/v1.js';
-import { jsonEqual, type KObject } from '../../api/object.js';
+import { controllerOf, jsonEqual, type KObject } from '../../api/object.js';
+import { selectorMatches } from '../../api/labels.js';
 import { asPod, isActive } from '../../api/pods.js';
 import type { Client } from '../../client/client.js';
 import type { Recorder } from '../../client/recorder.js';
@@ -40,6 +41,7 @@ export class DeploymentController implements Reconciler {
     const [namespace, name] = splitKey(key);
     const d = this.w.store.get(`/registry/deployments/${namespace}/${name}`)?.value;
     if (!d || d.metadata.deletionTimestamp) return {};
+    this.adoptReplicaSets(d);
     const owned = () => this.w.store.list(`/registry/replicasets/${namespace}/`).filter((rs) => isControlledBy(rs, d));
     const hash = podTemplateHash(asD(d).spec?.template, asD(d).status?.collisionCount);
     const newRS = this.ensureNewReplicaSet(d, owned(), hash);
@@ -51,6 +53,22 @@ export class DeploymentController implements Reconciler {
     this.cleanupHistory(d, owned(), hash);
     this.syncStatus(d, owned(), hash);
     return {};
+  }
+
+  /**
+   * ControllerRefManager.ClaimReplicaSets, its adoption: a ReplicaSet no controller owns whose labels the selector
+   * matches becomes this Deployment's (after `delete deployment --cascade=orphan`, the Deployment applied again takes
+   * its ReplicaSet and pods back instead of failing to create one of the same name).
+   */
+  private adoptReplicaSets(d: KObject): void {
+    const selector = asD(d).spec?.selector;
+    for (const rs of this.w.store.list(`/registry/replicasets/${d.metadata.namespace}/`)) {
+      if (controllerOf(rs) || rs.metadata.deletionTimestamp || !selectorMatches(selector, rs.metadata.labels)) continue;
+      const adopted = structuredClone(rs);
+      adopted.metadata.ownerReferences = [...(rs.metadata.ownerReferences ?? []), controllerRef(d)];
+      if (!this.client.update(adopted).ok) continue;
+      this.w.log.emit('controller-manager', { kind: 'deployment.rs-adopted', deployment: { kind: 'Deployment', namespace: d.metadata.namespace, name: d.metadata.name }, replicaSet: rs.metadata.name });
+    }
   }
 
   private ensureNewReplicaSet(d: KObject, all: KObject[], hash: string): KObject | undefined {

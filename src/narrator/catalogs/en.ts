@@ -53,6 +53,7 @@ export const en: Catalog = {
     emoji: '👀',
     text: `Deployment controller: new pod template for ${obj(e.deployment)} → creates ReplicaSet ${e.replicaSet} (pod-template-hash ${e.hash}, rollout revision ${e.revision}) 💾 /registry/replicasets/${e.deployment.namespace}/${e.replicaSet} (etcd revision ${e.etcdRevision})`,
   }),
+  'deployment.rs-adopted': (e) => ({ step: 6, emoji: '👀', text: `Deployment controller: orphan ReplicaSet ${e.replicaSet} has the labels of ${e.deployment.name}'s selector → adopts it (ownerReference added), with its pods` }),
   'deployment.scaled': (e) => ({
     step: 6,
     emoji: '👀',
@@ -82,7 +83,11 @@ export const en: Catalog = {
   'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Storage provisioner: class "${e.storageClass}" creates volume ${e.volume} (${e.size}) for ${obj(e.claim)}${e.node ? `, on node ${e.node}'s disk: the data will stay on that node` : ''}` }),
   'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: ${obj(e.claim)} is Bound to volume ${e.volume}` }),
   'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: no claim left for ${e.volume}, Delete policy → the volume is deleted` }),
-  'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector: ${obj(e.owner)} is gone → deletes ${obj(e.dependent)} it owned` }),
+  'gc.deleted': (e) =>
+    e.foreground
+      ? { step: 6, emoji: '🧹', text: `Garbage collector: ${obj(e.owner)} is deleted in the foreground → first deletes ${obj(e.dependent)} it owns; it waits` }
+      : { step: 6, emoji: '🧹', text: `Garbage collector: ${obj(e.owner)} is gone → deletes ${obj(e.dependent)} it owned` },
+  'gc.orphaned': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector: ${obj(e.owner)} is deleted without its dependents (orphan) → ${obj(e.dependent)} no longer belongs to it, and stays` }),
   'endpoints.updated': (e) => {
     const n = e.ready.length;
     const list = n ? `${n} ready pod${s(n)}: ${shortList(e.ready, ENDPOINTS_NAMED)}` : 'no ready pod';

@@ -60,6 +60,7 @@ export const fr: Catalog = {
     emoji: '👀',
     text: `Contrôleur Deployment : nouveau modèle de pod pour ${obj(e.deployment)} → crée le ReplicaSet ${e.replicaSet} (pod-template-hash ${e.hash}, révision de déploiement ${e.revision}) 💾 /registry/replicasets/${e.deployment.namespace}/${e.replicaSet} (révision etcd ${e.etcdRevision})`,
   }),
+  'deployment.rs-adopted': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur Deployment : le ReplicaSet orphelin ${e.replicaSet} a les labels du sélecteur de ${e.deployment.name} → il l'adopte (ownerReference ajoutée), avec ses pods` }),
   'deployment.scaled': (e) => ({
     step: 6,
     emoji: '👀',
@@ -89,7 +90,11 @@ export const fr: Catalog = {
   'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Provisionneur de stockage : la classe « ${e.storageClass} » crée le volume ${e.volume} (${e.size}) pour ${obj(e.claim)}${e.node ? `, sur le disque du nœud ${e.node} : les données resteront sur ce nœud` : ''}` }),
   'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : ${obj(e.claim)} est liée (Bound) au volume ${e.volume}` }),
   'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : plus de réclamation pour ${e.volume}, politique Delete → le volume est supprimé` }),
-  'gc.deleted': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector : ${obj(e.owner)} n'existe plus → supprime ${obj(e.dependent)} qui lui appartenait` }),
+  'gc.deleted': (e) =>
+    e.foreground
+      ? { step: 6, emoji: '🧹', text: `Garbage collector : ${obj(e.owner)} est supprimé au premier plan (foreground) → supprime d'abord ${obj(e.dependent)} qui lui appartient ; lui attend` }
+      : { step: 6, emoji: '🧹', text: `Garbage collector : ${obj(e.owner)} n'existe plus → supprime ${obj(e.dependent)} qui lui appartenait` },
+  'gc.orphaned': (e) => ({ step: 6, emoji: '🧹', text: `Garbage collector : ${obj(e.owner)} est supprimé sans ses dépendants (orphan) → ${obj(e.dependent)} ne lui appartient plus, et reste` }),
   'endpoints.updated': (e) => {
     const n = e.ready.length;
     const list = n ? `${n} pod${n > 1 ? 's' : ''} prêt${n > 1 ? 's' : ''} : ${shortList(e.ready, ENDPOINTS_NAMED)}` : `aucun pod prêt`;

@@ -1,3 +1,4 @@
+import type { PropagationPolicy } from '../../../api/deletion.js';
 import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js';
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
@@ -21,6 +22,23 @@ export interface DeleteOptions {
   wait: boolean;
   /** client: nothing sent; server: each deletion sent, checked, not done. */
   dryRun?: 'client' | 'server';
+  /** --cascade: background (the API's default), foreground or orphan. */
+  propagationPolicy?: PropagationPolicy;
+}
+
+const CASCADES: Record<string, PropagationPolicy> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
+
+/**
+ * kubectl's --cascade (GetCascadingStrategy): a mode, alone meaning background; the old booleans still read, with
+ * kubectl's warning. The policy, or kubectl's refusal.
+ */
+export function propagationOf(flag: string | true | undefined, warn: (text: string) => void): { policy?: PropagationPolicy } | string {
+  if (flag === undefined) return {};
+  if (flag === true) return { policy: 'Background' };
+  const old = { true: 'background', false: 'orphan' }[flag.toLowerCase()];
+  if (old) warn(`warning: --cascade=${flag} is deprecated (boolean value) and can be replaced with --cascade=${old}.\n`);
+  const policy = CASCADES[old ?? flag];
+  return policy ? { policy } : `invalid cascade value (${flag}). Must be "background", "foreground", or "orphan"`;
 }
 
 interface Victim {
@@ -79,7 +97,7 @@ export async function runDelete(session: Session, args: string[], opts: DeleteOp
   if (force && victims.length) session.renderer.stderr(FORCE_WARNING);
   for (const v of victims) {
     if (opts.dryRun !== 'client') {
-      const result = session.request({ verb: 'delete', resource: v.resource, namespace: v.namespace, name: v.name, gracePeriodSeconds: force ? 0 : opts.gracePeriod, dryRun: opts.dryRun === 'server' });
+      const result = session.request({ verb: 'delete', resource: v.resource, namespace: v.namespace, name: v.name, gracePeriodSeconds: force ? 0 : opts.gracePeriod, dryRun: opts.dryRun === 'server', propagationPolicy: opts.propagationPolicy });
       if (!result.ok) {
         if (!(opts.ignoreNotFound && result.error.reason === 'NotFound')) errors.push(apiError(result.error, { source: v.source, verb: 'deleting', alone: false }));
         continue;

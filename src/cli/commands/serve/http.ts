@@ -12,6 +12,7 @@ import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../
 import { PATCH_TYPES } from '../../../apiserver/patch/types.js';
 import { decodeKubernetesProtobuf, MalformedProtobuf } from '../../../apiserver/protobuf/decode.js';
 import { parseResourcePath, type ResourcePath } from '../../../apiserver/routes.js';
+import { POLICY_FINALIZERS, type PropagationPolicy } from '../../../api/deletion.js';
 import type { ApiResult } from '../../../apiserver/server.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import { includeObjectOf, toTable } from '../../../printers/api-table.js';
@@ -211,10 +212,13 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
   if (method === 'DELETE') {
     if (!name) return notAllowed;
     // kubectl sends its DeleteOptions in the body: `delete --dry-run=server` as {"dryRun":["All"]}, not in the query
-    const options = body as { gracePeriodSeconds?: number; dryRun?: unknown } | undefined;
+    const options = body as { gracePeriodSeconds?: number; dryRun?: unknown; propagationPolicy?: string } | undefined;
     const grace = options?.gracePeriodSeconds ?? numberParam(url, 'gracePeriodSeconds');
     const dry = dryRun || (Array.isArray(options?.dryRun) && options.dryRun.includes('All'));
-    return mutate(env, streams, dry, (s) => s.request({ verb: 'delete', resource, namespace, name, dryRun: dry, ...(grace !== undefined && { gracePeriodSeconds: grace }) }));
+    const policy = options?.propagationPolicy ?? url.searchParams.get('propagationPolicy') ?? undefined;
+    if (policy !== undefined && !(policy in POLICY_FINALIZERS)) return failure(new ApiError('BadRequest', `propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`));
+    const propagation = policy as PropagationPolicy | undefined;
+    return mutate(env, streams, dry, (s) => s.request({ verb: 'delete', resource, namespace, name, dryRun: dry, propagationPolicy: propagation, ...(grace !== undefined && { gracePeriodSeconds: grace }) }));
   }
   // PUT and PATCH: one named object, its whole new state (kubectl replace, refused with a Conflict if its
   // resourceVersion is not the stored one) or a patch to it
