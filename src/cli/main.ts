@@ -276,11 +276,26 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
 
   program
     .command('wait')
-    .description('laisse passer du temps simulé : wait 30s, wait 5m')
-    .argument('[duration]', 'durée (30s, 5m, 1h)')
-    .action(async (duration: string | undefined) => {
-      const { runWait } = await import('./commands/wait/wait.js');
-      invoke({ run: (s) => runWait(s, duration ? [duration] : []) });
+    .description('laisse passer du temps simulé (wait 30s, wait 5m), ou attend comme kubectl wait --for=condition=Ready pod/NOM')
+    .argument('[args...]', 'une durée (30s, 5m, 1h), ou avec --for : TYPE/NOM…, TYPE -l SÉLECTEUR, TYPE --all')
+    .option('--for <condition>', 'condition=NOM[=VALEUR], jsonpath={…}[=VALEUR], delete ou create')
+    .option('--timeout <duration>', 'avec --for : temps simulé accordé (défaut : 30s)')
+    .option('-l, --selector <selector>', 'avec --for : les objets du type qui ont ces labels')
+    .option('--all', 'avec --for : tous les objets du type dans le namespace')
+    .option('-A, --all-namespaces', 'avec --for : dans tous les namespaces')
+    .option('-o, --output <format>', 'avec --for : name')
+    .action(async (args: string[], o) => {
+      if (o.for === undefined) {
+        // kubesim's own wait: virtual time passes; the other flags are kubectl wait's
+        const flag = ['timeout', 'selector', 'all', 'allNamespaces', 'output'].find((k) => o[k] !== undefined);
+        if (flag) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --for (kubectl wait); kubesim wait DURATION lets time pass`);
+        const { runWait } = await import('./commands/wait/wait.js');
+        invoke({ run: (s) => runWait(s, args) });
+        return;
+      }
+      const { runWaitFor } = await import('./commands/wait/for.js');
+      const opts = { for: o.for, timeout: o.timeout, namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, selector: o.selector, all: !!o.all, output: o.output };
+      invoke({ run: (s) => runWaitFor(s, args, opts) });
     });
 
   program

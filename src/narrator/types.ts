@@ -48,6 +48,7 @@ export type ErrorCode =
   | 'RequestEntityTooLarge'
   | 'overwrite'
   | 'usage'
+  | 'timed-out'
   | 'watch-one'
   | 'unknown-resource'
   | 'selector'

@@ -367,5 +367,31 @@ describe('time', () => {
     const r = kubesim(freshHome(), ['wait', 'soon']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('invalid duration "soon"');
+    // kubectl wait's flags go with --for
+    expect(kubesim(freshHome(), ['wait', '5m', '--timeout=1m']).stderr).toContain('error: --timeout goes with --for (kubectl wait); kubesim wait DURATION lets time pass\n');
+  });
+
+  it('waits as kubectl wait --for does, virtual time passing a second at a time up to --timeout', () => {
+    const home = freshHome();
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    const wait = (...args: string[]) => kubesim(home, ['-q', 'wait', ...args]);
+    expect(wait('--for=condition=Available', 'deploy/gestion-employes').stdout).toBe('deployment.apps/gestion-employes condition met\n');
+    expect(wait('--for=jsonpath={.status.readyReplicas}=3', 'deployment', 'gestion-employes', '-o', 'name').stdout).toBe('deployment.apps/gestion-employes\n');
+    // a pod asked to go, with its grace period still running: the wait lets the kubelet finish
+    const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
+    kubesim(home, ['-q', 'delete', pod, '--wait=false']);
+    expect(kubesim(home, ['get', pod, '--no-headers']).stdout).toContain('Terminating');
+    expect(wait('--for=delete', pod, '--timeout=60s').stdout).toBe(`${pod} condition met\n`);
+    expect(wait('--for=delete', pod).stdout).toBe('');
+    // an image the registry does not have: the new pods never get ready; kubectl's aggregate, a line each (4
+    // replicas: one more and one fewer allowed, so 2 new pods, and 3 of the old ones left)
+    kubesim(home, ['-q', 'scale', 'deployment/gestion-employes', '--replicas=4']);
+    kubesim(home, ['-q', 'set', 'image', 'deployment/gestion-employes', 'app=gestion-employes:9.9']);
+    const stuck = wait('--for=condition=Ready', 'pod', '-l', 'app=gestion-employes', '--timeout=20s');
+    expect(stuck.code).toBe(1);
+    expect(stuck.stderr).toMatch(/^(timed out waiting for the condition on pods\/gestion-employes-\w+-\w{5}\n){2}$/);
+    expect(stuck.stdout).toMatch(/^(pod\/gestion-employes-\w+-\w{5} condition met\n){3}$/);
+    expect(wait('--for=bogus', 'pod', '--all').stderr).toBe('error: unrecognized condition: "bogus"\n');
+    expect(wait('--for=condition=Ready', 'pod').stderr).toBe('error: resource(s) were provided, but no name was specified\n');
   });
 });

@@ -292,6 +292,7 @@ export const enMessages: Messages = {
     Conflict: () => 'The object changed between read and write (resourceVersion): run the command again.',
     overwrite: (a) => `"${a.detail}" has a value already: kubectl replaces it only with --overwrite, so as not to erase by mistake what someone else set.`,
     RequestEntityTooLarge: () => 'The API Server refuses any request over 3 MiB before even reading it (etcd takes no write over 1.5 MiB). A Kubernetes object describes an intent, not data: put big contents in an image or a volume.',
+    'timed-out': (a) => `The time ran out (${a.detail}) before the condition was met: kubesim describe shows where the object stands, and its events why.`,
     usage: (a) => `Incomplete command: ${a.detail}`,
     'watch-one': () => 'get -w follows one thing: every object of one type (narrowed with -l if need be), or one named object. To follow several, open one terminal per get -w.',
     'field-selector': (a) => `The API Server selects ${a.kind ?? 'objects'} by a few fields only: "${a.selector}" is not one of them, or is not written right (field=value, field!=value, separated by commas). Every kind has metadata.name; pods also spec.nodeName, status.phase, status.podIP…, events involvedObject.name, reason, type…`,

@@ -314,6 +314,7 @@ export const frMessages: Messages = {
     Conflict: () => "L'objet a changé entre la lecture et l'écriture (resourceVersion) : relancez la commande.",
     overwrite: (a) => `« ${a.detail} » a déjà une valeur : kubectl ne la remplace qu'avec --overwrite, pour ne pas écraser par mégarde ce qu'un autre a posé.`,
     RequestEntityTooLarge: () => "L'API Server refuse toute requête de plus de 3 Mio avant même de la lire (etcd n'accepte pas d'écriture de plus de 1,5 Mio). Un objet Kubernetes décrit une intention, pas des données : mettez les gros contenus dans une image ou un volume.",
+    'timed-out': (a) => `Le délai est écoulé (${a.detail}) sans que la condition soit remplie : kubesim describe montre où en est l'objet, et ses événements pourquoi.`,
     usage: (a) => `Commande incomplète : ${a.detail}`,
     'watch-one': () => "get -w suit une seule chose : tous les objets d'un type (filtrés par -l au besoin), ou un seul objet nommé. Pour en suivre plusieurs, ouvrez un terminal par get -w.",
     selector: (a) => `L'API Server ne sait pas lire le sélecteur « ${a.selector} » : des conditions séparées par des virgules, chacune clé=valeur, clé!=valeur, clé in (a,b), clé notin (a,b), clé (le label existe) ou !clé (il n'existe pas).`,

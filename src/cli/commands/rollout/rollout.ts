@@ -94,7 +94,7 @@ async function status(session: Session, d: KObject, timeout = '5m'): Promise<Com
     if (message !== last) session.out(`${message}\n`);
     last = message;
     if (done) return [];
-    if (waited >= limit) return [clientError('timed out waiting for the condition', 'usage', { detail: `rollout status --timeout ${timeout}` })];
+    if (waited >= limit) return [clientError('timed out waiting for the condition', 'timed-out', { detail: `--timeout=${timeout}` })];
     session.cluster.stabilize(0, 10_000);
   }
 }
