@@ -648,8 +648,9 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
   const env = resolveEnv(flags, vars, { stderrIsTTY, stdin: readStdin, interactive: terminalAttached(streams) });
   if (invocation.alone) return executeAlone(invocation.alone, env, streams);
   let session: Session;
+  const warned = new Set<string>();
   try {
-    session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly });
+    session = await Session.open(env, streams, { create: invocation.create, readOnly: invocation.readOnly, warned });
   } catch (e) {
     const error =
       e instanceof BackendUnavailable
@@ -688,7 +689,7 @@ async function execute(invocation: Invocation, flags: GlobalFlags, streams: Stre
     let stop = false;
     process.once('SIGINT', () => (stop = true));
     // a pinned clock (KUBESIM_NOW) still moves while watching: by the real time spent watching
-    const open = (elapsed: number) => Session.open({ ...env, now: vars.KUBESIM_NOW ? env.now + elapsed : Date.now() }, streams);
+    const open = (elapsed: number) => Session.open({ ...env, now: vars.KUBESIM_NOW ? env.now + elapsed : Date.now() }, streams, { warned });
     const refused = await invocation.watch(open, () => stop);
     if (refused.length) {
       const renderer = await makeRenderer(env, streams);

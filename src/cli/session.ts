@@ -60,15 +60,12 @@ export interface OpenOptions {
   create?: Partial<ClusterSpec>;
   /** The command only reads: skip loading the simulated world when nothing is due. */
   readOnly?: boolean;
-  /** A request of `kubesim serve`: the server's warnings go to its client in headers, not to the terminal. */
-  serving?: boolean;
+  /**
+   * The server's warnings the command has printed, shared by its sessions (a watch opens one per tick): kubectl's
+   * warning writer tells each once. None: nothing printed (`kubesim serve` sends them to its client in headers).
+   */
+  warned?: Set<string>;
 }
-
-/**
- * The warnings of the server each command has printed (by its output streams): kubectl's warning writer tells each
- * once per process, and one command may open several sessions (a watch opens one per tick).
- */
-const told = new WeakMap<Streams, Set<string>>();
 
 /**
  * One command's hold on a cluster: lock, load (or create) the state, narrate what the world does, save
@@ -83,7 +80,7 @@ export class Session {
   /** The command stopped on an exception: whatever it did is not saved. */
   private abandoned = false;
   private readonly startedAt: number;
-  /** The warnings told so far by the command (none told by a session of `kubesim serve`). */
+  /** The warnings told so far by the command (see OpenOptions.warned). */
   private warned?: Set<string>;
 
   private constructor(
@@ -106,7 +103,7 @@ export class Session {
     const backend = await openBackend(env);
     try {
       const session = await Session.openOn(backend, env, streams, opts);
-      if (!opts.serving) session.warned = told.get(streams) ?? told.set(streams, new Set()).get(streams);
+      session.warned = opts.warned;
       return session;
     } catch (e) {
       await backend.close();

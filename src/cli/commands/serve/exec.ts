@@ -97,7 +97,7 @@ export function streamingUpgrade(served: Env, streams: Streams, token: string) {
  * allows the user to create pods/exec, as kube-apiserver asks.
  */
 async function inContainer<T>(env: Env, streams: Streams, exec: ExecRequest, run: (session: Session, pod: Pod, container: Container) => T): Promise<T | ApiError> {
-  const session = await Session.open(env, streams, { serving: true });
+  const session = await Session.open(env, streams);
   try {
     const user = requestUser(env);
     const asked = { verb: 'create', group: '', resource: 'pods', subresource: exec.subresource, namespace: exec.namespace, name: exec.name };

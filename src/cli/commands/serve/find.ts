@@ -16,7 +16,7 @@ export interface Found {
 
 /** One read as one read-only kubesim command: a session on the saved cluster, closed whatever the answer. */
 export async function reading<T>(env: Env, streams: Streams, read: (session: Session) => T | Promise<T>): Promise<T> {
-  const session = await Session.open(env, streams, { readOnly: true, serving: true });
+  const session = await Session.open(env, streams, { readOnly: true });
   try {
     return await read(session);
   } finally {

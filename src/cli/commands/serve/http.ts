@@ -174,7 +174,7 @@ const SCALABLE = ['Deployment', 'ReplicaSet'];
  * scheduler, kubelets) unless it was a dry run, the state is saved, and the server's terminal tells the story.
  */
 async function mutate(env: Env, streams: Streams, dryRun: boolean, request: (s: Session) => ApiResult, answer: (o: KObject) => Reply = ok): Promise<Reply> {
-  const session = await Session.open(env, streams, { serving: true });
+  const session = await Session.open(env, streams);
   try {
     const result = request(session);
     if (!result.ok) return failure(result.error);

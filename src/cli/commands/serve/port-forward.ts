@@ -71,7 +71,7 @@ export async function portForward(env: Env, streams: Streams, req: IncomingMessa
 
 /** The pod, read in a session of its own once RBAC allows the user to create pods/portforward. */
 async function withPod<T>(env: Env, streams: Streams, pod: { namespace: string; name: string }, use: (session: Session, p: Pod) => T): Promise<T | ApiError> {
-  const session = await Session.open(env, streams, { serving: true });
+  const session = await Session.open(env, streams);
   try {
     const user = requestUser(env);
     const asked = { verb: 'create', group: '', resource: 'pods', subresource: 'portforward', namespace: pod.namespace, name: pod.name };
