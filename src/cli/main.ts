@@ -436,19 +436,21 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .description('change le nombre de réplicas : scale deployment/NOM --replicas=5')
     .argument('[args...]', 'deployment/NOM')
     .option('--replicas <count>', 'nombre de réplicas voulu')
+    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
     .action(async (args: string[], o) => {
       const { runScale } = await import('./commands/scale/scale.js');
-      invoke({ run: (s) => runScale(s, args, { namespace: ns() ?? 'default', replicas: o.replicas }) });
+      invoke({ run: (s) => runScale(s, args, { namespace: ns() ?? 'default', replicas: o.replicas, dryRun: dryRunOf(o.dryRun) }) });
     });
 
   program
     .command('set')
     .description("change l'image d'un Deployment : set image deployment/NOM CONTENEUR=IMAGE")
     .argument('[args...]', 'image deployment/NOM CONTENEUR=IMAGE')
-    .action(async (args: string[]) => {
+    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
+    .action(async (args: string[], o) => {
       const { runSetImage } = await import('./commands/set/set.js');
       if (args[0] !== 'image') throw new UsageError('only "set image" is supported: kubesim set image deployment/NAME CONTAINER=IMAGE');
-      invoke({ run: (s) => runSetImage(s, args.slice(1), { namespace: ns() ?? 'default' }) });
+      invoke({ run: (s) => runSetImage(s, args.slice(1), { namespace: ns() ?? 'default', dryRun: dryRunOf(o.dryRun) }) });
     });
 
   program

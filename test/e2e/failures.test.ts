@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { CORPUS, freshHome, kubesim } from './cli.js';
+import { CORPUS, freshHome, kubesim, stateOf } from './cli.js';
 
 const CRASH_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: crash\nspec:\n  containers:\n  - name: app\n    image: kubesim/crashloop:1.0\n';
 const BAD_TAG_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: badtag\nspec:\n  containers:\n  - name: web\n    image: nginx:nope\n';
@@ -274,6 +274,11 @@ describe('scaling and rollouts', () => {
   it('scales, rolls a new image out, shows history, undoes and restarts', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    // dry runs say what they would do, and do nothing
+    const before = stateOf(home);
+    expect(kubesim(home, ['-q', 'scale', 'deployment/gestion-employes', '--replicas=5', '--dry-run=server']).stdout).toBe('deployment.apps/gestion-employes scaled (server dry run)\n');
+    expect(kubesim(home, ['-q', 'set', 'image', 'deployment/gestion-employes', 'app=gestion-employes:1.1', '--dry-run=client']).stdout).toBe('deployment.apps/gestion-employes image updated (dry run)\n');
+    expect(stateOf(home)).toBe(before);
     expect(kubesim(home, ['scale', 'deployment/gestion-employes', '--replicas=5']).stdout).toBe('deployment.apps/gestion-employes scaled\n');
     expect(kubesim(home, ['get', 'deploy', '--no-headers']).stdout).toMatch(/^gestion-employes\s+5\/5\s+5\s+5\s/);
     expect(kubesim(home, ['set', 'image', 'deployment/gestion-employes', 'app=gestion-employes:1.1']).stdout).toBe('deployment.apps/gestion-employes image updated\n');

@@ -108,6 +108,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['scale', 'deploy', 'gestion-employes', '--replicas', '-1'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=1'],
       ['rollout', 'history', 'deploy/gestion-employes', '--revision=-1'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=2'],
       ['logs', 'deploy/gestion-employes', '--tail=1'], ['label', 'deploy', 'gestion-employes', 'a=b', '--dry-run=server'], ['annotate', 'pods', '--all', 'a=b', '--dry-run=client'],
+      ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--dry-run=server'], ['set', 'image', 'deploy/gestion-employes', 'app=x:1', '--dry-run=server'],
       // describers of RBAC, configuration and identity (ConfigMaps and Secrets of one key: kubectl walks a Go map)
       ['describe', 'clusterrole', 'view'], ['describe', 'clusterrole', 'admin'], ['describe', 'clusterrolebinding', 'cluster-admin'], ['describe', 'sa', '-n', 'kube-system', 'default'],
       ['describe', 'cm', '-n', 'kube-public'],

@@ -18,7 +18,9 @@ export function findWorkload(session: Session, args: string[], namespace: string
   return { resource, object: r.object };
 }
 
-export function patchWorkload(session: Session, resource: ResourceType, object: KObject, subresource?: 'scale'): CommandError | KObject {
-  const r = session.request({ verb: 'patch', resource, namespace: object.metadata.namespace, name: object.metadata.name, body: object, subresource });
+/** The workload patched as asked; a client dry run sends nothing, a server one is checked and not stored. */
+export function patchWorkload(session: Session, resource: ResourceType, object: KObject, { subresource, dryRun }: { subresource?: 'scale'; dryRun?: 'client' | 'server' } = {}): CommandError | KObject {
+  if (dryRun === 'client') return object;
+  const r = session.request({ verb: 'patch', resource, namespace: object.metadata.namespace, name: object.metadata.name, body: object, subresource, dryRun: dryRun === 'server' });
   return r.ok ? r.object : apiError(r.error, { alone: true });
 }

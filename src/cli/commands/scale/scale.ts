@@ -1,11 +1,12 @@
 import { kindPrefix } from '../../../api/resources.js';
 import { clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { dryRunSuffix } from '../dry-run.js';
 import { intFlag } from '../int-flag.js';
 import { findWorkload, patchWorkload } from '../workload.js';
 
 /** `kubectl scale deployment/NAME --replicas=N`: the controllers do the rest (more pods, or fewer). */
-export async function runScale(session: Session, args: string[], opts: { namespace: string; replicas?: string }): Promise<CommandError[]> {
+export async function runScale(session: Session, args: string[], opts: { namespace: string; replicas?: string; dryRun?: 'client' | 'server' }): Promise<CommandError[]> {
   // kubectl's --replicas is an int flag: cobra refuses what does not parse, then scale what is not 0 or more
   const replicas = intFlag('--replicas', opts.replicas, -1, 64);
   if (typeof replicas === 'string') return [clientError(replicas, 'usage', { detail: '--replicas=N' })];
@@ -14,9 +15,9 @@ export async function runScale(session: Session, args: string[], opts: { namespa
   if (isCommandError(w)) return [w];
   const updated = structuredClone(w.object);
   (updated.spec as { replicas: number }).replicas = replicas;
-  const r = patchWorkload(session, w.resource, updated, 'scale');
+  const r = patchWorkload(session, w.resource, updated, { subresource: 'scale', dryRun: opts.dryRun });
   if (isCommandError(r)) return [r];
-  session.out(`${kindPrefix(w.resource)}/${w.object.metadata.name} scaled\n`);
-  session.settle();
+  session.out(`${kindPrefix(w.resource)}/${w.object.metadata.name} scaled${dryRunSuffix(opts.dryRun)}\n`);
+  if (!opts.dryRun) session.settle();
   return [];
 }

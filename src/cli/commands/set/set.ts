@@ -2,10 +2,11 @@ import type { Deployment } from 'kubernetes-types/apps/v1.js';
 import { kindPrefix } from '../../../api/resources.js';
 import { clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { dryRunSuffix } from '../dry-run.js';
 import { findWorkload, patchWorkload } from '../workload.js';
 
 /** `kubectl set image deployment/NAME CONTAINER=IMAGE...`: a new pod template, hence a rolling update. */
-export async function runSetImage(session: Session, args: string[], opts: { namespace: string }): Promise<CommandError[]> {
+export async function runSetImage(session: Session, args: string[], opts: { namespace: string; dryRun?: 'client' | 'server' }): Promise<CommandError[]> {
   const targetArgs = args.filter((a) => !a.includes('='));
   const pairs = args.filter((a) => a.includes('=')).map((a) => a.split('=') as [string, string]);
   if (!pairs.length) return [clientError('at least one image update is required', 'usage', { detail: 'CONTENEUR=IMAGE' })];
@@ -18,9 +19,9 @@ export async function runSetImage(session: Session, args: string[], opts: { name
     if (!targets.length) return [clientError(`unable to find container named "${name}"`, 'usage', { detail: name })];
     for (const c of targets) c.image = image;
   }
-  const r = patchWorkload(session, w.resource, updated);
+  const r = patchWorkload(session, w.resource, updated, { dryRun: opts.dryRun });
   if (isCommandError(r)) return [r];
-  session.out(`${kindPrefix(w.resource)}/${w.object.metadata.name} image updated\n`);
-  session.settle();
+  session.out(`${kindPrefix(w.resource)}/${w.object.metadata.name} image updated${dryRunSuffix(opts.dryRun)}\n`);
+  if (!opts.dryRun) session.settle();
   return [];
 }
