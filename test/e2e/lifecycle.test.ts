@@ -136,6 +136,13 @@ describe('deletion policies (kubectl delete --cascade)', () => {
     const del = kubesim(home, ['delete', 'deployment', 'gestion-employes', '--cascade=foreground', '--narration=json']);
     expect(deleted(del.stderr)).toEqual(['Pod', 'Pod', 'Pod', 'ReplicaSet', 'Deployment']);
     expect(kubesim(home, ['get', 'deploy,rs,pods']).stderr).toBe('No resources found in default namespace.\n');
+    // without waiting: the Deployment and its ReplicaSet stay until their pods have ended, in a later command
+    kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']);
+    kubesim(home, ['-q', 'delete', 'deployment', 'gestion-employes', '--cascade=foreground', '--wait=false']);
+    expect(kubesim(home, ['get', 'deploy', '-o', 'jsonpath={.items[*].metadata.finalizers}']).stdout).toBe('["foregroundDeletion"]');
+    expect(kubesim(home, ['get', 'pods', '--no-headers']).stdout).toContain('Terminating');
+    kubesim(home, ['-q', 'wait', '1m']);
+    expect(kubesim(home, ['get', 'deploy,rs,pods']).stderr).toBe('No resources found in default namespace.\n');
   });
 
   it("reads --cascade as kubectl does: alone it is background, the old booleans with kubectl's warning, anything else refused", () => {

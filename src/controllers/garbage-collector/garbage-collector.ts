@@ -48,10 +48,20 @@ export class GarbageCollector implements Reconciler {
     return keyOf(owner);
   }
 
-  /** Called by the watch on a dependent's deletion: the owners waiting in the foreground for it. */
+  /**
+   * Called by the watch on a dependent's deletion: the keys of its owners waiting in the foreground for it. Read from
+   * the store, not remembered: the deletion that started the wait may have been another command's (`--wait=false`).
+   */
   dependentDeleted(dependent: KObject): string[] {
-    const namespace = dependent.metadata.namespace ?? '';
-    return (dependent.metadata.ownerReferences ?? []).map((o) => `${namespace}/${o.uid}`).filter((key) => this.finalizing.has(key));
+    const keys: string[] = [];
+    for (const ref of dependent.metadata.ownerReferences ?? []) {
+      const r = resolveResource(ref.kind);
+      const owner = r?.ownsDependents ? this.w.store.get(`${etcdPrefix(r, dependent.metadata.namespace)}${ref.name}`)?.value : undefined;
+      if (owner?.metadata.uid !== ref.uid || !owner.metadata.deletionTimestamp || !owner.metadata.finalizers?.includes(FOREGROUND)) continue;
+      this.finalizing.set(keyOf(owner), owner);
+      keys.push(keyOf(owner));
+    }
+    return keys;
   }
 
   reconcile(key: string): Result {
