@@ -118,6 +118,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['create', 'clusterrole', 'c', '--verb=get', '--resource=nodes', '--non-resource-url=/healthz', '--dry-run=client', '-o', 'yaml'], ['create', 'clusterrole', 'c', '--verb=get', '--non-resource-url=x'],
       ['create', 'rolebinding', 'b', '--role=r', '--user=u', '--group=g', '--serviceaccount=default:robot', '--dry-run=client', '-o', 'yaml'], ['create', 'rolebinding', 'b', '--role=r', '--clusterrole=c'],
       ['create', 'clusterrolebinding', 'b', '--clusterrole=view', '--group=g', '--dry-run=server', '-o', 'name'], ['create', 'sa', 'default'], ['create', 'sa', 's', '-n', 'kube-public', '--dry-run=client', '-o', 'yaml'],
+      ['create', 'deployment', 'gestion-employes', '--image=nginx'], ['create', 'clusterrole', 'view', '--verb=get', '--resource=pods'], ['create', 'rolebinding', 'gestion-employes', '--role=x', '-n', 'absent'],
       // kubectl wait, through its watch; kubesim wait --for, through its virtual time
       ['wait', '--for=condition=Available', 'deploy/gestion-employes'], ['wait', '--for=jsonpath={.status.readyReplicas}', 'deploy', '--all', '-o', 'name'],
       ['wait', '--for=condition=Ready=false', 'pod', '-l', 'app=gestion-employes', '--timeout=1s'], ['wait', '--for=jsonpath={.status', 'deploy/gestion-employes'],

@@ -1,12 +1,10 @@
 import type { KObject } from '../../../api/object.js';
-import { resolveResource } from '../../../api/resources.js';
 import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
 import { generateName } from '../../../sim/ids.js';
 import type { Rand } from '../../../sim/rand.js';
 import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { createGenerated, type GeneratedOptions } from './generated.js';
-import type { ErrorCode } from '../../../narrator/types.js';
+import { createFromFlags, type GeneratedOptions } from './generated.js';
 import { intFlag } from '../int-flag.js';
 
 export interface DeploymentOptions extends GeneratedOptions {
@@ -17,10 +15,8 @@ export interface DeploymentOptions extends GeneratedOptions {
   command: string[];
 }
 
-const DEPLOYMENTS = resolveResource('deployments')!;
 const HELP = "See 'kubectl create deployment -h' for help and examples";
 
-/** A cobra int32 flag: kubectl's words for a value that is not one. */
 /** create_deployment.go buildPodSpec: the image's last path element without tag or digest; `_` and `.` made `-`, then a random suffix. */
 function containerName(image: string, rand: Rand): string {
   const name = image.split('/').at(-1)!.split(':')[0]!.split('@')[0]!;
@@ -62,9 +58,8 @@ export async function runCreateDeployment(session: Session, names: string[], o: 
   if (o.images.length > 1 && o.command.length) return usage('cannot specify multiple --image options and command');
   if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim create deployment prints -o yaml or -o name`);
   const deployment = deploymentOf(names[0]!, o.namespaceExplicit ? o.namespace : undefined, o.images, replicas, port, o.command, session.cluster.world.rand);
-  const refused = await createGenerated(session, deployment, { resource: DEPLOYMENTS, namespace: o.namespace, fieldManager: 'kubectl-create', dryRun: o.dryRun, output: o.output, word: 'created' });
-  // kubectl wraps the API's error in its own (fmt.Errorf), so it prints as "error: failed to create deployment: …"
-  if (refused) return [clientError(`failed to create deployment: ${refused.message}`, refused.reason as ErrorCode, { kind: 'Deployment', name: names[0] })];
+  const refused = await createFromFlags(session, deployment, o);
+  if (refused.length) return refused;
   if (!o.dryRun) session.settle();
   return [];
 }

@@ -1,6 +1,8 @@
 import { jsonBytes, type ApiError } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
-import type { ResourceType } from '../../../api/resources.js';
+import { byKind, type ResourceType } from '../../../api/resources.js';
+import type { ErrorCode } from '../../../narrator/types.js';
+import { apiError, clientError, type CommandError } from '../../errors.js';
 import { writtenText } from '../../../printers/output.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
@@ -41,4 +43,24 @@ export async function createGenerated(
   if (!r.ok) return r.error;
   session.out(await writtenText(r.object, o.output, `${o.word}${dryRunSuffix(o.dryRun)}`));
   return undefined;
+}
+
+/**
+ * How each `create` subcommand words the API server's refusal: role and clusterrole pass it on as it is, the others
+ * wrap it in their own error.
+ */
+const WRAPPED: Record<string, string> = {
+  Deployment: 'failed to create deployment: ',
+  ServiceAccount: 'failed to create serviceaccount: ',
+  RoleBinding: 'failed to create rolebinding: ',
+  ClusterRoleBinding: 'failed to create clusterrolebinding: ',
+};
+
+/** `kubectl create TYPE NAME …`: the object built from flags created (or only printed), a refusal as kubectl words it. */
+export async function createFromFlags(session: Session, object: KObject, o: GeneratedOptions): Promise<CommandError[]> {
+  const resource = byKind(object.apiVersion, object.kind)!;
+  const refused = await createGenerated(session, object, { resource, namespace: o.namespace, fieldManager: 'kubectl-create', dryRun: o.dryRun, output: o.output, word: 'created' });
+  if (!refused) return [];
+  const wrap = WRAPPED[object.kind];
+  return [wrap ? clientError(`${wrap}${refused.message}`, refused.reason as ErrorCode, { kind: object.kind, name: object.metadata.name }) : apiError(refused, { alone: true })];
 }

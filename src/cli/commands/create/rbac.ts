@@ -1,11 +1,10 @@
 import type { PolicyRule, Subject } from 'kubernetes-types/rbac/v1.js';
 import type { KObject } from '../../../api/object.js';
-import { byKind, resolveResource, type ResourceType } from '../../../api/resources.js';
+import { resolveResource, type ResourceType } from '../../../api/resources.js';
 import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
-import { apiError, clientError, type CommandError } from '../../errors.js';
+import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import type { ErrorCode } from '../../../narrator/types.js';
-import { createGenerated, type GeneratedOptions } from './generated.js';
+import { createFromFlags, type GeneratedOptions } from './generated.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 const VALID_RESOURCE_VERBS = ['*', 'get', 'delete', 'list', 'create', 'update', 'patch', 'watch', 'proxy', 'deletecollection', 'use', 'bind', 'escalate', 'impersonate'];
@@ -53,12 +52,17 @@ function parseResource(text: string): ResourceArg {
 /** The RESTMapper's answer for a resource as typed (a short name, a kind, a plural), or undefined if none is served. */
 const mapped = (r: ResourceArg): ResourceType | undefined => resolveResource(r.group ? `${r.resource}.${r.group}` : r.resource);
 
+/** The group and plural a rule names: the server's when it serves the resource, else as typed. */
+function groupResource(r: ResourceArg): [group: string, plural: string] {
+  const found = mapped(r);
+  return found ? [found.group, found.plural] : [r.group, r.resource];
+}
+
 /** generateResourcePolicyRules: one rule per API group (in name order), its resources as the mapper names them. */
 function rulesOf(verbs: string[], resources: ResourceArg[], resourceNames: string[], nonResourceUrls: string[]): PolicyRule[] {
   const byGroup = new Map<string, string[]>();
   for (const r of resources) {
-    const found = mapped(r);
-    const [group, plural] = found ? [found.group, found.plural] : [r.group, r.resource];
+    const [group, plural] = groupResource(r);
     const resource = r.subresource !== undefined ? `${plural}/${r.subresource}` : plural;
     const list = byGroup.get(group) ?? [];
     if (!list.includes(resource)) byGroup.set(group, [...list, resource]);
@@ -73,13 +77,12 @@ function resourceRefusal(resources: ResourceArg[], verbs: string[]): string | un
   for (const r of resources) {
     if (!r.resource) return 'error: resource must be specified if apiGroup/subresource specified';
     if (r.resource === '*') return undefined;
-    const found = mapped(r);
-    const [group, plural] = found ? [found.group, found.plural] : [r.group, r.resource];
+    const [group, plural] = groupResource(r);
     for (const verb of verbs) {
       const allowed = SPECIAL_VERBS[verb];
       if (allowed && !allowed.includes(`${group}/${plural}`)) return `error: can not perform '${verb}' on '${plural}' in group '${group}'`;
     }
-    if (!found) return `the server doesn't have a resource type "${r.resource}"`;
+    if (!mapped(r)) return `the server doesn't have a resource type "${r.resource}"`;
   }
   return undefined;
 }
@@ -106,22 +109,6 @@ function nameOf(names: string[], kind: string, o: GeneratedOptions): string | Co
   if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\nSee 'kubectl create ${kind.toLowerCase()} -h' for help and examples`, kind);
   if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim create prints -o yaml or -o name`, kind);
   return names[0]!;
-}
-
-/** How each subcommand words the API server's refusal: create role and clusterrole pass it on as it is, the others wrap it. */
-const WRAPPED: Record<string, string> = {
-  ServiceAccount: 'error: failed to create serviceaccount: ',
-  RoleBinding: 'error: failed to create rolebinding: ',
-  ClusterRoleBinding: 'error: failed to create clusterrolebinding: ',
-};
-
-/** Creates (or only prints) what kubectl generated; the API server's refusal as that subcommand prints it. */
-async function create(session: Session, object: KObject, o: GeneratedOptions): Promise<CommandError[]> {
-  const resource = byKind(object.apiVersion, object.kind)!;
-  const refused = await createGenerated(session, object, { resource, namespace: o.namespace, fieldManager: 'kubectl-create', dryRun: o.dryRun, output: o.output, word: 'created' });
-  if (!refused) return [];
-  const wrap = WRAPPED[object.kind];
-  return [wrap ? { kubectl: `${wrap}${refused.message}`, code: refused.reason as ErrorCode, args: { kind: object.kind, name: object.metadata.name } } : apiError(refused, { alone: true })];
 }
 
 const metadata = (name: string, o: GeneratedOptions, namespaced: boolean) => ({ creationTimestamp: null, name, ...(namespaced && o.namespaceExplicit ? { namespace: o.namespace } : {}) });
@@ -152,7 +139,7 @@ export async function runCreateRole(session: Session, kind: 'Role' | 'ClusterRol
   const refusedUrl = urls.length ? nonResourceRefusal(urls, verbs) : undefined;
   if (refusedUrl) return usage(refusedUrl, kind);
   const role = { apiVersion: `${RBAC}/v1`, kind, metadata: metadata(name, o, kind === 'Role'), rules: rulesOf(verbs, resources, resourceNames, urls) };
-  return create(session, role as unknown as KObject, o);
+  return createFromFlags(session, role as unknown as KObject, o);
 }
 
 /**
@@ -172,12 +159,12 @@ export async function runCreateBinding(session: Session, kind: 'RoleBinding' | '
   }
   const roleRef = { apiGroup: RBAC, kind: o.role ? 'Role' : 'ClusterRole', name: o.role ?? o.clusterRole! };
   const binding = { apiVersion: `${RBAC}/v1`, kind, metadata: metadata(name, o, kind === 'RoleBinding'), roleRef, ...(subjects.length ? { subjects } : {}) };
-  return create(session, binding as unknown as KObject, o);
+  return createFromFlags(session, binding as unknown as KObject, o);
 }
 
 /** `kubectl create serviceaccount NAME` (or `sa`). */
 export async function runCreateServiceAccount(session: Session, names: string[], o: GeneratedOptions): Promise<CommandError[]> {
   const name = nameOf(names, 'ServiceAccount', o);
   if (typeof name !== 'string') return name;
-  return create(session, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(name, o, true) } as unknown as KObject, o);
+  return createFromFlags(session, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(name, o, true) } as unknown as KObject, o);
 }
