@@ -58,7 +58,8 @@ describe('hostile input (property-based)', () => {
   it('never crashes on command lines; a failed command with no output changes nothing', async () => {
     const word = fc.oneof(
       fc.constantFrom('get', 'describe', 'delete', 'scale', 'logs', 'exec', 'curl', 'rollout', 'set', 'taint', 'cordon', 'etcdctl', 'auth', 'can-i', 'create', 'learn', 'events'),
-      fc.constantFrom('label', 'annotate', 'patch', 'expose', 'run', 'deployment', 'deploy'),
+      fc.constantFrom('label', 'annotate', 'patch', 'expose', 'run', 'deployment', 'deploy', 'wait', 'role', 'rolebinding', 'sa'),
+      fc.constantFrom('--for=condition=Ready', '--for=delete', '--for=jsonpath={.status.phase}=Running', '--for=jsonpath={', '--timeout=0', '--timeout=-1s', '--cascade=orphan', '--cascade=foreground', '--cascade', '--verb=get', '--resource=pods', '--role=x', 'k8s/*.yaml'),
       fc.constantFrom('pods', 'pod/x', 'deployment/gestion-employes', 'svc', 'nodes', 'pvc', 'all', 'secrets', '--', 'image', 'status', 'undo', 'env'),
       fc.constantFrom('-o', 'json', 'yaml', 'wide', 'jsonpath={}', 'go-template={{.x}}', 'go-template={{', '--template', '-n', '-A', '-l', 'app=gestion-employes', '--replicas=-1', '--replicas=x', '--as', 'etudiant', '-f', '--bogus', '=', '--tail=-5', '--for', '--types=Warning,x'),
       fc.constantFrom('a=b', 'a-', '--overwrite', '--all', '--image=nginx', '--image=', '-p', '{}', '[]', '{"spec":{"replicas":"x"}}', '--type=json', '--port=80', '--port=x', '--target-port=x', '--dry-run=client', '--wait=false', '--now', '--env=1=2'),
