@@ -52,6 +52,8 @@ const CREATE_FLAGS: Record<string, string[]> = {
   RoleBinding: ['role', 'clusterrole', 'user', 'group', 'serviceaccount', 'dryRun', 'output'],
   ClusterRoleBinding: ['role', 'clusterrole', 'user', 'group', 'serviceaccount', 'dryRun', 'output'],
 };
+/** The flag as typed from commander's name for it: nonResourceUrl → --non-resource-url. */
+const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 const dryRunOf = (value: true | 'client' | 'server' | 'none' | undefined) => (value === true ? 'client' : value === 'none' ? undefined : value);
 
 /** Each verb's options and the function it runs; modules load only when their verb is used. */
@@ -250,7 +252,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       // a flag of another subcommand: kubectl's subcommand does not have it
       const mine = new Set(CREATE_FLAGS[sub ?? 'files']);
       const foreign = Object.keys(o).find((k) => !mine.has(k) && (Array.isArray(o[k]) ? o[k].length > 0 : o[k] !== undefined));
-      if (foreign) throw new UsageError(`unknown flag: --${foreign.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}${sub ? '' : ' (kubesim create takes it with a subcommand: deployment, role, rolebinding…)'}`);
+      if (foreign) throw new UsageError(`unknown flag: ${flagOf(foreign)}${sub ? '' : ' (kubesim create takes it with a subcommand: deployment, role, rolebinding…)'}`);
       const generated = { namespace, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
       const names = args.slice(1);
       if (sub === 'deployment') {
@@ -288,7 +290,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       if (o.for === undefined) {
         // kubesim's own wait: virtual time passes; the other flags are kubectl wait's
         const flag = ['timeout', 'selector', 'all', 'allNamespaces', 'output'].find((k) => o[k] !== undefined);
-        if (flag) throw new UsageError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --for (kubectl wait); kubesim wait DURATION lets time pass`);
+        if (flag) throw new UsageError(`${flagOf(flag)} goes with --for (kubectl wait); kubesim wait DURATION lets time pass`);
         const { runWait } = await import('./commands/wait/wait.js');
         invoke({ run: (s) => runWait(s, args) });
         return;

@@ -1,5 +1,5 @@
 import type { KObject } from '../../api/object.js';
-import { byKindOnly, etcdPrefix } from '../../api/resources.js';
+import { byKindOnly, etcdKey, etcdPrefix } from '../../api/resources.js';
 import { POLICY_FINALIZERS } from '../../api/deletion.js';
 import type { Client } from '../../client/client.js';
 import type { World } from '../../sim/world.js';
@@ -56,7 +56,7 @@ export class GarbageCollector implements Reconciler {
     const keys: string[] = [];
     for (const ref of dependent.metadata.ownerReferences ?? []) {
       const r = byKindOnly(ref.kind);
-      const owner = r?.ownsDependents ? this.w.store.get(`${etcdPrefix(r, dependent.metadata.namespace)}${ref.name}`)?.value : undefined;
+      const owner = r?.ownsDependents ? this.w.store.get(etcdKey(r, dependent.metadata.namespace, ref.name))?.value : undefined;
       if (owner?.metadata.uid !== ref.uid || !owner.metadata.deletionTimestamp || !owner.metadata.finalizers?.includes(FOREGROUND)) continue;
       this.finalizing.set(keyOf(owner), owner);
       keys.push(keyOf(owner));
@@ -74,7 +74,7 @@ export class GarbageCollector implements Reconciler {
     const seen = this.finalizing.get(key);
     if (!seen) return {};
     // level-triggered: the owner as it is now, if it is still the one marked
-    const current = this.w.store.get(`${etcdPrefix(byKindOnly(seen.kind)!, seen.metadata.namespace)}${seen.metadata.name}`)?.value;
+    const current = this.w.store.get(etcdKey(byKindOnly(seen.kind)!, seen.metadata.namespace, seen.metadata.name))?.value;
     if (!current || current.metadata.uid !== seen.metadata.uid) {
       this.finalizing.delete(key);
       return {};

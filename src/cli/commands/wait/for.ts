@@ -75,6 +75,13 @@ function met(condition: Condition, obj: KObject | undefined): boolean {
   return condition.value === undefined ? found[0] !== undefined : scalarText(found[0]) === condition.value;
 }
 
+/** kubectl wait's --timeout: 30 s when absent, a Go duration; 0 looks once, a negative one waits a week. */
+function timeoutOf(text: string | undefined): number | undefined {
+  if (text === undefined) return DEFAULT_TIMEOUT_MS;
+  if (text.startsWith('-')) return parseDuration(text.slice(1)) === undefined ? undefined : WEEK_MS;
+  return text === '0' ? 0 : parseDuration(text);
+}
+
 /**
  * `kubectl wait --for=condition=Available deployment/web` (or `=delete`, `=create`, `=jsonpath={…}=VALUE`): each object
  * in turn, virtual time moving a second at a time while it is not there yet, up to --timeout (30 s) for them all.
@@ -83,7 +90,7 @@ function met(condition: Condition, obj: KObject | undefined): boolean {
 export async function runWaitFor(session: Session, args: string[], opts: WaitForOptions): Promise<CommandError[]> {
   const condition = conditionOf(opts.for);
   if (typeof condition === 'string') return [clientError(condition, 'usage', { detail: `--for=${opts.for}` })];
-  const timeout = opts.timeout === undefined ? DEFAULT_TIMEOUT_MS : opts.timeout.startsWith('-') ? (parseDuration(opts.timeout.slice(1)) === undefined ? undefined : WEEK_MS) : parseDuration(opts.timeout === '0' ? '0s' : opts.timeout);
+  const timeout = timeoutOf(opts.timeout);
   if (timeout === undefined) return [clientError(`invalid argument "${opts.timeout}" for "--timeout" flag: time: invalid duration "${opts.timeout}"`, 'usage', { detail: '--timeout=30s' })];
   if (!args.length) return [clientError(NO_RESOURCES, 'usage', { detail: 'kubesim wait --for=condition=Ready pod/NOM' })];
   const targets = resolveTargets(args);
@@ -107,8 +114,13 @@ export async function runWaitFor(session: Session, args: string[], opts: WaitFor
   for (const w of waited) {
     // a deletion waited for of what was already gone says nothing
     if (condition.kind === 'delete' && !w.found) continue;
-    while (!met(condition, session.get(w.resource, w.namespace, w.name)) && session.now < deadline) session.cluster.stabilize(0, Math.min(STEP_MS, deadline - session.now));
-    if (!met(condition, session.get(w.resource, w.namespace, w.name))) {
+    const isMet = () => met(condition, session.get(w.resource, w.namespace, w.name));
+    let done = isMet();
+    while (!done && session.now < deadline) {
+      session.cluster.stabilize(0, Math.min(STEP_MS, deadline - session.now));
+      done = isMet();
+    }
+    if (!done) {
       errors.push(clientError(`timed out waiting for the condition on ${w.resource.plural}/${w.name}`, 'timed-out', { detail: `--timeout=${opts.timeout ?? '30s'}` }));
       continue;
     }
