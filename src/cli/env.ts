@@ -22,6 +22,8 @@ export interface Env {
   /** --as / --as-group: the user (and groups) the API server is asked to act as. */
   impersonate?: { user: string; groups: string[] };
   stdin: () => string;
+  /** The process's environment variables, as kubectl reads some (an env file's `KEY` line without a value). */
+  variables: NodeJS.ProcessEnv;
   /** A person at a terminal (stdin and stdout are TTYs), or KUBESIM_INTERACTIVE=1: prompts may be shown. */
   interactive: boolean;
 }
@@ -78,6 +80,7 @@ export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { st
     seed: vars.KUBESIM_SEED,
     ...(flags.as !== undefined && { impersonate: { user: flags.as, groups: flags.asGroup ?? [] } }),
     stdin: io.stdin,
+    variables: vars,
     interactive: !!io.interactive || vars.KUBESIM_INTERACTIVE === '1',
   };
 }

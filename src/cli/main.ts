@@ -32,9 +32,14 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 /** kubectl's --dry-run flag: alone it means client, `none` is the default (nothing dry). */
 const dryRunOption = (description: string) => new Option('--dry-run [mode]', description).choices(['client', 'server', 'none']);
 /** The `create` subcommands that generate an object from flags, by kubectl's names and aliases. */
-const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'serviceaccount' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding'> = {
+const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'Namespace' | 'ConfigMap' | 'Secret' | 'serviceaccount' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding'> = {
   deployment: 'deployment',
   deploy: 'deployment',
+  namespace: 'Namespace',
+  ns: 'Namespace',
+  configmap: 'ConfigMap',
+  cm: 'ConfigMap',
+  secret: 'Secret',
   serviceaccount: 'serviceaccount',
   sa: 'serviceaccount',
   role: 'Role',
@@ -42,10 +47,13 @@ const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'serviceaccount' | 'Role
   rolebinding: 'RoleBinding',
   clusterrolebinding: 'ClusterRoleBinding',
 };
-/** Each `create` subcommand's own flags (commander's names); `files`: create -f, namespace, configmap and secret. */
+/** Each `create` subcommand's own flags (commander's names); `files`: create -f. */
 const CREATE_FLAGS: Record<string, string[]> = {
-  files: ['filename', 'recursive', 'fromLiteral', 'fromFile'],
+  files: ['filename', 'recursive'],
   deployment: ['image', 'replicas', 'port', 'dryRun', 'output'],
+  Namespace: ['dryRun', 'output'],
+  ConfigMap: ['fromLiteral', 'fromFile', 'fromEnvFile', 'appendHash', 'dryRun', 'output'],
+  Secret: ['fromLiteral', 'fromFile', 'fromEnvFile', 'type', 'appendHash', 'dryRun', 'output'],
   serviceaccount: ['dryRun', 'output'],
   Role: ['verb', 'resource', 'resourceName', 'dryRun', 'output'],
   ClusterRole: ['verb', 'resource', 'resourceName', 'nonResourceUrl', 'dryRun', 'output'],
@@ -231,7 +239,10 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
     .option('--from-literal <cle=valeur>', 'une clé et sa valeur (configmap, secret)', collect, [])
-    .option('--from-file <[cle=]chemin>', 'le contenu d’un fichier (configmap, secret)', collect, [])
+    .option('--from-file <[cle=]chemin>', 'le contenu d’un fichier, ou de chaque fichier d’un dossier (configmap, secret)', collect, [])
+    .option('--from-env-file <chemin>', 'un fichier de lignes CLE=valeur (configmap, secret)', collect, [])
+    .option('--type <type>', 'le type du Secret (secret generic ; défaut : Opaque)')
+    .option('--append-hash', 'ajoute au nom un hash du contenu (configmap, secret)')
     .option('--image <image>', 'image des conteneurs (deployment ; répétable)', collect, [])
     .option('-r, --replicas <count>', 'nombre de réplicas (deployment)')
     .option('--port <port>', 'port du conteneur (deployment)')
@@ -263,6 +274,14 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         invoke({ run: (s) => runCreateDeployment(s, names.slice(0, names.length - command.length), { ...generated, images: o.image, replicas: o.replicas, port: o.port, command }) });
         return;
       }
+      if (sub === 'Namespace' || sub === 'ConfigMap' || sub === 'Secret') {
+        const config = await import('./commands/create/config.js');
+        const sources = { ...generated, fromLiteral: o.fromLiteral, fromFile: o.fromFile, fromEnvFile: o.fromEnvFile, appendHash: !!o.appendHash, type: o.type };
+        if (sub === 'Namespace') invoke({ run: (s) => config.runCreateNamespace(s, names, generated) });
+        else if (sub === 'ConfigMap') invoke({ run: (s) => config.runCreateConfigMap(s, names, sources) });
+        else invoke({ run: (s) => config.runCreateSecret(s, names, sources) });
+        return;
+      }
       if (sub) {
         const rbac = await import('./commands/create/rbac.js');
         if (sub === 'serviceaccount') invoke({ run: (s) => rbac.runCreateServiceAccount(s, names, generated) });
@@ -272,8 +291,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         return;
       }
       const { runCreate } = await import('./commands/create/create.js');
-      const sources = { fromLiteral: o.fromLiteral, fromFile: o.fromFile };
-      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace, ...sources }) });
+      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace }) });
     });
 
   program

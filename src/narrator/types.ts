@@ -48,6 +48,7 @@ export type ErrorCode =
   | 'RequestEntityTooLarge'
   | 'overwrite'
   | 'usage'
+  | 'source'
   | 'timed-out'
   | 'watch-one'
   | 'unknown-resource'

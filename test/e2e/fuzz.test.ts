@@ -78,7 +78,7 @@ describe('hostile input (property-based)', () => {
     );
   }, 120_000);
 
-  it('never crashes on the verbs that write from flags (label, annotate, patch, expose, run, create deployment, role, binding)', async () => {
+  it('never crashes on the verbs that write from flags (label, annotate, patch, expose, run, create deployment, namespace, configmap, secret, role, binding)', async () => {
     const start = fc.constantFrom(
       ['label', 'deployment/gestion-employes'],
       ['label', 'pods', '--all'],
@@ -95,6 +95,10 @@ describe('hostile input (property-based)', () => {
       ['create', 'rolebinding', 'essai'],
       ['create', 'clusterrolebinding', 'essai'],
       ['create', 'sa', 'essai'],
+      ['create', 'namespace', 'essai'],
+      ['create', 'configmap', 'essai'],
+      ['create', 'secret', 'generic', 'essai'],
+      ['create', 'secret'],
     );
     const flag = fc.oneof(
       fc.constantFrom('a=b', 'a-', 'app=autre', 'app-', 'tier=web', '--overwrite', '--image=busybox', '--image=a/b_c.d:1', '--port=80', '--port=-1', '--port=99999', '--target-port=http'),
@@ -102,6 +106,7 @@ describe('hostile input (property-based)', () => {
       fc.constantFrom('-p', '{"spec":{"replicas":2}}', '{"metadata":{"labels":null}}', '[{"op":"add","path":"/spec/x","value":1}]', '[{"op":"remove","path":"/"}]', '{"data":{"k":1}}', 'null', '"x"'),
       fc.constantFrom('--dry-run=client', '--dry-run=server', '-o', 'yaml', 'name', 'json'),
       fc.constantFrom('--verb=get,list', '--verb=*', '--verb=bind', '--resource=pods', '--resource=deployments.apps/scale', '--resource=*', '--resource=/x', '--resource-name=a'),
+      fc.constantFrom('--from-literal=a=b', '--from-literal==b', '--from-literal=..a=b', '--from-file=manifests', '--from-file=k=manifests/postgres.yaml', '--from-file=a=b=c', '--from-env-file=manifests/postgres.yaml', '--from-env-file=manifests', '--append-hash', '--type=kubernetes.io/tls'),
       fc.constantFrom('--non-resource-url=/healthz', '--non-resource-url=x*', '--role=view', '--clusterrole=view', '--user=bob', '--group=g', '--serviceaccount=default:robot', '--serviceaccount=robot'),
       fc.string({ maxLength: 20 }),
     );

@@ -133,6 +133,25 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-o', 'name']).stdout).toBe('deployment.apps/gestion-employes\n');
   }, 60_000);
 
+  it('creates namespaces, ConfigMaps and Secrets from flags as kubectl does: sources, checks, --append-hash, dry runs, refusals', async () => {
+    const dir = scratchDir('sources');
+    writeFileSync(join(dir, 'app.properties'), 'mode=prod\n');
+    writeFileSync(join(dir, 'logo.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff]));
+    writeFileSync(join(dir, 'app.env'), '# base de données\nDB_HOST=postgres\n  DB_PORT=5432\r\n');
+    const at = (file: string) => join(dir, file);
+    const cases = [
+      ['create', 'namespace', 'formation', '--dry-run=client', '-o', 'yaml'], ['create', 'ns', 'formation', '--dry-run=server'], ['create', 'ns', 'default'], ['create', 'ns', 'A'], ['create', 'ns'],
+      ['create', 'configmap', 'app', `--from-file=${at('app.properties')}`, `--from-file=logo=${at('logo.bin')}`, '--from-literal=MODE=prod', '--dry-run=client', '-o', 'yaml'],
+      ['create', 'cm', 'app', `--from-file=${dir}`, '-n', 'kube-public', '--dry-run=server', '-o', 'name'], ['create', 'cm', 'app', `--from-env-file=${at('app.env')}`, '--append-hash', '--dry-run=client', '-o', 'yaml'],
+      ['create', 'cm', 'app', '--from-literal=a=1', '--from-literal=a=2'], ['create', 'cm', 'app', `--from-env-file=${at('app.env')}`, '--from-literal=a=1'], ['create', 'cm', 'kube-root-ca.crt'],
+      ['create', 'cm', 'app', `--from-file=k=${dir}`], ['create', 'cm', 'app', '-n', 'absent'], ['create', 'cm', 'App'],
+      ['create', 'secret', 'generic', 'db', '--from-literal=password=s3cr3t', `--from-file=${at('logo.bin')}`, '--type=kubernetes.io/basic-auth', '--dry-run=client', '-o', 'yaml'],
+      ['create', 'secret', 'generic', 'db', `--from-env-file=${at('app.env')}`, '--append-hash', '--dry-run=server'], ['create', 'secret', 'generic', 'db', '--from-literal=a=1', '--from-literal=a=2'],
+      ['create', 'secret', 'generic', 'db', '-n', 'absent'], ['create', 'secret', 'generic'], ['create', 'secret', 'opaque', 'db'], ['create'], ['create', 'nope'],
+    ];
+    for (const args of cases) await expectLikeKubesim(args);
+  }, 60_000);
+
   it("deletes with kubectl's --cascade policies: orphan leaves the ReplicaSet and its pods, foreground takes them first", async () => {
     const manifest = deploymentManifest('cascade', 'app: cascade');
     expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: manifest }).code).toBe(0);

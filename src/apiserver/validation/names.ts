@@ -5,6 +5,7 @@ const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 
 const maxLen = (n: number) => `must be no more than ${n} characters`;
 
@@ -72,12 +73,28 @@ export function qualifiedName(key: string): string[] {
   return errs;
 }
 
+/** hasChDirPrefix: a key that would name a directory, or climb out of one, as a volume's file. */
+function chDirPrefix(value: string): string[] {
+  if (value === '.') return ["must not be '.'"];
+  if (value === '..') return ["must not be '..'"];
+  return value.startsWith('..') ? ["must not start with '..'"] : [];
+}
+
+/** IsConfigMapKey (Secret keys too): every problem, not the first. */
 export function configMapKey(key: string): string[] {
-  if (key.length > 253) return [maxLen(253)];
+  const errs = key.length > 253 ? [maxLen(253)] : [];
   if (!CONFIG_MAP_KEY.test(key)) {
-    return ["a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')"];
+    errs.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
   }
-  return [];
+  return [...errs, ...chDirPrefix(key)];
+}
+
+/** IsEnvVarName: the keys of an env file (kubectl create configmap|secret --from-env-file). */
+export function envVarName(name: string): string[] {
+  const errs = ENV_VAR_NAME.test(name)
+    ? []
+    : ["a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')"];
+  return [...errs, ...chDirPrefix(name)];
 }
 
 export function portRange(port: number): string[] {

@@ -1,32 +1,15 @@
 import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
-import { byKind, kindPrefix, resolveResource } from '../../../api/resources.js';
+import { byKind, kindPrefix } from '../../../api/resources.js';
 import { missingTypeError } from '../../../manifest/decode.js';
 import { readManifests } from '../../../manifest/read.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { configMapFrom, secretFrom, type SourceOptions } from './generators.js';
 
-export interface CreateOptions extends SourceOptions {
+export interface CreateOptions {
   filenames: string[];
   recursive: boolean;
   namespace: string;
-}
-
-const USAGE = 'usage: kubesim create -f FILE | namespace NAME | configmap NAME --from-literal=K=V | secret generic NAME --from-literal=K=V';
-
-/** The object a `create TYPE NAME` line describes, or why it cannot be made. */
-function generate(args: string[], opts: CreateOptions): { object: KObject } | { error: string; usage?: boolean } {
-  const [type, ...rest] = args;
-  const kind = resolveResource(type ?? '')?.kind;
-  if (kind === 'Secret') {
-    if (rest[0] !== 'generic' || !rest[1]) return { error: USAGE, usage: true };
-    return secretFrom(rest[1], opts);
-  }
-  if (!rest[0]) return { error: USAGE, usage: true };
-  if (kind === 'Namespace') return { object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: rest[0] } } as KObject };
-  if (kind === 'ConfigMap') return configMapFrom(rest[0], opts);
-  return { error: USAGE, usage: true };
 }
 
 function createObject(session: Session, obj: KObject, namespace: string, source: string | undefined, alone: boolean): CommandError | undefined {
@@ -41,28 +24,25 @@ function createObject(session: Session, obj: KObject, namespace: string, source:
   return undefined;
 }
 
-/** `kubectl create -f` (no last-applied annotation, AlreadyExists if present), and `create namespace|configmap|secret generic`. */
+/** `kubectl create -f` (no last-applied annotation, AlreadyExists if present). */
 export async function runCreate(session: Session, args: string[], opts: CreateOptions): Promise<CommandError[]> {
+  const usage = (message: string) => [clientError(message, 'usage', { detail: 'kubesim create -f FICHIER, ou create deployment|namespace|configmap|secret generic|role|rolebinding|serviceaccount NOM' })];
+  // a word that is not a subcommand: kubectl's create takes no argument of its own
+  if (args.length) return usage(`Unexpected args: [${args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
+  if (!opts.filenames.length) return usage('must specify one of -f and -k');
   const errors: CommandError[] = [];
-  if (opts.filenames.length) {
-    const items = await readManifests(opts.filenames, { recursive: opts.recursive, stdin: session.env.stdin });
-    for (const item of items) {
-      if (item.error || !item.object) {
-        if (item.error) errors.push(clientError(item.error.kubectl, item.error.code, { source: item.source, path: item.source, line: item.error.line, column: item.error.column, detail: item.error.detail }));
-        continue;
-      }
-      const missing = missingTypeError(item.object, item.source);
-      if (missing) {
-        errors.push(clientError(missing.kubectl, 'missing-kind', { source: item.source, detail: missing.detail }));
-        continue;
-      }
-      const err = createObject(session, item.object, opts.namespace, item.source, items.length === 1);
-      if (err) errors.push(err);
+  const items = await readManifests(opts.filenames, { recursive: opts.recursive, stdin: session.env.stdin });
+  for (const item of items) {
+    if (item.error || !item.object) {
+      if (item.error) errors.push(clientError(item.error.kubectl, item.error.code, { source: item.source, path: item.source, line: item.error.line, column: item.error.column, detail: item.error.detail }));
+      continue;
     }
-  } else {
-    const obj = generate(args, opts);
-    if ('error' in obj) return [clientError(obj.error, 'usage', { detail: obj.usage ? 'kubesim create configmap NOM --from-literal=cle=valeur' : '--from-literal=cle=valeur, --from-file=[cle=]chemin' })];
-    const err = createObject(session, obj.object, opts.namespace, undefined, true);
+    const missing = missingTypeError(item.object, item.source);
+    if (missing) {
+      errors.push(clientError(missing.kubectl, 'missing-kind', { source: item.source, detail: missing.detail }));
+      continue;
+    }
+    const err = createObject(session, item.object, opts.namespace, item.source, items.length === 1);
     if (err) errors.push(err);
   }
   session.settle();

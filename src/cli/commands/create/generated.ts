@@ -3,7 +3,7 @@ import type { KObject } from '../../../api/object.js';
 import { byKind, type ResourceType } from '../../../api/resources.js';
 import type { ErrorCode } from '../../../narrator/types.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
-import { writtenText } from '../../../printers/output.js';
+import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
 
@@ -15,6 +15,21 @@ export interface GeneratedOptions {
   dryRun?: 'client' | 'server';
   output?: string;
 }
+
+/** A refusal of a `create` subcommand's arguments (`command`: `role`, `secret generic`), before anything is sent. */
+export function usage(message: string, command: string): CommandError[] {
+  return [clientError(message, 'usage', { detail: `kubesim create ${command} NOM` })];
+}
+
+/** The arguments every generated object checks first: one name, an output create can print. */
+export function nameOf(names: string[], command: string, o: GeneratedOptions): string | CommandError[] {
+  if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\nSee 'kubectl create ${command} -h' for help and examples`, command);
+  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim create prints -o yaml or -o name`, command);
+  return names[0]!;
+}
+
+/** The metadata kubectl writes of an object it generates: the namespace only when -n was given (EnforceNamespace). */
+export const generatedMetadata = (name: string, o: GeneratedOptions, namespaced: boolean) => ({ creationTimestamp: null, name, ...(namespaced && o.namespaceExplicit ? { namespace: o.namespace } : {}) });
 
 /**
  * What kubectl sends of an object it built (create deployment, run, expose): the object as `--dry-run=client -o yaml`
@@ -51,6 +66,9 @@ export async function createGenerated(
  */
 const WRAPPED: Record<string, string> = {
   Deployment: 'failed to create deployment: ',
+  ConfigMap: 'failed to create configmap: ',
+  // kubectl 1.32's words, without the colon the others have
+  Secret: 'failed to create secret ',
   ServiceAccount: 'failed to create serviceaccount: ',
   RoleBinding: 'failed to create rolebinding: ',
   ClusterRoleBinding: 'failed to create clusterrolebinding: ',

@@ -1,10 +1,9 @@
 import type { PolicyRule, Subject } from 'kubernetes-types/rbac/v1.js';
 import type { KObject } from '../../../api/object.js';
 import { resolveResource, type ResourceType } from '../../../api/resources.js';
-import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
-import { clientError, type CommandError } from '../../errors.js';
+import type { CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { createFromFlags, type GeneratedOptions } from './generated.js';
+import { createFromFlags, generatedMetadata as metadata, nameOf, usage, type GeneratedOptions } from './generated.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 const VALID_RESOURCE_VERBS = ['*', 'get', 'delete', 'list', 'create', 'update', 'patch', 'watch', 'proxy', 'deletecollection', 'use', 'bind', 'escalate', 'impersonate'];
@@ -99,27 +98,14 @@ function nonResourceRefusal(urls: string[], verbs: string[]): string | undefined
   return undefined;
 }
 
-function usage(message: string, kind: string): CommandError[] {
-  const verb = kind.toLowerCase();
-  return [clientError(message, 'usage', { detail: `kubesim create ${verb} NOM` })];
-}
-
-/** The flags every generated object checks first: one name, an output create can print. */
-function nameOf(names: string[], kind: string, o: GeneratedOptions): string | CommandError[] {
-  if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\nSee 'kubectl create ${kind.toLowerCase()} -h' for help and examples`, kind);
-  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim create prints -o yaml or -o name`, kind);
-  return names[0]!;
-}
-
-const metadata = (name: string, o: GeneratedOptions, namespaced: boolean) => ({ creationTimestamp: null, name, ...(namespaced && o.namespaceExplicit ? { namespace: o.namespace } : {}) });
-
 /**
  * `kubectl create role|clusterrole NAME --verb=… --resource=…[/sub] [--resource-name=…] [--non-resource-url=…]`:
  * verbs and resources without repeats (a `*` stands for all), one rule per API group. A verb kubectl does not know
  * is only warned about.
  */
 export async function runCreateRole(session: Session, kind: 'Role' | 'ClusterRole', names: string[], o: RoleOptions): Promise<CommandError[]> {
-  const name = nameOf(names, kind, o);
+  const command = kind.toLowerCase();
+  const name = nameOf(names, command, o);
   if (typeof name !== 'string') return name;
   const given = unique(sliced(o.verbs));
   const verbs = given.includes('*') ? ['*'] : given;
@@ -128,8 +114,8 @@ export async function runCreateRole(session: Session, kind: 'Role' | 'ClusterRol
   const resources = all ? [all] : typed;
   const resourceNames = unique(o.resourceNames);
   const urls = kind === 'ClusterRole' ? unique(sliced(o.nonResourceUrls)) : [];
-  if (!verbs.length) return usage('at least one verb must be specified', kind);
-  if (!resources.length && !urls.length) return usage(kind === 'Role' ? 'at least one resource must be specified' : 'one of resource or nonResourceURL must be specified', kind);
+  if (!verbs.length) return usage('at least one verb must be specified', command);
+  if (!resources.length && !urls.length) return usage(kind === 'Role' ? 'at least one resource must be specified' : 'one of resource or nonResourceURL must be specified', command);
   if (resources.length) {
     for (const verb of verbs) if (!VALID_RESOURCE_VERBS.includes(verb)) session.renderer.stderr(`Warning: '${verb}' is not a standard resource verb\n`);
     const refused = resourceRefusal(resources, verbs);
@@ -137,7 +123,7 @@ export async function runCreateRole(session: Session, kind: 'Role' | 'ClusterRol
     if (refused) return [{ kubectl: refused, code: refused.startsWith('the server') ? 'unknown-resource' : 'usage', args: { resource: resources[0]!.resource, detail: '--resource' } }];
   }
   const refusedUrl = urls.length ? nonResourceRefusal(urls, verbs) : undefined;
-  if (refusedUrl) return usage(refusedUrl, kind);
+  if (refusedUrl) return usage(refusedUrl, command);
   const role = { apiVersion: `${RBAC}/v1`, kind, metadata: metadata(name, o, kind === 'Role'), rules: rulesOf(verbs, resources, resourceNames, urls) };
   return createFromFlags(session, role as unknown as KObject, o);
 }
@@ -147,14 +133,15 @@ export async function runCreateRole(session: Session, kind: 'Role' | 'ClusterRol
  * --serviceaccount=NAMESPACE:NAME`: the subjects in that order, users, groups, then service accounts.
  */
 export async function runCreateBinding(session: Session, kind: 'RoleBinding' | 'ClusterRoleBinding', names: string[], o: BindingOptions): Promise<CommandError[]> {
-  const name = nameOf(names, kind, o);
+  const command = kind.toLowerCase();
+  const name = nameOf(names, command, o);
   if (typeof name !== 'string') return name;
-  if (kind === 'ClusterRoleBinding' && (!o.clusterRole || o.role)) return usage(o.role ? 'unknown flag: --role' : 'required flag(s) "clusterrole" not set', kind);
-  if (!o.role === !o.clusterRole) return usage('exactly one of clusterrole or role must be specified', kind);
+  if (kind === 'ClusterRoleBinding' && (!o.clusterRole || o.role)) return usage(o.role ? 'unknown flag: --role' : 'required flag(s) "clusterrole" not set', command);
+  if (!o.role === !o.clusterRole) return usage('exactly one of clusterrole or role must be specified', command);
   const subjects: Subject[] = [...o.users.map((user) => ({ apiGroup: RBAC, kind: 'User', name: user })), ...o.groups.map((group) => ({ apiGroup: RBAC, kind: 'Group', name: group }))];
   for (const account of o.serviceAccounts) {
     const [namespace, sa, ...more] = account.split(':');
-    if (!namespace || !sa || more.length) return usage('serviceaccount must be <namespace>:<name>', kind);
+    if (!namespace || !sa || more.length) return usage('serviceaccount must be <namespace>:<name>', command);
     subjects.push({ kind: 'ServiceAccount', name: sa, namespace });
   }
   const roleRef = { apiGroup: RBAC, kind: o.role ? 'Role' : 'ClusterRole', name: o.role ?? o.clusterRole! };
@@ -164,7 +151,7 @@ export async function runCreateBinding(session: Session, kind: 'RoleBinding' | '
 
 /** `kubectl create serviceaccount NAME` (or `sa`). */
 export async function runCreateServiceAccount(session: Session, names: string[], o: GeneratedOptions): Promise<CommandError[]> {
-  const name = nameOf(names, 'ServiceAccount', o);
+  const name = nameOf(names, 'serviceaccount', o);
   if (typeof name !== 'string') return name;
   return createFromFlags(session, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(name, o, true) } as unknown as KObject, o);
 }
