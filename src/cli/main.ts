@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { hasWidth, type Renderer, type Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
+import { cobraText, helpPath, unknownFlag } from './parse-errors.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
 import { BackendUnavailable } from './backend/backend.js';
 import { LockTimeout, makeRenderer, Session } from './session.js';
@@ -58,11 +59,28 @@ const CREATE_FLAGS: Record<string, string[]> = {
   Role: ['verb', 'resource', 'resourceName', 'dryRun', 'output'],
   ClusterRole: ['verb', 'resource', 'resourceName', 'nonResourceUrl', 'dryRun', 'output'],
   RoleBinding: ['role', 'clusterrole', 'user', 'group', 'serviceaccount', 'dryRun', 'output'],
-  ClusterRoleBinding: ['role', 'clusterrole', 'user', 'group', 'serviceaccount', 'dryRun', 'output'],
+  ClusterRoleBinding: ['clusterrole', 'user', 'group', 'serviceaccount', 'dryRun', 'output'],
 };
 /** The flag as typed from commander's name for it: nonResourceUrl → --non-resource-url. */
 const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 const dryRunOf = (value: true | 'client' | 'server' | 'none' | undefined) => (value === true ? 'client' : value === 'none' ? undefined : value);
+
+/** The commands typed (`['auth', 'can-i']`), before the arguments: the first word naming a command, then its subcommands. */
+function typedPath(program: Command, words: string[]): string[] {
+  const path: string[] = [];
+  let parent = program;
+  for (const word of words) {
+    if (word.startsWith('-')) continue;
+    const command = parent.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!command) {
+      if (path.length) break;
+      continue;
+    }
+    path.push(command.name());
+    parent = command;
+  }
+  return path;
+}
 
 /** Each verb's options and the function it runs; modules load only when their verb is used. */
 function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim: Kubesim, argv: string[]): Command {
@@ -84,7 +102,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .configureOutput({
       writeOut: (s) => streams.out.write(s),
       writeErr: (s) => streams.err.write(s),
-      outputError: (s, write) => write(s.replace(/^error: unknown option '([^']+)'.*/s, "error: unknown flag: $1\n")),
+      // the root's errors are of its options (-n, --as…), which every kubectl command takes as its own
+      outputError: (s, write) => write(cobraText(s, helpPath(typedPath(program, argv.slice(2)), argv.slice(2)), argv.at(-1)) ?? s),
     });
   // kubectl takes `-n ''` for no flag at all: the context's namespace, default
   const ns = () => (program.opts().namespace as string | undefined) || undefined;
@@ -263,7 +282,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       // a flag of another subcommand: kubectl's subcommand does not have it
       const mine = new Set(CREATE_FLAGS[sub ?? 'files']);
       const foreign = Object.keys(o).find((k) => !mine.has(k) && (Array.isArray(o[k]) ? o[k].length > 0 : o[k] !== undefined));
-      if (foreign) throw new UsageError(`unknown flag: ${flagOf(foreign)}${sub ? '' : ' (kubesim create takes it with a subcommand: deployment, role, rolebinding…)'}`);
+      if (foreign && !sub && (foreign === 'dryRun' || foreign === 'output')) throw new UsageError(`${flagOf(foreign)}: kubesim create -f does not take it (create deployment, namespace, configmap, role… do)`);
+      if (foreign) throw new UsageError(`Error: ${unknownFlag(flagOf(foreign))}\nSee '${helpPath(['create'], argv.slice(2))} --help' for usage.`);
       const generated = { namespace, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
       const names = args.slice(1);
       if (sub === 'deployment') {
@@ -649,6 +669,16 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     const { runClusterInfo } = await import('./commands/info/info.js');
     invoke({ readOnly: true, run: runClusterInfo });
   });
+  // each command's parse errors name its help, as cobra's do (`See 'kubectl create configmap --help' for usage.`)
+  const nameHelp = (parent: Command, path: string[]) => {
+    for (const command of parent.commands) {
+      const own = [...path, command.name()];
+      const help = helpPath(own, argv.slice(2));
+      command.configureOutput({ outputError: (s, write) => write(cobraText(s, help, argv.at(-1)) ?? s) });
+      nameHelp(command, own);
+    }
+  };
+  nameHelp(program, []);
   return program;
 }
 

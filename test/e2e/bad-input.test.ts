@@ -207,7 +207,7 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     expect(unknown.stderr).toContain('error: the server doesn\'t have a resource type "flux"');
     const flag = kubesim(home, ['get', 'pods', '--nope']);
     expect(flag.code).toBe(1);
-    expect(flag.stderr).toContain('error: unknown flag: --nope');
+    expect(flag.stderr).toBe("Error: unknown flag: --nope\nSee 'kubectl get --help' for usage.\n");
     const notFound = kubesim(home, ['get', 'pod', 'ghost']);
     expect(notFound.code).toBe(1);
     expect(notFound.stderr).toContain('Error from server (NotFound): pods "ghost" not found');

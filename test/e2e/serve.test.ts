@@ -133,7 +133,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-o', 'name']).stdout).toBe('deployment.apps/gestion-employes\n');
   }, 60_000);
 
-  it('creates namespaces, ConfigMaps and Secrets from flags as kubectl does: sources, checks, --append-hash, dry runs, refusals', async () => {
+  it('creates namespaces, ConfigMaps and Secrets from flags as kubectl does: sources, checks, --append-hash, dry runs, refusals; unknown flags', async () => {
     const dir = scratchDir('sources');
     writeFileSync(join(dir, 'app.properties'), 'mode=prod\n');
     writeFileSync(join(dir, 'logo.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff]));
@@ -148,6 +148,10 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['create', 'secret', 'generic', 'db', '--from-literal=password=s3cr3t', `--from-file=${at('logo.bin')}`, '--type=kubernetes.io/basic-auth', '--dry-run=client', '-o', 'yaml'],
       ['create', 'secret', 'generic', 'db', `--from-env-file=${at('app.env')}`, '--append-hash', '--dry-run=server'], ['create', 'secret', 'generic', 'db', '--from-literal=a=1', '--from-literal=a=2'],
       ['create', 'secret', 'generic', 'db', '-n', 'absent'], ['create', 'secret', 'generic'], ['create', 'secret', 'opaque', 'db'], ['create'], ['create', 'nope'],
+      // flags a command does not have, or without their value: pflag's words, and the help of the command typed
+      ['create', 'cm', 'app', '--image=nginx'], ['create', 'secret', 'generic', 'db', '--replicas=2'], ['create', 'ns', 'x', '--from-literal=a=b'], ['create', '--bogus'],
+      ['get', 'pods', '--selectr=app=web'], ['get', 'pods', '-z'], ['get', 'pods', '-zo', 'yaml'], ['get', 'pods', '-o'], ['get', 'pods', '--namespace'], ['create', 'cm', 'app', '-n'],
+      ['rollout', 'status', 'deploy/gestion-employes', '--bogus'], ['auth', 'can-i', 'get', 'pods', '--as'], ['set', 'image', '--bogus'], ['delete', 'pod', 'x', '--forcee'], ['create', 'clusterrolebinding', 'b', '--role=r'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
   }, 60_000);

@@ -136,7 +136,7 @@ export async function runCreateBinding(session: Session, kind: 'RoleBinding' | '
   const command = kind.toLowerCase();
   const name = nameOf(names, command, o);
   if (typeof name !== 'string') return name;
-  if (kind === 'ClusterRoleBinding' && (!o.clusterRole || o.role)) return usage(o.role ? 'unknown flag: --role' : 'required flag(s) "clusterrole" not set', command);
+  if (kind === 'ClusterRoleBinding' && !o.clusterRole) return usage('required flag(s) "clusterrole" not set', command);
   if (!o.role === !o.clusterRole) return usage('exactly one of clusterrole or role must be specified', command);
   const subjects: Subject[] = [...o.users.map((user) => ({ apiGroup: RBAC, kind: 'User', name: user })), ...o.groups.map((group) => ({ apiGroup: RBAC, kind: 'Group', name: group }))];
   for (const account of o.serviceAccounts) {
