@@ -18,6 +18,7 @@ const SERVED: { r: ServedResource; verbs: string[] }[] = [...RESOURCES.map((r) =
 const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string; version?: string; verbs: string[] }[]> = {
   v1: [
     { name: 'pods/attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+    { name: 'pods/eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
     { name: 'pods/exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
     { name: 'pods/log', kind: 'Pod', verbs: ['get'] },
     { name: 'pods/portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },

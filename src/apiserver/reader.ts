@@ -50,7 +50,8 @@ export function admitRequest(f: Front, req: ApiRequest): ApiError | undefined {
     resource: req.resource.plural,
     subresource: req.subresource,
     namespace: req.resource.namespaced ? req.namespace : undefined,
-    name: req.verb === 'create' ? undefined : (req.name ?? (req.verb === 'list' || req.verb === 'watch' ? requestedName(req.fieldSelector) : undefined)),
+    // a create names no object, except on a subresource of one (pods/eviction, pods/binding)
+    name: req.verb === 'create' && !req.subresource ? undefined : (req.name ?? (req.verb === 'list' || req.verb === 'watch' ? requestedName(req.fieldSelector) : undefined)),
   };
   const decision = authorize(f.store, req.user, attrs);
   if (decision.allowed && !checksTold) return undefined;

@@ -24,7 +24,7 @@ export interface ApiRequest {
   namespace?: string;
   name?: string;
   body?: KObject;
-  subresource?: 'status' | 'binding' | 'scale';
+  subresource?: 'status' | 'binding' | 'scale' | 'eviction';
   user: UserInfo;
   /** Who sends it, for the narration (kubectl, the scheduler, a kubelet...). */
   client: Actor;
@@ -89,7 +89,7 @@ export class ApiServer {
     if (req.bodyBytes !== undefined && req.bodyBytes > MAX_REQUEST_BYTES) return fail(requestTooLarge());
     switch (req.verb) {
       case 'create':
-        return req.subresource === 'binding' ? this.bind(req) : this.create(req);
+        return req.subresource === 'binding' ? this.bind(req) : req.subresource === 'eviction' ? this.evict(req) : this.create(req);
       case 'update':
       case 'patch':
         return this.update(req);
@@ -265,6 +265,20 @@ export class ApiServer {
     const revision = this.w.store.update(key, pod);
     this.written(req, 'update', key, revision!, pod);
     return { ok: true, object: pod };
+  }
+
+  /**
+   * pods/eviction (registry/core/pod/storage/eviction.go): the pod deleted as its Eviction's DeleteOptions say, once
+   * its PodDisruptionBudgets allow it. kubesim has none (the kind is not simulated), so every eviction goes through,
+   * as on a cluster without budgets. What `kubectl drain` sends, and answers 201 with a Status of success.
+   */
+  private evict(req: ApiRequest): ApiResult {
+    const eviction = req.body as unknown as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; dryRun?: string[] } };
+    if (eviction.metadata?.name !== req.name) return fail(badRequest('name in URL does not match name in Eviction object'));
+    const options = eviction.deleteOptions ?? {};
+    const deleted = this.delete({ ...req, verb: 'delete', subresource: undefined, dryRun: req.dryRun || !!options.dryRun?.includes('All'), gracePeriodSeconds: options.gracePeriodSeconds ?? req.gracePeriodSeconds });
+    if (!deleted.ok) return deleted;
+    return { ok: true, object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' } as unknown as KObject };
   }
 
   private delete(req: ApiRequest): ApiResult {

@@ -527,18 +527,25 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       .command(verb)
       .description(cordon ? "plus aucun nouveau pod sur ce nœud" : 'le nœud accepte de nouveau des pods')
       .argument('[node]', 'nœud')
-      .action(async (name: string | undefined) => {
+      .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans rien changer'))
+      .action(async (name: string | undefined, o) => {
         const { runCordon } = await import('./commands/node/node.js');
-        invoke({ run: (s) => runCordon(s, name ? [name] : [], cordon) });
+        invoke({ run: (s) => runCordon(s, name ? [name] : [], cordon, dryRunOf(o.dryRun)) });
       });
   }
   program
     .command('taint')
     .description('marque un nœud : taint nodes NOM clé=valeur:NoSchedule (clé:NoSchedule- pour retirer)')
     .argument('[args...]', 'nodes NOM clé=valeur:EFFET')
-    .action(async (args: string[]) => {
+    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans rien changer'))
+    .option('-o, --output <format>', 'yaml ou name')
+    .option('--overwrite', 'remplace une taint de même clé et même effet')
+    .option('--all', 'tous les nœuds')
+    .option('-l, --selector <selector>', 'les nœuds de ces labels')
+    .action(async (args: string[], o) => {
       const { runTaint } = await import('./commands/taint/taint.js');
-      invoke({ run: (s) => runTaint(s, args) });
+      const opts = { dryRun: dryRunOf(o.dryRun), output: o.output, overwrite: !!o.overwrite, all: !!o.all, selector: o.selector };
+      invoke({ run: (s) => runTaint(s, args, opts) });
     });
   program
     .command('drain')
@@ -547,9 +554,11 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--force', 'évince aussi les pods sans contrôleur')
     .option('--ignore-daemonsets', 'ignore les pods de DaemonSets')
     .option('--delete-emptydir-data', 'évince aussi les pods avec un volume emptyDir')
+    .addOption(dryRunOption('client ou server : dit quels pods seraient évincés, sans rien changer'))
     .action(async (name: string | undefined, o) => {
       const { runDrain } = await import('./commands/node/node.js');
-      invoke({ run: (s) => runDrain(s, name ? [name] : [], { force: !!o.force, ignoreDaemonsets: !!o.ignoreDaemonsets, deleteEmptydirData: !!o.deleteEmptydirData }) });
+      const opts = { force: !!o.force, ignoreDaemonsets: !!o.ignoreDaemonsets, deleteEmptydirData: !!o.deleteEmptydirData, dryRun: dryRunOf(o.dryRun) };
+      invoke({ run: (s) => runDrain(s, name ? [name] : [], opts) });
     });
 
   const cluster = program.command('cluster').description('le cluster simulé : cluster create, cluster view (le dessin), cluster reset');

@@ -171,8 +171,21 @@ describe('scheduling constraints', () => {
     const nodes = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout;
     expect(nodes.split('\n').filter((l) => l.includes('Running')).every((l) => l.includes('kubesim-worker3'))).toBe(true);
     kubesim(home, ['uncordon', 'kubesim-worker2', '-q']);
+    // a dry run says what a drain would do, and changes nothing
+    const saved = stateOf(home);
+    for (const [mode, suffix] of [['client', ' (dry run)'], ['server', ' (server dry run)']]) {
+      const dry = kubesim(home, ['drain', 'kubesim-worker3', `--dry-run=${mode}`, '-q']).stdout.split('\n');
+      expect(dry[0]).toBe(`node/kubesim-worker3 cordoned${suffix}`);
+      expect(dry.slice(1, 4).every((l) => l.startsWith('evicting pod default/gestion-employes-') && l.endsWith(suffix!))).toBe(true);
+      expect(dry.slice(4)).toEqual([`node/kubesim-worker3 drained${suffix}`, '']);
+      expect(kubesim(home, ['cordon', 'kubesim-worker3', `--dry-run=${mode}`, '-q']).stdout).toBe(`node/kubesim-worker3 cordoned${suffix}\n`);
+      expect(kubesim(home, ['taint', 'nodes', 'kubesim-worker3', 'a=b:NoExecute', `--dry-run=${mode}`, '-q']).stdout).toBe('node/kubesim-worker3 tainted\n');
+    }
+    expect(stateOf(home)).toBe(saved);
+    // every eviction asked, then each told once its pod is gone, as kubectl waits for them
     const drain = kubesim(home, ['drain', 'kubesim-worker3']);
-    expect(drain.stdout).toMatch(/^node\/kubesim-worker3 cordoned\n(evicting pod default\/gestion-employes-\S+\npod\/gestion-employes-\S+ evicted\n){3}node\/kubesim-worker3 drained\n$/);
+    expect(drain.stdout).toMatch(/^node\/kubesim-worker3 cordoned\n(evicting pod default\/gestion-employes-\S+\n){3}(pod\/gestion-employes-\S+ evicted\n){3}node\/kubesim-worker3 drained\n$/);
+    expect(drain.stderr).toContain('/eviction');
     const after = kubesim(home, ['get', 'pods', '-o', 'wide']).stdout.split('\n').filter((l) => l.includes('Running'));
     expect(after).toHaveLength(3);
     expect(after.every((l) => l.includes('kubesim-worker2'))).toBe(true);

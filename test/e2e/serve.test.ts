@@ -156,6 +156,19 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     for (const args of cases) await expectLikeKubesim(args);
   }, 60_000);
 
+  it('taints, cordons and drains as kubectl does: dry runs, several nodes, --all, refusals', async () => {
+    const cases = [
+      ['taint', 'nodes', 'kubesim-worker', 'a=b:NoSchedule', '--dry-run=client'], ['taint', 'nodes', '--all', 'a=b:NoExecute', '--dry-run=server', '-o', 'name'],
+      ['taint', 'nodes', 'kubesim-worker', 'kubesim-worker2', 'a=b:NoSchedule', '--dry-run=server'], ['taint', 'nodes', 'nope', 'kubesim-worker', 'x=y:NoSchedule', '--dry-run=client'],
+      ['taint', 'nodes', '-l', 'kubernetes.io/hostname=kubesim-worker3', 'a:PreferNoSchedule', '--dry-run=client', '-o', 'yaml'],
+      ['taint', 'nodes', 'kubesim-worker', 'a=b:NoSchedule', 'a-'], ['taint', 'nodes', 'kubesim-worker', 'a=b:NoSchedule', 'a=c:NoSchedule'], ['taint', 'nodes', 'kubesim-worker', 'a:NoSchedule-', 'b-'],
+      ['taint', 'pods', 'x', 'a=b:NoSchedule'], ['taint', 'node/kubesim-worker', 'a=b:NoSchedule'], ['taint', 'nodes', 'kubesim-worker', 'a=b:Bad'], ['taint', 'nodes', 'kubesim-worker', 'a=b', 'c'],
+      ['taint', 'nodes', 'a=b:NoSchedule'], ['taint', 'nodes', '--all', '-l', 'a=b', 'x=y:NoSchedule'], ['taint'],
+      ['cordon', 'kubesim-worker', '--dry-run=server'], ['uncordon', 'kubesim-worker', '--dry-run=client'], ['cordon', 'nope'], ['drain', 'kubesim-worker2', '--dry-run=client', '--ignore-daemonsets'],
+    ];
+    for (const args of cases) await expectLikeKubesim(args);
+  }, 60_000);
+
   it("deletes with kubectl's --cascade policies: orphan leaves the ReplicaSet and its pods, foreground takes them first", async () => {
     const manifest = deploymentManifest('cascade', 'app: cascade');
     expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: manifest }).code).toBe(0);
@@ -487,8 +500,10 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     expect(JSON.parse(kubesim(home, ['get', 'secret', 'db-pass', '-n', 'typed', '-o', 'json']).stdout).data).toEqual({ password: Buffer.from('s3cr3t').toString('base64') });
     expect(kubesim(home, ['auth', 'can-i', 'list', 'pods', '-n', 'typed', '--as', 'system:serviceaccount:typed:robot']).stdout).toBe('yes\n');
     expect(served.narration()).toContain('POST /apis/apps/v1/namespaces/typed/deployments');
-    // drain deletes with DeleteOptions in protobuf; the pods come back on the other nodes
+    // drain evicts each pod through its eviction subresource (kubectl looks for it in discovery, or deletes); the pods
+    // come back on the other nodes
     expect((await kubectl(['drain', 'kubesim-worker', '--ignore-daemonsets', '--delete-emptydir-data'])).stdout).toMatch(/node\/kubesim-worker drained\n$/);
+    expect(served.narration()).toMatch(/POST \/api\/v1\/namespaces\/\S+\/pods\/\S+\/eviction/);
     expect(kubesim(home, ['get', 'pods', '-n', 'typed', '-o', 'wide', '--no-headers']).stdout).not.toContain('kubesim-worker ');
     expect((await kubectl(['uncordon', 'kubesim-worker'])).stdout).toBe('node/kubesim-worker uncordoned\n');
     // a subresource kubesim does not serve: kube-apiserver's 404, whatever the body

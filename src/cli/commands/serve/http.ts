@@ -86,8 +86,8 @@ async function route(env: Env, streams: Streams, req: IncomingMessage): Promise<
   }
   if (req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH') {
     const target = parseResourcePath(path);
-    // of the subresources, only a Deployment's or ReplicaSet's scale takes writes (token, eviction, status: not yet)
-    if (!target || (target.subresource && (target.subresource !== 'scale' || !SCALABLE.includes(target.resource.kind)))) return failure(NOT_FOUND);
+    // of the subresources, only a Deployment's or ReplicaSet's scale and a pod's eviction take writes (token, status: not yet)
+    if (!target || (target.subresource && !writableSubresource(target))) return failure(NOT_FOUND);
     const contentType = String(req.headers['content-type'] ?? '');
     const body = await bodyOf(req, contentType);
     if (body instanceof ApiError) return failure(body);
@@ -168,6 +168,7 @@ async function bodyOf(req: IncomingMessage, contentType: string): Promise<unknow
 
 const PROTOBUF = 'application/vnd.kubernetes.protobuf';
 const SCALABLE = ['Deployment', 'ReplicaSet'];
+const writableSubresource = (t: ResourcePath) => (t.subresource === 'scale' && SCALABLE.includes(t.resource.kind)) || (t.subresource === 'eviction' && t.resource.kind === 'Pod');
 
 /**
  * One write as one kubesim command: the request goes through the whole pipeline, the world settles (controllers,
@@ -197,6 +198,14 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
   const { fieldManager } = w;
   const notAllowed = failure(new ApiError('MethodNotAllowed', `${method} is not supported on ${url.pathname}`));
   if (body === null) return failure(UNKNOWN_FORMAT);
+  if (subresource === 'eviction') {
+    if (method !== 'POST') return notAllowed;
+    if (!isObject(body)) return failure(UNKNOWN_FORMAT);
+    // kubectl drain --dry-run=server says so in the Eviction's DeleteOptions
+    const options = body.deleteOptions as { dryRun?: unknown } | undefined;
+    const dry = dryRun || (Array.isArray(options?.dryRun) && options.dryRun.includes('All'));
+    return mutate(env, streams, dry, (s) => s.request({ verb: 'create', resource, namespace, name, subresource, body: body as KObject, dryRun: dry }), (o) => ({ code: 201, body: o }));
+  }
   if (subresource) {
     if (method !== 'PATCH') return notAllowed;
     const replicas = (body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
