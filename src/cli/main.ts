@@ -50,7 +50,7 @@ const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'Namespace' | 'ConfigMap
 };
 /** Each `create` subcommand's own flags (commander's names); `files`: create -f. */
 const CREATE_FLAGS: Record<string, string[]> = {
-  files: ['filename', 'recursive'],
+  files: ['filename', 'recursive', 'dryRun', 'output'],
   deployment: ['image', 'replicas', 'port', 'dryRun', 'output'],
   Namespace: ['dryRun', 'output'],
   ConfigMap: ['fromLiteral', 'fromFile', 'fromEnvFile', 'appendHash', 'dryRun', 'output'],
@@ -282,7 +282,6 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       // a flag of another subcommand: kubectl's subcommand does not have it
       const mine = new Set(CREATE_FLAGS[sub ?? 'files']);
       const foreign = Object.keys(o).find((k) => !mine.has(k) && (Array.isArray(o[k]) ? o[k].length > 0 : o[k] !== undefined));
-      if (foreign && !sub && (foreign === 'dryRun' || foreign === 'output')) throw new UsageError(`${flagOf(foreign)}: kubesim create -f does not take it (create deployment, namespace, configmap, role… do)`);
       if (foreign) throw new UsageError(`Error: ${unknownFlag(flagOf(foreign))}\nSee '${helpPath(['create'], argv.slice(2))} --help' for usage.`);
       const generated = { namespace, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
       const names = args.slice(1);
@@ -311,7 +310,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         return;
       }
       const { runCreate } = await import('./commands/create/create.js');
-      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace }) });
+      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace, dryRun: generated.dryRun, output: o.output }) });
     });
 
   program

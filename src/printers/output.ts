@@ -58,7 +58,22 @@ export function nameOf(obj: KObject): string {
  * else `kind/name created` (the word given). `-o json` is left out: kubectl prints those typed objects' JSON in their Go
  * fields' order, which unstructured maps do not keep.
  */
-export const WRITTEN_OUTPUTS = ['yaml', 'name'];
+const WRITTEN_OUTPUTS = ['yaml', 'name'];
+/** The formats kubectl's printer flags take for an object it wrote (PrintFlags.AllowedFormats). */
+const KUBECTL_WRITTEN_OUTPUTS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
+
+/**
+ * Why -o cannot print what `command` wrote: kubectl's own refusal for a format it does not know (wide), kubesim's for
+ * one kubectl knows and kubesim does not print here (json, jsonpath=…). Undefined when it can.
+ */
+export function writtenOutputRefusal(output: string | undefined, command: string): string | undefined {
+  if (output === undefined || WRITTEN_OUTPUTS.includes(output)) return undefined;
+  if (!KUBECTL_WRITTEN_OUTPUTS.includes(output.split('=')[0]!)) {
+    return `unable to match a printer suitable for the output format "${output}", allowed formats are: ${KUBECTL_WRITTEN_OUTPUTS.join(',')}`;
+  }
+  return `-o ${output}: kubesim ${command} prints -o yaml or -o name`;
+}
+
 export async function writtenText(obj: KObject, output: string | undefined, word: string): Promise<string> {
   if (output === 'yaml') return toYaml(withoutManagedFields(obj));
   return output === 'name' ? `${nameOf(obj)}\n` : `${nameOf(obj)} ${word}\n`;

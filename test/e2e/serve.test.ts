@@ -148,6 +148,11 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['create', 'secret', 'generic', 'db', '--from-literal=password=s3cr3t', `--from-file=${at('logo.bin')}`, '--type=kubernetes.io/basic-auth', '--dry-run=client', '-o', 'yaml'],
       ['create', 'secret', 'generic', 'db', `--from-env-file=${at('app.env')}`, '--append-hash', '--dry-run=server'], ['create', 'secret', 'generic', 'db', '--from-literal=a=1', '--from-literal=a=2'],
       ['create', 'secret', 'generic', 'db', '-n', 'absent'], ['create', 'secret', 'generic'], ['create', 'secret', 'opaque', 'db'], ['create'], ['create', 'nope'],
+      // create -f: dry runs, -o, one YAML document per object
+      ['create', '-f', 'manifests/gestion-employes.yaml', '--dry-run=client'], ['create', '-f', 'manifests/postgres.yaml', '--dry-run=client', '-o', 'yaml', '-n', 'kube-public'],
+      ['create', '-f', 'manifests/', '--dry-run=server', '-o', 'name'], ['create', '-f', 'manifests/gestion-employes.yaml', '-o', 'name'],
+      // -o: kubectl's refusal of a format it does not know
+      ['create', '-f', 'manifests/gestion-employes.yaml', '-o', 'wide'], ['create', 'cm', 'x', '-o', 'wide'], ['run', 'x', '--image=nginx', '-o', 'wide'], ['patch', 'deploy', 'gestion-employes', '-p', '{}', '-o', 'table'],
       // flags a command does not have, or without their value: pflag's words, and the help of the command typed
       ['create', 'cm', 'app', '--image=nginx'], ['create', 'secret', 'generic', 'db', '--replicas=2'], ['create', 'ns', 'x', '--from-literal=a=b'], ['create', '--bogus'],
       ['get', 'pods', '--selectr=app=web'], ['get', 'pods', '-z'], ['get', 'pods', '-zo', 'yaml'], ['get', 'pods', '-o'], ['get', 'pods', '--namespace'], ['create', 'cm', 'app', '-n'],

@@ -1,27 +1,32 @@
 import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
-import { byKind, kindPrefix } from '../../../api/resources.js';
+import { byKind } from '../../../api/resources.js';
 import { missingTypeError } from '../../../manifest/decode.js';
 import { readManifests } from '../../../manifest/read.js';
-import { apiError, clientError, type CommandError } from '../../errors.js';
+import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
+import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { dryRunSuffix } from '../dry-run.js';
 
 export interface CreateOptions {
   filenames: string[];
   recursive: boolean;
   namespace: string;
+  dryRun?: 'client' | 'server';
+  output?: string;
 }
 
-function createObject(session: Session, obj: KObject, namespace: string, source: string | undefined, alone: boolean): CommandError | undefined {
+/** The object created (with --dry-run=client, as read, in its namespace), or why not. */
+function createObject(session: Session, obj: KObject, opts: CreateOptions, source: string | undefined, alone: boolean): KObject | CommandError {
   const r = byKind(obj.apiVersion, obj.kind);
   if (!r) {
     return clientError(`resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`, 'unknown-kind', { kind: obj.kind, apiVersion: obj.apiVersion });
   }
-  const ns = r.namespaced ? obj.metadata?.namespace || namespace : undefined;
-  const result = session.request({ verb: 'create', resource: r, namespace: ns, body: obj, fieldManager: 'kubectl-create', bodyBytes: jsonBytes(obj) });
+  const ns = r.namespaced ? obj.metadata?.namespace || opts.namespace : undefined;
+  if (opts.dryRun === 'client') return ns ? { ...obj, metadata: { ...obj.metadata, namespace: ns } } : obj;
+  const result = session.request({ verb: 'create', resource: r, namespace: ns, body: obj, dryRun: opts.dryRun === 'server', fieldManager: 'kubectl-create', bodyBytes: jsonBytes(obj) });
   if (!result.ok) return apiError(result.error, { source, verb: 'creating', alone, kind: obj.kind, name: obj.metadata?.name });
-  session.out(`${kindPrefix(r)}/${result.object.metadata.name} created\n`);
-  return undefined;
+  return result.object;
 }
 
 /** `kubectl create -f` (no last-applied annotation, AlreadyExists if present). */
@@ -30,7 +35,10 @@ export async function runCreate(session: Session, args: string[], opts: CreateOp
   // a word that is not a subcommand: kubectl's create takes no argument of its own
   if (args.length) return usage(`Unexpected args: [${args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
   if (!opts.filenames.length) return usage('must specify one of -f and -k');
+  const refused = writtenOutputRefusal(opts.output, 'create');
+  if (refused) return usage(refused);
   const errors: CommandError[] = [];
+  let printed = 0;
   const items = await readManifests(opts.filenames, { recursive: opts.recursive, stdin: session.env.stdin });
   for (const item of items) {
     if (item.error || !item.object) {
@@ -42,9 +50,14 @@ export async function runCreate(session: Session, args: string[], opts: CreateOp
       errors.push(clientError(missing.kubectl, 'missing-kind', { source: item.source, detail: missing.detail }));
       continue;
     }
-    const err = createObject(session, item.object, opts.namespace, item.source, items.length === 1);
-    if (err) errors.push(err);
+    const created = createObject(session, item.object, opts, item.source, items.length === 1);
+    if (isCommandError(created)) {
+      errors.push(created);
+      continue;
+    }
+    // several objects in YAML: one document each
+    session.out(`${printed++ && opts.output === 'yaml' ? '---\n' : ''}${await writtenText(created, opts.output, `created${dryRunSuffix(opts.dryRun)}`)}`);
   }
-  session.settle();
+  if (!opts.dryRun) session.settle();
   return errors;
 }

@@ -1,5 +1,5 @@
 import type { KObject } from '../../../api/object.js';
-import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
+import { writtenOutputRefusal } from '../../../printers/output.js';
 import { generateName } from '../../../sim/ids.js';
 import type { Rand } from '../../../sim/rand.js';
 import { clientError, type CommandError } from '../../errors.js';
@@ -56,7 +56,8 @@ export async function runCreateDeployment(session: Session, names: string[], o: 
   if (typeof port === 'string') return usage(port);
   if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\n${HELP}`);
   if (o.images.length > 1 && o.command.length) return usage('cannot specify multiple --image options and command');
-  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim create deployment prints -o yaml or -o name`);
+  const outputRefused = writtenOutputRefusal(o.output, 'create deployment');
+  if (outputRefused) return usage(outputRefused);
   const deployment = deploymentOf(names[0]!, o.namespaceExplicit ? o.namespace : undefined, o.images, replicas, port, o.command, session.cluster.world.rand);
   const refused = await createFromFlags(session, deployment, o);
   if (refused.length) return refused;

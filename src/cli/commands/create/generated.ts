@@ -3,7 +3,7 @@ import type { KObject } from '../../../api/object.js';
 import { byKind, type ResourceType } from '../../../api/resources.js';
 import type { ErrorCode } from '../../../narrator/types.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
-import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
+import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
 
@@ -24,7 +24,8 @@ export function usage(message: string, command: string): CommandError[] {
 /** The arguments every generated object checks first: one name, an output create can print. */
 export function nameOf(names: string[], command: string, o: GeneratedOptions): string | CommandError[] {
   if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\nSee 'kubectl create ${command} -h' for help and examples`, command);
-  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim create prints -o yaml or -o name`, command);
+  const refused = writtenOutputRefusal(o.output, `create ${command}`);
+  if (refused) return usage(refused, command);
   return names[0]!;
 }
 

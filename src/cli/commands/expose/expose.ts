@@ -1,6 +1,6 @@
 import type { KObject } from '../../../api/object.js';
 import { resolveResource } from '../../../api/resources.js';
-import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
+import { writtenOutputRefusal } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { createGenerated } from '../create/generated.js';
@@ -110,7 +110,8 @@ export async function runExpose(session: Session, args: string[], o: ExposeOptio
   if (!args.length) {
     return [clientError(NO_RESOURCES, 'usage', { detail: 'kubesim expose deployment/NOM --port=80' })];
   }
-  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return [clientError(`-o ${o.output}: kubesim expose prints -o yaml or -o name`, 'usage', { detail: '-o yaml' })];
+  const refused = writtenOutputRefusal(o.output, 'expose');
+  if (refused) return [clientError(refused, 'usage', { detail: '-o yaml' })];
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return [targets];
   const errors: CommandError[] = [];

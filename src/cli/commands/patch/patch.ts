@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApiError, jsonBytes } from '../../../api/errors.js';
 import { jsonEqual, type KObject } from '../../../api/object.js';
 import { PATCH_TYPES } from '../../../apiserver/patch/types.js';
-import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
+import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { NO_NAME, NO_RESOURCES, resolveTargets } from '../targets.js';
@@ -55,7 +55,8 @@ export async function runPatch(session: Session, args: string[], o: PatchOptions
     }
   }
   if (text === undefined) return usage('must specify --patch or --patch-file containing the contents of the patch');
-  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim patch prints -o yaml or -o name`);
+  const refused = writtenOutputRefusal(o.output, 'patch');
+  if (refused) return usage(refused);
   const targets = resolveTargets(args);
   if (!Array.isArray(targets)) return [targets];
   if (!targets.length) return usage(NO_RESOURCES);

@@ -1,6 +1,6 @@
 import type { KObject } from '../../../api/object.js';
 import { resolveResource } from '../../../api/resources.js';
-import { WRITTEN_OUTPUTS } from '../../../printers/output.js';
+import { writtenOutputRefusal } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { createGenerated } from '../create/generated.js';
@@ -82,7 +82,8 @@ export async function runRun(session: Session, args: string[], o: RunOptions): P
   if (o.rm && !o.attach) return usage(`--rm should only be used for attached containers\n${HELP}`);
   if (o.attach && o.dryRun) return usage(`--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\n${HELP}`);
   if (o.attach) return usage('kubesim run does not attach a terminal (-i, -t, --attach): the real kubectl does, through kubesim serve (kubectl run -it --rm … -- sh)');
-  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim run prints -o yaml or -o name`);
+  const outputRefused = writtenOutputRefusal(o.output, 'run');
+  if (outputRefused) return usage(outputRefused);
   const pod = podOf(name, words, o);
   if (typeof pod === 'string') return usage(pod);
   const refused = await createGenerated(session, pod, { resource: PODS, namespace: o.namespace, fieldManager: 'kubectl-run', dryRun: o.dryRun, output: o.output, word: 'created' });

@@ -2,7 +2,7 @@ import type { Node, Taint } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../../api/object.js';
 import { resolveResource } from '../../../api/resources.js';
 import { labelValue, qualifiedName } from '../../../apiserver/validation/names.js';
-import { WRITTEN_OUTPUTS, writtenText } from '../../../printers/output.js';
+import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { fetchTarget, selectorsOf } from '../targets.js';
@@ -135,7 +135,8 @@ function parseArgs(args: string[], o: TaintOptions): { names: string[]; changes:
  * real one does, without "(dry run)": kubectl's taint does not add it.
  */
 export async function runTaint(session: Session, args: string[], o: TaintOptions): Promise<CommandError[]> {
-  if (o.output !== undefined && !WRITTEN_OUTPUTS.includes(o.output)) return usage(`-o ${o.output}: kubesim taint prints -o yaml or -o name`);
+  const refused = writtenOutputRefusal(o.output, 'taint');
+  if (refused) return usage(refused);
   const parsed = parseArgs(args, o);
   if (!('names' in parsed)) return parsed;
   // the names, or (--all, -l) the list: the builder takes names only when neither is given
