@@ -499,9 +499,12 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--to-revision <n>', 'pour undo : la révision à retrouver')
     .option('--revision <n>', 'pour history : le détail d\'une révision')
     .option('--timeout <duration>', 'pour status : attente maximale (temps simulé)')
+    .addOption(dryRunOption('pour undo, client ou server : montre le modèle de pod retrouvé, sans rien changer'))
     .action(async (args: string[], o) => {
+      // of the rollout subcommands, only undo has the flag
+      if (o.dryRun !== undefined && args[0] !== 'undo') throw new UsageError(`Error: ${unknownFlag('--dry-run')}\nSee '${helpPath(['rollout'], argv.slice(2))} --help' for usage.`);
       const { runRollout } = await import('./commands/rollout/rollout.js');
-      invoke({ run: (s) => runRollout(s, args, { namespace: ns() ?? 'default', toRevision: o.toRevision, revision: o.revision, timeout: o.timeout }) });
+      invoke({ run: (s) => runRollout(s, args, { namespace: ns() ?? 'default', toRevision: o.toRevision, revision: o.revision, timeout: o.timeout, dryRun: dryRunOf(o.dryRun) }) });
     });
 
   const node = program.command('node').description('pannes de nœud : node fail NOM, node recover NOM');

@@ -161,7 +161,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     for (const args of cases) await expectLikeKubesim(args);
   }, 60_000);
 
-  it('taints, cordons and drains as kubectl does: dry runs, several nodes, --all, refusals', async () => {
+  it('taints, cordons and drains as kubectl does: dry runs, several nodes, --all, refusals; rollout undo --dry-run', async () => {
     const cases = [
       ['taint', 'nodes', 'kubesim-worker', 'a=b:NoSchedule', '--dry-run=client'], ['taint', 'nodes', '--all', 'a=b:NoExecute', '--dry-run=server', '-o', 'name'],
       ['taint', 'nodes', 'kubesim-worker', 'kubesim-worker2', 'a=b:NoSchedule', '--dry-run=server'], ['taint', 'nodes', 'nope', 'kubesim-worker', 'x=y:NoSchedule', '--dry-run=client'],
@@ -170,6 +170,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['taint', 'pods', 'x', 'a=b:NoSchedule'], ['taint', 'node/kubesim-worker', 'a=b:NoSchedule'], ['taint', 'nodes', 'kubesim-worker', 'a=b:Bad'], ['taint', 'nodes', 'kubesim-worker', 'a=b', 'c'],
       ['taint', 'nodes', 'a=b:NoSchedule'], ['taint', 'nodes', '--all', '-l', 'a=b', 'x=y:NoSchedule'], ['taint'],
       ['cordon', 'kubesim-worker', '--dry-run=server'], ['uncordon', 'kubesim-worker', '--dry-run=client'], ['cordon', 'nope'], ['drain', 'kubesim-worker2', '--dry-run=client', '--ignore-daemonsets'],
+      // rollout undo's dry runs: client prints the template that would come back; the other subcommands have no such flag
+      ['rollout', 'undo', 'deploy/gestion-employes', '--dry-run=client'], ['rollout', 'undo', 'deploy/gestion-employes', '--to-revision=1', '--dry-run=server'],
+      ['rollout', 'undo', 'deploy/gestion-employes', '--to-revision=99', '--dry-run=client'], ['rollout', 'restart', 'deploy/gestion-employes', '--dry-run=server'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
   }, 60_000);

@@ -6,6 +6,7 @@ import { table } from '../../../printers/tabwriter.js';
 import { podTemplateText } from '../../../printers/describe/describers.js';
 import { clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { dryRunSuffix } from '../dry-run.js';
 import { intFlag } from '../int-flag.js';
 import { parseDuration } from '../wait/wait.js';
 import { findWorkload, patchWorkload } from '../workload.js';
@@ -41,7 +42,7 @@ function templateOf(rs: KObject): unknown {
   return t;
 }
 
-export async function runRollout(session: Session, args: string[], opts: { namespace: string; toRevision?: string; revision?: string; timeout?: string }): Promise<CommandError[]> {
+export async function runRollout(session: Session, args: string[], opts: { namespace: string; toRevision?: string; revision?: string; timeout?: string; dryRun?: 'client' | 'server' }): Promise<CommandError[]> {
   const [sub, ...rest] = args;
   // cobra parses the int flags before anything is asked of the server
   const [revision, toRevision] = [intFlag('--revision', opts.revision, 0, 64), intFlag('--to-revision', opts.toRevision, 0, 64)];
@@ -59,7 +60,7 @@ export async function runRollout(session: Session, args: string[], opts: { names
     case 'history':
       return showHistory(session, d, ref, revision as number);
     case 'undo':
-      return undo(session, w, ref, toRevision as number);
+      return undo(session, w, ref, toRevision as number, opts.dryRun);
     case 'restart': {
       const updated = structuredClone(d) as KObject & Deployment;
       const t = updated.spec!.template;
@@ -77,10 +78,11 @@ export async function runRollout(session: Session, args: string[], opts: { names
   }
 }
 
-function finish(session: Session, result: KObject | CommandError, line: string): CommandError[] {
+/** The change told (a dry run's as kubectl tells it), then the cluster let settle unless it was a dry run. */
+function finish(session: Session, result: KObject | CommandError, line: string, dryRun?: 'client' | 'server'): CommandError[] {
   if (isCommandError(result)) return [result];
-  session.out(`${line}\n`);
-  session.settle();
+  session.out(`${line}${dryRunSuffix(dryRun)}\n`);
+  if (!dryRun) session.settle();
   return [];
 }
 
@@ -117,9 +119,10 @@ function showHistory(session: Session, d: KObject, ref: string, revision: number
 
 /**
  * rollout undo: the template of an earlier revision becomes the Deployment's again (a new revision number).
- * `toRevision`: 0 for the one before the current one.
+ * `toRevision`: 0 for the one before the current one. --dry-run=client prints the ReplicaSet's template that would
+ * come back, as kubectl's rollbacker does (in place of the word "rolled back").
  */
-function undo(session: Session, w: { resource: ResourceType; object: KObject }, ref: string, toRevision: number): CommandError[] {
+function undo(session: Session, w: { resource: ResourceType; object: KObject }, ref: string, toRevision: number, dryRun?: 'client' | 'server'): CommandError[] {
   const d = w.object;
   const sets = history(session, d);
   const current = d.metadata.annotations?.[REVISION];
@@ -128,12 +131,19 @@ function undo(session: Session, w: { resource: ResourceType; object: KObject }, 
   if (!target) {
     return [clientError(toRevision ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment "${d.metadata.name}"`, 'usage', { detail: 'rollout history' })];
   }
+  if (dryRun === 'client') {
+    session.out(`${ref} ${podTemplateText((target as unknown as ReplicaSet).spec?.template)} (dry run)\n`);
+    return [];
+  }
+  if ((d as unknown as Deployment).spec?.paused) {
+    return [clientError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again", 'usage', { detail: `rollout resume ${ref}` })];
+  }
   const template = templateOf(target);
   if (jsonEqual(template, (d as unknown as Deployment).spec?.template)) {
-    session.out(`${ref} skipped rollback (current template already matches revision ${target.metadata.annotations?.[REVISION]})\n`);
+    session.out(`${ref} skipped rollback (current template already matches revision ${toRevision})${dryRunSuffix(dryRun)}\n`);
     return [];
   }
   const updated = structuredClone(d) as KObject & Deployment;
   updated.spec = { ...updated.spec!, template: template as NonNullable<Deployment['spec']>['template'] };
-  return finish(session, patchWorkload(session, w.resource, updated), `${ref} rolled back`);
+  return finish(session, patchWorkload(session, w.resource, updated, { dryRun }), `${ref} rolled back`, dryRun);
 }
