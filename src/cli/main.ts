@@ -604,9 +604,10 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ readOnly: true, run: (s) => runEtcdctl(s, args, { prefix: !!o.prefix, keysOnly: !!o.keysOnly }) });
     });
 
-  program
+  const auth = program
     .command('auth')
-    .description("droits RBAC : auth can-i VERBE RESSOURCE (--as UTILISATEUR)")
+    .description("droits RBAC : auth whoami, auth can-i VERBE RESSOURCE (--as UTILISATEUR)");
+  auth
     .command('can-i')
     .description('dit si l’utilisateur (ou --as) a le droit : yes ou no')
     .argument('[args...]', 'VERBE RESSOURCE[/NOM]')
@@ -615,6 +616,15 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .action(async (args: string[], o) => {
       const { runCanI } = await import('./commands/auth/auth.js');
       invoke({ readOnly: true, run: (s) => runCanI(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, subresource: o.subresource }) });
+    });
+  auth
+    .command('whoami')
+    .description("l'utilisateur pour qui l'API Server prend la requête (le vôtre, ou --as)")
+    .argument('[args...]')
+    .option('-o, --output <format>', 'yaml, json ou name')
+    .action(async (_args: string[], o) => {
+      const { runWhoAmI } = await import('./commands/auth/whoami.js');
+      invoke({ readOnly: true, run: (s) => runWhoAmI(s, { output: o.output }) });
     });
   program
     .command('learn')
@@ -676,6 +686,14 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     const { runApiResources } = await import('./commands/info/info.js');
     invoke({ readOnly: true, run: runApiResources });
   });
+  program
+    .command('api-versions')
+    .description("les groupes et versions d'API que sert l'API Server")
+    .argument('[args...]')
+    .action(async (args: string[]) => {
+      const { runApiVersions } = await import('./commands/info/info.js');
+      invoke({ readOnly: true, run: (s) => runApiVersions(s, args) });
+    });
   program.command('cluster-info').description('adresse du plan de contrôle').action(async () => {
     const { runClusterInfo } = await import('./commands/info/info.js');
     invoke({ readOnly: true, run: runClusterInfo });

@@ -66,12 +66,12 @@ const KUBECTL_WRITTEN_OUTPUTS = ['go-template', 'go-template-file', 'json', 'jso
  * Why -o cannot print what `command` wrote: kubectl's own refusal for a format it does not know (wide), kubesim's for
  * one kubectl knows and kubesim does not print here (json, jsonpath=…). Undefined when it can.
  */
-export function writtenOutputRefusal(output: string | undefined, command: string): string | undefined {
-  if (output === undefined || WRITTEN_OUTPUTS.includes(output)) return undefined;
+export function writtenOutputRefusal(output: string | undefined, command: string, printed = WRITTEN_OUTPUTS): string | undefined {
+  if (output === undefined || printed.includes(output)) return undefined;
   if (!KUBECTL_WRITTEN_OUTPUTS.includes(output.split('=')[0]!)) {
     return `unable to match a printer suitable for the output format "${output}", allowed formats are: ${KUBECTL_WRITTEN_OUTPUTS.join(',')}`;
   }
-  return `-o ${output}: kubesim ${command} prints -o yaml or -o name`;
+  return `-o ${output}: kubesim ${command} prints ${printed.map((f) => `-o ${f}`).join(' or ')}`;
 }
 
 export async function writtenText(obj: KObject, output: string | undefined, word: string): Promise<string> {

@@ -127,6 +127,8 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['delete', 'deploy', 'gestion-employes', '--dry-run=server'], ['delete', 'pods', '--all', '--dry-run=client'], ['delete', 'cm', 'absent', '--dry-run=server'],
       // the warning of a deprecated resource, once, with any answer past authorization
       ['get', 'ep,ep'], ['describe', 'ep', 'kubernetes'], ['delete', 'ep', 'absent'], ['get', 'ep', '--as', 'nobody'], ['get', 'ep', '-w', '--request-timeout', '2s'],
+      // who am I, and what the server serves
+      ['auth', 'whoami'], ['auth', 'whoami', '-o', 'yaml'], ['auth', 'whoami', '-o', 'json', '--as', 'bob', '--as-group', 'dev'], ['auth', 'whoami', '-o', 'wide'], ['api-versions'], ['api-versions', 'v1'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
     // kubectl's server dry-run deletion went through serve, its DeleteOptions read: the Deployment is still there

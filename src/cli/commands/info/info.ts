@@ -1,7 +1,7 @@
 import { RESOURCES, REVIEWS, apiVersionOf } from '../../../api/resources.js';
 import { table } from '../../../printers/tabwriter.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
-import type { CommandError } from '../../errors.js';
+import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 
 /** `kubectl version`: the client, and the (simulated) server's version. */
@@ -16,6 +16,14 @@ export async function runApiResources(session: Session): Promise<CommandError[]>
     .sort((a, b) => a.group.localeCompare(b.group) || a.plural.localeCompare(b.plural))
     .map((r) => [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind]);
   session.out(table([['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'], ...rows]));
+  return [];
+}
+
+/** `kubectl api-versions`: the group/versions this API server serves, sorted as kubectl sorts them. */
+export async function runApiVersions(session: Session, args: string[]): Promise<CommandError[]> {
+  if (args.length) return [clientError(`unexpected arguments: [${args.join(' ')}]\nSee 'kubectl api-versions -h' for help and examples`, 'usage', { detail: 'kubesim api-versions' })];
+  const versions = [...new Set([...RESOURCES, ...REVIEWS].map(apiVersionOf))].sort();
+  session.out(versions.map((v) => `${v}\n`).join(''));
   return [];
 }
 
