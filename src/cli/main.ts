@@ -475,10 +475,13 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .description('change le nombre de réplicas : scale deployment/NOM --replicas=5')
     .argument('[args...]', 'deployment/NOM')
     .option('--replicas <count>', 'nombre de réplicas voulu')
+    .option('--current-replicas <count>', 'seulement si le nombre de réplicas est encore celui-ci')
+    .option('--resource-version <version>', "seulement si l'objet en est encore à cette version")
     .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
     .action(async (args: string[], o) => {
       const { runScale } = await import('./commands/scale/scale.js');
-      invoke({ run: (s) => runScale(s, args, { namespace: ns() ?? 'default', replicas: o.replicas, dryRun: dryRunOf(o.dryRun) }) });
+      const opts = { namespace: ns() ?? 'default', replicas: o.replicas, currentReplicas: o.currentReplicas, resourceVersion: o.resourceVersion, dryRun: dryRunOf(o.dryRun) };
+      invoke({ run: (s) => runScale(s, args, opts) });
     });
 
   program

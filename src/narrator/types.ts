@@ -49,6 +49,7 @@ export type ErrorCode =
   | 'overwrite'
   | 'usage'
   | 'source'
+  | 'precondition'
   | 'timed-out'
   | 'watch-one'
   | 'unknown-resource'

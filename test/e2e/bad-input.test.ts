@@ -54,7 +54,7 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     {
       name: 'replicas that are not a number',
       args: () => ['scale', 'deployment', 'web', '--replicas', 'abc'],
-      stderr: 'error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\n',
+      stderr: 'Error: invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee \'kubectl scale --help\' for usage.\n',
       french: 'Commande incomplète',
     },
     {

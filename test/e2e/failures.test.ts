@@ -291,8 +291,11 @@ describe('scaling and rollouts', () => {
     const before = stateOf(home);
     expect(kubesim(home, ['-q', 'scale', 'deployment/gestion-employes', '--replicas=5', '--dry-run=server']).stdout).toBe('deployment.apps/gestion-employes scaled (server dry run)\n');
     expect(kubesim(home, ['-q', 'set', 'image', 'deployment/gestion-employes', 'app=gestion-employes:1.1', '--dry-run=client']).stdout).toBe('deployment.apps/gestion-employes image updated (dry run)\n');
+    // a precondition that no longer holds: nothing changes, in kubectl's words
+    const stale = kubesim(home, ['-q', 'scale', 'deployment/gestion-employes', '--replicas=5', '--current-replicas=2']);
+    expect([stale.code, stale.stderr]).toEqual([1, 'error: Expected replicas to be 2, was 3\n']);
     expect(stateOf(home)).toBe(before);
-    expect(kubesim(home, ['scale', 'deployment/gestion-employes', '--replicas=5']).stdout).toBe('deployment.apps/gestion-employes scaled\n');
+    expect(kubesim(home, ['scale', 'deployment/gestion-employes', '--replicas=5', '--current-replicas=3']).stdout).toBe('deployment.apps/gestion-employes scaled\n');
     expect(kubesim(home, ['get', 'deploy', '--no-headers']).stdout).toMatch(/^gestion-employes\s+5\/5\s+5\s+5\s/);
     expect(kubesim(home, ['set', 'image', 'deployment/gestion-employes', 'app=gestion-employes:1.1']).stdout).toBe('deployment.apps/gestion-employes image updated\n');
     expect(kubesim(home, ['rollout', 'status', 'deployment/gestion-employes']).stdout).toBe('deployment "gestion-employes" successfully rolled out\n');

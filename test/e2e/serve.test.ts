@@ -128,6 +128,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       // the warning of a deprecated resource, once, with any answer past authorization
       ['get', 'ep,ep'], ['describe', 'ep', 'kubernetes'], ['delete', 'ep', 'absent'], ['get', 'ep', '--as', 'nobody'], ['get', 'ep', '-w', '--request-timeout', '2s'],
       // who am I, and what the server serves
+      // scale's preconditions, read from the scale subresource; int flags as cobra refuses them
+      ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--current-replicas=99'], ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--resource-version=1', '--dry-run=server'],
+      ['scale', 'deploy', 'gestion-employes', '--replicas=x'], ['create', 'deployment', 'x', '--image=a', '--replicas=x'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=x'],
       ['auth', 'whoami'], ['auth', 'whoami', '-o', 'yaml'], ['auth', 'whoami', '-o', 'json', '--as', 'bob', '--as-group', 'dev'], ['auth', 'whoami', '-o', 'wide'], ['api-versions'], ['api-versions', 'v1'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
@@ -178,6 +181,15 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     ];
     for (const args of cases) await expectLikeKubesim(args);
   }, 60_000);
+
+  it('scales with a precondition through the scale subresource: GET, then PUT of the Scale', async () => {
+    const replicas = () => JSON.parse(kubesim(home, ['get', 'deploy', 'gestion-employes', '-o', 'json']).stdout).spec.replicas as number;
+    const before = replicas();
+    const scaled = await kubectl(['scale', 'deploy', 'gestion-employes', `--replicas=${before + 1}`, `--current-replicas=${before}`]);
+    expect([scaled.stdout, scaled.code]).toEqual(['deployment.apps/gestion-employes scaled\n', 0]);
+    expect(replicas()).toBe(before + 1);
+    expect((await kubectl(['scale', 'deploy', 'gestion-employes', `--replicas=${before}`])).code).toBe(0);
+  }, 30_000);
 
   it("deletes with kubectl's --cascade policies: orphan leaves the ReplicaSet and its pods, foreground takes them first", async () => {
     const manifest = deploymentManifest('cascade', 'app: cascade');

@@ -1,12 +1,14 @@
 /**
  * An integer flag as cobra parses it (strconv.ParseInt): the number, `fallback` when the flag is absent, or cobra's
- * refusal. `bits`: 32 for an int32 flag, 64 for Go's int.
+ * refusal, with the help of its command. `flag`: as pflag names it (`-r, --replicas` when it has a shorthand);
+ * `help`: the command (`kubectl scale`); `bits`: 32 for an int32 flag, 64 for Go's int.
  */
-export function intFlag(flag: string, value: string | undefined, fallback: number, bits: 32 | 64 = 32): number | string {
+export function intFlag(value: string | undefined, fallback: number, o: { flag: string; help: string; bits?: 32 | 64 }): number | string {
   if (value === undefined) return fallback;
   const digits = /^[+-]?\d+$/.test(value);
   const n = digits ? BigInt(value) : 0n;
-  const limit = 2n ** BigInt(bits - 1);
-  if (!digits || n < -limit || n >= limit) return `invalid argument "${value}" for "${flag}" flag: strconv.ParseInt: parsing "${value}": ${digits ? 'value out of range' : 'invalid syntax'}`;
-  return Number(n);
+  const limit = 2n ** BigInt((o.bits ?? 32) - 1);
+  if (digits && n >= -limit && n < limit) return Number(n);
+  const why = digits ? 'value out of range' : 'invalid syntax';
+  return `Error: invalid argument "${value}" for "${o.flag}" flag: strconv.ParseInt: parsing "${value}": ${why}\nSee '${o.help} --help' for usage.`;
 }

@@ -294,6 +294,7 @@ export const enMessages: Messages = {
     RequestEntityTooLarge: () => 'The API Server refuses any request over 3 MiB before even reading it (etcd takes no write over 1.5 MiB). A Kubernetes object describes an intent, not data: put big contents in an image or a volume.',
     'timed-out': (a) => `The time ran out (${a.detail}) before the condition was met: kubesim describe shows where the object stands, and its events why.`,
     usage: (a) => `Incomplete command: ${a.detail}`,
+    precondition: (a) => `kubectl changed nothing: ${a.kind} "${a.name}" is no longer in the state the command required (--current-replicas, --resource-version). Someone may have changed it meanwhile: look at it (get), then run the command again.`,
     source: (a) => `kubectl sent nothing: a ${a.kind}'s data is given with --from-literal=key=value, --from-file=[key=]path (a file, or each file in a folder) or --from-env-file=path (KEY=value lines, alone), each key once, made of letters, digits, "-", "_" and ".".`,
     'watch-one': () => 'get -w follows one thing: every object of one type (narrowed with -l if need be), or one named object. To follow several, open one terminal per get -w.',
     'field-selector': (a) => `The API Server selects ${a.kind ?? 'objects'} by a few fields only: "${a.selector}" is not one of them, or is not written right (field=value, field!=value, separated by commas). Every kind has metadata.name; pods also spec.nodeName, status.phase, status.podIP…, events involvedObject.name, reason, type…`,

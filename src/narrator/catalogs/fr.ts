@@ -316,6 +316,7 @@ export const frMessages: Messages = {
     RequestEntityTooLarge: () => "L'API Server refuse toute requête de plus de 3 Mio avant même de la lire (etcd n'accepte pas d'écriture de plus de 1,5 Mio). Un objet Kubernetes décrit une intention, pas des données : mettez les gros contenus dans une image ou un volume.",
     'timed-out': (a) => `Le délai est écoulé (${a.detail}) sans que la condition soit remplie : kubesim describe montre où en est l'objet, et ses événements pourquoi.`,
     usage: (a) => `Commande incomplète : ${a.detail}`,
+    precondition: (a) => `kubectl n'a rien changé : ${a.kind} « ${a.name} » n'est plus dans l'état que la commande posait en condition (--current-replicas, --resource-version). Quelqu'un l'a peut-être modifié entre-temps : regardez-le (get), puis relancez.`,
     source: (a) => `kubectl n'a rien envoyé : les données du ${a.kind} se donnent par --from-literal=clé=valeur, --from-file=[clé=]chemin (un fichier, ou chaque fichier d'un dossier) ou --from-env-file=chemin (des lignes CLÉ=valeur, seul), chaque clé une seule fois, faite de lettres, de chiffres, de « - », « _ » et « . ».`,
     'watch-one': () => "get -w suit une seule chose : tous les objets d'un type (filtrés par -l au besoin), ou un seul objet nommé. Pour en suivre plusieurs, ouvrez un terminal par get -w.",
     selector: (a) => `L'API Server ne sait pas lire le sélecteur « ${a.selector} » : des conditions séparées par des virgules, chacune clé=valeur, clé!=valeur, clé in (a,b), clé notin (a,b), clé (le label existe) ou !clé (il n'existe pas).`,

@@ -14,18 +14,11 @@ export interface ConfigOptions extends GeneratedOptions, SourceOptions {
 /** A source kubectl refuses (a literal without `=`, a key twice, a missing file): in its words, then why in ours. */
 const refusedSource = (message: string, kind: string): CommandError[] => [clientError(message, 'source', { kind })];
 
-/** The object created, then the cluster let settle (a namespace gets its service account and root CA). */
-async function create(session: Session, object: KObject, o: GeneratedOptions): Promise<CommandError[]> {
-  const refused = await createFromFlags(session, object, o);
-  if (!refused.length && o.dryRun !== 'client') session.settle();
-  return refused;
-}
-
 /** `kubectl create namespace NAME` (or `ns`). */
 export async function runCreateNamespace(session: Session, names: string[], o: GeneratedOptions): Promise<CommandError[]> {
   const name = nameOf(names, 'namespace', o);
   if (typeof name !== 'string') return name;
-  return create(session, { apiVersion: 'v1', kind: 'Namespace', metadata: generatedMetadata(name, o, false), spec: {}, status: {} } as unknown as KObject, o);
+  return createFromFlags(session, { apiVersion: 'v1', kind: 'Namespace', metadata: generatedMetadata(name, o, false), spec: {}, status: {} } as unknown as KObject, o);
 }
 
 /** `kubectl create configmap NAME [--from-file=[KEY=]PATH] [--from-literal=KEY=VALUE] [--from-env-file=PATH]` (or `cm`). */
@@ -42,7 +35,7 @@ export async function runCreateConfigMap(session: Session, names: string[], o: C
     ...(Object.keys(data).length ? { data } : {}),
     ...(Object.keys(binaryData).length ? { binaryData } : {}),
   };
-  return create(session, configMap as unknown as KObject, o);
+  return createFromFlags(session, configMap as unknown as KObject, o);
 }
 
 /**
@@ -64,5 +57,5 @@ export async function runCreateSecret(session: Session, args: string[], o: Confi
     ...(o.type ? { type: o.type } : {}),
     ...(Object.keys(data).length ? { data } : {}),
   };
-  return create(session, secret as unknown as KObject, o);
+  return createFromFlags(session, secret as unknown as KObject, o);
 }

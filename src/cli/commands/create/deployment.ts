@@ -50,17 +50,14 @@ function deploymentOf(name: string, namespace: string | undefined, images: strin
 export async function runCreateDeployment(session: Session, names: string[], o: DeploymentOptions): Promise<CommandError[]> {
   const usage = (message: string) => [clientError(message, 'usage', { detail: 'kubesim create deployment NOM --image=IMAGE' })];
   if (!o.images.length) return usage('required flag(s) "image" not set');
-  const replicas = intFlag('--replicas', o.replicas, 1);
+  const replicas = intFlag(o.replicas, 1, { flag: '-r, --replicas', help: 'kubectl create deployment' });
   if (typeof replicas === 'string') return usage(replicas);
-  const port = intFlag('--port', o.port, -1);
+  const port = intFlag(o.port, -1, { flag: '--port', help: 'kubectl create deployment' });
   if (typeof port === 'string') return usage(port);
   if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\n${HELP}`);
   if (o.images.length > 1 && o.command.length) return usage('cannot specify multiple --image options and command');
   const outputRefused = writtenOutputRefusal(o.output, 'create deployment');
   if (outputRefused) return usage(outputRefused);
   const deployment = deploymentOf(names[0]!, o.namespaceExplicit ? o.namespace : undefined, o.images, replicas, port, o.command, session.cluster.world.rand);
-  const refused = await createFromFlags(session, deployment, o);
-  if (refused.length) return refused;
-  if (!o.dryRun) session.settle();
-  return [];
+  return createFromFlags(session, deployment, o);
 }

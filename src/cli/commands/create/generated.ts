@@ -75,11 +75,17 @@ const WRAPPED: Record<string, string> = {
   ClusterRoleBinding: 'failed to create clusterrolebinding: ',
 };
 
-/** `kubectl create TYPE NAME …`: the object built from flags created (or only printed), a refusal as kubectl words it. */
+/**
+ * `kubectl create TYPE NAME …`: the object built from flags created (or only printed), a refusal as kubectl words it.
+ * What it sets off then runs (a Deployment's pods, a namespace's service account), unless it was a dry run.
+ */
 export async function createFromFlags(session: Session, object: KObject, o: GeneratedOptions): Promise<CommandError[]> {
   const resource = byKind(object.apiVersion, object.kind)!;
   const refused = await createGenerated(session, object, { resource, namespace: o.namespace, fieldManager: 'kubectl-create', dryRun: o.dryRun, output: o.output, word: 'created' });
-  if (!refused) return [];
+  if (!refused) {
+    if (!o.dryRun) session.settle();
+    return [];
+  }
   const wrap = WRAPPED[object.kind];
   return [wrap ? clientError(`${wrap}${refused.message}`, refused.reason as ErrorCode, { kind: object.kind, name: object.metadata.name }) : apiError(refused, { alone: true })];
 }

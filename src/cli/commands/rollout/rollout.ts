@@ -45,7 +45,8 @@ function templateOf(rs: KObject): unknown {
 export async function runRollout(session: Session, args: string[], opts: { namespace: string; toRevision?: string; revision?: string; timeout?: string; dryRun?: 'client' | 'server' }): Promise<CommandError[]> {
   const [sub, ...rest] = args;
   // cobra parses the int flags before anything is asked of the server
-  const [revision, toRevision] = [intFlag('--revision', opts.revision, 0, 64), intFlag('--to-revision', opts.toRevision, 0, 64)];
+  const help = `kubectl rollout ${sub}`;
+  const [revision, toRevision] = [intFlag(opts.revision, 0, { flag: '--revision', help, bits: 64 }), intFlag(opts.toRevision, 0, { flag: '--to-revision', help, bits: 64 })];
   for (const parsed of [revision, toRevision]) if (typeof parsed === 'string') return [clientError(parsed, 'usage', { detail: 'rollout history deployment/NOM --revision=N' })];
   const w = findWorkload(session, rest, opts.namespace, ['Deployment']);
   if (!['status', 'history', 'undo', 'restart', 'pause', 'resume'].includes(sub ?? '')) {

@@ -207,7 +207,8 @@ function write(env: Env, streams: Streams, method: string, target: ResourcePath,
     return mutate(env, streams, dry, (s) => s.request({ verb: 'create', resource, namespace, name, subresource, body: body as KObject, dryRun: dry }), (o) => ({ code: 201, body: o }));
   }
   if (subresource) {
-    if (method !== 'PATCH') return notAllowed;
+    // a patch of the scale, or (kubectl scale --current-replicas) the whole Scale it read, replicas changed
+    if (method !== 'PATCH' && method !== 'PUT') return notAllowed;
     const replicas = (body as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
     if (typeof replicas !== 'number') return failure(new ApiError('BadRequest', 'kubesim serve patches only the replicas of a scale subresource'));
     const scale = { spec: { replicas } } as unknown as KObject;
@@ -299,6 +300,11 @@ function numberParam(url: URL, name: string): number | undefined {
 
 async function read(env: Env, streams: Streams, target: ResourcePath, url: URL, accept: string): Promise<Reply> {
   if (target.subresource === 'log' && target.resource.kind === 'Pod' && target.name) return logOf(env, streams, target, url);
+  // the scale subresource: what kubectl scale reads first when it has a precondition (--current-replicas)
+  if (target.subresource === 'scale' && writableSubresource(target) && target.name) {
+    const found = await find(env, streams, { ...target, subresource: undefined }, url);
+    return found instanceof ApiError ? failure(found) : ok(scaleOf(found.objects[0]!));
+  }
   if (target.subresource) return failure(NOT_FOUND); // …/status, exec: not served yet
   const found = await find(env, streams, target, url);
   if (found instanceof ApiError) return failure(found);
