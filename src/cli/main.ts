@@ -437,6 +437,21 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     });
 
   program
+    .command('replace')
+    .description("remplace des objets par leur nouvel état entier : replace -f FICHIER (--force : supprime puis recrée)")
+    .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
+    .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
+    .option('--force', 'supprime chaque objet puis le recrée')
+    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
+    .option('-o, --output <format>', 'yaml ou name')
+    // kubectl's replace takes no argument and says nothing of those given
+    .argument('[args...]')
+    .action(async (_args: string[], o) => {
+      const { runReplace } = await import('./commands/replace/replace.js');
+      const opts = { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', force: !!o.force, dryRun: dryRunOf(o.dryRun), output: o.output };
+      invoke({ run: (s) => runReplace(s, opts) });
+    });
+  program
     .command('patch')
     .description('change des champs d’un objet : patch deployment/NOM -p \'{"spec":{"replicas":2}}\'')
     .argument('[args...]', 'TYPE NOM ou TYPE/NOM')

@@ -209,4 +209,29 @@ describe('kubesim apply --server-side', () => {
     expect(refused.stderr).toBe("error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)\n");
     expect(existsSync(join(home, 'clusters'))).toBe(false);
   });
+
+  it('replaces objects whole from a manifest (kubectl replace), refuses one that is not there, and --force makes them anew', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['apply', '-f', 'manifests/gestion-employes.yaml', '-q']).code).toBe(0);
+    const file = join(scratchDir('replace'), 'deux.yaml');
+    writeFileSync(file, readFileSync(join(ROOT, 'manifests/gestion-employes.yaml'), 'utf8').replace('replicas: 3', 'replicas: 2'));
+    const replaced = kubesim(home, ['replace', '-f', file, '-q']);
+    expect(replaced.stdout).toBe('configmap/gestion-employes-config replaced\ndeployment.apps/gestion-employes replaced\nservice/gestion-employes replaced\n');
+    expect(runningPods(home)).toHaveLength(2);
+    // an object that is not there is not created: kubectl reads it first
+    const before = stateOf(home);
+    const missing = kubesim(home, ['replace', '-f', 'manifests/postgres.yaml', '-q']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.split('\n')[0]).toBe('Error from server (NotFound): error when replacing "manifests/postgres.yaml": secrets "postgres-credentials" not found');
+    expect(stateOf(home)).toBe(before);
+    // --force: deleted, then created again, with a new uid
+    const uid = () => JSON.parse(kubesim(home, ['get', 'cm', 'gestion-employes-config', '-o', 'json']).stdout).metadata.uid as string;
+    const old = uid();
+    expect(kubesim(home, ['replace', '--force', '-f', file, '-q']).stdout).toBe(
+      'configmap "gestion-employes-config" deleted\ndeployment.apps "gestion-employes" deleted\nservice "gestion-employes" deleted\n' +
+        'configmap/gestion-employes-config replaced\ndeployment.apps/gestion-employes replaced\nservice/gestion-employes replaced\n',
+    );
+    expect(uid()).not.toBe(old);
+    expect(runningPods(home)).toHaveLength(2);
+  });
 });

@@ -156,6 +156,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       // create -f: dry runs, -o, one YAML document per object
       ['create', '-f', 'manifests/gestion-employes.yaml', '--dry-run=client'], ['create', '-f', 'manifests/postgres.yaml', '--dry-run=client', '-o', 'yaml', '-n', 'kube-public'],
       ['create', '-f', 'manifests/', '--dry-run=server', '-o', 'name'], ['create', '-f', 'manifests/gestion-employes.yaml', '-o', 'name'],
+      // replace -f: dry runs, an object that is not there, --force with a dry run
+      ['replace', '-f', 'manifests/gestion-employes.yaml', '--dry-run=server'], ['replace', '-f', 'manifests/gestion-employes.yaml', '--dry-run=client', '-o', 'name'],
+      ['replace', '-f', 'manifests/postgres.yaml', '--dry-run=server', '-n', 'kube-public'], ['replace', '--force', '-f', 'manifests/postgres.yaml', '--dry-run=client'], ['replace'],
       // -o: kubectl's refusal of a format it does not know
       ['create', '-f', 'manifests/gestion-employes.yaml', '-o', 'wide'], ['create', 'cm', 'x', '-o', 'wide'], ['run', 'x', '--image=nginx', '-o', 'wide'], ['patch', 'deploy', 'gestion-employes', '-p', '{}', '-o', 'table'],
       // flags a command does not have, or without their value: pflag's words, and the help of the command typed

@@ -1,12 +1,10 @@
 import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
-import { byKind } from '../../../api/resources.js';
-import { missingTypeError } from '../../../manifest/decode.js';
-import { readManifests } from '../../../manifest/read.js';
 import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
+import { manifestObjects, type ManifestObject } from '../manifest-objects.js';
 
 export interface CreateOptions {
   filenames: string[];
@@ -17,15 +15,11 @@ export interface CreateOptions {
 }
 
 /** The object created (with --dry-run=client, as read, in its namespace), or why not. */
-function createObject(session: Session, obj: KObject, opts: CreateOptions, source: string | undefined, alone: boolean): KObject | CommandError {
-  const r = byKind(obj.apiVersion, obj.kind);
-  if (!r) {
-    return clientError(`resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`, 'unknown-kind', { kind: obj.kind, apiVersion: obj.apiVersion });
-  }
-  const ns = r.namespaced ? obj.metadata?.namespace || opts.namespace : undefined;
-  if (opts.dryRun === 'client') return ns ? { ...obj, metadata: { ...obj.metadata, namespace: ns } } : obj;
-  const result = session.request({ verb: 'create', resource: r, namespace: ns, body: obj, dryRun: opts.dryRun === 'server', fieldManager: 'kubectl-create', bodyBytes: jsonBytes(obj) });
-  if (!result.ok) return apiError(result.error, { source, verb: 'creating', alone, kind: obj.kind, name: obj.metadata?.name });
+function createObject(session: Session, o: ManifestObject, opts: CreateOptions, alone: boolean): KObject | CommandError {
+  const { object, resource, namespace, source } = o;
+  if (opts.dryRun === 'client') return namespace ? { ...object, metadata: { ...object.metadata, namespace } } : object;
+  const result = session.request({ verb: 'create', resource, namespace, body: object, dryRun: opts.dryRun === 'server', fieldManager: 'kubectl-create', bodyBytes: jsonBytes(object) });
+  if (!result.ok) return apiError(result.error, { source, verb: 'creating', alone, kind: object.kind, name: object.metadata?.name });
   return result.object;
 }
 
@@ -39,18 +33,10 @@ export async function runCreate(session: Session, args: string[], opts: CreateOp
   if (refused) return usage(refused);
   const errors: CommandError[] = [];
   let printed = 0;
-  const items = await readManifests(opts.filenames, { recursive: opts.recursive, stdin: session.env.stdin });
-  for (const item of items) {
-    if (item.error || !item.object) {
-      if (item.error) errors.push(clientError(item.error.kubectl, item.error.code, { source: item.source, path: item.source, line: item.error.line, column: item.error.column, detail: item.error.detail }));
-      continue;
-    }
-    const missing = missingTypeError(item.object, item.source);
-    if (missing) {
-      errors.push(clientError(missing.kubectl, 'missing-kind', { source: item.source, detail: missing.detail }));
-      continue;
-    }
-    const created = createObject(session, item.object, opts, item.source, items.length === 1);
+  const objects = await manifestObjects(session, opts, errors);
+  const alone = objects.length + errors.length === 1;
+  for (const o of objects) {
+    const created = createObject(session, o, opts, alone);
     if (isCommandError(created)) {
       errors.push(created);
       continue;

@@ -1,9 +1,9 @@
 import type { PropagationPolicy } from '../../../api/deletion.js';
-import { kindPrefix, byKind, type ResourceType } from '../../../api/resources.js';
-import { readManifests } from '../../../manifest/read.js';
+import { kindPrefix, type ResourceType } from '../../../api/resources.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
+import { manifestObjects } from '../manifest-objects.js';
 import { fetchTarget, NO_NAME, NO_RESOURCES, resolveTargets, selectorsOf } from '../targets.js';
 
 export interface DeleteOptions {
@@ -52,21 +52,8 @@ const FORCE_WARNING =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
 
 async function fromFiles(session: Session, opts: DeleteOptions, errors: CommandError[]): Promise<Victim[]> {
-  const items = await readManifests(opts.filenames, { recursive: opts.recursive, stdin: session.env.stdin });
-  const victims: Victim[] = [];
-  for (const item of items) {
-    if (item.error || !item.object) {
-      if (item.error) errors.push(clientError(item.error.kubectl, item.error.code, { source: item.source, path: item.source, line: item.error.line, column: item.error.column, detail: item.error.detail }));
-      continue;
-    }
-    const r = byKind(item.object.apiVersion, item.object.kind);
-    if (!r) {
-      errors.push(clientError(`resource mapping not found for name: "${item.object.metadata?.name}" namespace: "" from "${item.source}": no matches for kind "${item.object.kind}" in version "${item.object.apiVersion}"\nensure CRDs are installed first`, 'unknown-kind', { kind: item.object.kind, apiVersion: item.object.apiVersion }));
-      continue;
-    }
-    victims.push({ resource: r, namespace: r.namespaced ? item.object.metadata.namespace || opts.namespace : undefined, name: item.object.metadata.name, source: item.source });
-  }
-  return victims;
+  const objects = await manifestObjects(session, opts, errors);
+  return objects.map(({ resource, namespace, object, source }) => ({ resource, namespace, name: object.metadata.name, source }));
 }
 
 /** `kubectl delete`: by name, type/name, -l, --all or -f; prints each deletion, then the cluster reacts. */
