@@ -273,10 +273,13 @@ export class ApiServer {
    * as on a cluster without budgets. What `kubectl drain` sends, and answers 201 with a Status of success.
    */
   private evict(req: ApiRequest): ApiResult {
-    const eviction = req.body as unknown as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; dryRun?: string[] } };
+    const eviction = req.body as unknown as { metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: unknown; dryRun?: unknown } };
     if (eviction.metadata?.name !== req.name) return fail(badRequest('name in URL does not match name in Eviction object'));
-    const options = eviction.deleteOptions ?? {};
-    const deleted = this.delete({ ...req, verb: 'delete', subresource: undefined, dryRun: req.dryRun || !!options.dryRun?.includes('All'), gracePeriodSeconds: options.gracePeriodSeconds ?? req.gracePeriodSeconds });
+    const { gracePeriodSeconds: grace, dryRun } = eviction.deleteOptions ?? {};
+    // what a client sends through serve is anything: the decoder's refusal of a grace period that is not an integer
+    if (grace !== undefined && !Number.isSafeInteger(grace)) return fail(badRequest('Eviction.deleteOptions.gracePeriodSeconds: must be an integer'));
+    const dry = req.dryRun || (Array.isArray(dryRun) && dryRun.includes('All'));
+    const deleted = this.delete({ ...req, verb: 'delete', subresource: undefined, dryRun: dry, gracePeriodSeconds: (grace as number | undefined) ?? req.gracePeriodSeconds });
     if (!deleted.ok) return deleted;
     return { ok: true, object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' } as unknown as KObject };
   }

@@ -78,6 +78,25 @@ describe('simulated cluster', () => {
     expect(events(c).some((e) => e.reason === 'Killing' && e.message === 'Stopping container nginx')).toBe(true);
   });
 
+  it('evicts a pod through pods/eviction: refused for another name or a grace that is no integer, a dry run keeps it, then replaced', () => {
+    const c = newCluster();
+    send(c, 'create', web());
+    const victim = pods(c)[0].metadata!.name!;
+    const evict = (body: Record<string, unknown>) =>
+      c.api.handle({ verb: 'create', resource: resolveResource('pods')!, namespace: 'default', name: victim, subresource: 'eviction', body: { apiVersion: 'policy/v1', kind: 'Eviction', ...body } as unknown as KObject, user: ADMIN, client: 'kubectl' });
+    const other = evict({ metadata: { name: 'other' } });
+    expect(other.ok ? undefined : other.error.message).toBe('name in URL does not match name in Eviction object');
+    expect(evict({ metadata: { name: victim }, deleteOptions: { gracePeriodSeconds: 'soon' } }).ok).toBe(false);
+    expect(evict({ metadata: { name: victim }, deleteOptions: { dryRun: ['All'] } }).ok).toBe(true);
+    c.stabilize();
+    expect(pods(c).map((p) => p.metadata!.name)).toContain(victim);
+    const evicted = evict({ metadata: { name: victim } });
+    expect(evicted.ok && evicted.object).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success' });
+    c.stabilize();
+    expect(pods(c).map((p) => p.metadata!.name)).not.toContain(victim);
+    expect(pods(c)).toHaveLength(3);
+  });
+
   it('releases a pod relabeled out of its selector and makes another, then adopts a matching orphan (ClaimPods)', () => {
     const c = newCluster();
     send(c, 'create', web());
