@@ -55,6 +55,7 @@ const CREATE_FLAGS: Record<string, string[]> = {
   Namespace: ['dryRun', 'output'],
   ConfigMap: ['fromLiteral', 'fromFile', 'fromEnvFile', 'appendHash', 'dryRun', 'output'],
   Secret: ['fromLiteral', 'fromFile', 'fromEnvFile', 'type', 'appendHash', 'dryRun', 'output'],
+  DockerRegistrySecret: ['fromFile', 'dockerServer', 'dockerUsername', 'dockerPassword', 'dockerEmail', 'appendHash', 'dryRun', 'output'],
   serviceaccount: ['dryRun', 'output'],
   Role: ['verb', 'resource', 'resourceName', 'dryRun', 'output'],
   ClusterRole: ['verb', 'resource', 'resourceName', 'nonResourceUrl', 'dryRun', 'output'],
@@ -262,6 +263,10 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--from-env-file <chemin>', 'un fichier de lignes CLE=valeur (configmap, secret)', collect, [])
     .option('--type <type>', 'le type du Secret (secret generic ; défaut : Opaque)')
     .option('--append-hash', 'ajoute au nom un hash du contenu (configmap, secret)')
+    .option('--docker-server <adresse>', 'le registre (secret docker-registry ; défaut : https://index.docker.io/v1/)')
+    .option('--docker-username <nom>', 'le compte sur le registre (secret docker-registry)')
+    .option('--docker-password <mot>', 'son mot de passe (secret docker-registry)')
+    .option('--docker-email <courriel>', 'son courriel (secret docker-registry)')
     .option('--image <image>', 'image des conteneurs (deployment ; répétable)', collect, [])
     .option('-r, --replicas <count>', 'nombre de réplicas (deployment)')
     .option('--port <port>', 'port du conteneur (deployment)')
@@ -280,7 +285,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       const namespace = ns() ?? 'default';
       const sub = CREATE_SUBCOMMANDS[args[0] ?? ''];
       // a flag of another subcommand: kubectl's subcommand does not have it
-      const mine = new Set(CREATE_FLAGS[sub ?? 'files']);
+      const mine = new Set(CREATE_FLAGS[sub === 'Secret' && args[1] === 'docker-registry' ? 'DockerRegistrySecret' : (sub ?? 'files')]);
       const foreign = Object.keys(o).find((k) => !mine.has(k) && (Array.isArray(o[k]) ? o[k].length > 0 : o[k] !== undefined));
       if (foreign) throw new UsageError(`Error: ${unknownFlag(flagOf(foreign))}\nSee '${helpPath(['create'], argv.slice(2))} --help' for usage.`);
       const generated = { namespace, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
@@ -295,7 +300,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       }
       if (sub === 'Namespace' || sub === 'ConfigMap' || sub === 'Secret') {
         const config = await import('./commands/create/config.js');
-        const sources = { ...generated, fromLiteral: o.fromLiteral, fromFile: o.fromFile, fromEnvFile: o.fromEnvFile, appendHash: !!o.appendHash, type: o.type };
+        const registry = { server: o.dockerServer, username: o.dockerUsername, password: o.dockerPassword, email: o.dockerEmail };
+        const sources = { ...generated, fromLiteral: o.fromLiteral, fromFile: o.fromFile, fromEnvFile: o.fromEnvFile, appendHash: !!o.appendHash, type: o.type, registry };
         if (sub === 'Namespace') invoke({ run: (s) => config.runCreateNamespace(s, names, generated) });
         else if (sub === 'ConfigMap') invoke({ run: (s) => config.runCreateConfigMap(s, names, sources) });
         else invoke({ run: (s) => config.runCreateSecret(s, names, sources) });

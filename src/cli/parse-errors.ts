@@ -20,6 +20,9 @@ const SUBCOMMAND_WORDS: Record<string, Record<string, string>> = {
   set: { image: 'image' },
 };
 
+/** `create secret`'s own subcommands. */
+const SECRET_TYPES = ['generic', 'docker-registry', 'tls'];
+
 /**
  * The command as its help names it: `create configmap`, `rollout status`, `auth can-i` (`path`: commander's commands
  * down to the one that failed; `argv`: the words typed after `kubesim`).
@@ -29,7 +32,8 @@ export function helpPath(path: string[], argv: string[]): string {
   const at = argv.indexOf(path.at(-1) ?? '');
   const typed = words && at >= 0 ? argv.slice(at + 1).find((w) => !w.startsWith('-') && w in words) : undefined;
   const sub = typed && words![typed]!;
-  const full = [...path, ...(sub ? [sub] : []), ...(sub === 'secret' && argv.includes('generic') ? ['generic'] : [])];
+  const secretType = sub === 'secret' ? SECRET_TYPES.find((t) => argv.includes(t)) : undefined;
+  const full = [...path, ...(sub ? [sub] : []), ...(secretType ? [secretType] : [])];
   return `${KUBESIM_ONLY.has(path[0] ?? '') ? 'kubesim' : 'kubectl'}${full.length ? ` ${full.join(' ')}` : ''}`;
 }
 

@@ -30,7 +30,8 @@ export function compactJson(obj: unknown): string {
   return goJson(sortKeys(obj));
 }
 
-function goJson(obj: unknown, indent?: number): string {
+/** Go's encoding/json of a value whose keys are already in its struct's order: <, > and & escaped. */
+export function goJson(obj: unknown, indent?: number): string {
   return JSON.stringify(obj, null, indent).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 

@@ -98,6 +98,7 @@ describe('hostile input (property-based)', () => {
       ['create', 'namespace', 'essai'],
       ['create', 'configmap', 'essai'],
       ['create', 'secret', 'generic', 'essai'],
+      ['create', 'secret', 'docker-registry', 'essai'],
       ['create', 'secret'],
     );
     const flag = fc.oneof(
@@ -106,7 +107,7 @@ describe('hostile input (property-based)', () => {
       fc.constantFrom('-p', '{"spec":{"replicas":2}}', '{"metadata":{"labels":null}}', '[{"op":"add","path":"/spec/x","value":1}]', '[{"op":"remove","path":"/"}]', '{"data":{"k":1}}', 'null', '"x"'),
       fc.constantFrom('--dry-run=client', '--dry-run=server', '-o', 'yaml', 'name', 'json'),
       fc.constantFrom('--verb=get,list', '--verb=*', '--verb=bind', '--resource=pods', '--resource=deployments.apps/scale', '--resource=*', '--resource=/x', '--resource-name=a'),
-      fc.constantFrom('--from-literal=a=b', '--from-literal==b', '--from-literal=..a=b', '--from-file=manifests', '--from-file=k=manifests/postgres.yaml', '--from-file=a=b=c', '--from-env-file=manifests/postgres.yaml', '--from-env-file=manifests', '--append-hash', '--type=kubernetes.io/tls'),
+      fc.constantFrom('--from-literal=a=b', '--from-literal==b', '--from-literal=..a=b', '--from-file=manifests', '--from-file=k=manifests/postgres.yaml', '--from-file=a=b=c', '--from-env-file=manifests/postgres.yaml', '--from-env-file=manifests', '--append-hash', '--type=kubernetes.io/tls', '--docker-username=u', '--docker-password=p', '--docker-server='),
       fc.constantFrom('--non-resource-url=/healthz', '--non-resource-url=x*', '--role=view', '--clusterrole=view', '--user=bob', '--group=g', '--serviceaccount=default:robot', '--serviceaccount=robot'),
       fc.string({ maxLength: 20 }),
     );

@@ -153,6 +153,10 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['create', 'secret', 'generic', 'db', '--from-literal=password=s3cr3t', `--from-file=${at('logo.bin')}`, '--type=kubernetes.io/basic-auth', '--dry-run=client', '-o', 'yaml'],
       ['create', 'secret', 'generic', 'db', `--from-env-file=${at('app.env')}`, '--append-hash', '--dry-run=server'], ['create', 'secret', 'generic', 'db', '--from-literal=a=1', '--from-literal=a=2'],
       ['create', 'secret', 'generic', 'db', '-n', 'absent'], ['create', 'secret', 'generic'], ['create', 'secret', 'opaque', 'db'], ['create'], ['create', 'nope'],
+      // a registry's credentials, for imagePullSecrets
+      ['create', 'secret', 'docker-registry', 'regcred', '--docker-username=bob', '--docker-password=s3cr<t', '--docker-email=bob@x.ca', '--dry-run=client', '-o', 'yaml'],
+      ['create', 'secret', 'docker-registry', 'regcred', '--docker-server=registry.example.com:5000', '--docker-username=bob', '--docker-password=pw', '--append-hash', '--dry-run=server', '-o', 'name'],
+      ['create', 'secret', 'docker-registry', 'regcred', '--docker-username=bob'], ['create', 'secret', 'docker-registry', 'regcred', '--from-literal=a=b'],
       // create -f: dry runs, -o, one YAML document per object
       ['create', '-f', 'manifests/gestion-employes.yaml', '--dry-run=client'], ['create', '-f', 'manifests/postgres.yaml', '--dry-run=client', '-o', 'yaml', '-n', 'kube-public'],
       ['create', '-f', 'manifests/', '--dry-run=server', '-o', 'name'], ['create', '-f', 'manifests/gestion-employes.yaml', '-o', 'name'],

@@ -1,4 +1,5 @@
 import type { KObject } from '../../../api/object.js';
+import { goJson } from '../../../printers/output.js';
 import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { createFromFlags, generatedMetadata, nameOf, usage, type GeneratedOptions } from './generated.js';
@@ -9,7 +10,11 @@ export interface ConfigOptions extends GeneratedOptions, SourceOptions {
   appendHash: boolean;
   /** create secret generic --type (the API server makes it Opaque when none is given). */
   type?: string;
+  /** create secret docker-registry's --docker-server, --docker-username, --docker-password, --docker-email. */
+  registry: { server?: string; username?: string; password?: string; email?: string };
 }
+
+const DOCKER_HUB = 'https://index.docker.io/v1/';
 
 /** A source kubectl refuses (a literal without `=`, a key twice, a missing file): in its words, then why in ours. */
 const refusedSource = (message: string, kind: string): CommandError[] => [clientError(message, 'source', { kind })];
@@ -39,12 +44,40 @@ export async function runCreateConfigMap(session: Session, names: string[], o: C
 }
 
 /**
- * `kubectl create secret generic NAME [--type=TYPE] [--from-literal=…] [--from-file=…] [--from-env-file=…]`. The other
- * types, tls and docker-registry, are refused: kubesim does not build them.
+ * `kubectl create secret docker-registry NAME --docker-username=… --docker-password=… [--docker-server=…]
+ * [--docker-email=…]`: what a pod's imagePullSecrets give the kubelet to pull from a private registry, a
+ * .dockerconfigjson of one registry (or files given with --from-file).
+ */
+function dockerRegistrySecret(name: string, o: ConfigOptions): KObject | CommandError[] {
+  const { server = DOCKER_HUB, username, password, email } = o.registry;
+  if (!o.fromFile.length && (!username || !password || !server)) return usage('either --from-file or the combination of --docker-username, --docker-password and --docker-server is required', 'secret docker-registry');
+  let data: Record<string, string>;
+  if (o.fromFile.length) {
+    const files = secretData({ fromLiteral: [], fromFile: o.fromFile, fromEnvFile: [] }, {});
+    if (typeof files === 'string') return refusedSource(files, 'Secret');
+    data = files;
+  } else {
+    // the order of kubectl's DockerConfigEntry fields, with Go's JSON escapes
+    const entry = { username, password, ...(email ? { email } : {}), auth: Buffer.from(`${username}:${password}`).toString('base64') };
+    data = { '.dockerconfigjson': Buffer.from(goJson({ auths: { [server]: entry } })).toString('base64') };
+  }
+  const type = 'kubernetes.io/dockerconfigjson';
+  return { apiVersion: 'v1', kind: 'Secret', metadata: generatedMetadata(o.appendHash ? `${name}-${secretHash(name, type, data)}` : name, o, true), data, type } as unknown as KObject;
+}
+
+/**
+ * `kubectl create secret generic NAME [--type=TYPE] [--from-literal=…] [--from-file=…] [--from-env-file=…]`, and
+ * docker-registry. tls is refused: kubesim does not read certificates.
  */
 export async function runCreateSecret(session: Session, args: string[], o: ConfigOptions): Promise<CommandError[]> {
   const [type, ...names] = args;
-  if (type === 'tls' || type === 'docker-registry') return usage(`kubesim does not create ${type} secrets: write the Secret in a manifest (type kubernetes.io/${type === 'tls' ? 'tls' : 'dockerconfigjson'})`, `secret ${type}`);
+  if (type === 'tls') return usage('kubesim does not create tls secrets: write the Secret in a manifest (type kubernetes.io/tls)', 'secret tls');
+  if (type === 'docker-registry') {
+    const name = nameOf(names, 'secret docker-registry', o);
+    if (typeof name !== 'string') return name;
+    const secret = dockerRegistrySecret(name, o);
+    return Array.isArray(secret) ? secret : createFromFlags(session, secret, o);
+  }
   if (type !== 'generic') return usage(type === undefined ? 'a secret type is required: generic' : `unknown command "${args.join(' ')}"\nSee 'kubectl create secret -h' for help and examples`, 'secret generic');
   const name = nameOf(names, 'secret generic', o);
   if (typeof name !== 'string') return name;
