@@ -254,8 +254,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
 
   program
     .command('create')
-    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create namespace NOM, create configmap NOM, create secret generic NOM, create role|clusterrole NOM --verb=… --resource=…, create rolebinding|clusterrolebinding NOM --role=…|--clusterrole=… --user=…, create serviceaccount NOM')
-    .argument('[args...]', 'deployment NOM | namespace NOM | configmap NOM | secret generic NOM | role NOM | clusterrole NOM | rolebinding NOM | clusterrolebinding NOM | serviceaccount NOM')
+    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create namespace NOM, create configmap NOM, create secret generic|docker-registry NOM, create role|clusterrole NOM --verb=… --resource=…, create rolebinding|clusterrolebinding NOM --role=…|--clusterrole=… --user=…, create serviceaccount NOM')
+    .argument('[args...]', 'deployment NOM | namespace NOM | configmap NOM | secret generic|docker-registry NOM | role NOM | clusterrole NOM | rolebinding NOM | clusterrolebinding NOM | serviceaccount NOM')
     .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
     .option('--from-literal <cle=valeur>', 'une clé et sa valeur (configmap, secret)', collect, [])
