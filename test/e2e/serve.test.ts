@@ -130,7 +130,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       // who am I, and what the server serves
       // scale's preconditions, read from the scale subresource; int flags as cobra refuses them
       ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--current-replicas=99'], ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--resource-version=1', '--dry-run=server'],
-      ['scale', 'deploy', 'gestion-employes', '--replicas=x'], ['create', 'deployment', 'x', '--image=a', '--replicas=x'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=x'],
+      ['scale', 'deploy', 'gestion-employes', '--replicas=x'], ['scale', 'deploy/absent', '--replicas=1'], ['create', 'deployment', 'x', '--image=a', '--replicas=x'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=x'],
       ['auth', 'whoami'], ['auth', 'whoami', '-o', 'yaml'], ['auth', 'whoami', '-o', 'json', '--as', 'bob', '--as-group', 'dev'], ['auth', 'whoami', '-o', 'wide'], ['api-versions'], ['api-versions', 'v1'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
@@ -162,7 +162,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['create', '-f', 'manifests/', '--dry-run=server', '-o', 'name'], ['create', '-f', 'manifests/gestion-employes.yaml', '-o', 'name'],
       // replace -f: dry runs, an object that is not there, --force with a dry run
       ['replace', '-f', 'manifests/gestion-employes.yaml', '--dry-run=server'], ['replace', '-f', 'manifests/gestion-employes.yaml', '--dry-run=client', '-o', 'name'],
-      ['replace', '-f', 'manifests/postgres.yaml', '--dry-run=server', '-n', 'kube-public'], ['replace', '--force', '-f', 'manifests/postgres.yaml', '--dry-run=client'], ['replace'],
+      ['replace', '-f', 'manifests/postgres.yaml', '--dry-run=server', '-n', 'kube-public'], ['replace', '-f', 'manifests/postgres.yaml', '--dry-run=client', '-n', 'kube-public'], ['replace', '--force', '-f', 'manifests/postgres.yaml', '--dry-run=client'], ['replace'],
       // -o: kubectl's refusal of a format it does not know
       ['create', '-f', 'manifests/gestion-employes.yaml', '-o', 'wide'], ['create', 'cm', 'x', '-o', 'wide'], ['run', 'x', '--image=nginx', '-o', 'wide'], ['patch', 'deploy', 'gestion-employes', '-p', '{}', '-o', 'table'],
       // flags a command does not have, or without their value: pflag's words, and the help of the command typed

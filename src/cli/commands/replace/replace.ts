@@ -19,14 +19,15 @@ export interface ReplaceOptions {
 
 /**
  * One object's whole new state (a PUT), at the version it has now: kubectl's helper reads it first when the
- * manifest names none, so a missing object is NotFound ("error when replacing"), never created.
+ * manifest names none, so a missing object is NotFound ("error when replacing"), never created. A client dry run
+ * asks the server nothing: it prints the object as read, in its namespace.
  */
 function replaceOne(session: Session, o: ManifestObject, opts: ReplaceOptions, alone: boolean): KObject | CommandError {
   const { object, resource, namespace, source } = o;
+  if (opts.dryRun === 'client') return namespace ? { ...object, metadata: { ...object.metadata, namespace } } : object;
   const refused = (error: ApiError) => apiError(error, { source, verb: 'replacing', alone, kind: object.kind, name: object.metadata.name });
   const live = session.request({ verb: 'get', resource, namespace, name: object.metadata.name });
   if (!live.ok) return refused(live.error);
-  if (opts.dryRun === 'client') return namespace ? { ...object, metadata: { ...object.metadata, namespace } } : object;
   const body = { ...object, metadata: { ...object.metadata, resourceVersion: object.metadata.resourceVersion ?? live.object.metadata.resourceVersion } };
   const r = session.request({ verb: 'update', resource, namespace, name: object.metadata.name, body, dryRun: opts.dryRun === 'server', fieldManager: 'kubectl-replace', bodyBytes: jsonBytes(body) });
   return r.ok ? r.object : refused(r.error);

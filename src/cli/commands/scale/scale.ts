@@ -40,6 +40,8 @@ export async function runScale(session: Session, args: string[], opts: ScaleOpti
   if (replicas < 0) return usage('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   if (current < -1) return usage('The --current-replicas must specify an integer of -1 or greater');
   const w = findWorkload(session, args, opts.namespace, ['Deployment', 'ReplicaSet']);
+  // kubectl's scale found nothing to scale: it says so before the API server's words
+  if (isCommandError(w) && w.code === 'NotFound') return [{ ...w, kubectl: `error: no objects passed to scale ${w.kubectl.replace(/^Error from server \(NotFound\): /, '')}` }];
   if (isCommandError(w)) return [w];
   const unmet = opts.dryRun === 'client' ? undefined : preconditionError(w.object, current, opts.resourceVersion);
   if (unmet) return [clientError(unmet, 'precondition', { kind: w.object.kind, name: w.object.metadata.name })];
