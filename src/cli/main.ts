@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { hasWidth, type Renderer, type Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
-import { cobraText, helpPath, unknownFlag } from './parse-errors.js';
+import { cobraText, flagError, helpPath, unknownFlag } from './parse-errors.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
 import { BackendUnavailable } from './backend/backend.js';
 import { LockTimeout, makeRenderer, Session } from './session.js';
@@ -287,7 +287,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       // a flag of another subcommand: kubectl's subcommand does not have it
       const mine = new Set(CREATE_FLAGS[sub === 'Secret' && args[1] === 'docker-registry' ? 'DockerRegistrySecret' : (sub ?? 'files')]);
       const foreign = Object.keys(o).find((k) => !mine.has(k) && (Array.isArray(o[k]) ? o[k].length > 0 : o[k] !== undefined));
-      if (foreign) throw new UsageError(`Error: ${unknownFlag(flagOf(foreign))}\nSee '${helpPath(['create'], argv.slice(2))} --help' for usage.`);
+      if (foreign) throw new UsageError(flagError(unknownFlag(flagOf(foreign)), helpPath(['create'], argv.slice(2))));
       const generated = { namespace, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
       const names = args.slice(1);
       if (sub === 'deployment') {
@@ -526,7 +526,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .addOption(dryRunOption('pour undo, client ou server : montre le modèle de pod retrouvé, sans rien changer'))
     .action(async (args: string[], o) => {
       // of the rollout subcommands, only undo has the flag
-      if (o.dryRun !== undefined && args[0] !== 'undo') throw new UsageError(`Error: ${unknownFlag('--dry-run')}\nSee '${helpPath(['rollout'], argv.slice(2))} --help' for usage.`);
+      if (o.dryRun !== undefined && args[0] !== 'undo') throw new UsageError(flagError(unknownFlag('--dry-run'), helpPath(['rollout'], argv.slice(2))));
       const { runRollout } = await import('./commands/rollout/rollout.js');
       invoke({ run: (s) => runRollout(s, args, { namespace: ns() ?? 'default', toRevision: o.toRevision, revision: o.revision, timeout: o.timeout, dryRun: dryRunOf(o.dryRun) }) });
     });

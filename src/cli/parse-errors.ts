@@ -43,16 +43,22 @@ export function unknownFlag(typed: string): string {
   return `unknown shorthand flag: '${typed[1]}' in ${typed}`;
 }
 
+/** cobra's words for a flag it could not parse: the error, then where the command's help is. */
+export const flagError = (message: string, help: string) => `Error: ${message}\nSee '${help} --help' for usage.`;
+
+/** cmdutil.UsageErrorf: a command's refusal of its arguments, then where its help and examples are. */
+export const withHelp = (message: string, command: string) => `${message}\nSee 'kubectl ${command} -h' for help and examples`;
+
 /**
  * cobra's text for commander's error (`message`), or undefined for the errors kubesim words itself. `last`: the last
  * word typed, the only place a flag can lack its value.
  */
 export function cobraText(message: string, help: string, last: string | undefined): string | undefined {
   const unknownOption = /^error: unknown option '([^']+)'/.exec(message);
-  if (unknownOption) return `Error: ${unknownFlag(unknownOption[1]!)}\nSee '${help} --help' for usage.\n`;
+  if (unknownOption) return `${flagError(unknownFlag(unknownOption[1]!), help)}\n`;
   if (/^error: option '[^']+' argument missing/.test(message) && last?.startsWith('-')) {
     const flag = last.startsWith('--') ? last : `'${last.at(-1)}' in ${last}`;
-    return `Error: flag needs an argument: ${flag}\nSee '${help} --help' for usage.\n`;
+    return `${flagError(`flag needs an argument: ${flag}`, help)}\n`;
   }
   const unknownCommand = /^error: unknown command '([^']+)'(?:\s*\(Did you mean (?:one of )?([^?]+)\?\))?/.exec(message);
   if (unknownCommand) {

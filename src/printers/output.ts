@@ -80,6 +80,12 @@ export async function writtenText(obj: KObject, output: string | undefined, word
   return output === 'name' ? `${nameOf(obj)}\n` : `${nameOf(obj)} ${word}\n`;
 }
 
+/** writtenText for the objects of one command in turn (create -f, replace -f): in YAML, one document each. */
+export function writtenTexts(output: string | undefined, word: string): (obj: KObject) => Promise<string> {
+  let printed = 0;
+  return async (obj) => `${printed++ && output === 'yaml' ? '---\n' : ''}${await writtenText(obj, output, word)}`;
+}
+
 /** kubectl leaves metadata.managedFields out of what it prints, unless --show-managed-fields. */
 export function withoutManagedFields(obj: KObject): KObject {
   if (!obj.metadata?.managedFields) return obj;

@@ -1,3 +1,5 @@
+import { flagError } from '../parse-errors.js';
+
 /**
  * An integer flag as cobra parses it (strconv.ParseInt): the number, `fallback` when the flag is absent, or cobra's
  * refusal, with the help of its command. `flag`: as pflag names it (`-r, --replicas` when it has a shorthand);
@@ -10,5 +12,5 @@ export function intFlag(value: string | undefined, fallback: number, o: { flag: 
   const limit = 2n ** BigInt((o.bits ?? 32) - 1);
   if (digits && n >= -limit && n < limit) return Number(n);
   const why = digits ? 'value out of range' : 'invalid syntax';
-  return `Error: invalid argument "${value}" for "${o.flag}" flag: strconv.ParseInt: parsing "${value}": ${why}\nSee '${o.help} --help' for usage.`;
+  return flagError(`invalid argument "${value}" for "${o.flag}" flag: strconv.ParseInt: parsing "${value}": ${why}`, o.help);
 }

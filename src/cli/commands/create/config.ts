@@ -1,6 +1,7 @@
 import type { KObject } from '../../../api/object.js';
 import { goJson } from '../../../printers/output.js';
 import { clientError, type CommandError } from '../../errors.js';
+import { withHelp } from '../../parse-errors.js';
 import type { Session } from '../../session.js';
 import { createFromFlags, generatedMetadata, nameOf, usage, type GeneratedOptions } from './generated.js';
 import { configMapContent, configMapHash, secretData, secretHash, type SourceOptions } from './generators.js';
@@ -78,7 +79,7 @@ export async function runCreateSecret(session: Session, args: string[], o: Confi
     const secret = dockerRegistrySecret(name, o);
     return Array.isArray(secret) ? secret : createFromFlags(session, secret, o);
   }
-  if (type !== 'generic') return usage(type === undefined ? 'a secret type is required: generic' : `unknown command "${args.join(' ')}"\nSee 'kubectl create secret -h' for help and examples`, 'secret generic');
+  if (type !== 'generic') return usage(type === undefined ? 'a secret type is required: generic' : withHelp(`unknown command "${args.join(' ')}"`, 'create secret'), 'secret generic');
   const name = nameOf(names, 'secret generic', o);
   if (typeof name !== 'string') return name;
   const data = secretData(o, session.env.variables);

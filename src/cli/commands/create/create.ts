@@ -1,7 +1,8 @@
 import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
-import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
+import { writtenOutputRefusal, writtenTexts } from '../../../printers/output.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
+import { withHelp } from '../../parse-errors.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
 import { manifestObjects, type ManifestObject } from '../manifest-objects.js';
@@ -27,12 +28,12 @@ function createObject(session: Session, o: ManifestObject, opts: CreateOptions, 
 export async function runCreate(session: Session, args: string[], opts: CreateOptions): Promise<CommandError[]> {
   const usage = (message: string) => [clientError(message, 'usage', { detail: 'kubesim create -f FICHIER, ou create deployment|namespace|configmap|secret generic|role|rolebinding|serviceaccount NOM' })];
   // a word that is not a subcommand: kubectl's create takes no argument of its own
-  if (args.length) return usage(`Unexpected args: [${args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
+  if (args.length) return usage(withHelp(`Unexpected args: [${args.join(' ')}]`, 'create'));
   if (!opts.filenames.length) return usage('must specify one of -f and -k');
   const refused = writtenOutputRefusal(opts.output, 'create');
   if (refused) return usage(refused);
   const errors: CommandError[] = [];
-  let printed = 0;
+  const text = writtenTexts(opts.output, `created${dryRunSuffix(opts.dryRun)}`);
   const objects = await manifestObjects(session, opts, errors);
   const alone = objects.length + errors.length === 1;
   for (const o of objects) {
@@ -41,8 +42,7 @@ export async function runCreate(session: Session, args: string[], opts: CreateOp
       errors.push(created);
       continue;
     }
-    // several objects in YAML: one document each
-    session.out(`${printed++ && opts.output === 'yaml' ? '---\n' : ''}${await writtenText(created, opts.output, `created${dryRunSuffix(opts.dryRun)}`)}`);
+    session.out(await text(created));
   }
   if (!opts.dryRun) session.settle();
   return errors;

@@ -3,6 +3,7 @@ import { writtenOutputRefusal } from '../../../printers/output.js';
 import { generateName } from '../../../sim/ids.js';
 import type { Rand } from '../../../sim/rand.js';
 import { clientError, type CommandError } from '../../errors.js';
+import { withHelp } from '../../parse-errors.js';
 import type { Session } from '../../session.js';
 import { createFromFlags, type GeneratedOptions } from './generated.js';
 import { intFlag } from '../int-flag.js';
@@ -15,7 +16,6 @@ export interface DeploymentOptions extends GeneratedOptions {
   command: string[];
 }
 
-const HELP = "See 'kubectl create deployment -h' for help and examples";
 
 /** create_deployment.go buildPodSpec: the image's last path element without tag or digest; `_` and `.` made `-`, then a random suffix. */
 function containerName(image: string, rand: Rand): string {
@@ -54,7 +54,7 @@ export async function runCreateDeployment(session: Session, names: string[], o: 
   if (typeof replicas === 'string') return usage(replicas);
   const port = intFlag(o.port, -1, { flag: '--port', help: 'kubectl create deployment' });
   if (typeof port === 'string') return usage(port);
-  if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\n${HELP}`);
+  if (names.length !== 1) return usage(withHelp(`exactly one NAME is required, got ${names.length}`, 'create deployment'));
   if (o.images.length > 1 && o.command.length) return usage('cannot specify multiple --image options and command');
   const outputRefused = writtenOutputRefusal(o.output, 'create deployment');
   if (outputRefused) return usage(outputRefused);

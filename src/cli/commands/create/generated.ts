@@ -3,6 +3,7 @@ import type { KObject } from '../../../api/object.js';
 import { byKind, type ResourceType } from '../../../api/resources.js';
 import type { ErrorCode } from '../../../narrator/types.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
+import { withHelp } from '../../parse-errors.js';
 import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
@@ -23,7 +24,7 @@ export function usage(message: string, command: string): CommandError[] {
 
 /** The arguments every generated object checks first: one name, an output create can print. */
 export function nameOf(names: string[], command: string, o: GeneratedOptions): string | CommandError[] {
-  if (names.length !== 1) return usage(`exactly one NAME is required, got ${names.length}\nSee 'kubectl create ${command} -h' for help and examples`, command);
+  if (names.length !== 1) return usage(withHelp(`exactly one NAME is required, got ${names.length}`, `create ${command}`), command);
   const refused = writtenOutputRefusal(o.output, `create ${command}`);
   if (refused) return usage(refused, command);
   return names[0]!;

@@ -7,6 +7,7 @@ import { executeGoTemplate } from '../../../printers/go-template.js';
 import { JsonPathError, printJsonPath, relaxedPath } from '../../../printers/jsonpath.js';
 import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
+import { withHelp } from '../../parse-errors.js';
 import { fetchTarget, resolveTargets, selectorsOf, type Target } from '../targets.js';
 import { jsonPathFailure, outputTemplate, templateFailure } from './output-format.js';
 
@@ -39,11 +40,10 @@ export function tableOptions(opts: GetOptions, now: number, kinds: number, noHea
   };
 }
 
-const NO_TYPE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+const NO_TYPE = withHelp(`You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
 error: Required resource not specified.
-Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
-See 'kubectl get -h' for help and examples`;
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).`, 'get');
 
 interface Found {
   target: Target;

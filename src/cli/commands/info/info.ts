@@ -2,6 +2,7 @@ import { RESOURCES, REVIEWS, apiVersionOf } from '../../../api/resources.js';
 import { table } from '../../../printers/tabwriter.js';
 import { KUBERNETES_VERSION } from '../../../api/version.js';
 import { clientError, type CommandError } from '../../errors.js';
+import { withHelp } from '../../parse-errors.js';
 import type { Session } from '../../session.js';
 
 /** `kubectl version`: the client, and the (simulated) server's version. */
@@ -21,7 +22,7 @@ export async function runApiResources(session: Session): Promise<CommandError[]>
 
 /** `kubectl api-versions`: the group/versions this API server serves, sorted as kubectl sorts them. */
 export async function runApiVersions(session: Session, args: string[]): Promise<CommandError[]> {
-  if (args.length) return [clientError(`unexpected arguments: [${args.join(' ')}]\nSee 'kubectl api-versions -h' for help and examples`, 'usage', { detail: 'kubesim api-versions' })];
+  if (args.length) return [clientError(withHelp(`unexpected arguments: [${args.join(' ')}]`, 'api-versions'), 'usage', { detail: 'kubesim api-versions' })];
   const versions = [...new Set([...RESOURCES, ...REVIEWS].map(apiVersionOf))].sort();
   session.out(versions.map((v) => `${v}\n`).join(''));
   return [];

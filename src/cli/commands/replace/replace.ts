@@ -1,7 +1,7 @@
 import { jsonBytes, type ApiError } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { kindPrefix } from '../../../api/resources.js';
-import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
+import { writtenOutputRefusal, writtenTexts } from '../../../printers/output.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
@@ -62,19 +62,14 @@ export async function runReplace(session: Session, opts: ReplaceOptions): Promis
   const errors: CommandError[] = [];
   const objects = await manifestObjects(session, opts, errors);
   const alone = objects.length + errors.length === 1;
-  const suffix = dryRunSuffix(opts.dryRun);
-  let printed = 0;
-  const print = async (object: KObject) => {
-    // several objects in YAML: one document each
-    session.out(`${printed++ && opts.output === 'yaml' ? '---\n' : ''}${await writtenText(object, opts.output, `replaced${suffix}`)}`);
-  };
+  const text = writtenTexts(opts.output, `replaced${dryRunSuffix(opts.dryRun)}`);
   if (opts.force) {
-    for (const object of forceReplace(session, objects, opts, alone, errors)) await print(object);
+    for (const object of forceReplace(session, objects, opts, alone, errors)) session.out(await text(object));
   } else {
     for (const o of objects) {
       const replaced = replaceOne(session, o, opts, alone);
       if (isCommandError(replaced)) errors.push(replaced);
-      else await print(replaced);
+      else session.out(await text(replaced));
     }
   }
   if (!opts.dryRun) session.settle();

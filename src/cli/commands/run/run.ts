@@ -2,6 +2,7 @@ import type { KObject } from '../../../api/object.js';
 import { resolveResource } from '../../../api/resources.js';
 import { writtenOutputRefusal } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
+import { withHelp } from '../../parse-errors.js';
 import type { Session } from '../../session.js';
 import { createGenerated } from '../create/generated.js';
 import { parseLabelSpec } from '../create/generators.js';
@@ -26,7 +27,6 @@ export interface RunOptions {
 }
 
 const PODS = resolveResource('pods')!;
-const HELP = "See 'kubectl run -h' for help and examples";
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 /** validation.IsEnvVarName */
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -45,7 +45,7 @@ function parseEnv(specs: string[]): Array<{ name: string; value: string }> | str
 /** The pod kubectl run builds: one container named as the pod, labels run=NAME unless --labels. */
 function podOf(name: string, words: string[], o: RunOptions): KObject | string {
   const restartPolicy = o.restart ?? 'Always';
-  if (!RESTART_POLICIES.includes(restartPolicy)) return `invalid restart policy: ${restartPolicy}\n${HELP}`;
+  if (!RESTART_POLICIES.includes(restartPolicy)) return withHelp(`invalid restart policy: ${restartPolicy}`, 'run');
   const labels = o.labels ? parseLabelSpec(o.labels) : { run: name };
   if (typeof labels === 'string') return labels;
   const env = parseEnv(o.env);
@@ -78,9 +78,9 @@ export async function runRun(session: Session, args: string[], o: RunOptions): P
   const usage = (message: string) => [clientError(message, 'usage', { detail: 'kubesim run NOM --image=IMAGE' })];
   if (!o.image) return usage('required flag(s) "image" not set');
   const [name, ...words] = args;
-  if (!name) return usage(`NAME is required for run\n${HELP}`);
-  if (o.rm && !o.attach) return usage(`--rm should only be used for attached containers\n${HELP}`);
-  if (o.attach && o.dryRun) return usage(`--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\n${HELP}`);
+  if (!name) return usage(withHelp('NAME is required for run', 'run'));
+  if (o.rm && !o.attach) return usage(withHelp('--rm should only be used for attached containers', 'run'));
+  if (o.attach && o.dryRun) return usage(withHelp(`--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)`, 'run'));
   if (o.attach) return usage('kubesim run does not attach a terminal (-i, -t, --attach): the real kubectl does, through kubesim serve (kubectl run -it --rm … -- sh)');
   const outputRefused = writtenOutputRefusal(o.output, 'run');
   if (outputRefused) return usage(outputRefused);

@@ -1,6 +1,7 @@
+import type { ApiError } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { kindPrefix } from '../../../api/resources.js';
-import { clientError, isCommandError, type CommandError } from '../../errors.js';
+import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
 import { intFlag } from '../int-flag.js';
@@ -39,9 +40,9 @@ export async function runScale(session: Session, args: string[], opts: ScaleOpti
   if (typeof current === 'string') return usage(current);
   if (replicas < 0) return usage('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   if (current < -1) return usage('The --current-replicas must specify an integer of -1 or greater');
-  const w = findWorkload(session, args, opts.namespace, ['Deployment', 'ReplicaSet']);
   // kubectl's scale found nothing to scale: it says so before the API server's words
-  if (isCommandError(w) && w.code === 'NotFound') return [{ ...w, kubectl: `error: no objects passed to scale ${w.kubectl.replace(/^Error from server \(NotFound\): /, '')}` }];
+  const nothing = (error: ApiError) => (error.reason === 'NotFound' ? clientError(`no objects passed to scale ${error.message}`, 'NotFound', { kind: error.details.kind, name: error.details.name }) : apiError(error, { alone: true }));
+  const w = findWorkload(session, args, opts.namespace, ['Deployment', 'ReplicaSet'], nothing);
   if (isCommandError(w)) return [w];
   const unmet = opts.dryRun === 'client' ? undefined : preconditionError(w.object, current, opts.resourceVersion);
   if (unmet) return [clientError(unmet, 'precondition', { kind: w.object.kind, name: w.object.metadata.name })];

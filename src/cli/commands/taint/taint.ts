@@ -4,6 +4,7 @@ import { resolveResource } from '../../../api/resources.js';
 import { labelValue, qualifiedName } from '../../../apiserver/validation/names.js';
 import { writtenOutputRefusal, writtenText } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
+import { withHelp } from '../../parse-errors.js';
 import type { Session } from '../../session.js';
 import { fetchTarget, selectorsOf } from '../targets.js';
 
@@ -27,7 +28,7 @@ interface Changes {
 
 const usage = (message: string) => [clientError(message, 'usage', { detail: 'kubesim taint nodes NOM clé=valeur:NoSchedule (clé:NoSchedule- pour retirer)' })];
 /** cmdutil.UsageErrorf: the message, then where help is. */
-const usageOf = (message: string) => usage(`${message}\nSee 'kubectl taint -h' for help and examples`);
+const usageOf = (message: string) => usage(withHelp(message, 'taint'));
 
 /** Taint.ToString: `key=value:Effect`, without the parts it lacks. */
 function taintText(t: Taint): string {
