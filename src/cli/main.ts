@@ -702,10 +702,16 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       const { runQuiz } = await import('./commands/quiz/quiz.js');
       invoke({ alone: runQuiz });
     });
-  program.command('version').description('versions du client et du serveur simulé').action(async () => {
-    const { runVersion } = await import('./commands/info/info.js');
-    invoke({ readOnly: true, run: runVersion });
-  });
+  program
+    .command('version')
+    .description('versions du client et du serveur simulé')
+    .argument('[args...]')
+    .option('--client', 'la version du client seulement')
+    .option('-o, --output <format>', 'yaml ou json')
+    .action(async (args: string[], o) => {
+      const { runVersion } = await import('./commands/info/info.js');
+      invoke({ readOnly: true, run: (s) => runVersion(s, args, { client: !!o.client, output: o.output }) });
+    });
   program.command('api-resources').description('types de ressources servis par l\'API Server').action(async () => {
     const { runApiResources } = await import('./commands/info/info.js');
     invoke({ readOnly: true, run: runApiResources });

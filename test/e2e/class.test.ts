@@ -32,6 +32,23 @@ describe('class mode', () => {
     expect(kubesim(home, ['cluster', 'view', '--lang', 'en']).stdout).toMatch(/│ Memory   /);
   });
 
+  it("answers a tutorial's first command, kubectl version (--client, -o json|yaml), as kubectl prints it", () => {
+    const home = freshHome();
+    expect(kubesim(home, ['version', '--client']).stdout).toBe('Client Version: v1.34.0\nKustomize Version: v5.7.1\n');
+    expect(kubesim(home, ['version']).stdout).toBe('Client Version: v1.34.0\nKustomize Version: v5.7.1\nServer Version: v1.34.0\n');
+    const json = kubesim(home, ['version', '-o', 'json']);
+    // json.MarshalIndent's two spaces, apimachinery's field order, then Println's newline
+    expect(json.stdout).toMatch(/^\{\n  "clientVersion": \{\n    "major": "1",\n    "minor": "34",\n    "gitVersion": "v1.34.0",\n/);
+    expect(JSON.parse(json.stdout)).toMatchObject({ kustomizeVersion: 'v5.7.1', serverVersion: { gitVersion: 'v1.34.0', platform: 'linux/amd64' } });
+    expect(Object.keys(JSON.parse(kubesim(home, ['version', '--client', '-o', 'json']).stdout))).toEqual(['clientVersion', 'kustomizeVersion']);
+    // sigs.k8s.io/yaml: sorted keys, numbers quoted, and a blank line after the document
+    expect(kubesim(home, ['version', '--client', '-o', 'yaml']).stdout).toBe(
+      'clientVersion:\n  buildDate: ""\n  compiler: gc\n  gitCommit: ""\n  gitTreeState: clean\n  gitVersion: v1.34.0\n  goVersion: kubesim\n  major: "1"\n  minor: "34"\n  platform: linux/amd64\nkustomizeVersion: v5.7.1\n\n',
+    );
+    const wrong = kubesim(home, ['version', '-o', 'wide']);
+    expect([wrong.code, wrong.stdout, wrong.stderr]).toEqual([1, '', expect.stringContaining("error: --output must be 'yaml' or 'json'")]);
+  });
+
   it('lists the lessons and shows one, in French or English (learn)', () => {
     const home = freshHome();
     const list = kubesim(home, ['learn']);

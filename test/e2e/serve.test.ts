@@ -134,6 +134,14 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['auth', 'whoami'], ['auth', 'whoami', '-o', 'yaml'], ['auth', 'whoami', '-o', 'json', '--as', 'bob', '--as-group', 'dev'], ['auth', 'whoami', '-o', 'wide'], ['api-versions'], ['api-versions', 'v1'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
+    // kubectl version: the server's version as kubesim reports it, and the same refusals (its own version differs)
+    for (const args of [['version', 'foo', '-o', 'wide'], ['version', '-o', 'wide'], ['version', '--short']]) await expectLikeKubesim(args);
+    for (const output of ['json', 'yaml']) {
+      const theirs = (await kubectl(['version', '-o', output])).stdout;
+      const ours = kubesim(home, ['version', '-o', output]).stdout;
+      const server = (text: string) => text.slice(text.indexOf(output === 'json' ? '  "serverVersion"' : 'serverVersion:'));
+      expect(server(theirs)).toBe(server(ours));
+    }
     // kubectl's server dry-run deletion went through serve, its DeleteOptions read: the Deployment is still there
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-o', 'name']).stdout).toBe('deployment.apps/gestion-employes\n');
   }, 60_000);

@@ -1,13 +1,24 @@
 import { RESOURCES, REVIEWS, apiVersionOf } from '../../../api/resources.js';
 import { table } from '../../../printers/tabwriter.js';
-import { KUBERNETES_VERSION } from '../../../api/version.js';
+import { KUSTOMIZE_VERSION, versionInfo } from '../../../api/version.js';
+import { goJson, toYaml } from '../../../printers/output.js';
 import { clientError, type CommandError } from '../../errors.js';
 import { withHelp } from '../../parse-errors.js';
 import type { Session } from '../../session.js';
 
-/** `kubectl version`: the client, and the (simulated) server's version. */
-export async function runVersion(session: Session): Promise<CommandError[]> {
-  session.out(`Client Version: ${KUBERNETES_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBERNETES_VERSION}\n`);
+/**
+ * `kubectl version`: the client's version and its kustomize's, then (without --client) the server's; or all of it as
+ * YAML or JSON. kubesim is a client of the same version as the cluster it simulates: no version skew to warn about.
+ */
+export async function runVersion(session: Session, args: string[], o: { client: boolean; output?: string }): Promise<CommandError[]> {
+  if (args.length) return [clientError(`extra arguments: [${args.join(' ')}]`, 'usage', { detail: 'kubesim version --client' })];
+  if (o.output && o.output !== 'yaml' && o.output !== 'json') return [clientError("--output must be 'yaml' or 'json'", 'usage', { detail: 'kubesim version -o yaml' })];
+  const info = versionInfo();
+  const versions = { clientVersion: info, kustomizeVersion: KUSTOMIZE_VERSION, ...(o.client ? {} : { serverVersion: info }) };
+  // kubectl prints the marshalled document with Println: a blank line after the YAML's own last newline
+  if (o.output === 'json') session.out(`${goJson(versions, 2)}\n`);
+  else if (o.output === 'yaml') session.out(`${await toYaml(versions)}\n`);
+  else session.out(`Client Version: ${info.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n${o.client ? '' : `Server Version: ${info.gitVersion}\n`}`);
   return [];
 }
 

@@ -7,7 +7,7 @@ import { formatLabelSelector } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
 import { nodeLease } from '../../../api/node-lease.js';
 import { apiVersionOf, resolveResource } from '../../../api/resources.js';
-import { KUBERNETES_VERSION } from '../../../api/version.js';
+import { versionInfo } from '../../../api/version.js';
 import { apiGroupList, apiResourceList, apiVersions, openapiIndex } from '../../../apiserver/discovery.js';
 import { PATCH_TYPES } from '../../../apiserver/patch/types.js';
 import { decodeKubernetesProtobuf, MalformedProtobuf } from '../../../apiserver/protobuf/decode.js';
@@ -123,11 +123,6 @@ function healthReport(endpoint: string, verbose: boolean): string {
   if (!verbose) return 'ok';
   const checks = ['ping', 'log', 'etcd', ...(endpoint === 'readyz' ? ['etcd-readiness', 'informer-sync', 'shutdown'] : [])];
   return `${checks.map((c) => `[+]${c} ok\n`).join('')}${endpoint} check passed\n`;
-}
-
-function versionInfo() {
-  const [major, minor] = KUBERNETES_VERSION.slice(1).split('.');
-  return { major, minor, gitVersion: KUBERNETES_VERSION, gitTreeState: 'clean', goVersion: 'kubesim', compiler: 'gc', platform: 'linux/amd64' };
 }
 
 /**
