@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Lang } from '../narrator/narrate.js';
+import { selectContext } from './kubeconfig.js';
+import { UsageError } from './usage-error.js';
 
 export type NarrationMode = 'tty' | 'plain' | 'json' | 'off';
 
@@ -8,6 +10,8 @@ export type NarrationMode = 'tty' | 'plain' | 'json' | 'off';
 export interface Env {
   home: string;
   cluster: string;
+  /** The namespace of a command without -n: the kubeconfig context's, else default. */
+  namespace: string;
   /** --store / KUBESIM_STORE: where the cluster lives (etcd://HOST:PORT), instead of files under home. */
   store?: string;
   narration: NarrationMode;
@@ -35,12 +39,13 @@ export interface GlobalFlags {
   analogies?: boolean;
   speed?: string;
   cluster?: string;
+  context?: string;
   store?: string;
   as?: string;
   asGroup?: string[];
 }
 
-export class UsageError extends Error {}
+export { UsageError } from './usage-error.js';
 
 function parseNow(value: string | undefined): number | undefined {
   if (!value) return undefined;
@@ -57,13 +62,24 @@ function narrationMode(flags: GlobalFlags, vars: NodeJS.ProcessEnv, stderrIsTTY:
   return asked as NarrationMode;
 }
 
-/** Where the cluster lives: its name under KUBESIM_HOME (default ~/.kubesim), or an etcd (--store, KUBESIM_STORE). */
-export function clusterLocation(flags: Pick<GlobalFlags, 'cluster' | 'store'>, vars: NodeJS.ProcessEnv): Pick<Env, 'home' | 'cluster' | 'store'> {
+/**
+ * Where the cluster lives: its name under KUBESIM_HOME (default ~/.kubesim), or an etcd (--store, KUBESIM_STORE); and
+ * the namespace of commands without -n. The cluster and the namespace come from kubesim's kubeconfig (see
+ * kubeconfig.ts) unless --cluster or KUBESIM_CLUSTER name the cluster.
+ */
+export function clusterLocation(
+  flags: Pick<GlobalFlags, 'cluster' | 'context' | 'store'>,
+  vars: NodeJS.ProcessEnv,
+  { byContext = true } = {},
+): Pick<Env, 'home' | 'cluster' | 'namespace' | 'store'> {
   const store = flags.store ?? vars.KUBESIM_STORE;
-  return { home: vars.KUBESIM_HOME || join(homedir(), '.kubesim'), cluster: flags.cluster ?? vars.KUBESIM_CLUSTER ?? 'kubesim', ...(store && { store }) };
+  const home = vars.KUBESIM_HOME || join(homedir(), '.kubesim');
+  // `config` reads and changes the kubeconfig itself, whatever its current context names
+  const selected = byContext ? selectContext(home, flags, vars.KUBESIM_CLUSTER) : { cluster: flags.cluster ?? vars.KUBESIM_CLUSTER ?? 'kubesim', namespace: 'default' };
+  return { home, ...selected, ...(store && { store }) };
 }
 
-export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { stderrIsTTY: boolean; stdin: () => string; interactive?: boolean }): Env {
+export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { stderrIsTTY: boolean; stdin: () => string; interactive?: boolean }, { byContext = true } = {}): Env {
   // client-go refuses groups without a user to impersonate (the kubeconfig user's name is in the message)
   if (flags.asGroup?.length && flags.as === undefined) throw new UsageError('Error: requesting uid, groups or user-extra for kubernetes-admin without impersonating a user');
   const lang = (flags.lang ?? vars.KUBESIM_LANG ?? 'fr').slice(0, 2);
@@ -71,7 +87,7 @@ export function resolveEnv(flags: GlobalFlags, vars: NodeJS.ProcessEnv, io: { st
   const speed = Number(flags.speed ?? vars.KUBESIM_SPEED ?? 1);
   if (!Number.isFinite(speed) || speed < 0) throw new UsageError(`invalid --speed "${flags.speed}": use a number ≥ 0 (0 = instant)`);
   return {
-    ...clusterLocation(flags, vars),
+    ...clusterLocation(flags, vars, { byContext }),
     narration: narrationMode(flags, vars, io.stderrIsTTY),
     lang,
     analogies: !!flags.analogies || vars.KUBESIM_ANALOGIES === '1',

@@ -36,7 +36,14 @@ function option(args: string[], name: string): string | undefined {
  */
 export function needsBigHeap(args: string[], vars: NodeJS.ProcessEnv): boolean {
   if (getHeapStatistics().heap_size_limit >= 8 * 2 ** 30) return false;
-  const { home, cluster, store } = clusterLocation({ cluster: option(args, '--cluster'), store: option(args, '--store') }, vars);
+  let location: ReturnType<typeof clusterLocation>;
+  try {
+    location = clusterLocation({ cluster: option(args, '--cluster'), context: option(args, '--context'), store: option(args, '--store') }, vars);
+  } catch {
+    // a kubeconfig the command itself will refuse, in kubectl's words
+    return false;
+  }
+  const { home, cluster, store } = location;
   if (store) return false;
   if (args.includes('cluster') && Number(option(args, '--nodes')) >= BIG_CLUSTER_NODES) return true;
   return fileSize(join(clusterDir(home, cluster), 'state.json')) >= BIG_STATE_BYTES;

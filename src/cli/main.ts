@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { hasWidth, type Renderer, type Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
-import { resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
+import { clusterLocation, resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
 import { cobraText, flagError, helpPath, unknownFlag } from './parse-errors.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
 import { BackendUnavailable } from './backend/backend.js';
@@ -21,6 +21,8 @@ interface Invocation {
   create?: Partial<ClusterSpec>;
   /** Commands that only read may skip loading the simulated world. */
   readOnly?: boolean;
+  /** `config`: works on the kubeconfig whatever cluster its current context names (or fails to). */
+  kubeconfig?: boolean;
   /**
    * `get -w`, `events -w`: after the command, keep looking at the cluster (a session per look) and print what changes;
    * answers what stopped it (the API server refused the watch).
@@ -84,7 +86,7 @@ function typedPath(program: Command, words: string[]): string[] {
 }
 
 /** Each verb's options and the function it runs; modules load only when their verb is used. */
-function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim: Kubesim, argv: string[]): Command {
+function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim: Kubesim, argv: string[], vars: NodeJS.ProcessEnv): Command {
   const program = new Command('kubesim')
     .description('kubectl sur un cluster Kubernetes simulé, qui raconte chaque étape du plan de contrôle')
     .option('-n, --namespace <namespace>', 'namespace de la requête')
@@ -93,7 +95,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--speed <factor>', 'rythme de la narration sur un terminal (0 = instantané)')
     .option('--lang <lang>', 'langue de la narration : fr ou en')
     .option('--analogies', 'ajoute à la narration l’analogie de chaque composant (le service de formation continue)')
-    .option('--cluster <name>', 'cluster simulé à utiliser (défaut : kubesim)')
+    .option('--cluster <name>', 'cluster simulé à utiliser (défaut : celui du contexte, kubesim)')
+    .option('--context <name>', 'contexte du kubeconfig à utiliser (kubesim config get-contexts)')
     .option('--store <url>', 'garde le cluster dans un vrai etcd (etcd://127.0.0.1:2379) au lieu de fichiers')
     .option('--as <user>', "utilisateur que l'API Server doit incarner (ou system:serviceaccount:NS:NOM)")
     .option('--as-group <group>', "groupe à incarner avec --as (répétable)", (g: string, all: string[] = []) => [...all, g])
@@ -108,6 +111,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     });
   // kubectl takes `-n ''` for no flag at all: the context's namespace, default
   const ns = () => (program.opts().namespace as string | undefined) || undefined;
+  /** The namespace of the request: -n, else the kubeconfig context's (config set-context --namespace), else default. */
+  const namespace = () => ns() ?? clusterLocation(program.opts(), vars).namespace;
   /** --request-timeout in milliseconds (0: none), refused in kubectl's words. */
   const requestTimeoutMs = async (text: string | undefined): Promise<number> => {
     if (text === undefined) return 0;
@@ -133,7 +138,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       // kubectl refuses the pair before it reaches a cluster (apply.go, ApplyOptions.Validate)
       if (o.serverSide && dryRun === 'client') throw new UsageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
       const serverSide = o.serverSide ? { fieldManager: o.fieldManager as string, force: !!o.forceConflicts } : undefined;
-      invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', namespaceExplicit: !!ns(), dryRun, output: o.output, serverSide }) });
+      invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: namespace(), namespaceExplicit: !!ns(), dryRun, output: o.output, serverSide }) });
     });
 
   program
@@ -159,7 +164,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       // alone, it means -o go-template
       const templated = o.output ?? (o.template !== undefined ? 'go-template' : undefined);
       const output = o.template !== undefined && ['jsonpath', 'go-template', 'template'].includes(templated) ? `${templated}=${o.template}` : o.output;
-      const base = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, output, selector: o.selector, fieldSelector: o.fieldSelector, showLabels: !!o.showLabels, labelColumns, showManagedFields: !!o.showManagedFields };
+      const base = { namespace: namespace(), allNamespaces: !!o.allNamespaces, output, selector: o.selector, fieldSelector: o.fieldSelector, showLabels: !!o.showLabels, labelColumns, showManagedFields: !!o.showManagedFields };
       const timeoutMs = await requestTimeoutMs(o.requestTimeout);
       if (o.watch) {
         // the watch prints the first table itself, to align the rows that follow with it
@@ -187,7 +192,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--request-timeout <duration>', 'avec -w : s\'arrête après cette durée')
     .action(async (o) => {
       const events = await import('./commands/events/events.js');
-      const opts = { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, for: o.for, types: o.types as string[], noHeaders: o.headers === false, output: o.output };
+      const opts = { namespace: namespace(), allNamespaces: !!o.allNamespaces, for: o.for, types: o.types as string[], noHeaders: o.headers === false, output: o.output };
       const timeoutMs = await requestTimeoutMs(o.requestTimeout);
       if (!o.watch) {
         invoke({ readOnly: true, run: (s) => events.runEvents(s, opts) });
@@ -204,7 +209,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-A, --all-namespaces', 'tous les namespaces')
     .action(async (args: string[], o) => {
       const { runDescribe } = await import('./commands/describe/describe.js');
-      invoke({ readOnly: true, run: (s) => runDescribe(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, selector: o.selector }) });
+      invoke({ readOnly: true, run: (s) => runDescribe(s, args, { namespace: namespace(), allNamespaces: !!o.allNamespaces, selector: o.selector }) });
     });
 
   program
@@ -235,7 +240,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({
         run: (s) =>
           runDelete(s, args, {
-            namespace: ns() ?? 'default',
+            namespace: namespace(),
             filenames: o.filename,
             recursive: !!o.recursive,
             selector: o.selector,
@@ -282,13 +287,13 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .addOption(dryRunOption('client : affiche sans créer'))
     .option('-o, --output <format>', 'yaml ou name')
     .action(async (args: string[], o) => {
-      const namespace = ns() ?? 'default';
+      const namespaceOfRequest = namespace();
       const sub = CREATE_SUBCOMMANDS[args[0] ?? ''];
       // a flag of another subcommand: kubectl's subcommand does not have it
       const mine = new Set(CREATE_FLAGS[sub === 'Secret' && args[1] === 'docker-registry' ? 'DockerRegistrySecret' : (sub ?? 'files')]);
       const foreign = Object.keys(o).find((k) => !mine.has(k) && (Array.isArray(o[k]) ? o[k].length > 0 : o[k] !== undefined));
       if (foreign) throw new UsageError(flagError(unknownFlag(flagOf(foreign)), helpPath(['create'], argv.slice(2))));
-      const generated = { namespace, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
+      const generated = { namespace: namespaceOfRequest, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
       const names = args.slice(1);
       if (sub === 'deployment') {
         const { runCreateDeployment } = await import('./commands/create/deployment.js');
@@ -316,7 +321,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         return;
       }
       const { runCreate } = await import('./commands/create/create.js');
-      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace, dryRun: generated.dryRun, output: o.output }) });
+      invoke({ run: (s) => runCreate(s, args, { filenames: o.filename, recursive: !!o.recursive, namespace: namespaceOfRequest, dryRun: generated.dryRun, output: o.output }) });
     });
 
   program
@@ -339,7 +344,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         return;
       }
       const { runWaitFor } = await import('./commands/wait/for.js');
-      const opts = { for: o.for, timeout: o.timeout, namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, selector: o.selector, all: !!o.all, output: o.output };
+      const opts = { for: o.for, timeout: o.timeout, namespace: namespace(), allNamespaces: !!o.allNamespaces, selector: o.selector, all: !!o.all, output: o.output };
       invoke({ run: (s) => runWaitFor(s, args, opts) });
     });
 
@@ -354,7 +359,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .action(async (pod: string | undefined, o) => {
       const { runLogs } = await import('./commands/logs/logs.js');
       const tail = o.tail === undefined ? undefined : Number(o.tail);
-      invoke({ readOnly: true, run: (s) => runLogs(s, pod ? [pod] : [], { namespace: ns() ?? 'default', container: o.container, previous: !!o.previous, tail, timestamps: !!o.timestamps }) });
+      invoke({ readOnly: true, run: (s) => runLogs(s, pod ? [pod] : [], { namespace: namespace(), container: o.container, previous: !!o.previous, tail, timestamps: !!o.timestamps }) });
     });
 
   program
@@ -376,7 +381,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-t, --tty', 'sans effet (compatibilité kubectl)')
     .action(async (args: string[], o) => {
       const { runExec } = await import('./commands/exec/exec.js');
-      invoke({ run: (s) => runExec(s, args, { namespace: ns() ?? 'default', container: o.container }) });
+      invoke({ run: (s) => runExec(s, args, { namespace: namespace(), container: o.container }) });
     });
 
   program
@@ -397,7 +402,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-c, --container <name>', 'conteneur du pod')
     .action(async (args: string[], o) => {
       const { runChaosKill } = await import('./commands/chaos/chaos.js');
-      invoke({ run: (s) => runChaosKill(s, args, { namespace: ns() ?? 'default', container: o.container }) });
+      invoke({ run: (s) => runChaosKill(s, args, { namespace: namespace(), container: o.container }) });
     });
 
   for (const [verb, what, run] of [
@@ -414,7 +419,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       .addOption(dryRunOption('client ou server'))
       .action(async (args: string[], o) => {
         const commands = await import('./commands/label/label.js');
-        invoke({ run: (s) => commands[run](s, args, { namespace: ns() ?? 'default', selector: o.selector, all: !!o.all, overwrite: !!o.overwrite, dryRun: dryRunOf(o.dryRun) }) });
+        invoke({ run: (s) => commands[run](s, args, { namespace: namespace(), selector: o.selector, all: !!o.all, overwrite: !!o.overwrite, dryRun: dryRunOf(o.dryRun) }) });
       });
   }
 
@@ -438,7 +443,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .action(async (args: string[], o) => {
       const { runRun } = await import('./commands/run/run.js');
       const { image, restart, port, labels, env, imagePullPolicy, output } = o;
-      const options = { namespace: ns() ?? 'default', namespaceExplicit: !!ns(), image, restart, port, labels, env, imagePullPolicy, output };
+      const options = { namespace: namespace(), namespaceExplicit: !!ns(), image, restart, port, labels, env, imagePullPolicy, output };
       invoke({ run: (s) => runRun(s, args, { ...options, command: !!o.command, attach: !!(o.stdin || o.tty || o.attach), rm: !!o.rm, dryRun: dryRunOf(o.dryRun) }) });
     });
 
@@ -454,7 +459,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .argument('[args...]')
     .action(async (_args: string[], o) => {
       const { runReplace } = await import('./commands/replace/replace.js');
-      const opts = { filenames: o.filename, recursive: !!o.recursive, namespace: ns() ?? 'default', force: !!o.force, dryRun: dryRunOf(o.dryRun), output: o.output };
+      const opts = { filenames: o.filename, recursive: !!o.recursive, namespace: namespace(), force: !!o.force, dryRun: dryRunOf(o.dryRun), output: o.output };
       invoke({ run: (s) => runReplace(s, opts) });
     });
   program
@@ -468,7 +473,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-o, --output <format>', 'yaml ou name')
     .action(async (args: string[], o) => {
       const { runPatch } = await import('./commands/patch/patch.js');
-      invoke({ run: (s) => runPatch(s, args, { namespace: ns() ?? 'default', patch: o.patch, patchFile: o.patchFile, type: o.type, dryRun: dryRunOf(o.dryRun), output: o.output }) });
+      invoke({ run: (s) => runPatch(s, args, { namespace: namespace(), patch: o.patch, patchFile: o.patchFile, type: o.type, dryRun: dryRunOf(o.dryRun), output: o.output }) });
     });
 
   program
@@ -488,7 +493,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .action(async (args: string[], o) => {
       const { runExpose } = await import('./commands/expose/expose.js');
       const { port, targetPort, type, name, protocol, selector, labels, clusterIp, output } = o;
-      invoke({ run: (s) => runExpose(s, args, { namespace: ns() ?? 'default', namespaceExplicit: !!ns(), port, targetPort, type, name, protocol, selector, labels, clusterIp, dryRun: dryRunOf(o.dryRun), output }) });
+      invoke({ run: (s) => runExpose(s, args, { namespace: namespace(), namespaceExplicit: !!ns(), port, targetPort, type, name, protocol, selector, labels, clusterIp, dryRun: dryRunOf(o.dryRun), output }) });
     });
 
   program
@@ -501,7 +506,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
     .action(async (args: string[], o) => {
       const { runScale } = await import('./commands/scale/scale.js');
-      const opts = { namespace: ns() ?? 'default', replicas: o.replicas, currentReplicas: o.currentReplicas, resourceVersion: o.resourceVersion, dryRun: dryRunOf(o.dryRun) };
+      const opts = { namespace: namespace(), replicas: o.replicas, currentReplicas: o.currentReplicas, resourceVersion: o.resourceVersion, dryRun: dryRunOf(o.dryRun) };
       invoke({ run: (s) => runScale(s, args, opts) });
     });
 
@@ -513,7 +518,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .action(async (args: string[], o) => {
       const { runSetImage } = await import('./commands/set/set.js');
       if (args[0] !== 'image') throw new UsageError('only "set image" is supported: kubesim set image deployment/NAME CONTAINER=IMAGE');
-      invoke({ run: (s) => runSetImage(s, args.slice(1), { namespace: ns() ?? 'default', dryRun: dryRunOf(o.dryRun) }) });
+      invoke({ run: (s) => runSetImage(s, args.slice(1), { namespace: namespace(), dryRun: dryRunOf(o.dryRun) }) });
     });
 
   program
@@ -528,7 +533,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       // of the rollout subcommands, only undo has the flag
       if (o.dryRun !== undefined && args[0] !== 'undo') throw new UsageError(flagError(unknownFlag('--dry-run'), helpPath(['rollout'], argv.slice(2))));
       const { runRollout } = await import('./commands/rollout/rollout.js');
-      invoke({ run: (s) => runRollout(s, args, { namespace: ns() ?? 'default', toRevision: o.toRevision, revision: o.revision, timeout: o.timeout, dryRun: dryRunOf(o.dryRun) }) });
+      invoke({ run: (s) => runRollout(s, args, { namespace: namespace(), toRevision: o.toRevision, revision: o.revision, timeout: o.timeout, dryRun: dryRunOf(o.dryRun) }) });
     });
 
   const node = program.command('node').description('pannes de nœud : node fail NOM, node recover NOM');
@@ -639,7 +644,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--subresource <name>', 'sous-ressource (log, status…)')
     .action(async (args: string[], o) => {
       const { runCanI } = await import('./commands/auth/auth.js');
-      invoke({ readOnly: true, run: (s) => runCanI(s, args, { namespace: ns() ?? 'default', allNamespaces: !!o.allNamespaces, subresource: o.subresource }) });
+      invoke({ readOnly: true, run: (s) => runCanI(s, args, { namespace: namespace(), allNamespaces: !!o.allNamespaces, subresource: o.subresource }) });
     });
   auth
     .command('whoami')
@@ -649,6 +654,55 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .action(async (_args: string[], o) => {
       const { runWhoAmI } = await import('./commands/auth/whoami.js');
       invoke({ readOnly: true, run: (s) => runWhoAmI(s, { output: o.output }) });
+    });
+  const config = program.command('config').description('le kubeconfig de kubesim : contextes (cluster, utilisateur, namespace), comme ~/.kube/config');
+  const configCommand = (name: string, description: string) => config.command(name).description(description).argument('[args...]');
+  /** Runs a `config` subcommand (its module loaded first) on the kubeconfig, not on a cluster. */
+  const runConfig = async (run: (commands: typeof import('./commands/config/config.js'), call: import('./commands/config/config.js').ConfigCall) => Promise<CommandError[]>) => {
+    const commands = await import('./commands/config/config.js');
+    invoke({ kubeconfig: true, alone: (env, streams, renderer) => run(commands, { env, streams, renderer }) });
+  };
+  configCommand('current-context', 'le contexte courant').action(async () => {
+    await runConfig((c, call) => c.runCurrentContext(call));
+  });
+  configCommand('get-contexts', 'les contextes : cluster, utilisateur, namespace (* : le courant)')
+    .option('-o, --output <format>', 'name')
+    .option('--no-headers', 'sans la ligne de titres')
+    .action(async (args: string[], o) => {
+      await runConfig((c, call) => c.runGetContexts(call, args, { output: o.output, noHeaders: o.headers === false }));
+    });
+  for (const [name, list] of [['get-clusters', 'clusters'], ['get-users', 'users']] as const) {
+    configCommand(name, `les ${list === 'clusters' ? 'clusters' : 'utilisateurs'} du kubeconfig`).action(async () => {
+      await runConfig((c, call) => c.runGetNames(call, list));
+    });
+  }
+  configCommand('use-context', 'change de contexte courant : use-context NOM')
+    .alias('use')
+    .action(async (args: string[]) => {
+      await runConfig((c, call) => c.runUseContext(call, args));
+    });
+  configCommand('set-context', 'crée ou modifie un contexte : set-context --current --namespace=dev')
+    .option('--current', 'le contexte courant')
+    .option('--namespace <namespace>', 'le namespace des commandes sans -n')
+    .option('--cluster <cluster>', 'le cluster (kubesim-NOM)')
+    .option('--user <user>', "l'utilisateur (kubesim-NOM-admin)")
+    .action(async (args: string[], o) => {
+      // commander gives --namespace and --cluster to the root's options of the same name: here they are the context's
+      const root = program.opts();
+      const fields = { namespace: o.namespace ?? root.namespace, cluster: o.cluster ?? root.cluster, user: o.user };
+      program.setOptionValue('namespace', undefined).setOptionValue('cluster', undefined);
+      await runConfig((c, call) => c.runSetContext(call, args, { current: !!o.current, fields }));
+    });
+  configCommand('delete-context', 'supprime un contexte : delete-context NOM').action(async (args: string[]) => {
+    await runConfig((c, call) => c.runDeleteContext(call, args));
+  });
+  configCommand('view', 'le kubeconfig (YAML, -o json, -o jsonpath=…)')
+    .option('--minify', 'seulement le contexte courant, son cluster et son utilisateur')
+    .option('-o, --output <format>', 'yaml, json ou jsonpath=MODÈLE')
+    .option('--raw', 'les identifiants en clair (kubesim n’en a pas)')
+    .option('--flatten', 'les fichiers référencés inclus (kubesim n’en a pas)')
+    .action(async (_args: string[], o) => {
+      await runConfig((c, call) => c.runView(call, { minify: !!o.minify, output: o.output, context: program.opts().context }));
     });
   program
     .command('learn')
@@ -756,7 +810,7 @@ const terminalAttached = (streams: Streams): boolean => !!process.stdin.isTTY &&
 async function execute(invocation: Invocation, flags: GlobalFlags, streams: Streams, vars: NodeJS.ProcessEnv): Promise<number> {
   // a terminal that does not tell its width cannot be drawn on: it gets the plain narration (see hasWidth)
   const stderrIsTTY = !!(streams.err as NodeJS.WriteStream).isTTY && hasWidth(streams.err);
-  const env = resolveEnv(flags, vars, { stderrIsTTY, stdin: readStdin, interactive: terminalAttached(streams) });
+  const env = resolveEnv(flags, vars, { stderrIsTTY, stdin: readStdin, interactive: terminalAttached(streams) }, { byContext: !invocation.kubeconfig });
   if (invocation.alone) return executeAlone(invocation.alone, env, streams);
   let session: Session;
   const warned = new Set<string>();
@@ -861,7 +915,7 @@ export async function main(
 ): Promise<number> {
   let invocation: Invocation | undefined;
   const kubesim: Kubesim = (args, s = streams) => main(['node', 'kubesim', ...args], s, vars);
-  const program = buildProgram((i) => (invocation = i), streams, kubesim, argv);
+  const program = buildProgram((i) => (invocation = i), streams, kubesim, argv, vars);
   try {
     if (argv.length <= 2) {
       // a person at a terminal gets the classroom menu; scripts and pipes get the help
@@ -879,6 +933,10 @@ export async function main(
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
     if (e instanceof UsageError) {
+      if (e.asIs) {
+        streams.err.write(`${e.message}\n`);
+        return 1;
+      }
       streams.err.write(`${e.message.startsWith('Error: ') ? '' : 'error: '}${e.message}\n`);
       return 1;
     }

@@ -65,7 +65,8 @@ export type ErrorCode =
   | 'lock-lost'
   | 'network'
   | 'exec'
-  | 'internal';
+  | 'internal'
+  | 'context';
 
 export type ErrorArgs = Record<string, string | number | undefined>;
 
@@ -87,6 +88,12 @@ export interface Messages {
   folded: (count: number, last: string, pods: boolean) => string;
   /** `auth can-i`: which binding allows it, or why nothing does. */
   canI: { allowed: (user: string, via: string) => string; denied: (user: string, what: string) => string };
+  /** `config`: what a context is for, told as kubesim's kubeconfig changes (or is shown). */
+  kubeconfig: {
+    namespace: (context: string, namespace: string) => string;
+    switched: (context: string, cluster: string, namespace: string) => string;
+    view: string;
+  };
   /** The words of `cluster view`. */
   view: ViewLabels;
   /** The continuing-education department's picture of each component (--analogies). */

@@ -62,6 +62,7 @@ describe('hostile input (property-based)', () => {
       fc.constantFrom('--for=condition=Ready', '--for=delete', '--for=jsonpath={.status.phase}=Running', '--for=jsonpath={', '--timeout=0', '--timeout=-1s', '--cascade=orphan', '--cascade=foreground', '--cascade', '--verb=get', '--resource=pods', '--role=x', 'k8s/*.yaml'),
       fc.constantFrom('pods', 'pod/x', 'deployment/gestion-employes', 'svc', 'nodes', 'pvc', 'all', 'secrets', '--', 'image', 'status', 'undo', 'env'),
       fc.constantFrom('-o', 'json', 'yaml', 'wide', 'jsonpath={}', 'go-template={{.x}}', 'go-template={{', '--template', '-n', '-A', '-l', 'app=gestion-employes', '--replicas=-1', '--replicas=x', '--as', 'etudiant', '-f', '--bogus', '=', '--tail=-5', '--for', '--types=Warning,x'),
+      fc.constantFrom('config', 'set-context', 'use-context', 'get-contexts', 'view', '--minify', '--current', '--namespace=dev', '--cluster=x', '--user=u', '--context', 'kubesim-kubesim', 'version', '--client'),
       fc.constantFrom('a=b', 'a-', '--overwrite', '--all', '--image=nginx', '--image=', '-p', '{}', '[]', '{"spec":{"replicas":"x"}}', '--type=json', '--port=80', '--port=x', '--target-port=x', '--dry-run=client', '--wait=false', '--now', '--env=1=2'),
       fc.string({ maxLength: 12 }),
     );

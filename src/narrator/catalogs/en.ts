@@ -262,6 +262,11 @@ export const enMessages: Messages = {
     'kube-proxy': 'Analogy: kube-proxy is the reception switchboard; you dial one number (the Service) and the call is put through to an available consultant.',
   },
   view: { cpu: 'CPU', memory: 'Memory', pods: 'Pods', pending: 'Waiting for a node:', empty: '(no pods)' },
+  kubeconfig: {
+    namespace: (context, namespace) => `📒 kubeconfig: context "${context}" now works in namespace "${namespace || 'default'}"; every command without -n goes there (kubesim config view --minify shows it)`,
+    switched: (context, cluster, namespace) => `📒 kubeconfig: context "${context}", that is cluster "${cluster || '(none)'}" and namespace "${namespace || 'default'}" for every command without --context or -n`,
+    view: "📒 A kubeconfig gathers clusters (where to reach the API server), users (their credentials) and contexts (a cluster, a user, a namespace). On a real cluster (kind, kubeadm) the user carries a client certificate (client-certificate-data, DATA+OMITTED without --raw); kubesim's simulated cluster needs none.",
+  },
   canI: {
     allowed: (user, via) => `🛂 RBAC: yes for "${user}", through ${via}`,
     denied: (user, what) => `🚫 RBAC: no, no ClusterRoleBinding or RoleBinding gives "${user}" the right to ${what}; RBAC refuses whatever is not explicitly allowed`,
@@ -294,6 +299,7 @@ export const enMessages: Messages = {
     RequestEntityTooLarge: () => 'The API Server refuses any request over 3 MiB before even reading it (etcd takes no write over 1.5 MiB). A Kubernetes object describes an intent, not data: put big contents in an image or a volume.',
     'timed-out': (a) => `The time ran out (${a.detail}) before the condition was met: kubesim describe shows where the object stands, and its events why.`,
     usage: (a) => `Incomplete command: ${a.detail}`,
+    context: (a) => `kubesim's kubeconfig has no context "${a.name}": kubesim config get-contexts lists them (each kubesim cluster has its own, kubesim-NAME), kubesim config set-context ${a.name} --cluster=kubesim-kubesim makes one.`,
     precondition: (a) => `kubectl changed nothing: ${a.kind} "${a.name}" is no longer in the state the command required (--current-replicas, --resource-version). Someone may have changed it meanwhile: look at it (get), then run the command again.`,
     source: (a) => `kubectl sent nothing: a ${a.kind}'s data is given with --from-literal=key=value, --from-file=[key=]path (a file, or each file in a folder) or --from-env-file=path (KEY=value lines, alone), each key once, made of letters, digits, "-", "_" and ".".`,
     'watch-one': () => 'get -w follows one thing: every object of one type (narrowed with -l if need be), or one named object. To follow several, open one terminal per get -w.',

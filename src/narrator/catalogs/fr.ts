@@ -288,6 +288,12 @@ export const frMessages: Messages = {
     allowed: (user, via) => `🛂 RBAC : oui pour « ${user} », grâce à ${via}`,
     denied: (user, what) => `🚫 RBAC : non, aucun ClusterRoleBinding ni RoleBinding ne donne à « ${user} » le droit ${what} ; RBAC refuse tout ce qui n'est pas explicitement permis`,
   },
+  kubeconfig: {
+    namespace: (context, namespace) =>
+      `📒 kubeconfig : le contexte « ${context} » travaille désormais dans le namespace « ${namespace || 'default'} » ; chaque commande sans -n y va (kubesim config view --minify le montre)`,
+    switched: (context, cluster, namespace) => `📒 kubeconfig : contexte « ${context} », soit le cluster « ${cluster || '(aucun)'} » et le namespace « ${namespace || 'default'} » pour chaque commande sans --context ni -n`,
+    view: "📒 Un kubeconfig réunit des clusters (où joindre l'API Server), des utilisateurs (leurs identifiants) et des contextes (un cluster, un utilisateur, un namespace). Sur un vrai cluster (kind, kubeadm), l'utilisateur y porte un certificat client (client-certificate-data, DATA+OMITTED sans --raw) ; le cluster simulé de kubesim n'en a pas besoin.",
+  },
   progress: (running, pods, seconds) => `⏳ La simulation avance : ${running}/${pods} pods Running, ${seconds} s de temps simulé…`,
   saving: "💾 Enregistrement de l'état du cluster…",
   loading: (mb) => `📂 Lecture de l'état du cluster (${mb.toLocaleString('fr-FR').replace(/\u202f/g, ' ')} Mo)…`,
@@ -316,6 +322,7 @@ export const frMessages: Messages = {
     RequestEntityTooLarge: () => "L'API Server refuse toute requête de plus de 3 Mio avant même de la lire (etcd n'accepte pas d'écriture de plus de 1,5 Mio). Un objet Kubernetes décrit une intention, pas des données : mettez les gros contenus dans une image ou un volume.",
     'timed-out': (a) => `Le délai est écoulé (${a.detail}) sans que la condition soit remplie : kubesim describe montre où en est l'objet, et ses événements pourquoi.`,
     usage: (a) => `Commande incomplète : ${a.detail}`,
+    context: (a) => `Le kubeconfig de kubesim n'a pas de contexte « ${a.name} » : kubesim config get-contexts les liste (chaque cluster kubesim a le sien, kubesim-NOM), kubesim config set-context ${a.name} --cluster=kubesim-kubesim en crée un.`,
     precondition: (a) => `kubectl n'a rien changé : ${a.kind} « ${a.name} » n'est plus dans l'état que la commande posait en condition (--current-replicas, --resource-version). Quelqu'un l'a peut-être modifié entre-temps : regardez-le (get), puis relancez.`,
     source: (a) => `kubectl n'a rien envoyé : les données du ${a.kind} se donnent par --from-literal=clé=valeur, --from-file=[clé=]chemin (un fichier, ou chaque fichier d'un dossier) ou --from-env-file=chemin (des lignes CLÉ=valeur, seul), chaque clé une seule fois, faite de lettres, de chiffres, de « - », « _ » et « . ».`,
     'watch-one': () => "get -w suit une seule chose : tous les objets d'un type (filtrés par -l au besoin), ou un seul objet nommé. Pour en suivre plusieurs, ouvrez un terminal par get -w.",
