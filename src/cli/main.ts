@@ -655,6 +655,23 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       const { runWhoAmI } = await import('./commands/auth/whoami.js');
       invoke({ readOnly: true, run: (s) => runWhoAmI(s, { output: o.output }) });
     });
+  const top = program.command('top').description("l'usage CPU et mémoire des pods et des nœuds (il faut metrics-server, que kubesim ne simule pas)");
+  for (const [name, aliases] of [['pod', ['pods', 'po']], ['node', ['nodes', 'no']]] as const) {
+    top
+      .command(name)
+      .aliases(aliases)
+      .description(`l'usage CPU et mémoire des ${name === 'pod' ? 'pods' : 'nœuds'}`)
+      .argument('[name]')
+      .option('--sort-by <field>', 'cpu ou memory')
+      .option('-l, --selector <selector>', 'sélecteur de labels')
+      .option('--no-headers', 'sans la ligne de titres')
+      .option(name === 'pod' ? '-A, --all-namespaces' : '--show-capacity', name === 'pod' ? 'tous les namespaces' : 'la capacité plutôt que la part allouable')
+      .option(name === 'pod' ? '--containers' : '--use-protocol-buffers', name === 'pod' ? 'un ligne par conteneur' : 'protobuf')
+      .action(async (_name: string | undefined, o) => {
+        const { runTop } = await import('./commands/top/top.js');
+        invoke({ alone: () => runTop({ sortBy: o.sortBy }) });
+      });
+  }
   const config = program.command('config').description('le kubeconfig de kubesim : contextes (cluster, utilisateur, namespace), comme ~/.kube/config');
   const configCommand = (name: string, description: string) => config.command(name).description(description).argument('[args...]');
   /** Runs a `config` subcommand (its module loaded first) on the kubeconfig, not on a cluster. */

@@ -63,6 +63,8 @@ export function cobraText(message: string, help: string, last: string | undefine
   const unknownCommand = /^error: unknown command '([^']+)'(?:\s*\(Did you mean (?:one of )?([^?]+)\?\))?/.exec(message);
   if (unknownCommand) {
     const [, command, similar] = unknownCommand;
+    // a command made of subcommands (kubectl top, kubectl config) refuses an unknown one in its own words
+    if (help.includes(' ')) return `error: unknown command "${command}"\nSee '${help} -h' for help and examples\n`;
     const suggestions = similar ? `\nDid you mean this?\n${similar.split(', ').map((c) => `\t${c}\n`).join('')}\n` : '';
     return `Error: unknown command "${command}" for "kubesim"\n${suggestions}`;
   }

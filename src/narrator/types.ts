@@ -66,7 +66,8 @@ export type ErrorCode =
   | 'network'
   | 'exec'
   | 'internal'
-  | 'context';
+  | 'context'
+  | 'metrics';
 
 export type ErrorArgs = Record<string, string | number | undefined>;
 

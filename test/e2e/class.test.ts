@@ -49,6 +49,13 @@ describe('class mode', () => {
     expect([wrong.code, wrong.stdout, wrong.stderr]).toEqual([1, '', expect.stringContaining("error: --output must be 'yaml' or 'json'")]);
   });
 
+  it('answers kubectl top as a cluster without metrics-server does, and says where requests show instead', () => {
+    const top = kubesim(freshHome(), ['top', 'pods']);
+    expect([top.code, top.stdout]).toEqual([1, '']);
+    expect(top.stderr).toMatch(/^error: Metrics API not available\n💥 kubectl top lit l'usage CPU et mémoire que mesure metrics-server .*kubesim describe node NOM ou kubesim cluster view\.\n$/);
+    expect(kubesim(freshHome(), ['top', 'nodes', '--sort-by=name']).stderr).toMatch(/^error: --sort-by accepts only cpu or memory\n/);
+  });
+
   it('lists the lessons and shows one, in French or English (learn)', () => {
     const home = freshHome();
     const list = kubesim(home, ['learn']);

@@ -13,6 +13,15 @@ function kubesimAsync(home: string, args: string[], input: string): Promise<numb
 }
 
 describe('two kubesim at once lose nothing', () => {
+  it('keeps every context when 12 processes change the kubeconfig at the same time', async () => {
+    const home = freshHome();
+    const n = 12;
+    const codes = await Promise.all(Array.from({ length: n }, (_, i) => kubesimAsync(home, ['config', 'set-context', `ctx-${i}`, `--namespace=ns-${i}`, '-q'], '')));
+    expect(codes).toEqual(Array(n).fill(0));
+    const names = kubesim(home, ['config', 'get-contexts', '-o', 'name']).stdout.split('\n').filter((l) => l.startsWith('ctx-'));
+    expect(names.sort()).toEqual(Array.from({ length: n }, (_, i) => `ctx-${i}`).sort());
+  });
+
   it('keeps every object when 20 processes apply at the same time', async () => {
     const home = freshHome();
     kubesim(home, ['get', 'ns', '-q']);

@@ -132,6 +132,8 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--current-replicas=99'], ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--resource-version=1', '--dry-run=server'],
       ['scale', 'deploy', 'gestion-employes', '--replicas=x'], ['scale', 'deploy/absent', '--replicas=1'], ['create', 'deployment', 'x', '--image=a', '--replicas=x'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=x'],
       ['auth', 'whoami'], ['auth', 'whoami', '-o', 'yaml'], ['auth', 'whoami', '-o', 'json', '--as', 'bob', '--as-group', 'dev'], ['auth', 'whoami', '-o', 'wide'], ['api-versions'], ['api-versions', 'v1'],
+      // no metrics-server: kubectl top's answer on such a cluster; unknown subcommands in cobra's words
+      ['top', 'pods'], ['top', 'nodes', '--sort-by=cpu'], ['top', 'pod', 'absent', '-n', 'absent'], ['top', 'po', '--sort-by=x'], ['top', 'foo'], ['config', 'foo'], ['rollout', 'foo'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
     // kubectl version: the server's version as kubesim reports it, and the same refusals (its own version differs)

@@ -322,6 +322,8 @@ export const frMessages: Messages = {
     RequestEntityTooLarge: () => "L'API Server refuse toute requête de plus de 3 Mio avant même de la lire (etcd n'accepte pas d'écriture de plus de 1,5 Mio). Un objet Kubernetes décrit une intention, pas des données : mettez les gros contenus dans une image ou un volume.",
     'timed-out': (a) => `Le délai est écoulé (${a.detail}) sans que la condition soit remplie : kubesim describe montre où en est l'objet, et ses événements pourquoi.`,
     usage: (a) => `Commande incomplète : ${a.detail}`,
+    metrics: () =>
+      "kubectl top lit l'usage CPU et mémoire que mesure metrics-server (l'API metrics.k8s.io) ; kubesim ne le simule pas, comme un cluster kind tout neuf où il reste à l'installer. Ce que chaque pod demande (requests), et ce que le Scheduler en a compté par nœud, se voit avec kubesim describe node NOM ou kubesim cluster view.",
     context: (a) => `Le kubeconfig de kubesim n'a pas de contexte « ${a.name} » : kubesim config get-contexts les liste (chaque cluster kubesim a le sien, kubesim-NOM), kubesim config set-context ${a.name} --cluster=kubesim-kubesim en crée un.`,
     precondition: (a) => `kubectl n'a rien changé : ${a.kind} « ${a.name} » n'est plus dans l'état que la commande posait en condition (--current-replicas, --resource-version). Quelqu'un l'a peut-être modifié entre-temps : regardez-le (get), puis relancez.`,
     source: (a) => `kubectl n'a rien envoyé : les données du ${a.kind} se donnent par --from-literal=clé=valeur, --from-file=[clé=]chemin (un fichier, ou chaque fichier d'un dossier) ou --from-env-file=chemin (des lignes CLÉ=valeur, seul), chaque clé une seule fois, faite de lettres, de chiffres, de « - », « _ » et « . ».`,

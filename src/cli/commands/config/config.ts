@@ -15,6 +15,23 @@ export interface ConfigCall {
 }
 
 const load = (env: Env) => loadKubeconfig(env.home, env.cluster);
+
+/**
+ * Reads, changes and writes the kubeconfig holding a lock (`$KUBESIM_HOME/lock`), as client-go's ModifyConfig holds
+ * `config.lock`: two commands changing it at once both land. `change` saves what it returns true for.
+ */
+async function changing(env: Env, change: (config: Kubeconfig) => boolean | Promise<boolean>): Promise<CommandError[]> {
+  const { ClusterLock } = await import('../../state.js');
+  const lock = new ClusterLock(env.home);
+  if (!(await lock.acquire())) return [clientError(`error: the kubeconfig is locked by another kubesim (${env.home}/lock)`, 'locked', { path: `${env.home}/lock` })];
+  try {
+    const config = load(env);
+    if (await change(config)) saveKubeconfig(env.home, config);
+    return [];
+  } finally {
+    lock.release();
+  }
+}
 const contextNamed = (config: Kubeconfig, name: string) => config.contexts.find((c) => c.name === name);
 const messages = async (env: Env) => (await import('../../../narrator/narrate.js')).CATALOGS[env.lang].messages.kubeconfig;
 
@@ -48,11 +65,14 @@ export async function runGetNames({ env, streams }: ConfigCall, list: 'clusters'
 export async function runUseContext({ env, streams, renderer }: ConfigCall, args: string[]): Promise<CommandError[]> {
   if (args.length !== 1) return [unexpectedArgs(args, 'kubesim config use-context kubesim-kubesim')];
   const name = args[0]!;
-  const config = load(env);
-  const entry = contextNamed(config, name);
+  let entry: Kubeconfig['contexts'][number] | undefined;
+  const errors = await changing(env, (config) => {
+    entry = contextNamed(config, name);
+    if (entry) config['current-context'] = name;
+    return !!entry;
+  });
+  if (errors.length) return errors;
   if (!entry) return [clientError(`error: no context exists with the name: "${name}"`, 'context', { name })];
-  config['current-context'] = name;
-  saveKubeconfig(env.home, config);
   streams.out.write(`Switched to context "${name}".\n`);
   renderer.note((await messages(env)).switched(name, entry.context.cluster ?? '', entry.context.namespace ?? ''));
   return [];
@@ -64,34 +84,49 @@ export type ContextFields = Partial<Record<keyof ContextEntry, string>>;
 export async function runSetContext({ env, streams, renderer }: ConfigCall, args: string[], o: { current: boolean; fields: ContextFields }): Promise<CommandError[]> {
   if (args.length > 1) return [unexpectedArgs(args, 'kubesim config set-context --current --namespace=dev')];
   if (args.length && o.current) return [clientError('error: you cannot specify both a context name and --current', 'usage', { detail: 'kubesim config set-context --current --namespace=dev' })];
-  const config = load(env);
-  const name = o.current ? config['current-context'] : args[0];
-  if (!name) return [clientError('error: you must specify a non-empty context name or --current', 'usage', { detail: 'kubesim config set-context --current --namespace=dev' })];
-  const existing = contextNamed(config, name);
-  const entry = existing ?? { name, context: { cluster: '', user: '' } };
-  for (const [field, value] of Object.entries(o.fields) as Array<[keyof ContextEntry, string | undefined]>) {
-    if (value === undefined) continue;
-    if (field === 'namespace' && !value) delete entry.context.namespace;
-    else entry.context[field] = value;
-  }
-  if (!existing) config.contexts.push(entry);
-  saveKubeconfig(env.home, config);
-  streams.out.write(`Context "${name}" ${existing ? 'modified' : 'created'}.\n`);
-  if (o.fields.namespace !== undefined) renderer.note((await messages(env)).namespace(name, entry.context.namespace ?? ''));
+  let said = '';
+  let named = '';
+  let namespace = '';
+  const errors = await changing(env, (config) => {
+    const name = o.current ? config['current-context'] : args[0];
+    if (!name) return false;
+    const existing = contextNamed(config, name);
+    const entry = existing ?? { name, context: { cluster: '', user: '' } };
+    for (const [field, value] of Object.entries(o.fields) as Array<[keyof ContextEntry, string | undefined]>) {
+      if (value === undefined) continue;
+      if (field === 'namespace' && !value) delete entry.context.namespace;
+      else entry.context[field] = value;
+    }
+    if (!existing) config.contexts.push(entry);
+    said = `Context "${name}" ${existing ? 'modified' : 'created'}.\n`;
+    named = name;
+    namespace = entry.context.namespace ?? '';
+    return true;
+  });
+  if (errors.length) return errors;
+  if (!said) return [clientError('error: you must specify a non-empty context name or --current', 'usage', { detail: 'kubesim config set-context --current --namespace=dev' })];
+  streams.out.write(said);
+  if (o.fields.namespace !== undefined) renderer.note((await messages(env)).namespace(named, namespace));
   return [];
 }
 
 export async function runDeleteContext({ env, streams }: ConfigCall, args: string[]): Promise<CommandError[]> {
   if (args.length !== 1) return [unexpectedArgs(args, 'kubesim config delete-context dev')];
   const name = args[0]!;
-  const config = load(env);
   const file = kubeconfigPath(env.home);
-  if (!contextNamed(config, name)) return [clientError(`error: cannot delete context ${name}, not in ${file}`, 'context', { name })];
-  if (config['current-context'] === name) streams.err.write('warning: this removed your active context, use "kubectl config use-context" to select a different one\n');
-  config.contexts = config.contexts.filter((c) => c.name !== name);
-  // a kubesim cluster's own context comes back as long as the cluster does: its current context then is the default
-  if (config['current-context'] === name) config['current-context'] = '';
-  saveKubeconfig(env.home, config);
+  let found = false;
+  let active = false;
+  const errors = await changing(env, (config) => {
+    found = !!contextNamed(config, name);
+    active = config['current-context'] === name;
+    config.contexts = config.contexts.filter((c) => c.name !== name);
+    // a kubesim cluster's own context comes back as long as the cluster does: the current context then is the default
+    if (active) config['current-context'] = '';
+    return found;
+  });
+  if (errors.length) return errors;
+  if (!found) return [clientError(`error: cannot delete context ${name}, not in ${file}`, 'context', { name })];
+  if (active) streams.err.write('warning: this removed your active context, use "kubectl config use-context" to select a different one\n');
   streams.out.write(`deleted context ${name} from ${file}\n`);
   return [];
 }

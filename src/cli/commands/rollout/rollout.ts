@@ -6,6 +6,7 @@ import { table } from '../../../printers/tabwriter.js';
 import { podTemplateText } from '../../../printers/describe/describers.js';
 import { clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
+import { withHelp } from '../../parse-errors.js';
 import { dryRunSuffix } from '../dry-run.js';
 import { intFlag } from '../int-flag.js';
 import { parseDuration } from '../wait/wait.js';
@@ -50,7 +51,9 @@ export async function runRollout(session: Session, args: string[], opts: { names
   for (const parsed of [revision, toRevision]) if (typeof parsed === 'string') return [clientError(parsed, 'usage', { detail: 'rollout history deployment/NOM --revision=N' })];
   const w = findWorkload(session, rest, opts.namespace, ['Deployment']);
   if (!['status', 'history', 'undo', 'restart', 'pause', 'resume'].includes(sub ?? '')) {
-    return [clientError(`unknown rollout command "${sub ?? ''}": use status, history, undo, restart, pause or resume`, 'usage', { detail: 'rollout status deployment/NOM' })];
+    // cobra's refusal (bare `kubectl rollout` prints its help, which names the subcommands)
+    const refusal = sub === undefined ? 'error: a rollout subcommand is needed: status, history, undo, restart, pause or resume' : withHelp(`error: unknown command "${sub}"`, 'rollout');
+    return [clientError(refusal, 'usage', { detail: 'rollout status deployment/NOM' })];
   }
   if (isCommandError(w)) return [w];
   const d = w.object;
