@@ -142,6 +142,20 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     });
 
   program
+    .command('diff')
+    .description("ce qu'apply changerait : l'objet actuel et le résultat d'un dry-run du serveur, comparés par diff -u")
+    .option('-f, --filename <path>', 'fichier, dossier ou - (entrée standard)', collect, [])
+    .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
+    .option('--server-side', 'compare avec ce que ferait apply --server-side')
+    .option('--force-conflicts', 'avec --server-side : prend les champs posés par un autre gestionnaire')
+    .option('--field-manager <name>', 'avec --server-side : le nom du gestionnaire', 'kubectl')
+    .action(async (o) => {
+      const { runDiff } = await import('./commands/diff/diff.js');
+      const serverSide = o.serverSide ? { fieldManager: o.fieldManager as string, force: !!o.forceConflicts } : undefined;
+      invoke({ run: (s) => runDiff(s, { filenames: o.filename, recursive: !!o.recursive, namespace: namespace(), serverSide }) });
+    });
+
+  program
     .command('get')
     .description('affiche des objets, comme kubectl get')
     .argument('[args...]', 'TYPE [NOM...] ou TYPE/NOM')

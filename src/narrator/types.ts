@@ -95,6 +95,8 @@ export interface Messages {
     switched: (context: string, cluster: string, namespace: string) => string;
     view: string;
   };
+  /** `diff`, once it has shown differences: what the two sides are. */
+  diff: string;
   /** The words of `cluster view`. */
   view: ViewLabels;
   /** The continuing-education department's picture of each component (--analogies). */

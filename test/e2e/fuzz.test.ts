@@ -57,7 +57,7 @@ describe('hostile input (property-based)', () => {
 
   it('never crashes on command lines; a failed command with no output changes nothing', async () => {
     const word = fc.oneof(
-      fc.constantFrom('get', 'describe', 'delete', 'scale', 'logs', 'exec', 'curl', 'rollout', 'set', 'taint', 'cordon', 'drain', 'etcdctl', 'auth', 'can-i', 'whoami', 'api-versions', 'replace', 'create', 'learn', 'events'),
+      fc.constantFrom('get', 'diff', 'describe', 'delete', 'scale', 'logs', 'exec', 'curl', 'rollout', 'set', 'taint', 'cordon', 'drain', 'etcdctl', 'auth', 'can-i', 'whoami', 'api-versions', 'replace', 'create', 'learn', 'events'),
       fc.constantFrom('label', 'annotate', 'patch', 'expose', 'run', 'deployment', 'deploy', 'wait', 'role', 'rolebinding', 'sa'),
       fc.constantFrom('--for=condition=Ready', '--for=delete', '--for=jsonpath={.status.phase}=Running', '--for=jsonpath={', '--timeout=0', '--timeout=-1s', '--cascade=orphan', '--cascade=foreground', '--cascade', '--verb=get', '--resource=pods', '--role=x', 'k8s/*.yaml'),
       fc.constantFrom('pods', 'pod/x', 'deployment/gestion-employes', 'svc', 'nodes', 'pvc', 'all', 'secrets', '--', 'image', 'status', 'undo', 'env'),

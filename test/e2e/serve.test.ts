@@ -144,6 +144,18 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       const server = (text: string) => text.slice(text.indexOf(output === 'json' ? '  "serverVersion"' : 'serverVersion:'));
       expect(server(theirs)).toBe(server(ours));
     }
+    // kubectl diff: the same dry runs, the same YAML, the same `diff -u -N` (its temporary directories and their times apart)
+    const scaled = join(scratchDir('diff'), 'scaled.yaml');
+    writeFileSync(scaled, readFileSync(join(ROOT, 'manifests/gestion-employes.yaml'), 'utf8').replace('replicas: 3', 'replicas: 5'));
+    const fresh = join(scratchDir('diff'), 'fresh.yaml');
+    writeFileSync(fresh, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nouveau\ndata:\n  a: "1"\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: postgres-credentials\nstringData:\n  POSTGRES_USER: autre\n');
+    const comparable = (text: string) =>
+      text.replace(/\/(LIVE|MERGED)-\d+/g, '/$1-N').replace(/\t\d{4}-\d\d-\d\d [\d:.]+ \+0000/g, '\tT').replace(/(uid|creationTimestamp): .*/g, '$1: X');
+    for (const args of [['diff', '-f', scaled], ['diff', '-f', join(ROOT, 'manifests/')], ['diff', '-f', fresh], ['diff', '-f', 'absent.yaml'], ['diff', '-f', scaled, '--server-side']]) {
+      const want = kubesim(home, ['-q', ...args]);
+      const got = await kubectl(args);
+      expect({ args, out: comparable(got.stdout), err: got.stderr.replace(/^W.*diff\.go.*\n/m, ''), code: got.code }).toEqual({ args, out: comparable(want.stdout), err: want.stderr, code: want.code });
+    }
     // kubectl's server dry-run deletion went through serve, its DeleteOptions read: the Deployment is still there
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-o', 'name']).stdout).toBe('deployment.apps/gestion-employes\n');
   }, 60_000);

@@ -288,6 +288,7 @@ export const frMessages: Messages = {
     allowed: (user, via) => `🛂 RBAC : oui pour « ${user} », grâce à ${via}`,
     denied: (user, what) => `🚫 RBAC : non, aucun ClusterRoleBinding ni RoleBinding ne donne à « ${user} » le droit ${what} ; RBAC refuse tout ce qui n'est pas explicitement permis`,
   },
+  diff: "🔍 À gauche (LIVE), l'objet tel qu'etcd le garde ; à droite (MERGED), ce qu'en ferait kubesim apply -f : l'API Server l'a calculé en dry-run, sans rien écrire. Code de sortie 1 : il y a des différences.",
   kubeconfig: {
     namespace: (context, namespace) =>
       `📒 kubeconfig : le contexte « ${context} » travaille désormais dans le namespace « ${namespace || 'default'} » ; chaque commande sans -n y va (kubesim config view --minify le montre)`,

@@ -11,7 +11,7 @@ import { CONFLICT_HELP, serverSideApply, type ServerSideApply } from './server-s
 import { dryRunSuffix } from '../dry-run.js';
 
 /** The field manager kubectl apply (client-side) writes as. */
-const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
+export const CLIENT_SIDE_APPLY = 'kubectl-client-side-apply';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
