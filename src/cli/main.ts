@@ -122,38 +122,33 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     return ms;
   };
 
-  program
-    .command('apply')
-    .description('crée ou met à jour des objets depuis des manifestes YAML')
-    .option('-f, --filename <path>', 'fichier, dossier ou - (entrée standard)', collect, [])
-    .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
-    .addOption(dryRunOption('client ou server'))
-    .option('-o, --output <format>', 'name')
-    .option('--server-side', "l'API Server fusionne et suit qui possède quel champ (managedFields)")
-    .option('--force-conflicts', 'avec --server-side : prend les champs posés par un autre gestionnaire')
-    .option('--field-manager <name>', 'avec --server-side : le nom du gestionnaire', 'kubectl')
-    .action(async (o) => {
-      const { runApply } = await import('./commands/apply/apply.js');
-      const dryRun = dryRunOf(o.dryRun);
-      // kubectl refuses the pair before it reaches a cluster (apply.go, ApplyOptions.Validate)
-      if (o.serverSide && dryRun === 'client') throw new UsageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
-      const serverSide = o.serverSide ? { fieldManager: o.fieldManager as string, force: !!o.forceConflicts } : undefined;
-      invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: namespace(), namespaceExplicit: !!ns(), dryRun, output: o.output, serverSide }) });
-    });
+  /** -f and -R, as apply and diff read manifests. */
+  const withManifests = (command: Command) =>
+    command.option('-f, --filename <path>', 'fichier, dossier ou - (entrée standard)', collect, []).option('-R, --recursive', 'parcourt les sous-dossiers de -f');
+  /** --server-side and what goes with it (apply, diff). */
+  const withServerSide = (command: Command, meaning: string) =>
+    command
+      .option('--server-side', meaning)
+      .option('--force-conflicts', 'avec --server-side : prend les champs posés par un autre gestionnaire')
+      .option('--field-manager <name>', 'avec --server-side : le nom du gestionnaire', 'kubectl');
+  const serverSideOf = (o: { serverSide?: boolean; fieldManager: string; forceConflicts?: boolean }) => (o.serverSide ? { fieldManager: o.fieldManager, force: !!o.forceConflicts } : undefined);
 
-  program
-    .command('diff')
-    .description("ce qu'apply changerait : l'objet actuel et le résultat d'un dry-run du serveur, comparés par diff -u")
-    .option('-f, --filename <path>', 'fichier, dossier ou - (entrée standard)', collect, [])
-    .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
-    .option('--server-side', 'compare avec ce que ferait apply --server-side')
-    .option('--force-conflicts', 'avec --server-side : prend les champs posés par un autre gestionnaire')
-    .option('--field-manager <name>', 'avec --server-side : le nom du gestionnaire', 'kubectl')
-    .action(async (o) => {
-      const { runDiff } = await import('./commands/diff/diff.js');
-      const serverSide = o.serverSide ? { fieldManager: o.fieldManager as string, force: !!o.forceConflicts } : undefined;
-      invoke({ run: (s) => runDiff(s, { filenames: o.filename, recursive: !!o.recursive, namespace: namespace(), serverSide }) });
-    });
+  const apply = withManifests(program.command('apply').description('crée ou met à jour des objets depuis des manifestes YAML'))
+    .addOption(dryRunOption('client ou server'))
+    .option('-o, --output <format>', 'name');
+  withServerSide(apply, "l'API Server fusionne et suit qui possède quel champ (managedFields)").action(async (o) => {
+    const { runApply } = await import('./commands/apply/apply.js');
+    const dryRun = dryRunOf(o.dryRun);
+    // kubectl refuses the pair before it reaches a cluster (apply.go, ApplyOptions.Validate)
+    if (o.serverSide && dryRun === 'client') throw new UsageError("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+    invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: namespace(), namespaceExplicit: !!ns(), dryRun, output: o.output, serverSide: serverSideOf(o) }) });
+  });
+
+  const diff = withManifests(program.command('diff').description("ce qu'apply changerait : l'objet actuel et le résultat d'un dry-run du serveur, comparés par diff -u"));
+  withServerSide(diff, 'compare avec ce que ferait apply --server-side').action(async (o) => {
+    const { runDiff } = await import('./commands/diff/diff.js');
+    invoke({ run: (s) => runDiff(s, { filenames: o.filename, recursive: !!o.recursive, namespace: namespace(), serverSide: serverSideOf(o) }) });
+  });
 
   program
     .command('get')
