@@ -9,7 +9,10 @@ import { fnv1a32 } from '../sim/ids.js';
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
 /** Every served resource with its verbs: the stored kinds, then the reviews (create only). */
-const SERVED: { r: ServedResource; verbs: string[] }[] = [...RESOURCES.map((r) => ({ r, verbs: VERBS })), ...REVIEWS.map((r) => ({ r, verbs: ['create'] }))];
+export const SERVED: { r: ServedResource; verbs: string[] }[] = [...RESOURCES.map((r) => ({ r, verbs: VERBS })), ...REVIEWS.map((r) => ({ r, verbs: ['create'] }))];
+
+/** The categories a resource is in (`kubectl get all` reads the `all` one). */
+export const categoriesOf = (r: ServedResource): string[] => (r.inAll ? ['all'] : []);
 
 /**
  * The subresources kubesim serves, listed under their resource as kube-apiserver does (`kubectl autoscale` and
@@ -68,7 +71,7 @@ export function apiResourceList(groupVersion: string) {
         kind: r.kind,
         verbs,
         ...(r.shortNames.length && { shortNames: r.shortNames }),
-        ...(r.inAll && { categories: ['all'] }),
+        ...(categoriesOf(r).length && { categories: categoriesOf(r) }),
       })),
       ...(SUBRESOURCES[groupVersion] ?? []).map((s) => ({ singularName: '', namespaced: true, ...s })),
     ],

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { hasWidth, type Renderer, type Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { clusterLocation, resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
-import { cobraText, flagError, helpPath, unknownFlag } from './parse-errors.js';
+import { boolFlag, cobraText, flagError, helpPath, unknownFlag } from './parse-errors.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
 import { BackendUnavailable } from './backend/backend.js';
 import { LockTimeout, makeRenderer, Session } from './session.js';
@@ -245,7 +245,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       if (o.now && o.gracePeriod !== undefined) throw new UsageError('--now and --grace-period cannot be specified together');
       const grace = o.now ? 1 : o.gracePeriod === undefined ? undefined : Number(o.gracePeriod);
       if (grace !== undefined && (!Number.isInteger(grace) || grace < -1)) throw new UsageError(`invalid --grace-period "${o.gracePeriod}"`);
-      if (o.wait !== undefined && o.wait !== true && !['true', 'false'].includes(o.wait)) throw new UsageError(`invalid argument "${o.wait}" for "--wait" flag: strconv.ParseBool: parsing "${o.wait}": invalid syntax`);
+      const wait = o.wait === undefined || boolFlag(o.wait, 'wait', 'kubectl delete');
       invoke({
         run: (s) =>
           runDelete(s, args, {
@@ -259,7 +259,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
             force: !!o.force,
             ignoreNotFound: !!o.ignoreNotFound,
             output: o.output,
-            wait: o.wait !== 'false',
+            wait,
             dryRun: dryRunOf(o.dryRun),
             propagationPolicy: cascade.policy,
           }),
@@ -792,10 +792,22 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       const { runVersion } = await import('./commands/info/info.js');
       invoke({ readOnly: true, run: (s) => runVersion(s, args, { client: !!o.client, output: o.output }) });
     });
-  program.command('api-resources').description('types de ressources servis par l\'API Server').action(async () => {
-    const { runApiResources } = await import('./commands/info/info.js');
-    invoke({ readOnly: true, run: runApiResources });
-  });
+  program
+    .command('api-resources')
+    .description("types de ressources servis par l'API Server")
+    .option('-o, --output <format>', 'wide ou name')
+    .option('--no-headers', 'sans la ligne de titres')
+    .option('--api-group <group>', 'seulement ce groupe (vide : le groupe core)')
+    .option('--namespaced [bool]', 'true : les ressources d’un namespace ; false : celles du cluster')
+    .option('--verbs <verbs>', 'seulement celles qui ont tous ces verbes (list,get…)', (v: string, all: string[] = []) => [...all, ...v.split(',')])
+    .option('--categories <categories>', 'seulement celles de toutes ces catégories (all)', (v: string, all: string[] = []) => [...all, ...v.split(',')])
+    .option('--sort-by <field>', 'name ou kind')
+    .action(async (o) => {
+      const { runApiResources } = await import('./commands/info/info.js');
+      const namespaced = o.namespaced === undefined ? undefined : boolFlag(o.namespaced, 'namespaced', 'kubectl api-resources');
+      const options = { output: o.output, noHeaders: o.headers === false, apiGroup: o.apiGroup, namespaced, verbs: o.verbs ?? [], categories: o.categories ?? [], sortBy: o.sortBy };
+      invoke({ readOnly: true, run: (s) => runApiResources(s, options) });
+    });
   program
     .command('api-versions')
     .description("les groupes et versions d'API que sert l'API Server")

@@ -1,3 +1,5 @@
+import { UsageError } from './usage-error.js';
+
 /**
  * What cobra and pflag say of a command line they cannot parse, from what commander says of it. Students mistype flags
  * all the time: the error they learn to read should be kubectl's.
@@ -45,6 +47,19 @@ export function unknownFlag(typed: string): string {
 
 /** cobra's words for a flag it could not parse: the error, then where the command's help is. */
 export const flagError = (message: string, help: string) => `Error: ${message}\nSee '${help} --help' for usage.`;
+
+const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const GO_FALSE = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/**
+ * A bool flag given a value (`--wait=false`, `--namespaced=F`), read as Go's strconv.ParseBool reads it; anything else
+ * refused in cobra's words. `help`: the command's (`kubectl delete`).
+ */
+export function boolFlag(value: string | true, flag: string, help: string): boolean {
+  if (value === true || GO_TRUE.includes(value)) return true;
+  if (GO_FALSE.includes(value)) return false;
+  throw new UsageError(flagError(`invalid argument "${value}" for "--${flag}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`, help));
+}
 
 /** cmdutil.UsageErrorf: a command's refusal of its arguments, then where its help and examples are. */
 export const withHelp = (message: string, command: string) => `${message}\nSee 'kubectl ${command} -h' for help and examples`;

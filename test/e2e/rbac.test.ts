@@ -32,6 +32,23 @@ roleRef:
 `;
 
 describe('RBAC for a student (auth can-i, --as)', () => {
+  it('lists what RBAC rules can name, filtered as kubectl api-resources filters discovery (--namespaced, --verbs, -o name)', () => {
+    const home = freshHome();
+    // the resources a ClusterRole (not a Role) is needed for
+    expect(kubesim(home, ['-q', 'api-resources', '--namespaced=false', '-o', 'name']).stdout.split('\n')).toEqual(
+      expect.arrayContaining(['namespaces', 'nodes', 'persistentvolumes', 'clusterroles.rbac.authorization.k8s.io', 'storageclasses.storage.k8s.io']),
+    );
+    // the reviews are created, never listed
+    const listed = kubesim(home, ['-q', 'api-resources', '--verbs=list', '-o', 'name']).stdout;
+    expect(listed).toContain('deployments.apps\n');
+    expect(listed).not.toContain('review');
+    expect(kubesim(home, ['-q', 'api-resources', '--categories=all', '--no-headers']).stdout).toBe(
+      'pods          po       v1        true   Pod\nservices      svc      v1        true   Service\ndeployments   deploy   apps/v1   true   Deployment\nreplicasets   rs       apps/v1   true   ReplicaSet\n',
+    );
+    const wrong = kubesim(home, ['-q', 'api-resources', '--namespaced=peut-etre']);
+    expect([wrong.code, wrong.stderr]).toEqual([1, 'Error: invalid argument "peut-etre" for "--namespaced" flag: strconv.ParseBool: parsing "peut-etre": invalid syntax\nSee \'kubectl api-resources --help\' for usage.\n']);
+  });
+
   it('answers yes or no as kubectl does, and names the binding that decides', () => {
     const home = freshHome();
     kubesim(home, ['apply', '-f', '-', '-q'], { input: TEAM });

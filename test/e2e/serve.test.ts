@@ -48,7 +48,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['get', 'pods'], ['get', 'deploy'], ['get', 'svc'], ['get', 'pods', '-o', 'wide'], ['get', 'pods', '-A'], ['get', 'nodes'],
       ['get', 'pods', '-l', 'app=postgres'], ['get', 'all'], ['get', 'pvc,sc'], ['get', 'rs', '-A', '--show-labels'],
       ['get', pod, '-o', 'yaml'], ['get', 'deploy', '-o', 'json'], ['get', 'deploy', 'gestion-employes', '-o', 'name'], ['get', 'pod', 'absent'],
-      ['api-resources'],
+      ['api-resources'], ['api-resources', '--namespaced=false', '-o', 'wide'], ['api-resources', '-o', 'name', '--api-group=apps'], ['api-resources', '--api-group=', '--sort-by=kind'],
+      ['api-resources', '--verbs=list,get', '--verbs=watch', '--no-headers', '--categories=all'], ['api-resources', '--sort-by=x'], ['api-resources', '-o', 'yaml'], ['api-resources', '--namespaced=x'],
+      ['delete', 'pod', 'absent', '--wait=x'],
       // -o jsonpath and custom-columns: the same templates give the same text
       ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'],
       ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\t"}{.status.podIP}{"\n"}{end}'], // a raw newline: refused

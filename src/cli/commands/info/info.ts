@@ -22,12 +22,43 @@ export async function runVersion(session: Session, args: string[], o: { client: 
   return [];
 }
 
-/** `kubectl api-resources`: what this API server serves. */
-export async function runApiResources(session: Session): Promise<CommandError[]> {
-  const rows = [...RESOURCES, ...REVIEWS]
-    .sort((a, b) => a.group.localeCompare(b.group) || a.plural.localeCompare(b.plural))
-    .map((r) => [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind]);
-  session.out(table([['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'], ...rows]));
+export interface ApiResourcesOptions {
+  output?: string;
+  noHeaders: boolean;
+  /** --api-group, when given (an empty one is the core group). */
+  apiGroup?: string;
+  /** --namespaced, when given. */
+  namespaced?: boolean;
+  verbs: string[];
+  categories: string[];
+  sortBy?: string;
+}
+
+/**
+ * `kubectl api-resources`: what this API server serves, filtered as kubectl filters discovery (a resource must have
+ * every verb and category asked), by group unless sorted by name or kind; `-o name` gives `plural.group`.
+ */
+export async function runApiResources(session: Session, o: ApiResourcesOptions): Promise<CommandError[]> {
+  if (o.output && o.output !== 'wide' && o.output !== 'name') return [clientError(`--output ${o.output} is not available`, 'usage', { detail: 'kubesim api-resources -o wide' })];
+  if (o.sortBy && o.sortBy !== 'name' && o.sortBy !== 'kind') return [clientError('--sort-by accepts only name or kind', 'usage', { detail: 'kubesim api-resources --sort-by=kind' })];
+  const { SERVED, categoriesOf } = await import('../../../apiserver/discovery.js');
+  const kept = SERVED.filter(
+    ({ r, verbs }) =>
+      (o.apiGroup === undefined || r.group === o.apiGroup) &&
+      (o.namespaced === undefined || r.namespaced === o.namespaced) &&
+      o.verbs.every((v) => verbs.includes(v)) &&
+      o.categories.every((c) => categoriesOf(r).includes(c)),
+  );
+  const key = ({ r }: (typeof kept)[number]) => (o.sortBy === 'name' ? r.plural : o.sortBy === 'kind' ? r.kind : `${r.group}\u0000${r.plural}`);
+  const sorted = kept.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  if (o.output === 'name') {
+    session.out(sorted.map(({ r }) => `${r.plural}${r.group ? `.${r.group}` : ''}\n`).join(''));
+    return [];
+  }
+  const wide = o.output === 'wide';
+  const header = ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(wide ? ['VERBS', 'CATEGORIES'] : [])];
+  const rows = sorted.map(({ r, verbs }) => [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind, ...(wide ? [verbs.join(','), categoriesOf(r).join(',')] : [])]);
+  session.out(table(o.noHeaders ? rows : [header, ...rows]));
   return [];
 }
 
