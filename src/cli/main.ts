@@ -365,10 +365,21 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-p, --previous', "le conteneur d'avant (après un redémarrage)")
     .option('--tail <lines>', 'seulement les N dernières lignes')
     .option('--timestamps', 'horodate chaque ligne')
+    .option('-f, --follow', 'puis chaque nouvelle ligne, tant que le conteneur tourne (Ctrl+C pour arrêter)')
+    .option('--request-timeout <duration>', 'avec -f : s\'arrête après cette durée')
     .action(async (pod: string | undefined, o) => {
       const { runLogs } = await import('./commands/logs/logs.js');
       const tail = o.tail === undefined ? undefined : Number(o.tail);
-      invoke({ readOnly: true, run: (s) => runLogs(s, pod ? [pod] : [], { namespace: namespace(), container: o.container, previous: !!o.previous, tail, timestamps: !!o.timestamps }) });
+      const opts = { namespace: namespace(), container: o.container, previous: !!o.previous, tail, timestamps: !!o.timestamps };
+      const args = pod ? [pod] : [];
+      // the previous container has ended: there is nothing to follow
+      if (!o.follow || o.previous) {
+        invoke({ readOnly: true, run: (s) => runLogs(s, args, opts) });
+        return;
+      }
+      const { followLogs } = await import('./commands/logs/follow.js');
+      const timeoutMs = await requestTimeoutMs(o.requestTimeout);
+      invoke({ readOnly: true, run: async () => [], watch: (open, stopped) => followLogs(open, args, { ...opts, timeoutMs, tickMs: 1000 }, stopped) });
     });
 
   program

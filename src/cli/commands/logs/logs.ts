@@ -33,7 +33,7 @@ export async function runLogs(session: Session, args: string[], opts: LogsOption
 }
 
 /** `deployment/web`, `rs/web-abc`: the pod kubectl logs picks among its pods (and says so when there are several). */
-function pickPod(session: Session, arg: string, namespace: string): string | CommandError {
+export function pickPod(session: Session, arg: string, namespace: string): string | CommandError {
   const slash = arg.indexOf('/');
   if (slash < 0) return arg;
   const type = resolveResource(arg.slice(0, slash));

@@ -1,0 +1,45 @@
+import type { Pod } from 'kubernetes-types/core/v1.js';
+import { ApiError } from '../../../api/errors.js';
+import { resolveResource } from '../../../api/resources.js';
+import { apiError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import { everyTick, type TickOptions } from '../ticks.js';
+import { pickPod, type LogsOptions } from './logs.js';
+import { podLog } from './pod-log.js';
+
+/** The container instance followed: a new one (a restart) ends the stream, as the old one's end does. */
+const instanceOf = (pod: Pod, container: string | undefined) => {
+  const status = pod.status?.containerStatuses?.find((s) => s.name === (container ?? pod.spec?.containers?.[0]?.name));
+  return status?.state?.running?.startedAt;
+};
+
+/**
+ * `kubectl logs -f`: what the container wrote so far (--tail lines of it), then each new line as the app writes it
+ * (a request it served: `kubesim curl` from another terminal), until the container ends, the pod goes, Ctrl-C, or
+ * --request-timeout. Each look at the cluster is a short session of its own, as `get -w`'s.
+ */
+export async function followLogs(open: (elapsedMs: number) => Promise<Session>, args: string[], opts: LogsOptions & TickOptions, stopped: () => boolean): Promise<CommandError[]> {
+  let pod: string | undefined;
+  let followed: string | undefined;
+  let printed = 0;
+  return everyTick(open, opts, stopped, async (session, first) => {
+    if (first) {
+      const picked = pickPod(session, args[0] ?? '', opts.namespace);
+      if (typeof picked !== 'string') return [picked];
+      pod = picked;
+    }
+    const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: opts.namespace, name: pod! });
+    if (!got.ok) return first ? [apiError(got.error, { alone: true })] : 'done';
+    const object = got.object as unknown as Pod;
+    const lines = podLog(object, { ...opts, tail: undefined }, session.accessLog, session.now);
+    if (lines instanceof ApiError) return first ? [apiError(lines, { alone: true })] : 'done';
+    const instance = instanceOf(object, opts.container);
+    if (first) followed = instance;
+    else if (instance !== followed) return 'done';
+    const fresh = first && opts.tail !== undefined && opts.tail >= 0 ? lines.slice(Math.max(0, lines.length - opts.tail)) : lines.slice(printed);
+    for (const line of fresh) session.out(`${line}\n`);
+    printed = lines.length;
+    // a container that is not running any more has written all it will
+    return instance ? [] : 'done';
+  });
+}

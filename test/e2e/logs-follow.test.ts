@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DETERMINISTIC, freshHome, kubesim, ROOT } from './cli.js';
+
+/** A command left running, as in a second terminal: its output so far, and its end. */
+function background(home: string, args: string[]) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/kubesim.js'), ...args], { env: { PATH: process.env.PATH, HOME: home, KUBESIM_HOME: home, ...DETERMINISTIC } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  const ended = new Promise<{ code: number; stdout: string; stderr: string }>((done) => child.on('close', (code) => done({ code: code ?? -1, stdout, stderr })));
+  return { output: () => stdout, ended };
+}
+
+const until = async (check: () => boolean, ms = 10_000) => {
+  for (const start = Date.now(); !check(); ) {
+    if (Date.now() - start > ms) throw new Error('waited too long');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe('kubesim logs -f: the lines a container writes, as it writes them', () => {
+  it('prints the last lines, then each request the app serves, and stops when the container ends', async () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'apply', '-f', 'manifests/gestion-employes.yaml']).code).toBe(0);
+    const pod = kubesim(home, ['-q', 'get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
+    const ip = kubesim(home, ['-q', 'get', pod, '-o', 'jsonpath={.status.podIP}']).stdout;
+    const follow = background(home, ['-q', 'logs', '-f', pod, '--tail=1', '--request-timeout=60s']);
+    await until(() => follow.output().includes('démarrée'));
+    expect(follow.output()).toBe('GestionEmployesApplication démarrée en 3,9 secondes\n');
+    // from a second terminal: a request straight to the pod, then its container killed
+    expect(kubesim(home, ['-q', 'curl', `http://${ip}:8080/sante`]).stdout).toBe('{"statut":"UP"}\n');
+    await until(() => follow.output().includes('GET /sante'));
+    expect(follow.output()).toMatch(/\n[\d.]+ - - \[23\/Nov\/2026:10:00:\d\d \+0000\] "GET \/sante HTTP\/1\.1" 200 16 "-" "curl\/8\.5\.0"\n$/);
+    expect(kubesim(home, ['-q', 'chaos', 'kill', pod]).code).toBe(0);
+    const { code, stdout } = await follow.ended;
+    expect(code).toBe(0);
+    expect(stdout.split('\n').filter(Boolean)).toHaveLength(2);
+  }, 60_000);
+
+  it('refuses what it cannot follow as kubectl logs does, without waiting', async () => {
+    const home = freshHome();
+    kubesim(home, ['-q', 'apply', '-f', 'manifests/gestion-employes.yaml']);
+    const missing = await background(home, ['-q', 'logs', '-f', 'absent']).ended;
+    expect([missing.code, missing.stdout, missing.stderr]).toEqual([1, '', 'Error from server (NotFound): pods "absent" not found\n']);
+    // a deployment's pod is picked as kubectl picks it, and a request timeout ends the stream quietly
+    const picked = await background(home, ['-q', 'logs', '--follow', 'deploy/gestion-employes', '--tail=0', '--request-timeout=2s']).ended;
+    expect([picked.code, picked.stdout, picked.stderr]).toEqual([0, '', expect.stringMatching(/^Found 3 pods, using pod\/gestion-employes-/)]);
+  }, 30_000);
+});
