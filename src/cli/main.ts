@@ -365,12 +365,15 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-p, --previous', "le conteneur d'avant (après un redémarrage)")
     .option('--tail <lines>', 'seulement les N dernières lignes')
     .option('--timestamps', 'horodate chaque ligne')
+    .option('-l, --selector <selector>', 'les pods de ce sélecteur (leurs 10 dernières lignes, sauf --tail)')
+    .option('--all-containers', 'chaque conteneur du pod')
+    .option('--prefix', 'chaque ligne précédée de [pod/NOM/CONTENEUR]')
     .option('-f, --follow', 'puis chaque nouvelle ligne, tant que le conteneur tourne (Ctrl+C pour arrêter)')
     .option('--request-timeout <duration>', 'avec -f : s\'arrête après cette durée')
     .action(async (pod: string | undefined, o) => {
       const { runLogs } = await import('./commands/logs/logs.js');
       const tail = o.tail === undefined ? undefined : Number(o.tail);
-      const opts = { namespace: namespace(), container: o.container, previous: !!o.previous, tail, timestamps: !!o.timestamps };
+      const opts = { namespace: namespace(), container: o.container, previous: !!o.previous, tail, timestamps: !!o.timestamps, selector: o.selector, allContainers: !!o.allContainers, prefix: !!o.prefix };
       const args = pod ? [pod] : [];
       // the previous container has ended: there is nothing to follow
       if (!o.follow || o.previous) {

@@ -50,3 +50,20 @@ describe('kubesim logs -f: the lines a container writes, as it writes them', () 
     expect([picked.code, picked.stdout, picked.stderr]).toEqual([0, '', expect.stringMatching(/^Found 3 pods, using pod\/gestion-employes-/)]);
   }, 30_000);
 });
+
+describe('kubesim logs of a pod of several containers', () => {
+  it('reads the default container as kubectl 1.32 does (the annotation, else the first, said on stderr), or each with --all-containers', () => {
+    const home = freshHome();
+    const pod = (annotation: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: duo${annotation ? '-b' : ''}\n  labels: {app: duo}\n${annotation}spec:\n  containers:\n  - {name: a, image: nginx}\n  - {name: b, image: busybox, command: [sleep, '3600']}\n`;
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: `${pod('')}---\n${pod('  annotations: {kubectl.kubernetes.io/default-container: b}\n')}` }).code).toBe(0);
+    const first = kubesim(home, ['-q', 'logs', 'duo', '--tail=1']);
+    expect([first.code, first.stderr]).toEqual([0, 'Defaulted container "a" out of: a, b\n']);
+    expect(first.stdout).toMatch(/^2026\/11\/23 10:00:\d\d \[notice\] 1#1: start worker processes\n$/);
+    expect(kubesim(home, ['-q', 'logs', 'duo-b']).stderr).toBe('');
+    const all = kubesim(home, ['-q', 'logs', '-l', 'app=duo', '--all-containers', '--prefix', '--tail=1']).stdout;
+    expect(all.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf(']') + 1))).toEqual(['[pod/duo/a]', '[pod/duo-b/a]']);
+    const refused = kubesim(home, ['-q', 'logs', '-f', '-l', 'app=duo']);
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('error: kubesim logs -f follows one container of one pod')]);
+  });
+});

@@ -51,6 +51,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['api-resources'], ['api-resources', '--namespaced=false', '-o', 'wide'], ['api-resources', '-o', 'name', '--api-group=apps'], ['api-resources', '--api-group=', '--sort-by=kind'],
       ['api-resources', '--verbs=list,get', '--verbs=watch', '--no-headers', '--categories=all'], ['api-resources', '--sort-by=x'], ['api-resources', '-o', 'yaml'], ['api-resources', '--namespaced=x'],
       ['delete', 'pod', 'absent', '--wait=x'],
+      // logs of every pod a selector lists (10 lines each unless --tail), prefixed or not
+      ['logs', '-l', 'app=gestion-employes', '--tail=1', '--prefix'], ['logs', '-l', 'app=gestion-employes'], ['logs', '-l', 'app=absent'], ['logs', 'deploy/gestion-employes', '-l', 'app=x'],
+      ['logs', '-l', 'app in ('], ['logs', '-l', 'app=postgres', '--all-containers', '-c', 'postgres'],
       // -o jsonpath and custom-columns: the same templates give the same text
       ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'],
       ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\t"}{.status.podIP}{"\n"}{end}'], // a raw newline: refused
