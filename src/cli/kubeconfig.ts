@@ -8,7 +8,8 @@ import { UsageError } from './usage-error.js';
  * `config use-context` add to them, and a context's namespace is every command's namespace without `-n`.
  *
  * Kept as JSON, which YAML (and so kubectl) reads too: every command reads it, and the yaml module is too heavy to
- * load for that. Only what `config` changed is written; the entries of the clusters are derived from the clusters.
+ * load for that. It is written only when a `config` command changes it; a cluster's own entries are added to what is
+ * read whenever the file lacks them (a cluster created since).
  */
 export interface ContextEntry {
   cluster?: string;
@@ -37,17 +38,28 @@ export const adminOf = (cluster: string) => `${PREFIX}${cluster}-admin`;
 /** The kubesim cluster a kubeconfig cluster entry stands for, if it is one (`kubesim-demo` → demo). */
 const kubesimCluster = (entry: string | undefined) => (entry?.startsWith(PREFIX) && entry.length > PREFIX.length ? entry.slice(PREFIX.length) : undefined);
 
+/** A kubeconfig file that cannot be read: every command refuses to guess. */
+export class KubeconfigUnreadable extends UsageError {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The file as written, or undefined if there is none (a home where `config` never changed anything). */
 function readStored(home: string): Kubeconfig | undefined {
   const file = kubeconfigPath(home);
   if (!existsSync(file)) return undefined;
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Kubeconfig>;
-    if (!parsed || typeof parsed !== 'object' || !Array.isArray(parsed.contexts)) throw new Error('no list of contexts');
+    if (!parsed || typeof parsed !== 'object') throw new Error('not a kubeconfig');
+    for (const list of ['clusters', 'users', 'contexts'] as const) if (!Array.isArray(parsed[list] ?? [])) throw new Error(`${list} is not a list`);
     return { ...emptyConfig(), ...parsed } as Kubeconfig;
   } catch (e) {
     // client-go's words for a file it cannot load
-    throw new UsageError(`error loading config file "${file}": ${e instanceof Error ? e.message : String(e)}`);
+    throw new KubeconfigUnreadable(`error loading config file "${file}": ${e instanceof Error ? e.message : String(e)}`, file);
   }
 }
 

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { hasWidth, type Renderer, type Streams } from '../narrator/render/renderer.js';
 import type { ClusterSpec } from '../sim/bootstrap.js';
 import { clusterLocation, resolveEnv, UsageError, type Env, type GlobalFlags } from './env.js';
+import { KubeconfigUnreadable } from './kubeconfig.js';
 import { boolFlag, cobraText, flagError, helpPath, unknownFlag } from './parse-errors.js';
 import { clientError, isCommandError, type CommandError } from './errors.js';
 import { BackendUnavailable } from './backend/backend.js';
@@ -679,22 +680,21 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ readOnly: true, run: (s) => runWhoAmI(s, { output: o.output }) });
     });
   const top = program.command('top').description("l'usage CPU et mémoire des pods et des nœuds (il faut metrics-server, que kubesim ne simule pas)");
-  for (const [name, aliases] of [['pod', ['pods', 'po']], ['node', ['nodes', 'no']]] as const) {
+  const topOf = (name: string, aliases: string[], what: string) =>
     top
       .command(name)
       .aliases(aliases)
-      .description(`l'usage CPU et mémoire des ${name === 'pod' ? 'pods' : 'nœuds'}`)
+      .description(`l'usage CPU et mémoire des ${what}`)
       .argument('[name]')
       .option('--sort-by <field>', 'cpu ou memory')
       .option('-l, --selector <selector>', 'sélecteur de labels')
       .option('--no-headers', 'sans la ligne de titres')
-      .option(name === 'pod' ? '-A, --all-namespaces' : '--show-capacity', name === 'pod' ? 'tous les namespaces' : 'la capacité plutôt que la part allouable')
-      .option(name === 'pod' ? '--containers' : '--use-protocol-buffers', name === 'pod' ? 'un ligne par conteneur' : 'protobuf')
       .action(async (_name: string | undefined, o) => {
         const { runTop } = await import('./commands/top/top.js');
         invoke({ alone: () => runTop({ sortBy: o.sortBy }) });
       });
-  }
+  topOf('pod', ['pods', 'po'], 'pods').option('-A, --all-namespaces', 'tous les namespaces').option('--containers', 'une ligne par conteneur');
+  topOf('node', ['nodes', 'no'], 'nœuds').option('--show-capacity', 'la capacité plutôt que la part allouable');
   const config = program.command('config').description('le kubeconfig de kubesim : contextes (cluster, utilisateur, namespace), comme ~/.kube/config');
   const configCommand = (name: string, description: string) => config.command(name).description(description).argument('[args...]');
   /** Runs a `config` subcommand (its module loaded first) on the kubeconfig, not on a cluster. */
@@ -942,7 +942,7 @@ async function executeAlone(alone: Alone, env: Env, streams: Streams): Promise<n
   } catch (e) {
     // Ctrl+C in a prompt ends the lesson, not with a stack trace
     if (e instanceof Error && e.name === 'ExitPromptError') return 130;
-    errors = [internalError(e)];
+    errors = [e instanceof KubeconfigUnreadable ? clientError(e.message, 'kubeconfig', { path: e.path }) : internalError(e)];
   }
   const code = await report(errors, env, renderer);
   await renderer.finish();

@@ -67,6 +67,7 @@ export type ErrorCode =
   | 'exec'
   | 'internal'
   | 'context'
+  | 'kubeconfig'
   | 'metrics';
 
 export type ErrorArgs = Record<string, string | number | undefined>;

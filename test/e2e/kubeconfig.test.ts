@@ -67,6 +67,10 @@ describe('kubesim config: contexts, as kubectl keeps them in ~/.kube/config', ()
     expect(unreadable.code).toBe(1);
     expect(unreadable.stderr).toMatch(/^error: error loading config file ".*kubeconfig": /);
     expectNoStackTrace(unreadable.stderr);
+    // config's own commands say the same, and why
+    const view = kubesim(broken, ['config', 'view']);
+    expect([view.code, view.stdout]).toEqual([1, '']);
+    expect(view.stderr).toMatch(/^error: error loading config file ".*kubeconfig": .*\n💥 Le kubeconfig de kubesim \(.*\) est illisible/);
   });
 
   it.skipIf(!hasKubectl)('reads and changes contexts exactly as the real kubectl does, on the same kubeconfig', () => {

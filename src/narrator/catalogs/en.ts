@@ -300,6 +300,7 @@ export const enMessages: Messages = {
     RequestEntityTooLarge: () => 'The API Server refuses any request over 3 MiB before even reading it (etcd takes no write over 1.5 MiB). A Kubernetes object describes an intent, not data: put big contents in an image or a volume.',
     'timed-out': (a) => `The time ran out (${a.detail}) before the condition was met: kubesim describe shows where the object stands, and its events why.`,
     usage: (a) => `Incomplete command: ${a.detail}`,
+    kubeconfig: (a) => `kubesim's kubeconfig (${a.path}) cannot be read: fix it, or remove it (each kubesim cluster gets its context back).`,
     metrics: () =>
       "kubectl top reads the CPU and memory use that metrics-server measures (the metrics.k8s.io API); kubesim does not simulate it, like a new kind cluster where it is still to be installed. What each pod requests, and what the Scheduler counted of it per node, shows in kubesim describe node NAME or kubesim cluster view.",
     context: (a) => `kubesim's kubeconfig has no context "${a.name}": kubesim config get-contexts lists them (each kubesim cluster has its own, kubesim-NAME), kubesim config set-context ${a.name} --cluster=kubesim-kubesim makes one.`,

@@ -20,18 +20,19 @@ const load = (env: Env) => loadKubeconfig(env.home, env.cluster);
  * Reads, changes and writes the kubeconfig holding a lock (`$KUBESIM_HOME/lock`), as client-go's ModifyConfig holds
  * `config.lock`: two commands changing it at once both land. `change` saves what it returns true for.
  */
-async function changing(env: Env, change: (config: Kubeconfig) => boolean | Promise<boolean>): Promise<CommandError[]> {
+async function changing(env: Env, change: (config: Kubeconfig) => boolean): Promise<CommandError[]> {
   const { ClusterLock } = await import('../../state.js');
   const lock = new ClusterLock(env.home);
   if (!(await lock.acquire())) return [clientError(`error: the kubeconfig is locked by another kubesim (${env.home}/lock)`, 'locked', { path: `${env.home}/lock` })];
   try {
     const config = load(env);
-    if (await change(config)) saveKubeconfig(env.home, config);
+    if (change(config)) saveKubeconfig(env.home, config);
     return [];
   } finally {
     lock.release();
   }
 }
+
 const contextNamed = (config: Kubeconfig, name: string) => config.contexts.find((c) => c.name === name);
 const messages = async (env: Env) => (await import('../../../narrator/narrate.js')).CATALOGS[env.lang].messages.kubeconfig;
 
