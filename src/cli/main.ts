@@ -145,6 +145,15 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     invoke({ run: (s) => runApply(s, { filenames: o.filename, recursive: !!o.recursive, namespace: namespace(), namespaceExplicit: !!ns(), dryRun, output: o.output, serverSide: serverSideOf(o) }) });
   });
 
+  program
+    .command('edit')
+    .description("ouvre des objets dans l'éditeur (KUBE_EDITOR, EDITOR, vi) et renvoie ce qui a changé : edit deployment/NOM")
+    .argument('[args...]', 'TYPE NOM… ou TYPE/NOM…')
+    .action(async (args: string[]) => {
+      const { runEdit } = await import('./commands/edit/edit.js');
+      invoke({ run: (s) => runEdit(s, args, { namespace: namespace() }) });
+    });
+
   const diff = withManifests(program.command('diff').description("ce qu'apply changerait : l'objet actuel et le résultat d'un dry-run du serveur, comparés par diff -u"));
   withServerSide(diff, 'compare avec ce que ferait apply --server-side').action(async (o) => {
     const { runDiff } = await import('./commands/diff/diff.js');

@@ -68,6 +68,7 @@ export type ErrorCode =
   | 'internal'
   | 'context'
   | 'kubeconfig'
+  | 'edit'
   | 'metrics';
 
 export type ErrorArgs = Record<string, string | number | undefined>;

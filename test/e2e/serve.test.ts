@@ -161,6 +161,25 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       const got = await kubectl(args);
       expect({ args, out: comparable(got.stdout), err: got.stderr.replace(/^W.*diff\.go.*\n/m, ''), code: got.code }).toEqual({ args, out: comparable(want.stdout), err: want.stderr, code: want.code });
     }
+    // kubectl edit: the same file shown, the same cancellation, the same refusal (their temporary files apart)
+    const editors = scratchDir('editors');
+    const script = (name: string, body: string) => {
+      writeFileSync(join(editors, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+      return join(editors, name);
+    };
+    const tempFile = (text: string) => text.replace(/\/\S*kubectl-edit-\d+\.yaml/g, 'FILE');
+    for (const [editor, args] of [
+      [script('keep.sh', `cp "$1" "$1.seen"`), ['edit', 'deploy/gestion-employes']],
+      [script('wrong.sh', `sed -i 's/^  replicas: .*$/  replicas: deux/' "$1"`), ['edit', 'deploy', 'gestion-employes', 'svc/x']],
+      [script('wrong.sh', `sed -i 's/^  replicas: .*$/  replicas: deux/' "$1"`), ['edit', 'deploy/gestion-employes']],
+      [script('empty.sh', ': > "$1"'), ['edit', 'deploy/gestion-employes', 'svc/gestion-employes']],
+      [script('broken.sh', `sed -i 's/^kind: Deployment$/kind: [Deployment/' "$1"`), ['edit', 'deploy/gestion-employes']],
+      ['/nonexistent/editor', ['edit', 'svc/gestion-employes']],
+    ] as const) {
+      const want = kubesim(home, ['-q', ...args], { env: { KUBE_EDITOR: editor } });
+      const got = await served.kubectl([...args], undefined, { KUBE_EDITOR: editor });
+      expect({ args, out: got.stdout, err: tempFile(got.stderr), code: got.code }).toEqual({ args, out: want.stdout, err: tempFile(want.stderr), code: want.code });
+    }
     // kubectl's server dry-run deletion went through serve, its DeleteOptions read: the Deployment is still there
     expect(kubesim(home, ['get', 'deploy', 'gestion-employes', '-o', 'name']).stdout).toBe('deployment.apps/gestion-employes\n');
   }, 60_000);

@@ -38,7 +38,7 @@ export function resolveTargets(args: string[]): Target[] | CommandError {
   if (!args.length) return [];
   if (args.some((a) => a.includes('/'))) {
     const bare = args.find((a) => !a.includes('/'));
-    if (bare !== undefined) return clientError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubesim get resource/<resource_name>' instead of 'kubesim get resource resource/<resource_name>'`, 'usage', { detail: bare });
+    if (bare !== undefined) return clientError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`, 'usage', { detail: bare });
     const targets: Target[] = [];
     for (const arg of args) {
       const [type, name, ...more] = arg.split('/');

@@ -301,6 +301,7 @@ export const enMessages: Messages = {
     'timed-out': (a) => `The time ran out (${a.detail}) before the condition was met: kubesim describe shows where the object stands, and its events why.`,
     usage: (a) => `Incomplete command: ${a.detail}`,
     kubeconfig: (a) => `kubesim's kubeconfig (${a.path}) cannot be read: fix it, or remove it (each kubesim cluster gets its context back).`,
+    edit: () => 'kubectl sent nothing: the file was saved empty, or no longer valid YAML. Run kubesim edit again, change the object (without erasing it all), then save and quit the editor.',
     metrics: () =>
       "kubectl top reads the CPU and memory use that metrics-server measures (the metrics.k8s.io API); kubesim does not simulate it, like a new kind cluster where it is still to be installed. What each pod requests, and what the Scheduler counted of it per node, shows in kubesim describe node NAME or kubesim cluster view.",
     context: (a) => `kubesim's kubeconfig has no context "${a.name}": kubesim config get-contexts lists them (each kubesim cluster has its own, kubesim-NAME), kubesim config set-context ${a.name} --cluster=kubesim-kubesim makes one.`,

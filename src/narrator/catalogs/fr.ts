@@ -324,6 +324,7 @@ export const frMessages: Messages = {
     'timed-out': (a) => `Le délai est écoulé (${a.detail}) sans que la condition soit remplie : kubesim describe montre où en est l'objet, et ses événements pourquoi.`,
     usage: (a) => `Commande incomplète : ${a.detail}`,
     kubeconfig: (a) => `Le kubeconfig de kubesim (${a.path}) est illisible : corrigez-le, ou supprimez-le (chaque cluster kubesim y retrouvera son contexte).`,
+    edit: () => "kubectl n'a rien envoyé : le fichier enregistré était vide, ou n'était plus du YAML valable. Relancez kubesim edit, changez l'objet (sans tout effacer), puis enregistrez et quittez l'éditeur.",
     metrics: () =>
       "kubectl top lit l'usage CPU et mémoire que mesure metrics-server (l'API metrics.k8s.io) ; kubesim ne le simule pas, comme un cluster kind tout neuf où il reste à l'installer. Ce que chaque pod demande (requests), et ce que le Scheduler en a compté par nœud, se voit avec kubesim describe node NOM ou kubesim cluster view.",
     context: (a) => `Le kubeconfig de kubesim n'a pas de contexte « ${a.name} » : kubesim config get-contexts les liste (chaque cluster kubesim a le sien, kubesim-NOM), kubesim config set-context ${a.name} --cluster=kubesim-kubesim en crée un.`,
