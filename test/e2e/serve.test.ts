@@ -52,7 +52,7 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['api-resources', '--verbs=list,get', '--verbs=watch', '--no-headers', '--categories=all'], ['api-resources', '--sort-by=x'], ['api-resources', '-o', 'yaml'], ['api-resources', '--namespaced=x'],
       ['delete', 'pod', 'absent', '--wait=x'],
       // logs of a selector's pods (their lines compared apart, below), refused as kubectl refuses them
-      ['logs', '-l', 'app=absent'], ['logs', 'deploy/gestion-employes', '-l', 'app=x'],
+      ['logs', '-l', 'app=absent'], ['logs', 'deploy/gestion-employes', '-l', 'app=x'], ['logs'], ['logs', '-f'],
       ['logs', '-l', 'app in ('], ['logs', '-l', 'app=postgres', '--all-containers', '-c', 'postgres'],
       // -o jsonpath and custom-columns: the same templates give the same text
       ['get', 'pods', '-o', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'],

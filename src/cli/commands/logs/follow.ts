@@ -4,7 +4,7 @@ import { resolveResource } from '../../../api/resources.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { everyTick, type TickOptions } from '../ticks.js';
-import { containerOf, pickPod, type LogsOptions } from './logs.js';
+import { containerOf, noPod, pickPod, type LogsOptions } from './logs.js';
 import { podLog } from './pod-log.js';
 
 /** The container instance followed: a new one (a restart) ends the stream, as the old one's end does. */
@@ -27,6 +27,7 @@ export async function followLogs(open: (elapsedMs: number) => Promise<Session>, 
     if (first) {
       const picked = pickPod(session, args[0] ?? '', opts.namespace);
       if (typeof picked !== 'string') return [picked];
+      if (!picked) return [noPod()];
       pod = picked;
     }
     const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: opts.namespace, name: pod! });

@@ -63,11 +63,15 @@ export async function runLogs(session: Session, args: string[], opts: LogsOption
   return [];
 }
 
+/** kubectl's refusal of `logs` with neither a pod nor a selector. */
+export const noPod = () =>
+  clientError(withHelp("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", 'logs'), 'usage', { detail: 'kubesim logs NOM_DU_POD' });
+
 /** The pod named (or picked from a Deployment or ReplicaSet), as the API server returns it. */
 function namedPod(session: Session, arg: string, namespace: string): Pod[] | CommandError {
   const picked = pickPod(session, arg, namespace);
   if (typeof picked !== 'string') return picked;
-  if (!picked) return clientError('expected POD or TYPE/NAME is a required argument for the logs command', 'usage', { detail: 'kubesim logs NOM_DU_POD' });
+  if (!picked) return noPod();
   const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace, name: picked });
   return got.ok ? [got.object as unknown as Pod] : apiError(got.error, { alone: true });
 }
