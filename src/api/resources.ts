@@ -92,7 +92,7 @@ export function apiVersionOf(r: Pick<ResourceType, 'group' | 'version'>): string
 }
 
 /** `deployments.apps`, `pods`: how the API names a resource in messages. */
-export function qualifiedResource(r: ResourceType): string {
+export function qualifiedResource(r: Pick<ResourceType, 'plural' | 'group'>): string {
   return r.group ? `${r.plural}.${r.group}` : r.plural;
 }
 

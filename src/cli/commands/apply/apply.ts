@@ -5,6 +5,7 @@ import { missingTypeError } from '../../../manifest/decode.js';
 import { readManifests } from '../../../manifest/read.js';
 import { sortKeys } from '../../../printers/output.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
+import type { ApiResult } from '../../../apiserver/server.js';
 import type { Session } from '../../session.js';
 import { applyPatch, threeWayPatch } from './merge.js';
 import { CONFLICT_HELP, serverSideApply, type ServerSideApply } from './server-side.js';
@@ -108,22 +109,38 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
     const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun, fieldManager: CLIENT_SIDE_APPLY, bodyBytes: jsonBytes(body) });
     return created.ok ? { word: 'created', object: created.object } : fail('creating')(created);
   }
-  const previous = live.metadata.annotations?.[LAST_APPLIED];
-  if (!previous) {
+  if (!live.metadata.annotations?.[LAST_APPLIED]) {
     session.renderer.stderr(
       `Warning: resource ${p.resource.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     );
   }
-  const patch = threeWayPatch(previous ? JSON.parse(previous) : {}, body, live) ?? {};
-  if (!Object.keys(patch).length) {
+  const patched = patchAsApply(session, { resource: p.resource, namespace: p.namespace, name }, body, live, { dryRun, send: opts.dryRun !== 'client' });
+  if (!patched) {
     session.cluster.world.log.emit('kubectl', { kind: 'apply.unchanged', object: { kind: p.object.kind, namespace: p.namespace, name } });
     return { word: 'unchanged', object: live };
   }
-  if (opts.dryRun === 'client') return { word: 'configured', object: body };
-  const merged = applyPatch(live, patch) as KObject;
+  if (patched === 'not sent') return { word: 'configured', object: body };
+  return patched.ok ? { word: 'configured', object: patched.object } : fail('patching')(patched);
+}
+
+/**
+ * kubectl apply's PATCH of a live object: the three-way merge of what was last applied (its annotation), the new
+ * `body` and `live`. Undefined when the patch is empty (nothing sent); `not sent` when `send` is false (a client
+ * dry run); else the API server's answer. `kubectl diff` asks for the same PATCH, as a server dry run.
+ */
+export function patchAsApply(
+  session: Session,
+  target: { resource: ResourceType; namespace?: string; name: string },
+  body: KObject,
+  live: KObject,
+  { dryRun, send = true }: { dryRun: boolean; send?: boolean },
+): ApiResult | 'not sent' | undefined {
+  const previous = live.metadata.annotations?.[LAST_APPLIED];
+  const patch = threeWayPatch(previous ? JSON.parse(previous) : {}, body, live) ?? {};
+  if (!Object.keys(patch).length) return undefined;
+  if (!send) return 'not sent';
   // what kubectl sends is the patch, not the object it makes
-  const updated = session.request({ verb: 'patch', resource: p.resource, namespace: p.namespace, name, body: merged, dryRun, fieldManager: CLIENT_SIDE_APPLY, bodyBytes: jsonBytes(patch) });
-  return updated.ok ? { word: 'configured', object: updated.object } : fail('patching')(updated);
+  return session.request({ verb: 'patch', ...target, body: applyPatch(live, patch) as KObject, dryRun, fieldManager: CLIENT_SIDE_APPLY, bodyBytes: jsonBytes(patch) });
 }
 
 /**

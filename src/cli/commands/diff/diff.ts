@@ -1,16 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonBytes, type ApiError } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { CLIENT_SIDE_APPLY, LAST_APPLIED } from '../apply/apply.js';
-import { applyPatch, threeWayPatch } from '../apply/merge.js';
+import { CLIENT_SIDE_APPLY, LAST_APPLIED, patchAsApply } from '../apply/apply.js';
 import { serverSideApply, type ServerSideApply } from '../apply/server-side.js';
 import { manifestObjects, type ManifestObject } from '../manifest-objects.js';
+import { tempEntry } from '../temp-names.js';
 
 export interface DiffOptions {
   filenames: string[];
@@ -57,10 +56,8 @@ function merged(session: Session, o: ManifestObject, live: KObject | undefined, 
   // leaves the live annotations (last-applied, the Deployment's revision) as they are
   const { [LAST_APPLIED]: _, ...annotations } = (body.metadata.annotations as Record<string, string> | undefined) ?? {};
   body.metadata.annotations = annotations;
-  const previous = live.metadata.annotations?.[LAST_APPLIED];
-  const patch = threeWayPatch(previous ? JSON.parse(previous) : {}, body, live) ?? {};
-  if (!Object.keys(patch).length) return live;
-  const r = session.request({ verb: 'patch', resource, namespace, name, body: applyPatch(live, patch) as KObject, dryRun: true, fieldManager: CLIENT_SIDE_APPLY, bodyBytes: jsonBytes(patch) });
+  const r = patchAsApply(session, { resource, namespace, name }, body, live, { dryRun: true });
+  if (!r || r === 'not sent') return live;
   return r.ok ? r.object : r.error;
 }
 
@@ -88,12 +85,7 @@ function masked(live: KObject | undefined, merged: KObject): [KObject | undefine
  */
 function tempDir(prefix: string, session: Session): string {
   const seeded = session.env.seed === undefined ? undefined : [...`${session.env.seed}/${session.env.now}/${prefix}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 4_294_967_291, 7);
-  for (let n = seeded ?? Math.floor(Math.random() * 4_294_967_291); ; n++) {
-    const dir = join(tmpdir(), `${prefix}${n}`);
-    if (existsSync(dir)) continue;
-    mkdirSync(dir);
-    return dir;
-  }
+  return tempEntry(prefix, '', (dir) => mkdirSync(dir), seeded);
 }
 
 /** The program kubectl runs: KUBECTL_EXTERNAL_DIFF (its words that are plain flags), else `diff -u -N`. */

@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { jsonBytes } from '../../../api/errors.js';
 import { jsonEqual, type KObject } from '../../../api/object.js';
-import { kindPrefix, type ResourceType } from '../../../api/resources.js';
+import { kindPrefix, qualifiedResource, type ResourceType } from '../../../api/resources.js';
 import type { ErrorArgs, ErrorCode } from '../../../narrator/types.js';
 import { asList, toYaml, withoutManagedFields } from '../../../printers/output.js';
 import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { fetchTarget, resolveTargets } from '../targets.js';
+import { tempEntry } from '../temp-names.js';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -31,19 +30,6 @@ function editorCommand(vars: NodeJS.ProcessEnv, file: string): [string, string[]
   return ['/bin/sh', ['-c', `${editor} ${JSON.stringify(file)}`]];
 }
 
-/** kubectl's temporary file, `kubectl-edit-<digits>.yaml` (os.CreateTemp), made empty and its own. */
-function tempFile(): string {
-  for (;;) {
-    const file = join(tmpdir(), `kubectl-edit-${Math.floor(Math.random() * 4_294_967_296)}.yaml`);
-    try {
-      writeFileSync(file, '', { flag: 'wx' });
-      return file;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-}
-
 /** The file's objects once its comment lines are gone: one object, or a List's items; undefined if it is no YAML. */
 async function editedObjects(text: string): Promise<KObject[] | undefined> {
   const { parse, YAMLParseError } = await import('yaml');
@@ -57,7 +43,7 @@ async function editedObjects(text: string): Promise<KObject[] | undefined> {
 }
 
 /** `deployments.apps "web"`: how kubectl names an object in edit's messages. */
-const qualified = (resource: ResourceType, name: string) => `${resource.plural}${resource.group ? `.${resource.group}` : ''} "${name}"`;
+const qualified = (resource: ResourceType, name: string) => `${qualifiedResource(resource)} "${name}"`;
 
 const withoutComments = (text: string) =>
   text
@@ -81,7 +67,7 @@ export async function runEdit(session: Session, args: string[], opts: { namespac
   if (!originals.length) return [];
   const shown = originals.map(({ object }) => withoutManagedFields(object));
   const yaml = await toYaml(shown.length === 1 ? shown[0]! : asList(shown));
-  const file = tempFile();
+  const file = tempEntry('kubectl-edit-', '.yaml', (path) => writeFileSync(path, '', { flag: 'wx' }));
   let failure: (Refusal & { text: string }) | undefined;
   let content = HEADER + yaml;
   for (;;) {

@@ -1,4 +1,4 @@
-import { RESOURCES, REVIEWS, apiVersionOf } from '../../../api/resources.js';
+import { RESOURCES, REVIEWS, apiVersionOf, qualifiedResource } from '../../../api/resources.js';
 import { table } from '../../../printers/tabwriter.js';
 import { KUSTOMIZE_VERSION, versionInfo } from '../../../api/version.js';
 import { goJson, toYaml } from '../../../printers/output.js';
@@ -52,7 +52,7 @@ export async function runApiResources(session: Session, o: ApiResourcesOptions):
   const key = ({ r }: (typeof kept)[number]) => (o.sortBy === 'name' ? r.plural : o.sortBy === 'kind' ? r.kind : `${r.group}\u0000${r.plural}`);
   const sorted = kept.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   if (o.output === 'name') {
-    session.out(sorted.map(({ r }) => `${r.plural}${r.group ? `.${r.group}` : ''}\n`).join(''));
+    session.out(sorted.map(({ r }) => `${qualifiedResource(r)}\n`).join(''));
     return [];
   }
   const wide = o.output === 'wide';

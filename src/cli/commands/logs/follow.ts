@@ -4,7 +4,7 @@ import { resolveResource } from '../../../api/resources.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { everyTick, type TickOptions } from '../ticks.js';
-import { containerOf, noPod, pickPod, type LogsOptions } from './logs.js';
+import { containerOf, namedPod, type LogsOptions } from './logs.js';
 import { podLog } from './pod-log.js';
 
 /** The container instance followed: a new one (a restart) ends the stream, as the old one's end does. */
@@ -24,15 +24,18 @@ export async function followLogs(open: (elapsedMs: number) => Promise<Session>, 
   let followed: string | undefined;
   let printed = 0;
   return everyTick(open, opts, stopped, async (session, first) => {
+    let object: Pod;
     if (first) {
-      const picked = pickPod(session, args[0] ?? '', opts.namespace);
-      if (typeof picked !== 'string') return [picked];
-      if (!picked) return [noPod()];
-      pod = picked;
+      const named = namedPod(session, args[0] ?? '', opts.namespace);
+      if (!Array.isArray(named)) return [named];
+      object = named[0]!;
+      pod = object.metadata!.name;
+    } else {
+      const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: opts.namespace, name: pod! });
+      // the pod went: so did its containers
+      if (!got.ok) return 'done';
+      object = got.object as unknown as Pod;
     }
-    const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: opts.namespace, name: pod! });
-    if (!got.ok) return first ? [apiError(got.error, { alone: true })] : 'done';
-    const object = got.object as unknown as Pod;
     if (first) container = containerOf(session, object, opts.container);
     const lines = podLog(object, { ...opts, container, tail: undefined }, session.accessLog, session.now);
     if (lines instanceof ApiError) return first ? [apiError(lines, { alone: true })] : 'done';

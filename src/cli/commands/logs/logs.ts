@@ -64,11 +64,11 @@ export async function runLogs(session: Session, args: string[], opts: LogsOption
 }
 
 /** kubectl's refusal of `logs` with neither a pod nor a selector. */
-export const noPod = () =>
+const noPod = () =>
   clientError(withHelp("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", 'logs'), 'usage', { detail: 'kubesim logs NOM_DU_POD' });
 
 /** The pod named (or picked from a Deployment or ReplicaSet), as the API server returns it. */
-function namedPod(session: Session, arg: string, namespace: string): Pod[] | CommandError {
+export function namedPod(session: Session, arg: string, namespace: string): Pod[] | CommandError {
   const picked = pickPod(session, arg, namespace);
   if (typeof picked !== 'string') return picked;
   if (!picked) return noPod();
