@@ -813,7 +813,10 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('-o, --output <format>', 'yaml ou json')
     .action(async (args: string[], o) => {
       const { runVersion } = await import('./commands/info/info.js');
-      invoke({ readOnly: true, run: (s) => runVersion(s, args, { client: !!o.client, output: o.output }) });
+      const options = { client: !!o.client, output: o.output };
+      // kubectl version --client contacts no server: no cluster is read (nor made, nor caught up with)
+      if (o.client) invoke({ alone: (_env, streams) => runVersion((text) => streams.out.write(text), args, options) });
+      else invoke({ readOnly: true, run: (s) => runVersion((text) => s.out(text), args, options) });
     });
   program
     .command('api-resources')

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enLessons } from '../../src/narrator/catalogs/lessons/en.js';
 import { frLessons } from '../../src/narrator/catalogs/lessons/fr.js';
@@ -34,7 +36,10 @@ describe('class mode', () => {
 
   it("answers a tutorial's first command, kubectl version (--client, -o json|yaml), as kubectl prints it", () => {
     const home = freshHome();
-    expect(kubesim(home, ['version', '--client']).stdout).toBe('Client Version: v1.34.0\nKustomize Version: v5.7.1\n');
+    // the client alone: no server asked, so no cluster made (nor its narration)
+    const client = kubesim(home, ['version', '--client']);
+    expect([client.stdout, client.stderr]).toEqual(['Client Version: v1.34.0\nKustomize Version: v5.7.1\n', '']);
+    expect(existsSync(join(home, 'clusters'))).toBe(false);
     expect(kubesim(home, ['version']).stdout).toBe('Client Version: v1.34.0\nKustomize Version: v5.7.1\nServer Version: v1.34.0\n');
     const json = kubesim(home, ['version', '-o', 'json']);
     // json.MarshalIndent's two spaces, apimachinery's field order, then Println's newline

@@ -9,16 +9,17 @@ import type { Session } from '../../session.js';
 /**
  * `kubectl version`: the client's version and its kustomize's, then (without --client) the server's; or all of it as
  * YAML or JSON. kubesim is a client of the same version as the cluster it simulates: no version skew to warn about.
+ * With --client it asks no server: `out` is then the terminal's, without a session.
  */
-export async function runVersion(session: Session, args: string[], o: { client: boolean; output?: string }): Promise<CommandError[]> {
+export async function runVersion(out: (text: string) => void, args: string[], o: { client: boolean; output?: string }): Promise<CommandError[]> {
   if (args.length) return [clientError(`extra arguments: [${args.join(' ')}]`, 'usage', { detail: 'kubesim version --client' })];
   if (o.output && o.output !== 'yaml' && o.output !== 'json') return [clientError("--output must be 'yaml' or 'json'", 'usage', { detail: 'kubesim version -o yaml' })];
   const info = versionInfo();
   const versions = { clientVersion: info, kustomizeVersion: KUSTOMIZE_VERSION, ...(o.client ? {} : { serverVersion: info }) };
   // kubectl prints the marshalled document with Println: a blank line after the YAML's own last newline
-  if (o.output === 'json') session.out(`${goJson(versions, 2)}\n`);
-  else if (o.output === 'yaml') session.out(`${await toYaml(versions)}\n`);
-  else session.out(`Client Version: ${info.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n${o.client ? '' : `Server Version: ${info.gitVersion}\n`}`);
+  if (o.output === 'json') out(`${goJson(versions, 2)}\n`);
+  else if (o.output === 'yaml') out(`${await toYaml(versions)}\n`);
+  else out(`Client Version: ${info.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n${o.client ? '' : `Server Version: ${info.gitVersion}\n`}`);
   return [];
 }
 

@@ -12,8 +12,16 @@ export type Kubesim = (args: string[], streams?: Streams) => Promise<number>;
 
 export const TUTORIAL_CLUSTER = 'tutoriel';
 
-/** The package's own manifests/, so a tutorial works from any directory. */
-const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
+/**
+ * The package's own manifests/, so a tutorial works from any directory. Found upwards from this module, which runs
+ * from src/ (tests), dist/ (tsc's output) or a chunk of dist/bundle/: each at its own depth.
+ */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const PACKAGE_ROOT = packageRoot();
 export const located = (arg: string) => (arg.startsWith('manifests/') && !existsSync(arg) ? join(PACKAGE_ROOT, arg) : arg);
 
 /** The terminal side of a tutorial: prompts with @inquirer/prompts, or none with --auto (scripts, CI, projection). */
