@@ -543,15 +543,50 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ run: (s) => runScale(s, args, opts) });
     });
 
-  program
-    .command('set')
-    .description("change l'image d'un Deployment : set image deployment/NOM CONTENEUR=IMAGE")
-    .argument('[args...]', 'image deployment/NOM CONTENEUR=IMAGE')
+  const set = program.command('set').description("change le modèle de pod d'un Deployment : set image|env|resources");
+  set
+    .command('image')
+    .description("change l'image d'un conteneur : set image deployment/NOM CONTENEUR=IMAGE")
+    .argument('[args...]', 'deployment/NOM CONTENEUR=IMAGE')
+    .option('-o, --output <format>', 'yaml ou name')
     .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
     .action(async (args: string[], o) => {
-      const { runSetImage } = await import('./commands/set/set.js');
-      if (args[0] !== 'image') throw new UsageError('only "set image" is supported: kubesim set image deployment/NAME CONTAINER=IMAGE');
-      invoke({ run: (s) => runSetImage(s, args.slice(1), { namespace: namespace(), dryRun: dryRunOf(o.dryRun) }) });
+      const { runSetImage } = await import('./commands/set/image.js');
+      invoke({ run: (s) => runSetImage(s, args, { namespace: namespace(), output: o.output, dryRun: dryRunOf(o.dryRun) }) });
+    });
+  set
+    .command('env')
+    .description("les variables d'environnement des conteneurs : set env deployment/NOM CLÉ=VALEUR CLÉ-… ou --list")
+    .argument('[args...]', 'deployment/NOM CLÉ=VALEUR CLÉ2-')
+    .option('-c, --containers <names>', 'les conteneurs à changer (* : tous ; jokers * permis)', '*')
+    .option('-e, --env <KEY=VALUE>', 'une variable à poser (répétable ; - : un fichier env sur l’entrée standard)', collect, [])
+    .option('--from <resource>', 'une variable par clé de ce secret/NOM ou configmap/NOM')
+    .option('--keys <keys>', 'avec --from : seulement ces clés', (v: string, all: string[] = []) => [...all, ...v.split(',')])
+    .option('--prefix <prefix>', 'préfixe ajouté au nom des variables')
+    .option('--list', 'affiche les variables au lieu de les changer')
+    .option('--resolve', 'avec --list : la valeur des références (secrets, configmaps)')
+    .option('--overwrite [bool]', 'false : refuse de changer une variable qui a déjà une autre valeur')
+    .option('-o, --output <format>', 'yaml ou name')
+    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
+    .action(async (args: string[], o) => {
+      const { runSetEnv } = await import('./commands/set/env.js');
+      const overwrite = o.overwrite === undefined || boolFlag(o.overwrite, 'overwrite', 'kubectl set env');
+      const options = { namespace: namespace(), containers: o.containers, env: o.env, from: o.from, prefix: o.prefix, keys: o.keys ?? [], list: !!o.list, resolve: !!o.resolve, overwrite, output: o.output, dryRun: dryRunOf(o.dryRun), stdin: readStdin };
+      invoke({ run: (s) => runSetEnv(s, args, options) });
+    });
+  set
+    .command('resources')
+    .description('les requests et limits CPU/mémoire des conteneurs : set resources deployment/NOM --requests=cpu=100m')
+    .argument('[args...]', 'deployment/NOM')
+    .option('-c, --containers <names>', 'les conteneurs à changer (* : tous ; jokers * permis)', '*')
+    .option('--limits <list>', 'cpu=200m,memory=512Mi')
+    .option('--requests <list>', 'cpu=100m,memory=256Mi')
+    .option('-o, --output <format>', 'yaml ou name')
+    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
+    .action(async (args: string[], o) => {
+      const { runSetResources } = await import('./commands/set/resources.js');
+      const options = { namespace: namespace(), containers: o.containers, limits: o.limits, requests: o.requests, output: o.output, dryRun: dryRunOf(o.dryRun) };
+      invoke({ run: (s) => runSetResources(s, args, options) });
     });
 
   program

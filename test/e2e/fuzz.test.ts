@@ -63,6 +63,7 @@ describe('hostile input (property-based)', () => {
       fc.constantFrom('pods', 'pod/x', 'deployment/gestion-employes', 'svc', 'nodes', 'pvc', 'all', 'secrets', '--', 'image', 'status', 'undo', 'env'),
       fc.constantFrom('-o', 'json', 'yaml', 'wide', 'jsonpath={}', 'go-template={{.x}}', 'go-template={{', '--template', '-n', '-A', '-l', 'app=gestion-employes', '--replicas=-1', '--replicas=x', '--as', 'etudiant', '-f', '--bogus', '=', '--tail=-5', '--for', '--types=Warning,x'),
       fc.constantFrom('config', 'set-context', 'use-context', 'get-contexts', 'view', '--minify', '--current', '--namespace=dev', '--cluster=x', '--user=u', '--context', 'kubesim-kubesim', 'version', '--client'),
+      fc.constantFrom('resources', '--requests=cpu=x', '--limits=cpu=1,', '--requests=memory=0.5Gi', '-c', '*', 'a*', '--list', '--resolve', '--from=secret/x', '--keys=a', '--prefix=P_', '-e', '-', 'app=x:1', '*=nginx'),
       fc.constantFrom('a=b', 'a-', '--overwrite', '--all', '--image=nginx', '--image=', '-p', '{}', '[]', '{"spec":{"replicas":"x"}}', '--type=json', '--port=80', '--port=x', '--target-port=x', '--dry-run=client', '--wait=false', '--now', '--env=1=2'),
       fc.string({ maxLength: 12 }),
     );

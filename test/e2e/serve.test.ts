@@ -99,6 +99,24 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     for (const args of cases) await expectLikeKubesim(args);
   }, 60_000);
 
+  it('answers kubectl set env|resources|image as kubesim does: lists, dry runs, refusals', async () => {
+    const d = 'deploy/gestion-employes';
+    const cases = [
+      ['set', 'env', d, '--list'], ['set', 'env', d, '--list', '--resolve'], ['set', 'env', d, '--list', '-c', 'a*'], ['set', 'env', d, 'FOO=bar', '--dry-run=server', '-o', 'yaml'],
+      // one key: kubectl ranges over the ConfigMap's data, a Go map, in any order
+      ['set', 'env', d, '--from=configmap/gestion-employes-config', '--keys=application.properties', '--prefix=APP_', '--dry-run=client', '-o', 'yaml'], ['set', 'env', d, '-c', 'nope', 'A=b'],
+      ['set', 'env', d, '1A=b'], ['set', 'env', d, 'A=1', 'A-'], ['set', 'env', d, 'A=1', 'deploy/postgres'], ['set', 'env', 'A=1'], ['set', 'env', d, '--keys=x'],
+      ['set', 'env', d, '--list', '-o', 'yaml'], ['set', 'env', d, 'DB_PORT=1', '--overwrite=false'], ['set', 'env', 'svc/gestion-employes', 'X=1'], ['set', 'env', d, '--from=svc/gestion-employes'],
+      ['set', 'env', d], ['set', 'env', 'deploy', 'gestion-employes', 'postgres', 'DB_PORT=5432', '--dry-run=server'],
+      ['set', 'resources', d, '--requests=cpu=0.5', '--dry-run=client', '-o', 'yaml'], ['set', 'resources', d, '--limits=cpu=200m'], ['set', 'resources', d, '-c', 'nope', '--limits=cpu=1'],
+      ['set', 'resources', d], ['set', 'resources', d, '--requests=cpu'], ['set', 'resources', d, '--requests=cpu=abc'], ['set', 'resources', d, '--requests=cpu=1,'],
+      ['set', 'resources', 'deploy/absent', '--requests=cpu=1'], ['set', 'resources', d, 'svc/gestion-employes', '--requests=cpu=10m', '--dry-run=server', '-o', 'name'], ['set', 'resources'],
+      ['set', 'image', d, 'app=gestion-employes:1.0'], ['set', 'image', d, 'app='], ['set', 'image', d, '*=nginx', 'app=x'], ['set', 'image', d, 'app=y', 'nope=z', '--dry-run=server'],
+      ['set', 'image', 'svc/gestion-employes', 'a=b'], ['set', 'image', 'a=b'], ['set', 'image', d, 'app=x:2', '--dry-run=client', '-o', 'yaml'], ['set', 'foo'],
+    ];
+    for (const args of cases) await expectLikeKubesim(args);
+  });
+
   it('publishes the OpenAPI documents kubectl explain reads', async () => {
     expect((await kubectl(['explain', 'deployments.spec.strategy'])).stdout).toBe(kubesim(home, ['-q', 'explain', 'deployments.spec.strategy']).stdout);
   });
