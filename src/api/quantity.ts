@@ -18,10 +18,6 @@ export function parseQuantity(q: string | number | undefined | null): number | u
   return n * (BINARY[suffix] ?? DECIMAL[suffix]);
 }
 
-export function isQuantity(q: unknown): boolean {
-  return (typeof q === 'string' || typeof q === 'number') && parseQuantity(q) !== undefined;
-}
-
 export const milliCpu = (q: string | number | undefined): number => Math.ceil((parseQuantity(q) ?? 0) * 1000 - 1e-9);
 export const bytes = (q: string | number | undefined): number => Math.ceil(parseQuantity(q) ?? 0);
 

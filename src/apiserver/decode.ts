@@ -1,4 +1,4 @@
-import { isQuantity } from '../api/quantity.js';
+import { canonicalQuantity } from '../api/quantity.js';
 import { KINDS, TYPES } from '../api/schema/generated.js';
 
 /**
@@ -56,49 +56,55 @@ function mismatch(value: unknown, ref: string, w: Walk): never {
   throw new TypeError_(`json: cannot unmarshal ${jsonType(value)} into Go struct field ${w.struct}.${w.goPath} of type ${goType(ref)}`);
 }
 
-function check(value: unknown, ref: string, path: string, w: Walk): void {
-  if (value === null || value === undefined) return; // null decodes to the zero value
+/** Checks a value against its Go type; returns it as the Go round trip writes it back (a quantity in canonical form). */
+function check(value: unknown, ref: string, path: string, w: Walk): unknown {
+  if (value === null || value === undefined) return value; // null decodes to the zero value
   switch (ref) {
     case 'a':
-      return;
+      return value;
     case 's':
     case 't':
       if (typeof value !== 'string') mismatch(value, ref, w);
-      return;
+      return value;
     case 'i':
       if (typeof value !== 'number' || !Number.isInteger(value)) mismatch(value, ref, w);
-      return;
+      return value;
     case 'n':
       if (typeof value !== 'number') mismatch(value, ref, w);
-      return;
+      return value;
     case 'y':
       if (typeof value !== 'string') mismatch(value, ref, w);
       if (invalidBase64(value)) throw new TypeError_(invalidBase64(value)!);
-      return;
+      return value;
     case 'b':
       if (typeof value !== 'boolean') mismatch(value, ref, w);
-      return;
-    case 'q':
-      if (!isQuantity(value)) {
+      return value;
+    case 'q': {
+      // a resource.Quantity, from a string or a number: stored as its String(), `0.5` as `500m`
+      const canonical = typeof value === 'string' || typeof value === 'number' ? canonicalQuantity(String(value)) : undefined;
+      if (canonical === undefined) {
         if (typeof value === 'string') throw new TypeError_(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
         mismatch(value, ref, w);
       }
-      return;
+      return canonical;
+    }
     case 'is':
       if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) mismatch(value, ref, w);
-      return;
+      return value;
   }
   if (ref.startsWith('[]')) {
     if (!Array.isArray(value)) mismatch(value, ref, w);
-    value.forEach((item, i) => check(item, ref.slice(2), `${path}[${i}]`, w));
-    return;
+    value.forEach((item, i) => (value[i] = check(item, ref.slice(2), `${path}[${i}]`, w)));
+    return value;
   }
   if (ref.startsWith('{}')) {
     if (typeof value !== 'object' || Array.isArray(value)) mismatch(value, ref, w);
-    for (const [k, v] of Object.entries(value as object)) check(v, ref.slice(2), `${path}[${k}]`, w);
-    return;
+    const map = value as Record<string, unknown>;
+    for (const [k, v] of Object.entries(map)) map[k] = check(v, ref.slice(2), `${path}[${k}]`, w);
+    return value;
   }
   checkStruct(value, ref, path, w);
+  return value;
 }
 
 function checkStruct(value: unknown, ref: string, path: string, w: Walk): void {
@@ -112,7 +118,7 @@ function checkStruct(value: unknown, ref: string, path: string, w: Walk): void {
       continue;
     }
     const inner: Walk = { unknown: w.unknown, struct: typeName(ref), goPath: fieldPath.replace(/\[[^\]]*\]/g, '') };
-    check(v, fieldRef, fieldPath, inner);
+    (value as Record<string, unknown>)[field] = check(v, fieldRef, fieldPath, inner);
   }
 }
 
@@ -120,6 +126,10 @@ export function knownGvk(apiVersion: string, kind: string): boolean {
   return `${apiVersion}/${kind}` in KINDS;
 }
 
+/**
+ * The decode of a body into its Go type, and back: returns kube-apiserver's refusal, or undefined once the body (the
+ * server's own copy) holds what the Go types would encode: quantities in canonical form (`cpu: 0.5` is stored `500m`).
+ */
 export function strictDecode(input: DecodeInput): string | undefined {
   const ref = KINDS[`${input.apiVersion}/${input.kind}`];
   if (!ref) return undefined;

@@ -60,6 +60,8 @@ export function nameOf(obj: KObject): string {
  * fields' order, which unstructured maps do not keep.
  */
 const WRITTEN_OUTPUTS = ['yaml', 'name'];
+/** The formats that take a template after `=`. */
+const TEMPLATED = ['jsonpath', 'go-template', 'template'];
 /** The formats kubectl's printer flags take for an object it wrote (PrintFlags.AllowedFormats). */
 const KUBECTL_WRITTEN_OUTPUTS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
 
@@ -68,7 +70,9 @@ const KUBECTL_WRITTEN_OUTPUTS = ['go-template', 'go-template-file', 'json', 'jso
  * one kubectl knows and kubesim does not print here (json, jsonpath=…). Undefined when it can.
  */
 export function writtenOutputRefusal(output: string | undefined, command: string, printed = WRITTEN_OUTPUTS): string | undefined {
-  if (output === undefined || printed.includes(output)) return undefined;
+  // a template format comes with its template: -o jsonpath={.kind}
+  const format = output?.split('=')[0];
+  if (output === undefined || printed.includes(output) || (output.includes('=') && TEMPLATED.includes(format!) && printed.includes(format!))) return undefined;
   if (!KUBECTL_WRITTEN_OUTPUTS.includes(output.split('=')[0]!)) {
     return `unable to match a printer suitable for the output format "${output}", allowed formats are: ${KUBECTL_WRITTEN_OUTPUTS.join(',')}`;
   }

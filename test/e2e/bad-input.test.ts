@@ -191,8 +191,14 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     const r = kubesim(home, ['apply', '-f', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('configmap/ok created\nconfigmap/ok2 created\n');
-    expect(r.stderr).toContain('Error from server (Invalid): error when creating');
+    // the command's only error: kubectl words it on its own, from its causes (compared with kubectl through serve)
     expect(r.stderr).toContain(
+      'The Service "bad" is invalid: \n* spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n* spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive\n',
+    );
+    // two errors: each as the server said it, with the file it came from
+    const twice = kubesim(home, ['apply', '-f', file, '-f', manifest('bad2.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_Ok\n')]);
+    expect(twice.stderr).toContain('Error from server (Invalid): error when creating');
+    expect(twice.stderr).toContain(
       'Service "bad" is invalid: [spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive, spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive]',
     );
   });

@@ -113,6 +113,21 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       ['set', 'resources', 'deploy/absent', '--requests=cpu=1'], ['set', 'resources', d, 'svc/gestion-employes', '--requests=cpu=10m', '--dry-run=server', '-o', 'name'], ['set', 'resources'],
       ['set', 'image', d, 'app=gestion-employes:1.0'], ['set', 'image', d, 'app='], ['set', 'image', d, '*=nginx', 'app=x'], ['set', 'image', d, 'app=y', 'nope=z', '--dry-run=server'],
       ['set', 'image', 'svc/gestion-employes', 'a=b'], ['set', 'image', 'a=b'], ['set', 'image', d, 'app=x:2', '--dry-run=client', '-o', 'yaml'], ['set', 'foo'],
+      // quantities as the API server stores them: 0.5 is 500m, 1.5Gi is 1536Mi
+      ['apply', '-f', 'test/fixtures/quantities/pod.yaml', '--dry-run=server', '-o', 'jsonpath={.spec.containers[0].resources}'],
+    ];
+    for (const args of cases) await expectLikeKubesim(args);
+  });
+
+  it('prints what apply applied as kubectl does: -o json|yaml|jsonpath|go-template, a List for several, after every object', async () => {
+    const m = 'manifests/gestion-employes.yaml';
+    const cases = [
+      ['apply', '-f', m, '--dry-run=server', '-o', 'json'], ['apply', '-f', m, '--dry-run=server', '-o', 'yaml'], ['apply', '-f', m, '--dry-run=client', '-o', 'yaml'],
+      ['apply', '-f', 'manifests/postgres.yaml', '--dry-run=server', '-o', 'jsonpath={.items[*].metadata.name}'], ['apply', '-f', m, '--dry-run=server', '-o', 'go-template={{len .items}}'],
+      ['apply', '-f', 'test/fixtures/quantities/pod.yaml', '--dry-run=server', '-o', 'json'],
+      // a printer kubectl cannot make fails once the objects are applied (here, dry runs)
+      ['apply', '-f', m, '--dry-run=server', '-o', 'wide'], ['apply', '-f', m, '--dry-run=server', '-o', 'jsonpath={.bad'], ['apply', '-f', m, '--dry-run=server', '-o', 'custom-columns=A:.kind'],
+      ['apply', '-f', m, '--dry-run=server', '-o', 'jsonpath={.items[0].nope.x}'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
   });

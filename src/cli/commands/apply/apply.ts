@@ -3,7 +3,8 @@ import type { KObject } from '../../../api/object.js';
 import { KNOWN_NOT_SIMULATED, byKind, kindPrefix, type ResourceType } from '../../../api/resources.js';
 import { missingTypeError } from '../../../manifest/decode.js';
 import { readManifests } from '../../../manifest/read.js';
-import { sortKeys } from '../../../printers/output.js';
+import { sortKeys, toTypedJson, withoutManagedFields, writtenOutputRefusal } from '../../../printers/output.js';
+import { documentText, outputTemplate, templateFailure } from '../get/output-format.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { ApiResult } from '../../../apiserver/server.js';
 import type { Session } from '../../session.js';
@@ -27,6 +28,9 @@ export interface ApplyOptions {
   /** --server-side: the API server merges and keeps field ownership (kubectl's default manager: kubectl). */
   serverSide?: Omit<ServerSideApply, 'dryRun'>;
 }
+
+/** What kubectl apply prints the objects it applied as: they come back from the server unstructured (keys in order). */
+const APPLY_OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'go-template', 'template'];
 
 interface Pending {
   source: string;
@@ -76,22 +80,27 @@ function resolve(item: { source: string; object: KObject }, opts: ApplyOptions):
   return { source, object, resource, namespace };
 }
 
-type Outcome = { word: 'created' | 'configured' | 'unchanged' | 'serverside-applied'; object: KObject } | CommandError;
+/**
+ * An object applied, or its failure: kubectl words an API error on its own (`The Deployment "x" is invalid: …`) when it
+ * is the command's only error, and as `Error from server (…): error when creating "FILE": …` among several, so the
+ * words wait until every object is applied.
+ */
+type Outcome = { word: 'created' | 'configured' | 'unchanged' | 'serverside-applied'; object: KObject } | { failure: (alone: boolean) => CommandError };
 
 /** `kubectl apply --server-side`: the manifest as it is, sent for the API server to merge; a conflict as kubectl words it. */
-function applyServerSide(session: Session, p: Pending, how: Omit<ServerSideApply, 'dryRun'>, dryRun: boolean, alone: boolean): Outcome {
+function applyServerSide(session: Session, p: Pending, how: Omit<ServerSideApply, 'dryRun'>, dryRun: boolean): Outcome {
   const name = p.object.metadata.name;
   const body = structuredClone(p.object);
   if (p.namespace) body.metadata.namespace = p.namespace;
   const r = serverSideApply(session, { resource: p.resource, namespace: p.namespace, name }, body, { ...how, dryRun, bodyBytes: jsonBytes(body) });
   if (r.ok) return { word: 'serverside-applied', object: r.object };
-  if (r.error.reason === 'Conflict' && r.error.message.startsWith('Apply failed')) return clientError(`${r.error.message}\n${CONFLICT_HELP}`, 'apply-conflict', { kind: p.object.kind, name });
+  if (r.error.reason === 'Conflict' && r.error.message.startsWith('Apply failed')) return { failure: () => clientError(`${r.error.message}\n${CONFLICT_HELP}`, 'apply-conflict', { kind: p.object.kind, name }) };
   // kubectl returns a server-side apply's error as it is, without the "error when … FILE" it puts before the others
-  return apiError(r.error, { alone, kind: p.object.kind, name });
+  return { failure: (alone) => apiError(r.error, { alone, kind: p.object.kind, name }) };
 }
 
-function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boolean): Outcome {
-  if (opts.serverSide) return applyServerSide(session, p, opts.serverSide, opts.dryRun === 'server', alone);
+function applyOne(session: Session, p: Pending, opts: ApplyOptions): Outcome {
+  if (opts.serverSide) return applyServerSide(session, p, opts.serverSide, opts.dryRun === 'server');
   const name = p.object.metadata.name;
   const body = structuredClone(p.object);
   // a malformed annotations field (a list, say) is left as written: the API server's decoding rejects it
@@ -102,8 +111,9 @@ function applyOne(session: Session, p: Pending, opts: ApplyOptions, alone: boole
   if (p.namespace) body.metadata.namespace = p.namespace;
   const dryRun = opts.dryRun === 'server';
   const live = session.get(p.resource, p.namespace, name);
-  const fail = (verb: string) => (r: { ok: false; error: import('../../../api/errors.js').ApiError }) =>
-    apiError(r.error, { source: p.source, verb, alone, kind: p.object.kind, name });
+  const fail = (verb: string) => (r: { ok: false; error: import('../../../api/errors.js').ApiError }) => ({
+    failure: (alone: boolean) => apiError(r.error, { source: p.source, verb, alone, kind: p.object.kind, name }),
+  });
   if (!live) {
     if (opts.dryRun === 'client') return { word: 'created', object: body };
     const created = session.request({ verb: 'create', resource: p.resource, namespace: p.namespace, body, dryRun, fieldManager: CLIENT_SIDE_APPLY, bodyBytes: jsonBytes(body) });
@@ -163,16 +173,46 @@ export async function runApply(session: Session, opts: ApplyOptions): Promise<Co
     else pending.push(resolved);
   }
   if (!items.length && !errors.length) return [clientError('no objects passed to apply', 'no-objects')];
-  const alone = pending.length + errors.length === 1;
   const suffix = dryRunSuffix(opts.dryRun);
+  // -o json|yaml|jsonpath…: the objects as the server answered, printed once all are applied (several as a List)
+  const printsObjects = !!opts.output && opts.output !== 'name';
+  const printed: KObject[] = [];
+  // the manifests' own errors first, as kubectl's builder reports them before anything is applied
+  const failures: Array<(alone: boolean) => CommandError> = errors.map((e) => () => e);
   for (const p of pending) {
-    const outcome = applyOne(session, p, opts, alone);
-    if (isCommandError(outcome)) {
-      errors.push(outcome);
+    const outcome = applyOne(session, p, opts);
+    if ('failure' in outcome) {
+      failures.push(outcome.failure);
       continue;
     }
-    session.out(opts.output === 'name' ? `${kindPrefix(p.resource)}/${p.object.metadata.name}\n` : `${kindPrefix(p.resource)}/${p.object.metadata.name} ${outcome.word}${suffix}\n`);
+    if (printsObjects) printed.push(withoutManagedFields(outcome.object));
+    else session.out(opts.output === 'name' ? `${kindPrefix(p.resource)}/${p.object.metadata.name}\n` : `${kindPrefix(p.resource)}/${p.object.metadata.name} ${outcome.word}${suffix}\n`);
   }
+  const reported = failures.map((f) => f(failures.length === 1));
+  if (printed.length && !reported.length) reported.push(...(await printApplied(session, printed, opts.output!)));
   if (!opts.dryRun) session.settle();
-  return errors;
+  return reported;
+}
+
+/**
+ * kubectl apply's printObjects, run once every object is applied, and only if all were: its printer is made then, so
+ * an -o it cannot print (wide, a broken template) fails after the objects were applied, as kubectl's does.
+ */
+async function printApplied(session: Session, printed: KObject[], output: string): Promise<CommandError[]> {
+  const refused = writtenOutputRefusal(output, 'apply', APPLY_OUTPUTS) ?? outputTemplate(output);
+  const failed = (text: string) => [clientError(text, 'usage', { detail: `-o ${output}` })];
+  if (typeof refused === 'string') return failed(refused);
+  // several objects make an unstructured List: as JSON, its own keys in the encoder's order, its items' sorted
+  if (printed.length > 1 && output === 'json') {
+    session.out(toTypedJson({ kind: 'List', apiVersion: 'v1', metadata: {}, items: printed.map(sortKeys) }));
+    return [];
+  }
+  try {
+    session.out(await documentText(printed.length === 1 ? printed[0] : { apiVersion: 'v1', items: printed, kind: 'List', metadata: {} }, output, refused));
+  } catch (e) {
+    const failure = templateFailure(e, output);
+    if (!failure) throw e;
+    return failed(failure);
+  }
+  return [];
 }

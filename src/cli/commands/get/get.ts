@@ -1,15 +1,14 @@
 import type { KObject } from '../../../api/object.js';
 import { clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { asList, nameOf, toJson, toYaml, withoutManagedFields } from '../../../printers/output.js';
+import { asList, nameOf, withoutManagedFields } from '../../../printers/output.js';
 import { printCustomColumns } from '../../../printers/custom-columns.js';
-import { executeGoTemplate } from '../../../printers/go-template.js';
-import { JsonPathError, printJsonPath, relaxedPath } from '../../../printers/jsonpath.js';
+import { JsonPathError, relaxedPath } from '../../../printers/jsonpath.js';
 import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
 import { withHelp } from '../../parse-errors.js';
 import { fetchTarget, resolveTargets, selectorsOf, type Target } from '../targets.js';
-import { jsonPathFailure, outputTemplate, templateFailure } from './output-format.js';
+import { documentText, jsonPathFailure, outputTemplate, templateFailure } from './output-format.js';
 
 export interface GetOptions {
   namespace: string;
@@ -87,20 +86,15 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
   const single = targets.length === 1 && targets[0].names.length === 1;
   if (template?.columns) {
     if (all.length) session.out(printCustomColumns(template.columns, all, !!opts.noHeaders));
-  } else if (template?.jsonpath || template?.goTemplate) {
+  } else if (template?.jsonpath || template?.goTemplate || opts.output === 'json' || opts.output === 'yaml') {
     if (single && !all.length) return errors;
-    const doc = single ? all[0] : asList(all);
     try {
-      session.out(template.jsonpath ? printJsonPath(template.jsonpath, doc) : executeGoTemplate(template.goTemplate!, doc));
+      session.out(await documentText(single ? all[0] : asList(all), opts.output!, template));
     } catch (e) {
       const failure = templateFailure(e, opts.output!);
       if (!failure) throw e;
       return [...errors, clientError(failure, 'usage', { detail: `-o ${opts.output}` })];
     }
-  } else if (opts.output === 'json' || opts.output === 'yaml') {
-    if (single && !all.length) return errors;
-    const doc = single ? all[0] : asList(all);
-    session.out(opts.output === 'json' ? toJson(doc) : await toYaml(doc));
   } else if (opts.output === 'name') {
     for (const o of all) session.out(`${nameOf(o)}\n`);
   } else {

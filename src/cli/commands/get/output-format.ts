@@ -1,6 +1,7 @@
 import { parseCustomColumns, type CustomColumn } from '../../../printers/custom-columns.js';
-import { GoTemplateError, parseGoTemplate, type GoTemplate } from '../../../printers/go-template.js';
-import { JsonPathError, parseJsonPath } from '../../../printers/jsonpath.js';
+import { executeGoTemplate, GoTemplateError, parseGoTemplate, type GoTemplate } from '../../../printers/go-template.js';
+import { JsonPathError, parseJsonPath, printJsonPath } from '../../../printers/jsonpath.js';
+import { toJson, toYaml } from '../../../printers/output.js';
 
 /** The -o formats kubesim prints without a template. */
 const OUTPUTS = ['wide', 'json', 'yaml', 'name'];
@@ -58,4 +59,14 @@ export function templateFailure(e: unknown, output: string): string | undefined 
   if (e instanceof GoTemplateError) return goTemplateFailure(text, e);
   if (e instanceof JsonPathError) return jsonPathFailure(text, e);
   return undefined;
+}
+
+/**
+ * One document (an object, or a List) as -o json|yaml|jsonpath=…|go-template=… prints it; a template that fails on it
+ * throws (templateFailure words it).
+ */
+export async function documentText(doc: unknown, output: string, template: OutputTemplate | undefined): Promise<string> {
+  if (template?.jsonpath) return printJsonPath(template.jsonpath, doc);
+  if (template?.goTemplate) return executeGoTemplate(template.goTemplate, doc);
+  return output === 'json' ? toJson(doc) : toYaml(doc);
 }
