@@ -807,6 +807,16 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       invoke({ alone: (env, _streams, renderer) => runExplain(env, renderer, type, { recursive: !!o.recursive, apiVersion: o.apiVersion }) });
     });
   program
+    .command('port-forward')
+    .description("relaie un port local vers un pod : port-forward svc/NOM 8080:80, puis http://localhost:8080 dans un navigateur")
+    .argument('[args...]', 'TYPE/NOM [LOCAL:]DISTANT…')
+    .option('--address <addresses>', "adresses d'écoute (localhost : 127.0.0.1 et ::1)", (v: string, all: string[] = []) => [...all, ...v.split(',')])
+    .action(async (args: string[], o) => {
+      const { runPortForward } = await import('./commands/port-forward/port-forward.js');
+      const options = { namespace: namespace(), address: o.address ?? ['localhost'] };
+      invoke({ alone: (env, streams, renderer) => runPortForward(env, streams, renderer, args, options) });
+    });
+  program
     .command('serve')
     .description("l'API Server simulé sur un vrai port, pour kubectl : serve --kubeconfig-out kubesim.kubeconfig")
     .option('--port <port>', 'port (0 = un port libre)', '6443')

@@ -99,6 +99,8 @@ export interface Messages {
   };
   /** `diff`, once it has shown differences: what the two sides are. */
   diff: string;
+  /** kubectl port-forward started: the pod (namespace/name), its node, the ports (`8080 → 80`). */
+  portForward: (pod: string, node: string, ports: string) => string;
   /** The words of `cluster view`. */
   view: ViewLabels;
   /** The continuing-education department's picture of each component (--analogies). */

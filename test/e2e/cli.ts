@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -58,3 +58,22 @@ export function deploymentManifest(name: string, labels: string): string {
     `  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n      containers: [{name: app, image: nginx:1.27}]\n`
   );
 }
+
+/** A command left running, as in a second terminal: its output so far, and its end. */
+export function background(home: string, args: string[]) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/kubesim.js'), ...args], { env: { PATH: process.env.PATH, HOME: home, KUBESIM_HOME: home, ...DETERMINISTIC } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  const ended = new Promise<{ code: number; stdout: string; stderr: string }>((done) => child.on('close', (code) => done({ code: code ?? -1, stdout, stderr })));
+  return { output: () => stdout, errors: () => stderr, ended, stop: () => child.kill('SIGTERM') };
+}
+
+/** Waits until `check` is true, up to `ms`. */
+export const until = async (check: () => boolean, ms = 10_000) => {
+  for (const start = Date.now(); !check(); ) {
+    if (Date.now() - start > ms) throw new Error('waited too long');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};

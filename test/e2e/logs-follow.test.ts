@@ -1,25 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DETERMINISTIC, freshHome, kubesim, ROOT } from './cli.js';
-
-/** A command left running, as in a second terminal: its output so far, and its end. */
-function background(home: string, args: string[]) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/kubesim.js'), ...args], { env: { PATH: process.env.PATH, HOME: home, KUBESIM_HOME: home, ...DETERMINISTIC } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d));
-  child.stderr.on('data', (d: Buffer) => (stderr += d));
-  const ended = new Promise<{ code: number; stdout: string; stderr: string }>((done) => child.on('close', (code) => done({ code: code ?? -1, stdout, stderr })));
-  return { output: () => stdout, ended };
-}
-
-const until = async (check: () => boolean, ms = 10_000) => {
-  for (const start = Date.now(); !check(); ) {
-    if (Date.now() - start > ms) throw new Error('waited too long');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+import { background, freshHome, kubesim, until } from './cli.js';
 
 describe('kubesim logs -f: the lines a container writes, as it writes them', () => {
   it('prints the last lines, then each request the app serves, and stops when the container ends', async () => {

@@ -730,6 +730,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     } finally {
       forwarding.kill();
     }
+    // kubesim port-forward refuses as kubectl does (what it forwards: port-forward.test.ts)
+    const refused = [['port-forward'], ['port-forward', 'svc/gestion-employes'], ['port-forward', 'svc/gestion-employes', '81'], ['port-forward', 'svc/gestion-employes', 'abc'], ['port-forward', 'deploy/gestion-employes', 'abc'], ['port-forward', 'pod/absent', '80'], ['port-forward', 'cm/gestion-employes-config', '80'], ['port-forward', 'svc/kubernetes', '443'], ['port-forward', 'foo/x', '80']];
+    for (const args of refused) await expectLikeKubesim(args);
   }, 60_000);
 
   it('serves pods/NAME/log: kubectl logs prints what kubesim logs prints', async () => {

@@ -262,6 +262,8 @@ export const enMessages: Messages = {
     'kube-proxy': 'Analogy: kube-proxy is the reception switchboard; you dial one number (the Service) and the call is put through to an available consultant.',
   },
   view: { cpu: 'CPU', memory: 'Memory', pods: 'Pods', pending: 'Waiting for a node:', empty: '(no pods)' },
+  portForward: (pod, node, ports) =>
+    `🔗 port-forward (${ports}): each local connection goes through the API server, then the kubelet of ${node}, to the container of pod ${pod}. One pod, chosen at the start: no load balancing between the replicas as through the Service (kube-proxy plays no part). Open the address in a browser; Ctrl+C to stop.`,
   diff: '🔍 On the left (LIVE), the object as etcd keeps it; on the right (MERGED), what kubesim apply -f would make of it: the API server computed it in a dry run, writing nothing. Exit code 1: there are differences.',
   kubeconfig: {
     namespace: (context, namespace) => `📒 kubeconfig: context "${context}" now works in namespace "${namespace || 'default'}"; every command without -n goes there (kubesim config view --minify shows it)`,

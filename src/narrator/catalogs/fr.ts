@@ -288,6 +288,8 @@ export const frMessages: Messages = {
     allowed: (user, via) => `🛂 RBAC : oui pour « ${user} », grâce à ${via}`,
     denied: (user, what) => `🚫 RBAC : non, aucun ClusterRoleBinding ni RoleBinding ne donne à « ${user} » le droit ${what} ; RBAC refuse tout ce qui n'est pas explicitement permis`,
   },
+  portForward: (pod, node, ports) =>
+    `🔗 port-forward (${ports}) : chaque connexion locale passe par l'API Server, puis par le kubelet de ${node}, jusqu'au conteneur du pod ${pod}. Un seul pod, choisi au départ : pas de répartition entre les réplicas comme par le Service (kube-proxy n'y est pour rien). Ouvrez l'adresse dans un navigateur ; Ctrl+C pour arrêter.`,
   diff: "🔍 À gauche (LIVE), l'objet tel qu'etcd le garde ; à droite (MERGED), ce qu'en ferait kubesim apply -f : l'API Server l'a calculé en dry-run, sans rien écrire. Code de sortie 1 : il y a des différences.",
   kubeconfig: {
     namespace: (context, namespace) =>

@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import { describe, expect, it } from 'vitest';
-import { byLogging } from './by-logging.js';
+import { byLogging, mostActiveFirst } from './by-logging.js';
 
 interface Shape {
   node?: string;
@@ -38,5 +38,20 @@ describe('byLogging', () => {
 
   it('ties alike pods, so that a stable sort keeps them in name order', () => {
     expect(byLogging(pod({}), pod({}))).toBe(0);
+  });
+});
+
+/** sort.Reverse(podutils.ActivePods): which of two pods `kubectl port-forward svc/NAME` forwards to. */
+describe('mostActiveFirst', () => {
+  it.each<[string, Shape, Shape]>([
+    ['assigned before unassigned', { node: 'w1' }, { node: '' }],
+    ['Running before Pending', { phase: 'Running' }, { phase: 'Pending' }],
+    ['Unknown before Succeeded, which ActivePods ranks with Pending', { phase: 'Unknown' }, { phase: 'Succeeded' }],
+    ['ready for longer first', { readySince: '2026-11-23T10:01:00Z' }, { readySince: '2026-11-23T10:02:00Z' }],
+    ['fewer restarts first (unlike logs)', { restarts: 1 }, { restarts: 3 }],
+    ['older first', { born: '2026-11-23T10:00:00Z' }, { born: '2026-11-23T10:05:00Z' }],
+  ])('%s', (_why, preferred, other) => {
+    expect(mostActiveFirst(pod(preferred), pod(other))).toBeLessThan(0);
+    expect(mostActiveFirst(pod(other), pod(preferred))).toBeGreaterThan(0);
   });
 });

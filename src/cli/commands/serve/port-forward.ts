@@ -1,12 +1,9 @@
-import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Pod } from 'kubernetes-types/core/v1.js';
 import { ApiError } from '../../../api/errors.js';
-import { resolveResource } from '../../../api/resources.js';
-import { authorize, forbiddenMessage } from '../../../apiserver/authz.js';
 import type { Streams } from '../../../narrator/render/renderer.js';
 import type { Env } from '../../env.js';
-import { requestUser, Session } from '../../session.js';
+import { answerForwarded, withPod } from '../port-forward/forward.js';
 import { SpdyConnection } from './spdy.js';
 
 /** One forwarded connection: kubectl opens an error stream and a data stream with the same request id. */
@@ -49,7 +46,7 @@ export async function portForward(env: Env, streams: Streams, req: IncomingMessa
       forwarded.request = Buffer.concat([forwarded.request, data]);
       if (forwarded.request.includes('\r\n\r\n') || fin) {
         forwarded.answered = true;
-        void answer(env, streams, pod, forwarded)
+        void answerForwarded(env, streams, pod, forwarded.port, forwarded.request)
           .catch((e: unknown) => ({ error: `kubesim internal error: ${e instanceof Error ? e.message : String(e)}` }))
           .then((reply) => {
             if ('error' in reply) spdy.send(forwarded.error!, Buffer.from(reply.error), true);
@@ -69,32 +66,3 @@ export async function portForward(env: Env, streams: Streams, req: IncomingMessa
   return undefined;
 }
 
-/** The pod, read in a session of its own once RBAC allows the user to create pods/portforward. */
-async function withPod<T>(env: Env, streams: Streams, pod: { namespace: string; name: string }, use: (session: Session, p: Pod) => T): Promise<T | ApiError> {
-  const session = await Session.open(env, streams);
-  try {
-    const user = requestUser(env);
-    const asked = { verb: 'create', group: '', resource: 'pods', subresource: 'portforward', namespace: pod.namespace, name: pod.name };
-    if (!authorize(session.store, user, asked).allowed) return new ApiError('Forbidden', forbiddenMessage(user, asked, 'pods'), { name: pod.name, kind: 'pods' });
-    const got = session.request({ verb: 'get', resource: resolveResource('pods')!, namespace: pod.namespace, name: pod.name });
-    return got.ok ? use(session, got.object as unknown as Pod) : got.error;
-  } finally {
-    await session.close();
-  }
-}
-
-/** The HTTP request forwarded to the pod's port, answered by the simulated container (a response, or the kubelet's error). */
-async function answer(env: Env, streams: Streams, pod: { namespace: string; name: string }, forwarded: Forwarded): Promise<{ response: Buffer } | { error: string }> {
-  const [method = 'GET', path = '/'] = forwarded.request.toString('latin1').split('\r\n')[0]!.split(' ');
-  const result = await withPod(env, streams, pod, (session, p) => {
-    const ip = p.status?.podIP ?? '';
-    return session.cluster.httpGet(`http://${ip}:${forwarded.port}${path}`, { namespace: pod.namespace, sourceIP: ip, from: `kubectl port-forward (${method})` });
-  });
-  if (result instanceof ApiError) return { error: result.message };
-  if (result.status === undefined) return { error: `error forwarding port ${forwarded.port} to pod ${pod.name}: failed to connect to localhost:${forwarded.port} inside the pod: connection refused` };
-  const body = Buffer.from(result.body ?? '');
-  const start = (result.body ?? '').trimStart()[0];
-  const type = start === '<' ? 'text/html' : start === '{' || start === '[' ? 'application/json' : 'text/plain; charset=utf-8';
-  const head = `HTTP/1.1 ${result.status} ${STATUS_CODES[result.status] ?? ''}\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
-  return { response: Buffer.concat([Buffer.from(head), method === 'HEAD' ? Buffer.alloc(0) : body]) };
-}
