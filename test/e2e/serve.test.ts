@@ -128,6 +128,9 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       // a printer kubectl cannot make fails once the objects are applied (here, dry runs)
       ['apply', '-f', m, '--dry-run=server', '-o', 'wide'], ['apply', '-f', m, '--dry-run=server', '-o', 'jsonpath={.bad'], ['apply', '-f', m, '--dry-run=server', '-o', 'custom-columns=A:.kind'],
       ['apply', '-f', m, '--dry-run=server', '-o', 'jsonpath={.items[0].nope.x}'],
+      // create -f and replace -f print each object as it is written
+      ['create', '-f', m, '--dry-run=client', '-o', 'json'], ['create', '-f', m, '--dry-run=client', '-o', 'go-template={{.metadata.name}} '], ['create', '-f', m, '--dry-run=server', '-o', 'wide'],
+      ['replace', '-f', m, '--dry-run=server', '-o', 'jsonpath={.kind} '], ['replace', '-f', m, '--dry-run=client', '-o', 'json'],
     ];
     for (const args of cases) await expectLikeKubesim(args);
   });

@@ -4,7 +4,7 @@ import { KNOWN_NOT_SIMULATED, byKind, kindPrefix, type ResourceType } from '../.
 import { missingTypeError } from '../../../manifest/decode.js';
 import { readManifests } from '../../../manifest/read.js';
 import { sortKeys, toTypedJson, withoutManagedFields, writtenOutputRefusal } from '../../../printers/output.js';
-import { documentText, outputTemplate, templateFailure } from '../get/output-format.js';
+import { documentText, outputTemplate, templateFailure, UNSTRUCTURED_OUTPUTS } from '../get/output-format.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { ApiResult } from '../../../apiserver/server.js';
 import type { Session } from '../../session.js';
@@ -28,9 +28,6 @@ export interface ApplyOptions {
   /** --server-side: the API server merges and keeps field ownership (kubectl's default manager: kubectl). */
   serverSide?: Omit<ServerSideApply, 'dryRun'>;
 }
-
-/** What kubectl apply prints the objects it applied as: they come back from the server unstructured (keys in order). */
-const APPLY_OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'go-template', 'template'];
 
 interface Pending {
   source: string;
@@ -199,7 +196,7 @@ export async function runApply(session: Session, opts: ApplyOptions): Promise<Co
  * an -o it cannot print (wide, a broken template) fails after the objects were applied, as kubectl's does.
  */
 async function printApplied(session: Session, printed: KObject[], output: string): Promise<CommandError[]> {
-  const refused = writtenOutputRefusal(output, 'apply', APPLY_OUTPUTS) ?? outputTemplate(output);
+  const refused = writtenOutputRefusal(output, 'apply', UNSTRUCTURED_OUTPUTS) ?? outputTemplate(output);
   const failed = (text: string) => [clientError(text, 'usage', { detail: `-o ${output}` })];
   if (typeof refused === 'string') return failed(refused);
   // several objects make an unstructured List: as JSON, its own keys in the encoder's order, its items' sorted

@@ -1,10 +1,10 @@
 import { jsonBytes } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
-import { writtenOutputRefusal, writtenTexts } from '../../../printers/output.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import { withHelp } from '../../parse-errors.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
+import { writtenPrinter } from '../get/output-format.js';
 import { manifestObjects, type ManifestObject } from '../manifest-objects.js';
 
 export interface CreateOptions {
@@ -30,10 +30,9 @@ export async function runCreate(session: Session, args: string[], opts: CreateOp
   // a word that is not a subcommand: kubectl's create takes no argument of its own
   if (args.length) return usage(withHelp(`Unexpected args: [${args.join(' ')}]`, 'create'));
   if (!opts.filenames.length) return usage('must specify one of -f and -k');
-  const refused = writtenOutputRefusal(opts.output, 'create');
-  if (refused) return usage(refused);
+  const text = writtenPrinter(opts.output, `created${dryRunSuffix(opts.dryRun)}`, 'create');
+  if (typeof text === 'string') return usage(text);
   const errors: CommandError[] = [];
-  const text = writtenTexts(opts.output, `created${dryRunSuffix(opts.dryRun)}`);
   const objects = await manifestObjects(session, opts, errors);
   const alone = objects.length + errors.length === 1;
   for (const o of objects) {
@@ -42,7 +41,7 @@ export async function runCreate(session: Session, args: string[], opts: CreateOp
       errors.push(created);
       continue;
     }
-    session.out(await text(created));
+    await text(session, created, errors);
   }
   if (!opts.dryRun) session.settle();
   return errors;

@@ -1,7 +1,10 @@
 import { parseCustomColumns, type CustomColumn } from '../../../printers/custom-columns.js';
 import { executeGoTemplate, GoTemplateError, parseGoTemplate, type GoTemplate } from '../../../printers/go-template.js';
 import { JsonPathError, parseJsonPath, printJsonPath } from '../../../printers/jsonpath.js';
-import { toJson, toYaml } from '../../../printers/output.js';
+import type { KObject } from '../../../api/object.js';
+import { clientError, type CommandError } from '../../errors.js';
+import type { Session } from '../../session.js';
+import { toJson, toYaml, withoutManagedFields, writtenOutputRefusal, writtenTexts } from '../../../printers/output.js';
 
 /** The -o formats kubesim prints without a template. */
 const OUTPUTS = ['wide', 'json', 'yaml', 'name'];
@@ -70,3 +73,33 @@ export async function documentText(doc: unknown, output: string, template: Outpu
   if (template?.goTemplate) return executeGoTemplate(template.goTemplate, doc);
   return output === 'json' ? toJson(doc) : toYaml(doc);
 }
+
+/**
+ * The -o formats of the commands that write objects read from manifests (apply, create -f, replace -f): the server
+ * answers them unstructured, so their JSON keys come in order, as kubesim prints them.
+ */
+export const UNSTRUCTURED_OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'go-template', 'template'];
+
+/**
+ * How `kubectl create -f` and `replace -f` print each object as it is written: `-o json|jsonpath=…|go-template=…` the
+ * object, the others through writtenTexts (`-o yaml` with `---` between objects, `-o name`, `KIND/NAME WORD`); or
+ * kubectl's refusal of the format, before anything is sent.
+ */
+export function writtenPrinter(output: string | undefined, word: string, command: string): WrittenPrinter | string {
+  const refused = writtenOutputRefusal(output, command, UNSTRUCTURED_OUTPUTS) ?? outputTemplate(output);
+  if (typeof refused === 'string') return refused;
+  const texts = writtenTexts(output, word);
+  return async (session, obj, errors) => {
+    try {
+      session.out(refused || output === 'json' ? await documentText(withoutManagedFields(obj), output!, refused) : await texts(obj));
+    } catch (e) {
+      // a template that fails on the object written: kubectl's words, the object stays written
+      const failure = templateFailure(e, output!);
+      if (!failure) throw e;
+      errors.push(clientError(failure, 'usage', { detail: `-o ${output}` }));
+    }
+  };
+}
+
+/** Prints an object written, or adds to `errors` why its template could not. */
+export type WrittenPrinter = (session: Session, obj: KObject, errors: CommandError[]) => Promise<void>;

@@ -1,10 +1,10 @@
 import { jsonBytes, type ApiError } from '../../../api/errors.js';
 import type { KObject } from '../../../api/object.js';
 import { kindPrefix } from '../../../api/resources.js';
-import { writtenOutputRefusal, writtenTexts } from '../../../printers/output.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { dryRunSuffix } from '../dry-run.js';
+import { writtenPrinter } from '../get/output-format.js';
 import { manifestObjects, type ManifestObject } from '../manifest-objects.js';
 
 export interface ReplaceOptions {
@@ -57,19 +57,18 @@ export async function runReplace(session: Session, opts: ReplaceOptions): Promis
   const usage = (message: string) => [clientError(message, 'usage', { detail: 'kubesim replace -f FICHIER' })];
   if (!opts.filenames.length) return usage('must specify one of -f and -k');
   if (opts.force && opts.dryRun) return usage('--dry-run can not be used when --force is set');
-  const refused = writtenOutputRefusal(opts.output, 'replace');
-  if (refused) return usage(refused);
+  const text = writtenPrinter(opts.output, `replaced${dryRunSuffix(opts.dryRun)}`, 'replace');
+  if (typeof text === 'string') return usage(text);
   const errors: CommandError[] = [];
   const objects = await manifestObjects(session, opts, errors);
   const alone = objects.length + errors.length === 1;
-  const text = writtenTexts(opts.output, `replaced${dryRunSuffix(opts.dryRun)}`);
   if (opts.force) {
-    for (const object of forceReplace(session, objects, opts, alone, errors)) session.out(await text(object));
+    for (const object of forceReplace(session, objects, opts, alone, errors)) await text(session, object, errors);
   } else {
     for (const o of objects) {
       const replaced = replaceOne(session, o, opts, alone);
       if (isCommandError(replaced)) errors.push(replaced);
-      else session.out(await text(replaced));
+      else await text(session, replaced, errors);
     }
   }
   if (!opts.dryRun) session.settle();
