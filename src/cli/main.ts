@@ -536,10 +536,13 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--replicas <count>', 'nombre de réplicas voulu')
     .option('--current-replicas <count>', 'seulement si le nombre de réplicas est encore celui-ci')
     .option('--resource-version <version>', "seulement si l'objet en est encore à cette version")
+    .option('-l, --selector <selector>', 'tous les objets de ce type que ce sélecteur choisit')
+    .option('--all', 'tous les objets de ce type du namespace')
+    .option('-o, --output <format>', 'name, yaml, json…')
     .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
     .action(async (args: string[], o) => {
       const { runScale } = await import('./commands/scale/scale.js');
-      const opts = { namespace: namespace(), replicas: o.replicas, currentReplicas: o.currentReplicas, resourceVersion: o.resourceVersion, dryRun: dryRunOf(o.dryRun) };
+      const opts = { namespace: namespace(), replicas: o.replicas, currentReplicas: o.currentReplicas, resourceVersion: o.resourceVersion, dryRun: dryRunOf(o.dryRun), selector: o.selector, all: !!o.all, output: o.output };
       invoke({ run: (s) => runScale(s, args, opts) });
     });
 

@@ -104,6 +104,22 @@ describe('the cluster heals and updates', () => {
   });
 });
 
+describe('kubectl scale of several objects', () => {
+  it('scales each object named, selected (-l) or of a type (--all); a missing one is told at the end, the others scaled', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'apply', '-f', 'manifests/']).code).toBe(0);
+    const pods = () => kubesim(home, ['get', 'pods', '--no-headers']).stdout.split('\n').filter(Boolean).length;
+    // the evening's shutdown of a class's cluster: every Deployment to zero
+    const none = kubesim(home, ['-q', 'scale', 'deploy', '--all', '--replicas=0']);
+    expect([none.code, none.stdout]).toEqual([0, 'deployment.apps/gestion-employes scaled\ndeployment.apps/postgres scaled\n']);
+    expect(pods()).toBe(0);
+    expect(kubesim(home, ['-q', 'scale', 'deploy', '-l', 'app=postgres', '--replicas=1']).stdout).toBe('deployment.apps/postgres scaled\n');
+    const partly = kubesim(home, ['-q', 'scale', 'deploy', 'absent', 'gestion-employes', '--replicas=2']);
+    expect(partly).toEqual({ code: 1, stdout: 'deployment.apps/gestion-employes scaled\n', stderr: 'Error from server (NotFound): deployments.apps "absent" not found\n' });
+    expect(pods()).toBe(3);
+  });
+});
+
 describe('deletion policies (kubectl delete --cascade)', () => {
   const deleted = (stderr: string) =>
     stderr

@@ -171,7 +171,12 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       // who am I, and what the server serves
       // scale's preconditions, read from the scale subresource; int flags as cobra refuses them
       ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--current-replicas=99'], ['scale', 'deploy', 'gestion-employes', '--replicas=5', '--resource-version=1', '--dry-run=server'],
-      ['scale', 'deploy', 'gestion-employes', '--replicas=x'], ['scale', 'deploy/absent', '--replicas=1'], ['create', 'deployment', 'x', '--image=a', '--replicas=x'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=x'],
+      ['scale', 'deploy', 'gestion-employes', '--replicas=x'], ['scale', 'deploy/absent', '--replicas=1'],
+      // several objects, -l, --all: each read, then each scaled; what is missing or refused told once at the end
+      ['scale', 'deploy', '--all', '--replicas=2', '--dry-run=client'], ['scale', 'deploy,rs', '--all', '--replicas=1', '--dry-run=server', '-o', 'name'],
+      ['scale', 'deploy', '-l', 'app=none', '--replicas=1'], ['scale', 'deploy', 'absent', 'absent2', '--replicas=1'], ['scale', 'deploy', '--replicas=2'],
+      ['scale', 'deploy', 'gestion-employes', '-l', 'app=x', '--replicas=2'], ['scale', 'svc/gestion-employes', '--replicas=1'], ['scale', 'deploy', '--all', '--replicas=1', '--resource-version=1'],
+      ['scale', 'deploy', '--all', '--replicas=1', '--current-replicas=7', '--dry-run=server'], ['create', 'deployment', 'x', '--image=a', '--replicas=x'], ['rollout', 'history', 'deploy/gestion-employes', '--revision=x'],
       ['auth', 'whoami'], ['auth', 'whoami', '-o', 'yaml'], ['auth', 'whoami', '-o', 'json', '--as', 'bob', '--as-group', 'dev'], ['auth', 'whoami', '-o', 'wide'], ['api-versions'], ['api-versions', 'v1'],
       // no metrics-server: kubectl top's answer on such a cluster; unknown subcommands in cobra's words
       ['top', 'pods'], ['top', 'nodes', '--sort-by=cpu'], ['top', 'pod', 'absent', '-n', 'absent'], ['top', 'po', '--sort-by=x'], ['top', 'foo'], ['config', 'foo'], ['rollout', 'foo'],

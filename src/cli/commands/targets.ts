@@ -156,3 +156,31 @@ export function fetchTarget(
   }
   return (result.objects ?? []).filter((o) => labelled(selectors, o));
 }
+
+/**
+ * The objects a writing command names (TYPE NAME…, TYPE/NAME…) or selects (TYPE -l SELECTOR, TYPE --all), as
+ * references read by the command itself; `refuse` words a type given without names, nor -l or --all.
+ */
+export function namedOrSelected(
+  session: Session,
+  resources: string[],
+  opts: { namespace: string; selector?: string; all: boolean },
+  refuse: (message: string) => CommandError,
+): Array<{ resource: ResourceType; namespace?: string; name: string }> | CommandError {
+  const targets = resolveTargets(resources);
+  if (!Array.isArray(targets)) return targets;
+  const selector = opts.selector ? parseSelector(opts.selector) : undefined;
+  if (selector && !Array.isArray(selector)) return selectorRefused(targets, opts.selector!, selector.error);
+  const found: Array<{ resource: ResourceType; namespace?: string; name: string }> = [];
+  for (const t of targets) {
+    const namespace = t.resource.namespaced ? opts.namespace : undefined;
+    if (t.names.length) {
+      found.push(...t.names.map((name) => ({ resource: t.resource, namespace, name })));
+      continue;
+    }
+    if (!selector && !opts.all) return refuse(NO_NAME);
+    const listed = session.request({ verb: 'list', resource: t.resource, namespace });
+    for (const o of listed.ok ? (listed.objects ?? []) : []) if (!selector || matches(selector, o.metadata.labels)) found.push({ resource: t.resource, namespace, name: o.metadata.name });
+  }
+  return found;
+}

@@ -1,20 +1,10 @@
 import { resolveResource, type ResourceType } from '../../api/resources.js';
-import type { ApiError } from '../../api/errors.js';
 import type { KObject } from '../../api/object.js';
 import { apiError, clientError, type CommandError } from '../errors.js';
 import type { Session } from '../session.js';
 
-/**
- * `deployment/web`, `deploy web`, `rs/web-abc`: the workload a scale/rollout/set command is about. `refused`: how the
- * command words the API server's refusal of its GET (scale says it found nothing to scale first).
- */
-export function findWorkload(
-  session: Session,
-  args: string[],
-  namespace: string,
-  kinds: string[],
-  refused: (error: ApiError) => CommandError = (error) => apiError(error, { alone: true }),
-): { resource: ResourceType; object: KObject } | CommandError {
+/** `deployment/web`, `deploy web`: the workload a rollout command is about. */
+export function findWorkload(session: Session, args: string[], namespace: string, kinds: string[]): { resource: ResourceType; object: KObject } | CommandError {
   let type: string | undefined;
   let name: string | undefined;
   if (args[0]?.includes('/')) [type, name] = args[0].split('/');
@@ -24,7 +14,7 @@ export function findWorkload(
   if (!resource) return clientError(`the server doesn't have a resource type "${type}"`, 'unknown-resource', { resource: type });
   if (!kinds.includes(resource.kind)) return clientError(`no ${kinds.map((k) => k.toLowerCase()).join('/')} named "${name}": ${resource.kind} is not supported here`, 'usage', { detail: `${type}/${name}` });
   const r = session.request({ verb: 'get', resource, namespace, name });
-  if (!r.ok) return refused(r.error);
+  if (!r.ok) return apiError(r.error, { alone: true });
   return { resource, object: r.object };
 }
 

@@ -1,10 +1,9 @@
-import { parseSelector, matches } from '../../../api/labels.js';
 import type { KObject } from '../../../api/object.js';
-import { kindPrefix, type ResourceType } from '../../../api/resources.js';
+import { kindPrefix } from '../../../api/resources.js';
 import { labelValue } from '../../../apiserver/validation/names.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { NO_NAME, resolveTargets, selectorRefused } from '../targets.js';
+import { namedOrSelected } from '../targets.js';
 import { dryRunSuffix } from '../dry-run.js';
 
 export interface LabelOptions {
@@ -116,26 +115,6 @@ const ANNOTATE: Verb = {
   outcome: () => 'annotated',
 };
 
-/** The objects named (TYPE NAME…, TYPE/NAME…) or selected (TYPE -l SELECTOR, TYPE --all), or kubectl's error. */
-function targetsOf(session: Session, resources: string[], opts: LabelOptions, verb: Verb): Array<{ resource: ResourceType; namespace?: string; name: string }> | CommandError {
-  const targets = resolveTargets(resources);
-  if (!Array.isArray(targets)) return targets;
-  const selector = opts.selector ? parseSelector(opts.selector) : undefined;
-  if (selector && !Array.isArray(selector)) return selectorRefused(targets, opts.selector!, selector.error);
-  const found: Array<{ resource: ResourceType; namespace?: string; name: string }> = [];
-  for (const t of targets) {
-    const namespace = t.resource.namespaced ? opts.namespace : undefined;
-    if (t.names.length) {
-      found.push(...t.names.map((name) => ({ resource: t.resource, namespace, name })));
-      continue;
-    }
-    if (!selector && !opts.all) return usage(NO_NAME, verb);
-    const listed = session.request({ verb: 'list', resource: t.resource, namespace });
-    for (const o of listed.ok ? (listed.objects ?? []) : []) if (!selector || matches(selector, o.metadata.labels)) found.push({ resource: t.resource, namespace, name: o.metadata.name });
-  }
-  return found;
-}
-
 /**
  * `kubectl label` and `kubectl annotate`: each object read, its labels (annotations) changed, sent as kubectl sends
  * them (a merge patch, here the object patched), and `pod/web labeled`. A pod relabeled out of its ReplicaSet's
@@ -149,7 +128,7 @@ async function run(verb: Verb, session: Session, args: string[], opts: LabelOpti
   if (opts.all && opts.selector) return [usage('cannot set --all and --selector at the same time', verb)];
   if (!split.resources.length) return [usage('one or more resources must be specified as <resource> <name> or <resource>/<name>', verb)];
   if (!pairs.set.size && !pairs.remove.length) return [usage(`at least one ${verb.pair} update is required`, verb)];
-  const targets = targetsOf(session, split.resources, opts, verb);
+  const targets = namedOrSelected(session, split.resources, opts, (message) => usage(message, verb));
   if (!Array.isArray(targets)) return [targets];
   const errors: CommandError[] = [];
   for (const t of targets) {
