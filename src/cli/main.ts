@@ -1020,6 +1020,19 @@ function internalError(e: unknown): CommandError {
 }
 
 /** The `kubesim` entry point: parse, run, print, exit code. Never a stack trace for the user. */
+/**
+ * `kubesim cp --help`: commander would print the program's help for a command it does not know; kubectl says the
+ * command is unknown (cobra's words, with its suggestions). The help flags are dropped when the first word is no command.
+ */
+function helpOfKnownCommandsOnly(program: Command, argv: string[]): string[] {
+  const help = (a: string) => a === '--help' || a === '-h';
+  if (!argv.some(help)) return argv;
+  const { operands } = program.parseOptions(argv.slice(2).filter((a) => !help(a)));
+  const first = operands[0];
+  const known = first === undefined || first === 'help' || program.commands.some((c) => c.name() === first || c.aliases().includes(first));
+  return known ? argv : argv.filter((a) => !help(a));
+}
+
 export async function main(
   argv: string[],
   streams: Streams = { out: process.stdout, err: process.stderr },
@@ -1039,7 +1052,7 @@ export async function main(
       const { runMenu } = await import('./commands/menu/menu.js');
       return await execute({ alone: (env, s) => runMenu(env, s, kubesim) }, {}, streams, vars);
     }
-    await program.parseAsync(argv);
+    await program.parseAsync(helpOfKnownCommandsOnly(program, argv));
     if (!invocation) return 0;
     return await execute(invocation, program.opts() as GlobalFlags, streams, vars);
   } catch (e) {

@@ -211,6 +211,9 @@ describe('bad input: a clear error, exit 1, store unchanged', () => {
     const unknown = kubesim(home, ['get', 'flux']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('error: the server doesn\'t have a resource type "flux"');
+    // a command kubesim does not have, even asked for its help: unknown, as kubectl says (not the program's help)
+    const cp = kubesim(home, ['cp', 'a', 'b', '--help']);
+    expect([cp.code, cp.stdout, cp.stderr.split('\n')[0]]).toEqual([1, '', 'Error: unknown command "cp" for "kubesim"']);
     const flag = kubesim(home, ['get', 'pods', '--nope']);
     expect(flag.code).toBe(1);
     expect(flag.stderr).toBe("Error: unknown flag: --nope\nSee 'kubectl get --help' for usage.\n");

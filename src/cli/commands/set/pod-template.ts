@@ -43,8 +43,9 @@ export const objectName = (resource: ResourceType, obj: KObject) => `${resource.
 export const containersOf = (spec: PodSpec | undefined, selector: string): Container[] => (spec?.containers ?? []).filter((c) => selectsContainer(c.name, selector));
 
 /**
- * The objects `kubectl set env|resources` name: `TYPE NAME…` or `TYPE/NAME…`, each read with a GET, in order, as its
- * resource builder does (a missing one stops the command before anything changes).
+ * The objects `kubectl set image|env|resources` name: `TYPE NAME…` or `TYPE/NAME…`, each read with a GET, in order, as
+ * its resource builder does (a missing one stops the command before anything changes; none named is the builder's
+ * error).
  */
 export function fetchObjects(session: Session, args: string[], namespace: string): Array<{ resource: ResourceType; object: KObject }> | CommandError {
   const targets = resolveTargets(args);
