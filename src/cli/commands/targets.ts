@@ -158,17 +158,15 @@ export function fetchTarget(
 }
 
 /**
- * The objects a writing command names (TYPE NAME…, TYPE/NAME…) or selects (TYPE -l SELECTOR, TYPE --all), as
- * references read by the command itself; `refuse` words a type given without names, nor -l or --all.
+ * The objects a writing command names (TYPE NAME…, TYPE/NAME…) or selects (TYPE -l SELECTOR, TYPE --all), from its
+ * resolved targets, as references read by the command itself; `refuse` words a type given without names, nor -l or --all.
  */
 export function namedOrSelected(
   session: Session,
-  resources: string[],
+  targets: Target[],
   opts: { namespace: string; selector?: string; all: boolean },
   refuse: (message: string) => CommandError,
 ): Array<{ resource: ResourceType; namespace?: string; name: string }> | CommandError {
-  const targets = resolveTargets(resources);
-  if (!Array.isArray(targets)) return targets;
   const selector = opts.selector ? parseSelector(opts.selector) : undefined;
   if (selector && !Array.isArray(selector)) return selectorRefused(targets, opts.selector!, selector.error);
   const found: Array<{ resource: ResourceType; namespace?: string; name: string }> = [];

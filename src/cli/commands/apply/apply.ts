@@ -3,8 +3,8 @@ import type { KObject } from '../../../api/object.js';
 import { KNOWN_NOT_SIMULATED, byKind, kindPrefix, type ResourceType } from '../../../api/resources.js';
 import { missingTypeError } from '../../../manifest/decode.js';
 import { readManifests } from '../../../manifest/read.js';
-import { sortKeys, toTypedJson, withoutManagedFields, writtenOutputRefusal } from '../../../printers/output.js';
-import { documentText, outputTemplate, templateFailure, UNSTRUCTURED_OUTPUTS } from '../get/output-format.js';
+import { sortKeys, toTypedJson, withoutManagedFields } from '../../../printers/output.js';
+import { printDocument, unstructuredTemplate } from '../get/output-format.js';
 import { apiError, clientError, isCommandError, type CommandError } from '../../errors.js';
 import type { ApiResult } from '../../../apiserver/server.js';
 import type { Session } from '../../session.js';
@@ -196,20 +196,13 @@ export async function runApply(session: Session, opts: ApplyOptions): Promise<Co
  * an -o it cannot print (wide, a broken template) fails after the objects were applied, as kubectl's does.
  */
 async function printApplied(session: Session, printed: KObject[], output: string): Promise<CommandError[]> {
-  const refused = writtenOutputRefusal(output, 'apply', UNSTRUCTURED_OUTPUTS) ?? outputTemplate(output);
-  const failed = (text: string) => [clientError(text, 'usage', { detail: `-o ${output}` })];
-  if (typeof refused === 'string') return failed(refused);
+  const template = unstructuredTemplate(output, 'apply');
+  if (typeof template === 'string') return [clientError(template, 'usage', { detail: `-o ${output}` })];
   // several objects make an unstructured List: as JSON, its own keys in the encoder's order, its items' sorted
   if (printed.length > 1 && output === 'json') {
     session.out(toTypedJson({ kind: 'List', apiVersion: 'v1', metadata: {}, items: printed.map(sortKeys) }));
     return [];
   }
-  try {
-    session.out(await documentText(printed.length === 1 ? printed[0] : { apiVersion: 'v1', items: printed, kind: 'List', metadata: {} }, output, refused));
-  } catch (e) {
-    const failure = templateFailure(e, output);
-    if (!failure) throw e;
-    return failed(failure);
-  }
-  return [];
+  const failed = await printDocument(session, printed.length === 1 ? printed[0] : { apiVersion: 'v1', items: printed, kind: 'List', metadata: {} }, output, template);
+  return failed ? [failed] : [];
 }

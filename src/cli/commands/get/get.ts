@@ -8,7 +8,7 @@ import { sortBy } from '../../../printers/sort-by.js';
 import { printTable, type TableOptions } from '../../../printers/table.js';
 import { withHelp } from '../../parse-errors.js';
 import { fetchTarget, resolveTargets, selectorsOf, type Target } from '../targets.js';
-import { documentText, jsonPathFailure, outputTemplate, templateFailure } from './output-format.js';
+import { jsonPathFailure, outputTemplate, printDocument } from './output-format.js';
 
 export interface GetOptions {
   namespace: string;
@@ -88,13 +88,8 @@ export async function runGet(session: Session, args: string[], opts: GetOptions)
     if (all.length) session.out(printCustomColumns(template.columns, all, !!opts.noHeaders));
   } else if (template?.jsonpath || template?.goTemplate || opts.output === 'json' || opts.output === 'yaml') {
     if (single && !all.length) return errors;
-    try {
-      session.out(await documentText(single ? all[0] : asList(all), opts.output!, template));
-    } catch (e) {
-      const failure = templateFailure(e, opts.output!);
-      if (!failure) throw e;
-      return [...errors, clientError(failure, 'usage', { detail: `-o ${opts.output}` })];
-    }
+    const failed = await printDocument(session, single ? all[0] : asList(all), opts.output!, template);
+    if (failed) return [...errors, failed];
   } else if (opts.output === 'name') {
     for (const o of all) session.out(`${nameOf(o)}\n`);
   } else {

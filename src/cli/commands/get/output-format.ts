@@ -68,7 +68,7 @@ export function templateFailure(e: unknown, output: string): string | undefined 
  * One document (an object, or a List) as -o json|yaml|jsonpath=…|go-template=… prints it; a template that fails on it
  * throws (templateFailure words it).
  */
-export async function documentText(doc: unknown, output: string, template: OutputTemplate | undefined): Promise<string> {
+async function documentText(doc: unknown, output: string, template: OutputTemplate | undefined): Promise<string> {
   if (template?.jsonpath) return printJsonPath(template.jsonpath, doc);
   if (template?.goTemplate) return executeGoTemplate(template.goTemplate, doc);
   return output === 'json' ? toJson(doc) : toYaml(doc);
@@ -78,7 +78,7 @@ export async function documentText(doc: unknown, output: string, template: Outpu
  * The -o formats of the commands that write objects read from manifests (apply, create -f, replace -f): the server
  * answers them unstructured, so their JSON keys come in order, as kubesim prints them.
  */
-export const UNSTRUCTURED_OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'go-template', 'template'];
+const UNSTRUCTURED_OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'go-template', 'template'];
 
 /**
  * How `kubectl create -f` and `replace -f` print each object as it is written: `-o json|jsonpath=…|go-template=…` the
@@ -86,19 +86,35 @@ export const UNSTRUCTURED_OUTPUTS = ['json', 'yaml', 'name', 'jsonpath', 'go-tem
  * kubectl's refusal of the format, before anything is sent.
  */
 export function writtenPrinter(output: string | undefined, word: string, command: string): WrittenPrinter | string {
-  const refused = writtenOutputRefusal(output, command, UNSTRUCTURED_OUTPUTS) ?? outputTemplate(output);
-  if (typeof refused === 'string') return refused;
+  const template = unstructuredTemplate(output, command);
+  if (typeof template === 'string') return template;
   const texts = writtenTexts(output, word);
   return async (session, obj, errors) => {
-    try {
-      session.out(refused || output === 'json' ? await documentText(withoutManagedFields(obj), output!, refused) : await texts(obj));
-    } catch (e) {
-      // a template that fails on the object written: kubectl's words, the object stays written
-      const failure = templateFailure(e, output!);
-      if (!failure) throw e;
-      errors.push(clientError(failure, 'usage', { detail: `-o ${output}` }));
-    }
+    if (!template && output !== 'json') return session.out(await texts(obj));
+    // a template that fails on the object written: kubectl's words, the object stays written
+    const failed = await printDocument(session, withoutManagedFields(obj), output!, template);
+    if (failed) errors.push(failed);
   };
+}
+
+/**
+ * The -o of a command that writes unstructured objects (apply, create -f, replace -f): its template parsed, or
+ * kubectl's refusal of a format it cannot print there, or of a template it cannot parse.
+ */
+export function unstructuredTemplate(output: string | undefined, command: string): OutputTemplate | string | undefined {
+  return writtenOutputRefusal(output, command, UNSTRUCTURED_OUTPUTS) ?? outputTemplate(output);
+}
+
+/** Prints one document as documentText makes it; kubectl's error when the template fails on it. */
+export async function printDocument(session: Session, doc: unknown, output: string, template: OutputTemplate | undefined): Promise<CommandError | undefined> {
+  try {
+    session.out(await documentText(doc, output, template));
+    return undefined;
+  } catch (e) {
+    const failure = templateFailure(e, output);
+    if (!failure) throw e;
+    return clientError(failure, 'usage', { detail: `-o ${output}` });
+  }
 }
 
 /** Prints an object written, or adds to `errors` why its template could not. */

@@ -3,7 +3,7 @@ import { kindPrefix } from '../../../api/resources.js';
 import { labelValue } from '../../../apiserver/validation/names.js';
 import { apiError, clientError, type CommandError } from '../../errors.js';
 import type { Session } from '../../session.js';
-import { namedOrSelected } from '../targets.js';
+import { namedOrSelected, resolveTargets } from '../targets.js';
 import { dryRunSuffix } from '../dry-run.js';
 
 export interface LabelOptions {
@@ -128,7 +128,9 @@ async function run(verb: Verb, session: Session, args: string[], opts: LabelOpti
   if (opts.all && opts.selector) return [usage('cannot set --all and --selector at the same time', verb)];
   if (!split.resources.length) return [usage('one or more resources must be specified as <resource> <name> or <resource>/<name>', verb)];
   if (!pairs.set.size && !pairs.remove.length) return [usage(`at least one ${verb.pair} update is required`, verb)];
-  const targets = namedOrSelected(session, split.resources, opts, (message) => usage(message, verb));
+  const resolved = resolveTargets(split.resources);
+  if (!Array.isArray(resolved)) return [resolved];
+  const targets = namedOrSelected(session, resolved, opts, (message) => usage(message, verb));
   if (!Array.isArray(targets)) return [targets];
   const errors: CommandError[] = [];
   for (const t of targets) {

@@ -52,12 +52,13 @@ export async function runScale(session: Session, args: string[], opts: ScaleOpti
   if (current < -1) return usage('The --current-replicas must specify an integer of -1 or greater');
   const print = writtenPrinter(opts.output, `scaled${dryRunSuffix(opts.dryRun)}`, 'scale');
   if (typeof print === 'string') return usage(print);
+  const targets = resolveTargets(args);
+  if (!Array.isArray(targets)) return [targets];
   // the builder's check of -l beside names (a type without names is namedOrSelected's)
-  const named = resolveTargets(args);
-  if (opts.selector && Array.isArray(named) && named.some((t) => t.names.length)) {
-    return usage(named.some((t) => t.pairs) ? 'selectors and the all flag cannot be used when passing resource/name arguments' : 'name cannot be provided when a selector is specified');
+  if (opts.selector && targets.some((t) => t.names.length)) {
+    return usage(targets.some((t) => t.pairs) ? 'selectors and the all flag cannot be used when passing resource/name arguments' : 'name cannot be provided when a selector is specified');
   }
-  const refs = namedOrSelected(session, args, { ...opts, all: opts.all || !!opts.selector }, (message) => clientError(message, 'usage', { detail: 'deployment/NOM' }));
+  const refs = namedOrSelected(session, targets, opts, (message) => clientError(message, 'usage', { detail: 'deployment/NOM' }));
   if (!Array.isArray(refs)) return [refs];
   // every object read first (ContinueOnError): what is missing is told at the end
   const missing: ApiError[] = [];

@@ -1,7 +1,7 @@
 import type { Container, EnvVar, EnvVarSource, PodSpec } from 'kubernetes-types/core/v1.js';
 import type { KObject } from '../../../api/object.js';
 import { bytes, milliCpu } from '../../../api/quantity.js';
-import { RESOURCES } from '../../../api/resources.js';
+import { byKindOnly } from '../../../api/resources.js';
 import { envVarName } from '../../../apiserver/validation/names.js';
 import { writtenOutputRefusal } from '../../../printers/output.js';
 import { clientError, type CommandError } from '../../errors.js';
@@ -113,7 +113,7 @@ function refValue(session: Session, namespace: string, obj: KObject, c: Containe
   const keyRef = from.secretKeyRef ?? from.configMapKeyRef;
   if (keyRef) {
     const kind = from.secretKeyRef ? 'Secret' : 'ConfigMap';
-    const r = session.request({ verb: 'get', resource: RESOURCES.find((x) => x.kind === kind)!, namespace, name: keyRef.name! });
+    const r = session.request({ verb: 'get', resource: byKindOnly(kind)!, namespace, name: keyRef.name! });
     if (!r.ok) throw new Error(r.error.message);
     const data = (r.object as { data?: Record<string, string> }).data ?? {};
     if (!(keyRef.key in data)) throw new Error(`key ${keyRef.key} not found in ${kind === 'Secret' ? 'secret' : 'config map'} ${keyRef.name}`);
