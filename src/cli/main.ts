@@ -32,6 +32,8 @@ interface Invocation {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+/** A repeatable flag of comma-separated values (cobra's StringSlice): `--verbs=get,list --verbs=watch`. */
+const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',')];
 
 /** kubectl's --dry-run flag: alone it means client, `none` is the default (nothing dry). */
 const dryRunOption = (description: string) => new Option('--dry-run [mode]', description).choices(['client', 'server', 'none']);
@@ -547,45 +549,34 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     });
 
   const set = program.command('set').description("change le modèle de pod d'un Deployment : set image|env|resources");
-  set
-    .command('image')
-    .description("change l'image d'un conteneur : set image deployment/NOM CONTENEUR=IMAGE")
-    .argument('[args...]', 'deployment/NOM CONTENEUR=IMAGE')
-    .option('-o, --output <format>', 'yaml ou name')
-    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
-    .action(async (args: string[], o) => {
-      const { runSetImage } = await import('./commands/set/image.js');
-      invoke({ run: (s) => runSetImage(s, args, { namespace: namespace(), output: o.output, dryRun: dryRunOf(o.dryRun) }) });
-    });
-  set
-    .command('env')
-    .description("les variables d'environnement des conteneurs : set env deployment/NOM CLÉ=VALEUR CLÉ-… ou --list")
-    .argument('[args...]', 'deployment/NOM CLÉ=VALEUR CLÉ2-')
-    .option('-c, --containers <names>', 'les conteneurs à changer (* : tous ; jokers * permis)', '*')
+  /** A `set` subcommand: its objects and changes as arguments, -o and --dry-run as every one has them. */
+  const setCommand = (name: string, description: string, args: string) =>
+    set.command(name).description(description).argument('[args...]', args).option('-o, --output <format>', 'yaml ou name').addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'));
+  /** -c of set env and set resources. */
+  const containersOption = ['-c, --containers <names>', 'les conteneurs à changer (* : tous ; jokers * permis)', '*'] as const;
+  setCommand('image', "change l'image d'un conteneur : set image deployment/NOM CONTENEUR=IMAGE", 'deployment/NOM CONTENEUR=IMAGE').action(async (args: string[], o) => {
+    const { runSetImage } = await import('./commands/set/image.js');
+    invoke({ run: (s) => runSetImage(s, args, { namespace: namespace(), output: o.output, dryRun: dryRunOf(o.dryRun) }) });
+  });
+  setCommand('env', "les variables d'environnement des conteneurs : set env deployment/NOM CLÉ=VALEUR CLÉ-… ou --list", 'deployment/NOM CLÉ=VALEUR CLÉ2-')
+    .option(...containersOption)
     .option('-e, --env <KEY=VALUE>', 'une variable à poser (répétable ; - : un fichier env sur l’entrée standard)', collect, [])
     .option('--from <resource>', 'une variable par clé de ce secret/NOM ou configmap/NOM')
-    .option('--keys <keys>', 'avec --from : seulement ces clés', (v: string, all: string[] = []) => [...all, ...v.split(',')])
+    .option('--keys <keys>', 'avec --from : seulement ces clés', collectList)
     .option('--prefix <prefix>', 'préfixe ajouté au nom des variables')
     .option('--list', 'affiche les variables au lieu de les changer')
     .option('--resolve', 'avec --list : la valeur des références (secrets, configmaps)')
     .option('--overwrite [bool]', 'false : refuse de changer une variable qui a déjà une autre valeur')
-    .option('-o, --output <format>', 'yaml ou name')
-    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
     .action(async (args: string[], o) => {
       const { runSetEnv } = await import('./commands/set/env.js');
       const overwrite = o.overwrite === undefined || boolFlag(o.overwrite, 'overwrite', 'kubectl set env');
       const options = { namespace: namespace(), containers: o.containers, env: o.env, from: o.from, prefix: o.prefix, keys: o.keys ?? [], list: !!o.list, resolve: !!o.resolve, overwrite, output: o.output, dryRun: dryRunOf(o.dryRun), stdin: readStdin };
       invoke({ run: (s) => runSetEnv(s, args, options) });
     });
-  set
-    .command('resources')
-    .description('les requests et limits CPU/mémoire des conteneurs : set resources deployment/NOM --requests=cpu=100m')
-    .argument('[args...]', 'deployment/NOM')
-    .option('-c, --containers <names>', 'les conteneurs à changer (* : tous ; jokers * permis)', '*')
+  setCommand('resources', 'les requests et limits CPU/mémoire des conteneurs : set resources deployment/NOM --requests=cpu=100m', 'deployment/NOM')
+    .option(...containersOption)
     .option('--limits <list>', 'cpu=200m,memory=512Mi')
     .option('--requests <list>', 'cpu=100m,memory=256Mi')
-    .option('-o, --output <format>', 'yaml ou name')
-    .addOption(dryRunOption('client ou server : dit ce qui serait fait, sans le faire'))
     .action(async (args: string[], o) => {
       const { runSetResources } = await import('./commands/set/resources.js');
       const options = { namespace: namespace(), containers: o.containers, limits: o.limits, requests: o.requests, output: o.output, dryRun: dryRunOf(o.dryRun) };
@@ -813,7 +804,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .command('port-forward')
     .description("relaie un port local vers un pod : port-forward svc/NOM 8080:80, puis http://localhost:8080 dans un navigateur")
     .argument('[args...]', 'TYPE/NOM [LOCAL:]DISTANT…')
-    .option('--address <addresses>', "adresses d'écoute (localhost : 127.0.0.1 et ::1)", (v: string, all: string[] = []) => [...all, ...v.split(',')])
+    .option('--address <addresses>', "adresses d'écoute (localhost : 127.0.0.1 et ::1)", collectList)
     .action(async (args: string[], o) => {
       const { runPortForward } = await import('./commands/port-forward/port-forward.js');
       const options = { namespace: namespace(), address: o.address ?? ['localhost'] };
@@ -873,8 +864,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--no-headers', 'sans la ligne de titres')
     .option('--api-group <group>', 'seulement ce groupe (vide : le groupe core)')
     .option('--namespaced [bool]', 'true : les ressources d’un namespace ; false : celles du cluster')
-    .option('--verbs <verbs>', 'seulement celles qui ont tous ces verbes (list,get…)', (v: string, all: string[] = []) => [...all, ...v.split(',')])
-    .option('--categories <categories>', 'seulement celles de toutes ces catégories (all)', (v: string, all: string[] = []) => [...all, ...v.split(',')])
+    .option('--verbs <verbs>', 'seulement celles qui ont tous ces verbes (list,get…)', collectList)
+    .option('--categories <categories>', 'seulement celles de toutes ces catégories (all)', collectList)
     .option('--sort-by <field>', 'name ou kind')
     .action(async (o) => {
       const { runApiResources } = await import('./commands/info/info.js');
@@ -1019,7 +1010,6 @@ function internalError(e: unknown): CommandError {
   return clientError(`kubesim internal error: ${detail}`, 'internal', { detail });
 }
 
-/** The `kubesim` entry point: parse, run, print, exit code. Never a stack trace for the user. */
 /**
  * `kubesim cp --help`: commander would print the program's help for a command it does not know; kubectl says the
  * command is unknown (cobra's words, with its suggestions). The help flags are dropped when the first word is no command.
@@ -1033,6 +1023,7 @@ function helpOfKnownCommandsOnly(program: Command, argv: string[]): string[] {
   return known ? argv : argv.filter((a) => !help(a));
 }
 
+/** The `kubesim` entry point: parse, run, print, exit code. Never a stack trace for the user. */
 export async function main(
   argv: string[],
   streams: Streams = { out: process.stdout, err: process.stderr },
