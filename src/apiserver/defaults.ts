@@ -2,7 +2,7 @@ import type { Container, PodSpec, PodTemplateSpec, ServicePort } from 'kubernete
 import type { KObject } from '../api/object.js';
 
 /**
- * Scheme defaulting (pkg/apis/{core,apps}/v1/defaults.go): the values the API server fills in before validation.
+ * Scheme defaulting (pkg/apis/{core,apps,batch}/v1/defaults.go): the values the API server fills in before validation.
  * Each function returns the list of fields it set, so the narration can show what "par défaut" means.
  */
 type Obj = Record<string, any>;
@@ -90,6 +90,18 @@ const BY_KIND: Record<string, (o: Obj, changes: string[]) => void> = {
   ReplicaSet(o, changes) {
     const s = (o.spec ??= {});
     setDefault(s, 'replicas', 1, changes, 'spec.');
+    defaultTemplate(s.template, changes);
+  },
+  Job(o, changes) {
+    const s = (o.spec ??= {});
+    // a Job that says neither runs one pod once; one that sets parallelism alone has no completion count
+    if (s.completions == null && s.parallelism == null) setDefault(s, 'completions', 1, changes, 'spec.');
+    setDefault(s, 'parallelism', 1, changes, 'spec.');
+    setDefault(s, 'backoffLimit', s.backoffLimitPerIndex == null ? 6 : 2 ** 31 - 1, changes, 'spec.');
+    setDefault(s, 'completionMode', 'NonIndexed', changes, 'spec.');
+    setDefault(s, 'suspend', false, [], 'spec.');
+    setDefault(s, 'podReplacementPolicy', s.podFailurePolicy == null ? 'TerminatingOrFailed' : 'Failed', [], 'spec.');
+    setDefault(s, 'manualSelector', false, [], 'spec.');
     defaultTemplate(s.template, changes);
   },
   Service(o, changes) {

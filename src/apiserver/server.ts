@@ -333,14 +333,16 @@ export class ApiServer {
    */
   private gracefulDeletion(req: ApiRequest, obj: KObject): { seconds: number; shorten: boolean } | undefined {
     if (req.resource.kind === 'Namespace') return { seconds: 0, shorten: false };
-    if (obj.metadata.finalizers?.length) return { seconds: 0, shorten: false };
-    if (req.resource.kind !== 'Pod') return undefined;
-    const pod = obj as KObject & { spec: { nodeName?: string; terminationGracePeriodSeconds?: number }; status?: { phase?: string } };
-    if (!pod.spec.nodeName || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return undefined;
-    const seconds = req.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30;
-    if (seconds === 0) return undefined;
     const current = obj.metadata.deletionGracePeriodSeconds;
-    return { seconds, shorten: current !== undefined && current !== null && seconds < current };
+    const shorter = (seconds: number) => current !== undefined && current !== null && seconds < current;
+    const finalizers = !!obj.metadata.finalizers?.length;
+    if (req.resource.kind !== 'Pod') return finalizers ? { seconds: 0, shorten: false } : undefined;
+    const pod = obj as KObject & { spec: { nodeName?: string; terminationGracePeriodSeconds?: number }; status?: { phase?: string } };
+    const running = pod.spec.nodeName && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
+    const seconds = running ? (req.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) : 0;
+    if (seconds > 0) return { seconds, shorten: shorter(seconds) };
+    // a pod with finalizers (a Job's) waits for them even once stopped: marked with no grace left, it goes with the last
+    return finalizers ? { seconds: 0, shorten: shorter(0) } : undefined;
   }
 
   /** An object marked for deletion goes once its last finalizer is removed. */
@@ -348,7 +350,8 @@ export class ApiServer {
     const finalizers = obj.metadata.finalizers ?? [];
     const nsFinalizers = obj.kind === 'Namespace' ? ((obj.spec as { finalizers?: string[] })?.finalizers ?? []) : [];
     if (!obj.metadata.deletionTimestamp || finalizers.length || nsFinalizers.length) return undefined;
-    if (obj.kind === 'Pod') return undefined; // pods go with the kubelet's zero-grace delete
+    // pods go with the kubelet's zero-grace delete, or with their last finalizer once it was made
+    if (obj.kind === 'Pod' && obj.metadata.deletionGracePeriodSeconds !== 0) return undefined;
     const revision = this.w.store.delete(key);
     this.written(req, 'delete', key, revision!, obj);
     return { ok: true, object: obj };

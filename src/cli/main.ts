@@ -38,9 +38,10 @@ const collectList = (value: string, previous: string[] = []) => [...previous, ..
 /** kubectl's --dry-run flag: alone it means client, `none` is the default (nothing dry). */
 const dryRunOption = (description: string) => new Option('--dry-run [mode]', description).choices(['client', 'server', 'none']);
 /** The `create` subcommands that generate an object from flags, by kubectl's names and aliases. */
-const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'Namespace' | 'ConfigMap' | 'Secret' | 'serviceaccount' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding'> = {
+const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'job' | 'Namespace' | 'ConfigMap' | 'Secret' | 'serviceaccount' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding'> = {
   deployment: 'deployment',
   deploy: 'deployment',
+  job: 'job',
   namespace: 'Namespace',
   ns: 'Namespace',
   configmap: 'ConfigMap',
@@ -57,6 +58,7 @@ const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'Namespace' | 'ConfigMap
 const CREATE_FLAGS: Record<string, string[]> = {
   files: ['filename', 'recursive', 'dryRun', 'output'],
   deployment: ['image', 'replicas', 'port', 'dryRun', 'output'],
+  job: ['image', 'from', 'dryRun', 'output'],
   Namespace: ['dryRun', 'output'],
   ConfigMap: ['fromLiteral', 'fromFile', 'fromEnvFile', 'appendHash', 'dryRun', 'output'],
   Secret: ['fromLiteral', 'fromFile', 'fromEnvFile', 'type', 'appendHash', 'dryRun', 'output'],
@@ -280,8 +282,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
 
   program
     .command('create')
-    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create namespace NOM, create configmap NOM, create secret generic|docker-registry NOM, create role|clusterrole NOM --verb=… --resource=…, create rolebinding|clusterrolebinding NOM --role=…|--clusterrole=… --user=…, create serviceaccount NOM')
-    .argument('[args...]', 'deployment NOM | namespace NOM | configmap NOM | secret generic|docker-registry NOM | role NOM | clusterrole NOM | rolebinding NOM | clusterrolebinding NOM | serviceaccount NOM')
+    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create job NOM --image=IMAGE -- COMMANDE, create namespace NOM, create configmap NOM, create secret generic|docker-registry NOM, create role|clusterrole NOM --verb=… --resource=…, create rolebinding|clusterrolebinding NOM --role=…|--clusterrole=… --user=…, create serviceaccount NOM')
+    .argument('[args...]', 'deployment NOM | job NOM | namespace NOM | configmap NOM | secret generic|docker-registry NOM | role NOM | clusterrole NOM | rolebinding NOM | clusterrolebinding NOM | serviceaccount NOM')
     .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
     .option('--from-literal <cle=valeur>', 'une clé et sa valeur (configmap, secret)', collect, [])
@@ -293,7 +295,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--docker-username <nom>', 'le compte sur le registre (secret docker-registry)')
     .option('--docker-password <mot>', 'son mot de passe (secret docker-registry)')
     .option('--docker-email <courriel>', 'son courriel (secret docker-registry)')
-    .option('--image <image>', 'image des conteneurs (deployment ; répétable)', collect, [])
+    .option('--image <image>', 'image des conteneurs (deployment, job ; répétable pour deployment)', collect, [])
+    .option('--from <type/nom>', 'le modèle de Job d’un CronJob (job : --from=cronjob/NOM)')
     .option('-r, --replicas <count>', 'nombre de réplicas (deployment)')
     .option('--port <port>', 'port du conteneur (deployment)')
     .option('--verb <verbes>', 'verbes permis (role, clusterrole ; get,list… ; répétable)', collect, [])
@@ -316,12 +319,19 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       if (foreign) throw new UsageError(flagError(unknownFlag(flagOf(foreign)), helpPath(['create'], argv.slice(2))));
       const generated = { namespace: namespaceOfRequest, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
       const names = args.slice(1);
+      // kubectl's ArgsLenAtDash: what follows -- is the containers' command (deployment, job), not names
+      const dash = argv.indexOf('--');
+      const command = dash < 0 ? [] : argv.slice(dash + 1);
+      const named = names.slice(0, names.length - command.length);
       if (sub === 'deployment') {
         const { runCreateDeployment } = await import('./commands/create/deployment.js');
-        // kubectl's ArgsLenAtDash: what follows -- is the containers' command, not names
-        const dash = argv.indexOf('--');
-        const command = dash < 0 ? [] : argv.slice(dash + 1);
-        invoke({ run: (s) => runCreateDeployment(s, names.slice(0, names.length - command.length), { ...generated, images: o.image, replicas: o.replicas, port: o.port, command }) });
+        invoke({ run: (s) => runCreateDeployment(s, named, { ...generated, images: o.image, replicas: o.replicas, port: o.port, command }) });
+        return;
+      }
+      if (sub === 'job') {
+        const { runCreateJob } = await import('./commands/create/job.js');
+        // kubectl's --image is a string flag there: the last one given wins
+        invoke({ run: (s) => runCreateJob(s, named, { ...generated, image: o.image.at(-1), from: o.from, command }) });
         return;
       }
       if (sub === 'Namespace' || sub === 'ConfigMap' || sub === 'Secret') {

@@ -70,6 +70,13 @@ export type SimEventBody =
   | E<'replicaset.pod-deleted', { replicaSet: ObjectRef; pod: string }>
   | E<'replicaset.pod-released', { replicaSet: ObjectRef; pod: string }>
   | E<'replicaset.pod-adopted', { replicaSet: ObjectRef; pod: string }>
+  | E<'job.pod-created', { job: ObjectRef; pod: string; etcdRevision: number }>
+  | E<'job.pod-ended', { job: ObjectRef; pod: string; succeeded: boolean; counts: { succeeded: number; failed: number } }>
+  | E<'job.pod-deleted', { job: ObjectRef; pod: string }>
+  | E<'job.backing-off', { job: ObjectRef; delayMs: number }>
+  | E<'job.suspended', { job: ObjectRef; suspended: boolean }>
+  | E<'job.finished', { job: ObjectRef; complete: boolean; reason: string; succeeded: number; failed: number; ttlSeconds?: number }>
+  | E<'job.expired', { job: ObjectRef; ttlSeconds: number }>
   | E<'volume.provisioned', { claim: ObjectRef; volume: string; storageClass: string; size: string; node?: string }>
   | E<'volume.bound', { claim: ObjectRef; volume: string }>
   | E<'volume.deleted', { volume: string }>

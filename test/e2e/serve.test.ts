@@ -81,6 +81,17 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     for (const args of cases) await expectLikeKubesim(args, { ages: true });
   }, 60_000);
 
+  it('serves Jobs as kubectl reads and creates them: get, wide, yaml, describe, logs, explain, create job (protobuf)', async () => {
+    expect(kubesim(home, ['-q', 'apply', '-f', join(CORPUS, 'website/controllers/job.yaml')]).code).toBe(0);
+    const created = await kubectl(['create', 'job', 'bonjour', '--image=busybox', '--', 'echo', 'Bonjour la classe']);
+    expect([created.code, created.stdout, created.stderr]).toEqual([0, 'job.batch/bonjour created\n', '']);
+    const cases = [
+      ['get', 'jobs'], ['get', 'jobs', '-o', 'wide'], ['get', 'job', 'pi', '-o', 'yaml'], ['get', 'pods', '-l', 'job-name=pi'], ['describe', 'job', 'pi'],
+      ['logs', 'job/bonjour'], ['explain', 'job.spec.backoffLimit'], ['create', 'job', 'x'], ['create', 'job', 'x', '--image=busybox', '--from=cronjob/y'],
+    ];
+    for (const args of cases) await expectLikeKubesim(args);
+  }, 60_000);
+
   it('serves what kubectl describe reads (events by field selector, pods of a node), ages aside', async () => {
     const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
     // describe node also reads the node's Lease in kube-node-lease; describe namespace, its quotas and limit ranges

@@ -1,3 +1,4 @@
+import { jobStrategy } from './job.js';
 import { podStrategy } from './pod.js';
 import { serviceStrategy } from './service.js';
 import { simpleStrategies } from './simple.js';
@@ -12,6 +13,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   Service: serviceStrategy,
   Deployment: deploymentStrategy,
   ReplicaSet: replicaSetStrategy,
+  Job: jobStrategy,
   PersistentVolumeClaim: pvcStrategy,
   PersistentVolume: pvStrategy,
   StorageClass: storageClassStrategy,

@@ -2,16 +2,12 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import { invalid, notSupported, required, type FieldError } from '../../api/field.js';
 import { selectorMatches, fromLabelSelector } from '../../api/labels.js';
 import { jsonEqual, type KObject } from '../../api/object.js';
-import { validateObjectMeta, validateLabels } from '../validation/meta.js';
+import { nonNegative, validateObjectMeta, validateLabels } from '../validation/meta.js';
 import { dns1123Subdomain } from '../validation/names.js';
 import { validatePodSpec } from '../validation/pod.js';
 import type { Strategy } from './strategy.js';
 
 type Workload = Deployment | ReplicaSet;
-
-function nonNegative(value: number | undefined, path: string): FieldError[] {
-  return value !== undefined && value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
-}
 
 /** Shared by Deployment and ReplicaSet (pkg/apis/apps/validation): selector, template and replicas. */
 function validateWorkload(obj: Workload, kindName: string): FieldError[] {

@@ -38,3 +38,8 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
   }
   return errs;
 }
+
+/** apivalidation.ValidateNonnegativeField: a count or duration that may be unset, never negative. */
+export function nonNegative(value: number | undefined | null, path: string): FieldError[] {
+  return value != null && value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
+}

@@ -8,7 +8,8 @@ import type { World } from '../../sim/world.js';
 import type { WatchEvent } from '../../store/store.js';
 import { controllerRef, splitKey } from '../owners.js';
 import type { Reconciler, Result } from '../runtime.js';
-import { deletionOrder, slowStartBatches } from './plan.js';
+import { deletionOrder } from './plan.js';
+import { createPods } from '../pod-control.js';
 
 /**
  * The pod index the controller reads instead of listing its namespace (upstream's controllerUID indexer, with the
@@ -115,36 +116,10 @@ export class ReplicaSetController implements Reconciler {
   }
 
   private createPods(rs: KObject, count: number): void {
-    const template = (rs as unknown as ReplicaSet).spec!.template!;
-    for (const batch of slowStartBatches(count)) {
-      for (let i = 0; i < batch; i++) {
-        const pod = {
-          apiVersion: 'v1',
-          kind: 'Pod',
-          metadata: {
-            generateName: `${rs.metadata.name}-`,
-            namespace: rs.metadata.namespace,
-            labels: { ...(template.metadata?.labels ?? {}) },
-            ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
-            ownerReferences: [controllerRef(rs)],
-          },
-          spec: clone(template.spec),
-        };
-        const result = this.client.create(pod as unknown as KObject, { owned: true });
-        if (!result.ok) {
-          this.recorder.warning(rs, 'FailedCreate', `Error creating: ${result.error.message}`);
-          return;
-        }
-        const podName = result.object.metadata.name;
-        this.recorder.normal(rs, 'SuccessfulCreate', `Created pod: ${podName}`);
-        this.w.log.emit('controller-manager', {
-          kind: 'replicaset.pod-created',
-          replicaSet: { kind: 'ReplicaSet', namespace: rs.metadata.namespace, name: rs.metadata.name },
-          pod: podName,
-          etcdRevision: Number(result.object.metadata.resourceVersion),
-        });
-      }
-    }
+    const replicaSet = { kind: 'ReplicaSet', namespace: rs.metadata.namespace, name: rs.metadata.name };
+    createPods(this.client, this.recorder, rs, (rs as unknown as ReplicaSet).spec!.template!, count, (pod, etcdRevision) =>
+      this.w.log.emit('controller-manager', { kind: 'replicaset.pod-created', replicaSet, pod, etcdRevision }),
+    );
   }
 
   private deletePods(rs: KObject, active: KObject[], count: number): void {

@@ -80,6 +80,20 @@ export const en: Catalog = {
     emoji: '👀',
     text: `ReplicaSet controller: orphan pod ${e.pod} has the labels of ${e.replicaSet.name}'s selector → adopts it (ownerReference added) and counts it among its replicas`,
   }),
+  'job.pod-created': (e) => ({ step: 6, emoji: '👀', text: `Job controller: creates pod ${e.pod} for ${obj(e.job)} 💾 /registry/pods/${e.job.namespace}/${e.pod} (revision ${e.etcdRevision})` }),
+  'job.pod-ended': (e) => ({
+    step: 6,
+    emoji: e.succeeded ? '🏁' : '💥',
+    text: `Job controller: pod ${e.pod} ${e.succeeded ? 'completed its task successfully' : 'failed'} → counted (${e.counts.succeeded} succeeded, ${e.counts.failed} failed); its batch.kubernetes.io/job-tracking finalizer is removed, the pod stays for its logs`,
+  }),
+  'job.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Job controller: deletes pod ${e.pod} of ${obj(e.job)}` }),
+  'job.backing-off': (e) => ({ step: 6, emoji: '⏳', text: `Job controller: a pod of ${obj(e.job)} just failed → waits ${seconds(e.delayMs, 'en')} more before creating another (10 s, doubled for each failure in a row, up to 10 min)` }),
+  'job.suspended': (e) => ({ step: 6, emoji: '⏸️', text: e.suspended ? `Job controller: ${obj(e.job)} is suspended (spec.suspend) → its active pods are deleted, none is created` : `Job controller: ${obj(e.job)} resumes → it creates its pods again` }),
+  'job.finished': (e) =>
+    e.complete
+      ? { step: 6, emoji: '✅', text: `Job controller: ${obj(e.job)} finished (Complete) — ${e.succeeded} pod${e.succeeded > 1 ? 's' : ''} succeeded${e.ttlSeconds !== undefined ? `; it will be deleted in ${e.ttlSeconds} s (ttlSecondsAfterFinished)` : '; the Job and its pods stay, to read their logs'}` }
+      : { step: 6, emoji: '🚨', text: `Job controller: ${obj(e.job)} failed (Failed, ${e.reason}) — ${e.failed} failure${e.failed > 1 ? 's' : ''}; no more pods will be created` },
+  'job.expired': (e) => ({ step: 6, emoji: '🧹', text: `TTL-after-finished controller: ${obj(e.job)} finished ${e.ttlSeconds} s ago → deletes it, with its pods` }),
   'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Storage provisioner: class "${e.storageClass}" creates volume ${e.volume} (${e.size}) for ${obj(e.claim)}${e.node ? `, on node ${e.node}'s disk: the data will stay on that node` : ''}` }),
   'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: ${obj(e.claim)} is Bound to volume ${e.volume}` }),
   'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: no claim left for ${e.volume}, Delete policy → the volume is deleted` }),

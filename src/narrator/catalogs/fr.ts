@@ -87,6 +87,20 @@ export const fr: Catalog = {
     emoji: '👀',
     text: `Contrôleur ReplicaSet : le pod orphelin ${e.pod} a les labels du sélecteur de ${e.replicaSet.name} → il l'adopte (ownerReference ajoutée) et le compte parmi ses réplicas`,
   }),
+  'job.pod-created': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur Job : crée le pod ${e.pod} pour ${obj(e.job)} 💾 /registry/pods/${e.job.namespace}/${e.pod} (révision ${e.etcdRevision})` }),
+  'job.pod-ended': (e) => ({
+    step: 6,
+    emoji: e.succeeded ? '🏁' : '💥',
+    text: `Contrôleur Job : le pod ${e.pod} a ${e.succeeded ? 'terminé sa mission avec succès' : 'échoué'} → compté (${e.counts.succeeded} réussi${e.counts.succeeded > 1 ? 's' : ''}, ${e.counts.failed} échec${e.counts.failed > 1 ? 's' : ''}) ; son finalizer batch.kubernetes.io/job-tracking est retiré, le pod reste pour ses logs`,
+  }),
+  'job.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur Job : supprime le pod ${e.pod} de ${obj(e.job)}` }),
+  'job.backing-off': (e) => ({ step: 6, emoji: '⏳', text: `Contrôleur Job : un pod de ${obj(e.job)} vient d'échouer → attend encore ${seconds(e.delayMs, 'fr')} avant d'en recréer un (10 s, puis le double à chaque échec de suite, jusqu'à 10 min)` }),
+  'job.suspended': (e) => ({ step: 6, emoji: '⏸️', text: e.suspended ? `Contrôleur Job : ${obj(e.job)} est suspendu (spec.suspend) → ses pods actifs sont supprimés, aucun n'est créé` : `Contrôleur Job : ${obj(e.job)} reprend → il recrée ses pods` }),
+  'job.finished': (e) =>
+    e.complete
+      ? { step: 6, emoji: '✅', text: `Contrôleur Job : ${obj(e.job)} terminé (Complete) — ${e.succeeded} pod${e.succeeded > 1 ? 's' : ''} réussi${e.succeeded > 1 ? 's' : ''}${e.ttlSeconds !== undefined ? ` ; il sera supprimé dans ${e.ttlSeconds} s (ttlSecondsAfterFinished)` : ' ; le Job et ses pods restent, pour consulter leurs logs'}` }
+      : { step: 6, emoji: '🚨', text: `Contrôleur Job : ${obj(e.job)} a échoué (Failed, ${e.reason}) — ${e.failed} échec${e.failed > 1 ? 's' : ''} ; plus aucun pod ne sera créé` },
+  'job.expired': (e) => ({ step: 6, emoji: '🧹', text: `Contrôleur TTL-after-finished : ${obj(e.job)} est fini depuis ${e.ttlSeconds} s → il le supprime, avec ses pods` }),
   'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Provisionneur de stockage : la classe « ${e.storageClass} » crée le volume ${e.volume} (${e.size}) pour ${obj(e.claim)}${e.node ? `, sur le disque du nœud ${e.node} : les données resteront sur ce nœud` : ''}` }),
   'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : ${obj(e.claim)} est liée (Bound) au volume ${e.volume}` }),
   'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : plus de réclamation pour ${e.volume}, politique Delete → le volume est supprimé` }),

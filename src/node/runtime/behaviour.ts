@@ -1,5 +1,6 @@
 import type { Container } from 'kubernetes-types/core/v1.js';
 import { profileOf } from './images.js';
+import { piDigits } from './pi.js';
 
 /** What a container's main process does once started: run until stopped, or exit after a while with a code. */
 export interface Behaviour {
@@ -70,6 +71,9 @@ function baseBehaviour(c: Container): Behaviour {
   const livenessFails = livenessOf(c, script);
   if (livenessFails) return { ...shellBehaviour(script), livenessFails };
   if (profile.kind === 'crash') return { exitAfterMs: 2_000, exitCode: 1, logs: profile.logs };
+  // Perl's big-number π: a second of work per thousand digits, then the number on one line
+  const bpi = /^perl\b.*\bbpi\((\d{1,5})\)/.exec(script);
+  if (bpi) return { exitAfterMs: Math.max(100, Number(bpi[1])), exitCode: 0, logs: [piDigits(Math.max(1, Number(bpi[1])))] };
   if (profile.kind === 'shell') return shellBehaviour(script);
   // a server image told to run a shell script does what the script says
   if (/^(\/bin\/)?(ba)?sh\s+-c\b/.test(script)) return shellBehaviour(script);

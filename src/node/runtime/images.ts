@@ -67,6 +67,8 @@ const CATALOG: Record<string, ImageProfile> = {
     ],
   },
   httpd: { sizeBytes: 58_236_412, startupMs: 300, stopMs: 300, description: 'serveur web Apache httpd', tags: SEMVER('2\\.[24]'), kind: 'server', logs: ['AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name', '[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4 configured -- resuming normal operations'] },
+  // kubernetes.io's Job example computes π with it (`perl -Mbignum=bpi -wle 'print bpi(2000)'`, behaviour.ts)
+  perl: { sizeBytes: 337 * MB, startupMs: 100, stopMs: 100, description: 'interpréteur Perl', tags: SEMVER('5(\\.\\d+)?'), kind: 'shell', logs: [] },
   redis: { sizeBytes: 45_112_320, startupMs: 400, stopMs: 300, description: 'Redis', tags: SEMVER('[3-8]'), kind: 'server', logs: ['1:M * Server initialized', '1:M * Ready to accept connections tcp'] },
   // the app of kubernetes.io's "Learn Kubernetes Basics" (gcr.io/google-samples/…:v1, docker.io/jocatalin/…:v2); its
   // module 6 rolls out v10, which does not exist, to show ImagePullBackOff and `rollout undo`

@@ -3,13 +3,14 @@ import { endpointSliceColumns, endpointsColumns, serviceColumns } from './networ
 import { podColumns } from './pods.js';
 import { persistentVolumeClaimColumns, persistentVolumeColumns, storageClassColumns } from './storage.js';
 import type { Columns } from './types.js';
-import { deploymentColumns, replicaSetColumns } from './workloads.js';
+import { deploymentColumns, jobColumns, replicaSetColumns } from './workloads.js';
 
 /** Kind → table columns, as kube-apiserver's printers.go registers them. */
 export const COLUMNS: Record<string, Columns> = {
   Pod: podColumns,
   Deployment: deploymentColumns,
   ReplicaSet: replicaSetColumns,
+  Job: jobColumns,
   Service: serviceColumns,
   Endpoints: endpointsColumns,
   EndpointSlice: endpointSliceColumns,

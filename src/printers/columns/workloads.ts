@@ -1,7 +1,9 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1.js';
+import { asJob, jobCompletions, jobStatus } from '../../api/jobs.js';
+import type { KObject } from '../../api/object.js';
 import { formatLabelSelector } from '../../api/labels.js';
-import { age } from '../duration.js';
+import { age, humanDuration } from '../duration.js';
 import type { Columns } from './types.js';
 
 function templateColumns(t: PodTemplateSpec | undefined): [string, string] {
@@ -33,5 +35,25 @@ export const replicaSetColumns: Columns = {
   wideRow(o) {
     const rs = o as unknown as ReplicaSet;
     return [...templateColumns(rs.spec?.template), formatLabelSelector(rs.spec?.selector)];
+  },
+};
+
+/** DURATION: from the start to the completion, or to now while the Job runs (empty before it starts). */
+function jobDuration(o: KObject, now: number): string {
+  const { startTime, completionTime } = asJob(o).status ?? {};
+  if (!startTime) return '';
+  return humanDuration((completionTime ? Date.parse(completionTime) : now) - Date.parse(startTime));
+}
+
+export const jobColumns: Columns = {
+  headers: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(o, now) {
+    const job = asJob(o);
+    return [o.metadata.name, jobStatus(job), jobCompletions(job), jobDuration(o, now), age(o.metadata.creationTimestamp, now)];
+  },
+  wideRow(o) {
+    const job = asJob(o);
+    return [...templateColumns(job.spec?.template), formatLabelSelector(job.spec?.selector)];
   },
 };

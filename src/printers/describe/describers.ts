@@ -1,10 +1,12 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { JobSpec } from 'kubernetes-types/batch/v1.js';
+import { asJob } from '../../api/jobs.js';
 import type { Endpoints, Event, Namespace, Node, Pod, PodTemplateSpec, Service } from 'kubernetes-types/core/v1.js';
 import { formatLabelSelector } from '../../api/labels.js';
 import type { KObject } from '../../api/object.js';
 import { controllerOf } from '../../api/object.js';
 import { bytes, formatBytes, formatMilliCpu, milliCpu } from '../../api/quantity.js';
-import { age } from '../duration.js';
+import { age, humanDuration } from '../duration.js';
 import { describeContainers, describeVolumes } from './containers.js';
 import { describeConfigMap, describeSecret } from './config.js';
 import { describeRole, describeRoleBinding, describeServiceAccount } from './rbac.js';
@@ -134,6 +136,36 @@ function describeReplicaSet(o: KObject, ctx: DescribeContext): string {
   w.write(0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 0} desired`);
   w.write(0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`);
   describePodTemplate(w, rs.spec?.template);
+  w.events(ctx.events, ctx.now);
+  return w.toString();
+}
+
+/** describeJob: the Job's counts and times, then its pod template. */
+function describeJob(o: KObject, ctx: DescribeContext): string {
+  const job = asJob(o);
+  const spec: Partial<JobSpec> = job.spec ?? {};
+  const status = job.status ?? {};
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${o.metadata.name}`);
+  w.write(0, `Namespace:\t${o.metadata.namespace}`);
+  w.write(0, `Selector:\t${formatLabelSelector(spec.selector)}`);
+  w.labels('Labels', o.metadata.labels);
+  w.annotations('Annotations', o.metadata.annotations);
+  const owner = controllerOf(o);
+  if (owner) w.write(0, `Controlled By:\t${owner.kind}/${owner.name}`);
+  if (spec.parallelism != null) w.write(0, `Parallelism:\t${spec.parallelism}`);
+  w.write(0, `Completions:\t${spec.completions ?? '<unset>'}`);
+  if (spec.completionMode != null) w.write(0, `Completion Mode:\t${spec.completionMode}`);
+  if (spec.suspend != null) w.write(0, `Suspend:\t${spec.suspend}`);
+  if (spec.backoffLimit != null) w.write(0, `Backoff Limit:\t${spec.backoffLimit}`);
+  if (spec.ttlSecondsAfterFinished != null) w.write(0, `TTL Seconds After Finished:\t${spec.ttlSecondsAfterFinished}`);
+  if (status.startTime) w.write(0, `Start Time:\t${rfc1123z(status.startTime)}`);
+  if (status.completionTime) w.write(0, `Completed At:\t${rfc1123z(status.completionTime)}`);
+  if (status.startTime && status.completionTime) w.write(0, `Duration:\t${humanDuration(Date.parse(status.completionTime) - Date.parse(status.startTime))}`);
+  if (spec.activeDeadlineSeconds != null) w.write(0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s`);
+  const ready = status.ready == null ? '' : ` (${status.ready} Ready)`;
+  w.write(0, `Pods Statuses:\t${status.active ?? 0} Active${ready} / ${status.succeeded ?? 0} Succeeded / ${status.failed ?? 0} Failed`);
+  describePodTemplate(w, spec.template);
   w.events(ctx.events, ctx.now);
   return w.toString();
 }
@@ -316,6 +348,7 @@ const DESCRIBERS: Record<string, (o: KObject, ctx: DescribeContext) => string> =
   Pod: describePod,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
+  Job: describeJob,
   Service: describeService,
   Endpoints: describeEndpoints,
   Node: describeNode,

@@ -108,7 +108,7 @@ export async function runDiff(session: Session, opts: DiffOptions): Promise<Comm
   if (errors.length) return errors.map(failed);
   const files: Array<{ name: string; live?: string; merged: string }> = [];
   for (const o of objects) {
-    const name = o.object.metadata.name;
+    const name = o.object.metadata?.name;
     // client-go's request builder, before anything is sent (generateName is for create, not for diff or apply)
     if (!name) return [failed(clientError('error: resource name may not be empty', 'usage', { detail: 'metadata.name' }))];
     // the server's words, without the "error when creating FILE" of apply

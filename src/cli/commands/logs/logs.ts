@@ -67,7 +67,7 @@ export async function runLogs(session: Session, args: string[], opts: LogsOption
 const noPod = () =>
   clientError(withHelp("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", 'logs'), 'usage', { detail: 'kubesim logs NOM_DU_POD' });
 
-/** The pod named (or picked from a Deployment or ReplicaSet), as the API server returns it. */
+/** The pod named (or picked from a Deployment, ReplicaSet or Job), as the API server returns it. */
 export function namedPod(session: Session, arg: string, namespace: string): Pod[] | CommandError {
   const picked = pickPod(session, arg, namespace);
   if (typeof picked !== 'string') return picked;
@@ -86,7 +86,7 @@ function selectedPods(session: Session, selector: string, namespace: string): Po
   return (listed.objects ?? []).filter((o) => matches(labels, o.metadata.labels)) as unknown as Pod[];
 }
 
-/** `deployment/web`, `rs/web-abc`: the pod kubectl logs picks among its pods (and says so when there are several). */
+/** `deployment/web`, `rs/web-abc`, `job/pi`: the pod kubectl logs picks among its pods (and says so when there are several). */
 export function pickPod(session: Session, arg: string, namespace: string): string | CommandError {
   const slash = arg.indexOf('/');
   if (slash < 0) return arg;
@@ -94,7 +94,7 @@ export function pickPod(session: Session, arg: string, namespace: string): strin
   const name = arg.slice(slash + 1);
   if (!type) return clientError(`the server doesn't have a resource type "${arg.slice(0, slash)}"`, 'unknown-resource', { resource: arg.slice(0, slash) });
   if (type.kind === 'Pod') return name;
-  if (type.kind !== 'Deployment' && type.kind !== 'ReplicaSet') return clientError(`cannot get the logs from ${type.kind.toLowerCase()}`, 'usage', { detail: arg });
+  if (!['Deployment', 'ReplicaSet', 'Job'].includes(type.kind)) return clientError(`cannot get the logs from ${type.kind.toLowerCase()}`, 'usage', { detail: arg });
   const got = session.request({ verb: 'get', resource: type, namespace, name });
   if (!got.ok) return apiError(got.error, { alone: true });
   const selector = (got.object.spec as { selector?: LabelSelector }).selector;

@@ -60,7 +60,7 @@ function containerPort(pod: Pod, name: string): number | string {
 }
 
 /**
- * AttachablePodForObjectFn: a pod itself, or the first of the pods a Deployment, ReplicaSet or Service selects, the
+ * AttachablePodForObjectFn: a pod itself, or the first of the pods a Deployment, ReplicaSet, Job or Service selects, the
  * most active first (podutils.ActivePods, reversed). The forward goes to that one pod, for as long as it runs.
  */
 function targetOf(session: Session, arg: string, specs: string[], namespace: string): Target | CommandError[] {
@@ -74,7 +74,7 @@ function targetOf(session: Session, arg: string, specs: string[], namespace: str
   if (type.kind === 'Pod') pod = got.object as unknown as Pod;
   else {
     const goType = `*${type.version}.${type.kind}`;
-    if (!['Deployment', 'ReplicaSet', 'Service'].includes(type.kind)) return usage(`cannot attach to ${goType}: selector for ${goType} not implemented`);
+    if (!['Deployment', 'ReplicaSet', 'Job', 'Service'].includes(type.kind)) return usage(`cannot attach to ${goType}: selector for ${goType} not implemented`);
     const selector = selectorOf(got.object);
     if (!selector) return usage(`cannot attach to ${goType}: invalid service '${name}': Service is defined without a selector`);
     const pods = session.store

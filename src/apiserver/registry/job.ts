@@ -1,0 +1,93 @@
+import type { Job, JobSpec } from 'kubernetes-types/batch/v1.js';
+import { forbidden, invalid, notSupported, type FieldError } from '../../api/field.js';
+import { fromLabelSelector, selectorMatches } from '../../api/labels.js';
+import { jsonEqual, type KObject } from '../../api/object.js';
+import { JOB_LABELS } from '../../api/jobs.js';
+import { nonNegative, validateLabels, validateObjectMeta } from '../validation/meta.js';
+import { dns1123Subdomain } from '../validation/names.js';
+import { validatePodSpec } from '../validation/pod.js';
+import type { Strategy } from './strategy.js';
+
+/**
+ * generateSelector (pkg/registry/batch/job/strategy.go): unless the user chose a manual selector, the template gets the
+ * job-name and controller-uid labels (legacy and prefixed) and the Job selects its own pods by its UID alone. A Job
+ * without labels of its own takes its template's (SetDefaults_Job, applied again when the API server reads it back).
+ */
+function generateSelector(job: Job): void {
+  const spec = job.spec!;
+  if (spec.manualSelector) return;
+  spec.template ??= {};
+  spec.template.metadata ??= {};
+  const labels = (spec.template.metadata.labels ??= {});
+  for (const key of [JOB_LABELS.legacyJobName, JOB_LABELS.jobName]) labels[key] ??= job.metadata!.name!;
+  for (const key of [JOB_LABELS.legacyControllerUid, JOB_LABELS.controllerUid]) labels[key] ??= job.metadata!.uid!;
+  spec.selector ??= {};
+  spec.selector.matchLabels ??= {};
+  spec.selector.matchLabels[JOB_LABELS.controllerUid] ??= job.metadata!.uid!;
+}
+
+const COMPLETION_MODES = ['NonIndexed', 'Indexed'];
+
+/** pkg/apis/batch/validation ValidateJobSpec: counts, selector, and a template whose pods end (OnFailure or Never). */
+function validateJobSpec(job: Job): FieldError[] {
+  const spec: Partial<JobSpec> = job.spec ?? {};
+  const errs: FieldError[] = [
+    ...nonNegative(spec.parallelism, 'spec.parallelism'),
+    ...nonNegative(spec.completions, 'spec.completions'),
+    ...nonNegative(spec.backoffLimit, 'spec.backoffLimit'),
+    ...nonNegative(spec.ttlSecondsAfterFinished, 'spec.ttlSecondsAfterFinished'),
+  ];
+  if (spec.activeDeadlineSeconds != null && spec.activeDeadlineSeconds <= 0) {
+    errs.push(invalid('spec.activeDeadlineSeconds', spec.activeDeadlineSeconds, 'must be greater than 0'));
+  }
+  if (spec.completionMode && !COMPLETION_MODES.includes(spec.completionMode)) errs.push(notSupported('spec.completionMode', spec.completionMode, COMPLETION_MODES));
+  if (spec.completionMode === 'Indexed' && spec.completions == null) errs.push({ type: 'Required value', field: 'spec.completions', detail: 'when completion mode is Indexed' });
+  const labels = spec.template?.metadata?.labels;
+  errs.push(...validateLabels(labels, 'spec.template.metadata.labels'));
+  const reqs = fromLabelSelector(spec.selector);
+  if (!spec.selector) errs.push({ type: 'Required value', field: 'spec.selector' });
+  else if (reqs && reqs.length && !selectorMatches(spec.selector, labels)) {
+    errs.push(invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'));
+  }
+  errs.push(...validatePodSpec(spec.template?.spec, { path: 'spec.template.spec', creating: true, restartPolicies: ['OnFailure', 'Never'] }));
+  return errs;
+}
+
+/**
+ * Job features the simulated controller does not run: an API server would take them and its controller honour them;
+ * kubesim says so rather than store a Job that would not behave as its spec says.
+ */
+const NOT_SIMULATED = ['podFailurePolicy', 'successPolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'managedBy'] as const;
+
+function notSimulated(spec: Partial<JobSpec>): FieldError[] {
+  const errs = NOT_SIMULATED.filter((field) => spec[field] != null).map((field) => forbidden(`spec.${field}`, 'not simulated by kubesim yet'));
+  if (spec.completionMode === 'Indexed') errs.push(forbidden('spec.completionMode', 'Indexed Jobs are not simulated by kubesim yet'));
+  return errs;
+}
+
+/** ValidateJobSpecUpdate: what a running Job keeps (its selector, its pods' template, and how many must complete). */
+function validateJobUpdate(job: Job, old: Job): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const field of ['selector', 'template', 'completions', 'completionMode'] as const) {
+    if (!jsonEqual(job.spec?.[field], old.spec?.[field])) errs.push(invalid(`spec.${field}`, job.spec?.[field] ?? null, 'field is immutable'));
+  }
+  return errs;
+}
+
+export const jobStrategy: Strategy = {
+  nameValidator: dns1123Subdomain,
+  hasStatus: true,
+  tracksGeneration: true,
+  prepareForCreate(o: KObject) {
+    const job = o as unknown as Job;
+    job.spec ??= {} as JobSpec;
+    generateSelector(job);
+    const templateLabels = job.spec.template?.metadata?.labels;
+    if (templateLabels && !Object.keys(job.metadata?.labels ?? {}).length) o.metadata.labels = { ...templateLabels };
+  },
+  validate(o: KObject) {
+    const job = o as unknown as Job;
+    return [...validateObjectMeta(job.metadata, true, dns1123Subdomain), ...validateJobSpec(job), ...notSimulated(job.spec ?? {})];
+  },
+  validateUpdate: (o, old) => validateJobUpdate(o as unknown as Job, old as unknown as Job),
+};

@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS, expectNoStackTrace, freshHome, kubesim, stateOf } from './cli.js';
+
+const job = (name: string, spec: string, command: string) => `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ${name}
+spec:
+${spec}
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: c
+        image: busybox:1.36
+        command: ["sh", "-c", "${command}"]
+`;
+
+const jsonpath = (home: string, ref: string, path: string) => kubesim(home, ['get', ref, '-o', `jsonpath=${path}`]).stdout;
+
+describe('Jobs (batch/v1): pods that run to completion', () => {
+  it("runs kubernetes.io's π example to Complete: the pod's end counted, its finalizer lifted, its logs kept", () => {
+    const home = freshHome();
+    const applied = kubesim(home, ['apply', '-f', join(CORPUS, 'website/controllers/job.yaml')]);
+    expect([applied.code, applied.stdout]).toEqual([0, 'job.batch/pi created\n']);
+    // the story: the Job controller makes the pod, counts its success, then the Job completes
+    expect(applied.stderr).toMatch(/Contrôleur Job : crée le pod pi-[a-z0-9]{5} pour Job « default\/pi »/);
+    expect(applied.stderr).toMatch(/le pod pi-[a-z0-9]{5} a terminé sa mission avec succès → compté \(1 réussi, 0 échec\)/);
+    expect(applied.stderr).toContain('Job « default/pi » terminé (Complete)');
+    expect(kubesim(home, ['get', 'jobs']).stdout).toMatch(/^NAME +STATUS +COMPLETIONS +DURATION +AGE\npi +Complete +1\/1 +\d+s +\d+s\n$/);
+    expect(jsonpath(home, 'job/pi', '{range .status.conditions[*]}{.type}={.status} {.reason}: {.message}{"\\n"}{end}')).toBe(
+      'SuccessCriteriaMet=True CompletionsReached: Reached expected number of succeeded pods\nComplete=True CompletionsReached: Reached expected number of succeeded pods\n',
+    );
+    expect(JSON.parse(jsonpath(home, 'job/pi', '{.status}'))).toMatchObject({ succeeded: 1, ready: 0, terminating: 0, uncountedTerminatedPods: {} });
+    // the API server's generated selector and labels, the pod's owner and (lifted) finalizer
+    const uid = jsonpath(home, 'job/pi', '{.metadata.uid}');
+    expect(jsonpath(home, 'job/pi', '{.spec.selector.matchLabels}')).toBe(`{"batch.kubernetes.io/controller-uid":"${uid}"}`);
+    expect(jsonpath(home, 'pods', '{.items[0].metadata.labels.job-name} {.items[0].metadata.ownerReferences[0].kind} {.items[0].status.phase} [{.items[0].metadata.finalizers}]')).toBe('pi Job Succeeded []');
+    expect(kubesim(home, ['get', 'pods']).stdout).toMatch(/^pi-[a-z0-9]{5} +0\/1 +Completed +0 /m);
+    // kubectl logs job/pi: π to the 1,000 digits the manifest asks for
+    const pi = kubesim(home, ['logs', 'job/pi']).stdout;
+    expect(pi.startsWith('3.14159265358979323846264338327950288419716939937510')).toBe(true);
+    expect(pi.trim()).toHaveLength(1001);
+    const described = kubesim(home, ['describe', 'job', 'pi']).stdout;
+    for (const line of [/^Selector: +batch\.kubernetes\.io\/controller-uid=/m, /^Completions: +1$/m, /^Backoff Limit: +4$/m, /^Pods Statuses: +0 Active \(0 Ready\) \/ 1 Succeeded \/ 0 Failed$/m, /Normal +Completed +\S+ +job-controller +Job completed/]) {
+      expect(described).toMatch(line);
+    }
+  });
+
+  it('replaces failed pods after a growing back-off, then fails the Job past its backoffLimit', () => {
+    const home = freshHome();
+    const applied = kubesim(home, ['apply', '-f', '-'], { input: job('echec', '  backoffLimit: 2', 'echo essai; sleep 2; exit 1') });
+    expect(applied.code).toBe(0);
+    expect(applied.stderr).toContain('attend encore 9,6 s avant d');
+    expect(applied.stderr).toContain('attend encore 20,0 s avant d');
+    expect(applied.stderr).toContain('Job « default/echec » a échoué (Failed, BackoffLimitExceeded) — 3 échecs');
+    expect(kubesim(home, ['get', 'jobs', '--no-headers']).stdout).toMatch(/^echec +Failed +0\/1 /);
+    expect(jsonpath(home, 'pods', '{range .items[*]}{.status.phase} {end}')).toBe('Failed Failed Failed ');
+    expect(jsonpath(home, 'job/echec', '{.status.failed} {.status.conditions[*].type} {.status.completionTime}')).toBe('3 FailureTarget Failed ');
+    expect(kubesim(home, ['get', 'events', '--field-selector', 'involvedObject.kind=Job']).stdout).toMatch(/Warning +BackoffLimitExceeded +job\/echec +Job has reached the specified backoff limit/);
+  });
+
+  it('runs completions with parallelism pods at a time', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('lot', '  completions: 5\n  parallelism: 2', 'sleep 5') }).code).toBe(0);
+    expect(kubesim(home, ['get', 'jobs', '--no-headers']).stdout).toMatch(/^lot +Complete +5\/5 +1[56]s /);
+    expect(jsonpath(home, 'pods', '{range .items[*]}{.status.phase} {end}')).toBe('Succeeded '.repeat(5));
+  });
+
+  it('counts a pod deleted while it runs as failed, and makes another', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('long', '  backoffLimit: 3', 'sleep 3600') }).code).toBe(0);
+    const first = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.trim();
+    expect(jsonpath(home, first, '{.metadata.finalizers}')).toBe('["batch.kubernetes.io/job-tracking"]');
+    const deleted = kubesim(home, ['delete', first]);
+    expect(deleted.code).toBe(0);
+    expect(deleted.stderr).toMatch(/le pod long-[a-z0-9]{5} a échoué → compté \(0 réussi, 1 échec\)/);
+    expect(kubesim(home, ['get', first]).code).toBe(1);
+    const pods = kubesim(home, ['get', 'pods', '--no-headers']).stdout;
+    expect(pods).toMatch(/^long-[a-z0-9]{5} +1\/1 +Running /);
+    expect(jsonpath(home, 'job/long', '{.status.active} {.status.failed}')).toBe('1 1');
+  });
+
+  it('deletes its pods with it (their finalizers lifted), or itself ttlSecondsAfterFinished after it finished', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('court', '', 'echo fini') }).code).toBe(0);
+    expect(kubesim(home, ['-q', 'delete', 'job', 'court']).code).toBe(0);
+    expect(kubesim(home, ['get', 'pods']).stderr).toBe('No resources found in default namespace.\n');
+    const ttl = kubesim(home, ['apply', '-f', '-'], { input: job('ephemere', '  ttlSecondsAfterFinished: 30', 'echo fini') });
+    expect(ttl.stderr).toContain('il sera supprimé dans 30 s (ttlSecondsAfterFinished)');
+    expect(ttl.stderr).toContain('Contrôleur TTL-after-finished : Job « default/ephemere » est fini depuis 30 s → il le supprime');
+    expect(kubesim(home, ['get', 'jobs']).stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  it('kubectl create job: the object kubectl builds, and its pod', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['create', 'job', 'hello', '--image=busybox', '--dry-run=client', '-o', 'yaml', '--', 'echo', 'Bonjour la classe']).stdout).toBe(
+      'apiVersion: batch/v1\nkind: Job\nmetadata:\n  creationTimestamp: null\n  name: hello\nspec:\n  template:\n    metadata:\n      creationTimestamp: null\n    spec:\n' +
+        '      containers:\n      - command:\n        - echo\n        - Bonjour la classe\n        image: busybox\n        name: hello\n        resources: {}\n      restartPolicy: Never\nstatus: {}\n',
+    );
+    expect(kubesim(home, ['-q', 'create', 'job', 'hello', '--image=busybox', '--', 'echo', 'Bonjour la classe']).stdout).toBe('job.batch/hello created\n');
+    expect(kubesim(home, ['logs', 'job/hello']).stdout).toBe('Bonjour la classe\n');
+    const refused = kubesim(home, ['create', 'job', 'x']);
+    expect([refused.code, refused.stderr.split('\n')[0]]).toEqual([1, 'error: either --image or --from must be specified']);
+  });
+
+  it('refuses what a real API server refuses, and what kubesim does not simulate, storing nothing', () => {
+    const home = freshHome();
+    kubesim(home, ['get', 'nodes']);
+    const before = stateOf(home);
+    const always = kubesim(home, ['apply', '-f', '-'], { input: job('x', '', 'true').replace('restartPolicy: Never', 'restartPolicy: Always') });
+    expect(always.code).toBe(1);
+    expect(always.stderr).toContain('The Job "x" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"');
+    const indexed = kubesim(home, ['apply', '-f', '-'], { input: job('x', '  completions: 3\n  completionMode: Indexed', 'true') });
+    expect(indexed.code).toBe(1);
+    expect(indexed.stderr).toContain('spec.completionMode: Forbidden: Indexed Jobs are not simulated by kubesim yet');
+    for (const r of [always, indexed]) expectNoStackTrace(r.stderr);
+    expect(stateOf(home)).toBe(before);
+    // a Job's pod template cannot change once it runs
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('x', '', 'sleep 60') }).code).toBe(0);
+    const changed = kubesim(home, ['apply', '-f', '-'], { input: job('x', '', 'sleep 61') });
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toMatch(/The Job "x" is invalid: spec\.template: Invalid value: .*: field is immutable/);
+  });
+});
