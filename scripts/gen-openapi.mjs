@@ -25,7 +25,7 @@ const KINDS = [
   ['', 'v1', 'Pod'], ['', 'v1', 'Service'], ['', 'v1', 'Endpoints'], ['', 'v1', 'Namespace'], ['', 'v1', 'Node'],
   ['', 'v1', 'ConfigMap'], ['', 'v1', 'Secret'], ['', 'v1', 'ServiceAccount'], ['', 'v1', 'Event', 'CoreV1Event'],
   ['', 'v1', 'PersistentVolumeClaim'], ['', 'v1', 'PersistentVolume'],
-  ['apps', 'v1', 'Deployment'], ['apps', 'v1', 'ReplicaSet'], ['batch', 'v1', 'Job'], ['discovery.k8s.io', 'v1', 'EndpointSlice'],
+  ['apps', 'v1', 'Deployment'], ['apps', 'v1', 'ReplicaSet'], ['batch', 'v1', 'CronJob'], ['batch', 'v1', 'Job'], ['discovery.k8s.io', 'v1', 'EndpointSlice'],
   ['storage.k8s.io', 'v1', 'StorageClass'],
   ['rbac.authorization.k8s.io', 'v1', 'ClusterRole'], ['rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding'],
   ['rbac.authorization.k8s.io', 'v1', 'Role'], ['rbac.authorization.k8s.io', 'v1', 'RoleBinding'],

@@ -104,6 +104,20 @@ const BY_KIND: Record<string, (o: Obj, changes: string[]) => void> = {
     setDefault(s, 'manualSelector', false, [], 'spec.');
     defaultTemplate(s.template, changes);
   },
+  CronJob(o, changes) {
+    const s = (o.spec ??= {});
+    setDefault(s, 'concurrencyPolicy', 'Allow', changes, 'spec.');
+    setDefault(s, 'suspend', false, [], 'spec.');
+    setDefault(s, 'successfulJobsHistoryLimit', 3, changes, 'spec.');
+    setDefault(s, 'failedJobsHistoryLimit', 1, changes, 'spec.');
+    // the Job's own defaults come when the controller creates it; its pod template's, now
+    s.jobTemplate ??= {};
+    s.jobTemplate.spec ??= {};
+    if (s.jobTemplate.spec.template) {
+      s.jobTemplate.spec.template.metadata ??= {};
+      defaultPodSpec(s.jobTemplate.spec.template.spec, changes, 'spec.jobTemplate.spec.template.spec.');
+    }
+  },
   Service(o, changes) {
     const s = (o.spec ??= {});
     setDefault(s, 'type', 'ClusterIP', changes, 'spec.');

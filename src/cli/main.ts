@@ -38,10 +38,12 @@ const collectList = (value: string, previous: string[] = []) => [...previous, ..
 /** kubectl's --dry-run flag: alone it means client, `none` is the default (nothing dry). */
 const dryRunOption = (description: string) => new Option('--dry-run [mode]', description).choices(['client', 'server', 'none']);
 /** The `create` subcommands that generate an object from flags, by kubectl's names and aliases. */
-const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'job' | 'Namespace' | 'ConfigMap' | 'Secret' | 'serviceaccount' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding'> = {
+const CREATE_SUBCOMMANDS: Record<string, 'deployment' | 'job' | 'cronjob' | 'Namespace' | 'ConfigMap' | 'Secret' | 'serviceaccount' | 'Role' | 'ClusterRole' | 'RoleBinding' | 'ClusterRoleBinding'> = {
   deployment: 'deployment',
   deploy: 'deployment',
   job: 'job',
+  cronjob: 'cronjob',
+  cj: 'cronjob',
   namespace: 'Namespace',
   ns: 'Namespace',
   configmap: 'ConfigMap',
@@ -59,6 +61,7 @@ const CREATE_FLAGS: Record<string, string[]> = {
   files: ['filename', 'recursive', 'dryRun', 'output'],
   deployment: ['image', 'replicas', 'port', 'dryRun', 'output'],
   job: ['image', 'from', 'dryRun', 'output'],
+  cronjob: ['image', 'schedule', 'restart', 'dryRun', 'output'],
   Namespace: ['dryRun', 'output'],
   ConfigMap: ['fromLiteral', 'fromFile', 'fromEnvFile', 'appendHash', 'dryRun', 'output'],
   Secret: ['fromLiteral', 'fromFile', 'fromEnvFile', 'type', 'appendHash', 'dryRun', 'output'],
@@ -282,8 +285,8 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
 
   program
     .command('create')
-    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create job NOM --image=IMAGE -- COMMANDE, create namespace NOM, create configmap NOM, create secret generic|docker-registry NOM, create role|clusterrole NOM --verb=… --resource=…, create rolebinding|clusterrolebinding NOM --role=…|--clusterrole=… --user=…, create serviceaccount NOM')
-    .argument('[args...]', 'deployment NOM | job NOM | namespace NOM | configmap NOM | secret generic|docker-registry NOM | role NOM | clusterrole NOM | rolebinding NOM | clusterrolebinding NOM | serviceaccount NOM')
+    .description('crée des objets : create -f FICHIER, create deployment NOM --image=IMAGE, create job NOM --image=IMAGE -- COMMANDE, create cronjob NOM --image=IMAGE --schedule=HORAIRE, create namespace NOM, create configmap NOM, create secret generic|docker-registry NOM, create role|clusterrole NOM --verb=… --resource=…, create rolebinding|clusterrolebinding NOM --role=…|--clusterrole=… --user=…, create serviceaccount NOM')
+    .argument('[args...]', 'deployment NOM | job NOM | cronjob NOM | namespace NOM | configmap NOM | secret generic|docker-registry NOM | role NOM | clusterrole NOM | rolebinding NOM | clusterrolebinding NOM | serviceaccount NOM')
     .option('-f, --filename <path>', 'fichier, dossier ou -', collect, [])
     .option('-R, --recursive', 'parcourt les sous-dossiers de -f')
     .option('--from-literal <cle=valeur>', 'une clé et sa valeur (configmap, secret)', collect, [])
@@ -295,8 +298,10 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
     .option('--docker-username <nom>', 'le compte sur le registre (secret docker-registry)')
     .option('--docker-password <mot>', 'son mot de passe (secret docker-registry)')
     .option('--docker-email <courriel>', 'son courriel (secret docker-registry)')
-    .option('--image <image>', 'image des conteneurs (deployment, job ; répétable pour deployment)', collect, [])
+    .option('--image <image>', 'image des conteneurs (deployment, job, cronjob ; répétable pour deployment)', collect, [])
     .option('--from <type/nom>', 'le modèle de Job d’un CronJob (job : --from=cronjob/NOM)')
+    .option('--schedule <horaire>', 'l’horaire, au format cron (cronjob : --schedule="*/5 * * * *")')
+    .option('--restart <politique>', 'restartPolicy des pods : OnFailure (défaut) ou Never (cronjob)')
     .option('-r, --replicas <count>', 'nombre de réplicas (deployment)')
     .option('--port <port>', 'port du conteneur (deployment)')
     .option('--verb <verbes>', 'verbes permis (role, clusterrole ; get,list… ; répétable)', collect, [])
@@ -326,6 +331,11 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       if (sub === 'deployment') {
         const { runCreateDeployment } = await import('./commands/create/deployment.js');
         invoke({ run: (s) => runCreateDeployment(s, named, { ...generated, images: o.image, replicas: o.replicas, port: o.port, command }) });
+        return;
+      }
+      if (sub === 'cronjob') {
+        const { runCreateCronJob } = await import('./commands/create/cronjob.js');
+        invoke({ run: (s) => runCreateCronJob(s, named, { ...generated, image: o.image.at(-1), schedule: o.schedule, restart: o.restart, command }) });
         return;
       }
       if (sub === 'job') {

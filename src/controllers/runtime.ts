@@ -5,6 +5,11 @@ import type { World } from '../sim/world.js';
 /** What a reconcile asks for next (controller-runtime's Result): nothing, or another look after a delay. */
 export interface Result {
   requeueAfterMs?: number;
+  /**
+   * The look after the delay moves no story forward (a CronJob's next time): a command does not wait for it, virtual
+   * time reaches it as it catches up with the clock (or with `kubesim wait`).
+   */
+  patient?: boolean;
 }
 
 /**
@@ -63,7 +68,7 @@ export class Controller {
     const result = this.reconciler.reconcile(key);
     if (result.requeueAfterMs !== undefined) {
       this.w.timers.cancel(this.owner, key);
-      this.w.timers.add(this.w.clock.now() + result.requeueAfterMs, this.owner, key, 'requeue');
+      this.w.timers.add(this.w.clock.now() + result.requeueAfterMs, this.owner, key, 'requeue', { patient: result.patient });
     }
     return true;
   }

@@ -77,6 +77,9 @@ export type SimEventBody =
   | E<'job.suspended', { job: ObjectRef; suspended: boolean }>
   | E<'job.finished', { job: ObjectRef; complete: boolean; reason: string; succeeded: number; failed: number; ttlSeconds?: number }>
   | E<'job.expired', { job: ObjectRef; ttlSeconds: number }>
+  | E<'cronjob.job-created', { cronJob: ObjectRef; job: string; schedule: string; scheduledAt: string; nextAt?: string }>
+  | E<'cronjob.skipped', { cronJob: ObjectRef; job: string; running: string[] }>
+  | E<'cronjob.job-deleted', { cronJob: ObjectRef; job: string; why: 'history' | 'replaced' }>
   | E<'volume.provisioned', { claim: ObjectRef; volume: string; storageClass: string; size: string; node?: string }>
   | E<'volume.bound', { claim: ObjectRef; volume: string }>
   | E<'volume.deleted', { volume: string }>

@@ -43,3 +43,15 @@ export function parseTime(s: string | undefined | null): number | undefined {
   const t = Date.parse(s);
   return Number.isNaN(t) ? undefined : t;
 }
+
+/** The English day and month abbreviations of Go's time formats (and of `date`). */
+export const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Go's time.RFC1123Z, the date format of describe: `Mon, 23 Nov 2026 10:00:00 +0000`. */
+export function rfc1123z(timestamp: string | undefined | null): string {
+  if (!timestamp) return '<unset>';
+  const d = new Date(timestamp);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}

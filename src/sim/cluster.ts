@@ -12,6 +12,7 @@ import { Recorder } from '../client/recorder.js';
 import { DeploymentController } from '../controllers/deployment/deployment.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints.js';
 import { DEPENDENT_KINDS, GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
+import { CronJobController } from '../controllers/cronjob/cronjob.js';
 import { JobController } from '../controllers/job/job.js';
 import { NamespaceController } from '../controllers/namespace/namespace.js';
 import { NodeLifecycleController } from '../controllers/node-lifecycle/node-lifecycle.js';
@@ -101,7 +102,7 @@ export class Cluster {
   private readonly nodeLifecycle: NodeLifecycleController;
   private readonly gc: GarbageCollector;
   private readonly replicaSets: ReplicaSetController;
-  private readonly ctl: Record<'deployment' | 'replicaset' | 'job' | 'endpoints' | 'namespace' | 'serviceaccount' | 'persistentvolume' | 'gc', Controller>;
+  private readonly ctl: Record<'deployment' | 'replicaset' | 'cronjob' | 'job' | 'endpoints' | 'namespace' | 'serviceaccount' | 'persistentvolume' | 'gc', Controller>;
 
   /** The store's writes since load, in order, when the state is saved write by write (a real etcd); else none. */
   readonly writes: Write[];
@@ -139,6 +140,7 @@ export class Cluster {
       serviceaccount: new Controller(w, new ServiceAccountController(w, cm)),
       deployment: new Controller(w, new DeploymentController(w, cm, recorder('deployment-controller'))),
       replicaset: new Controller(w, this.replicaSets),
+      cronjob: new Controller(w, new CronJobController(w, cm, recorder('cronjob-controller'))),
       job: new Controller(w, new JobController(w, cm, recorder('job-controller'))),
       endpoints: new Controller(w, new EndpointsController(w, cm)),
       persistentvolume: new Controller(w, new PersistentVolumeController(w, cm, recorder('persistentvolume-controller'))),
@@ -176,7 +178,12 @@ export class Cluster {
       const d = ownerKey(e.object, 'Deployment');
       if (d) this.ctl.deployment.queue.add(d);
     });
-    store.watch('/registry/jobs/', (e) => this.ctl.job.queue.add(key(e.object)));
+    store.watch('/registry/cronjobs/', (e) => this.ctl.cronjob.queue.add(key(e.object)));
+    store.watch('/registry/jobs/', (e) => {
+      this.ctl.job.queue.add(key(e.object));
+      const cronJob = ownerKey(e.object, 'CronJob');
+      if (cronJob) this.ctl.cronjob.queue.add(cronJob);
+    });
     store.watch('/registry/pods/', (e) => this.onPod(e));
     store.watch('/registry/services/specs/', (e) => {
       this.ctl.endpoints.queue.add(key(e.object));
@@ -325,6 +332,7 @@ export class Cluster {
     const key = (o: KObject) => `${o.metadata.namespace}/${o.metadata.name}`;
     for (const d of store.list('/registry/deployments/')) this.ctl.deployment.queue.add(key(d));
     for (const rs of store.list('/registry/replicasets/')) this.ctl.replicaset.queue.add(key(rs));
+    for (const cj of store.list('/registry/cronjobs/')) this.ctl.cronjob.queue.add(key(cj));
     for (const job of store.list('/registry/jobs/')) this.ctl.job.queue.add(key(job));
     for (const s of store.list('/registry/services/specs/')) this.ctl.endpoints.queue.add(key(s));
     for (const n of store.list('/registry/namespaces/')) if (n.metadata.deletionTimestamp) this.ctl.namespace.queue.add(n.metadata.name);
@@ -338,7 +346,7 @@ export class Cluster {
   private components(): Component[] {
     const c = this.ctl;
     // built once: the engine asks for them at every step, millions of times in a big rollout
-    return (this.ordered ??= [c.gc, c.namespace, c.serviceaccount, c.persistentvolume, c.deployment, c.replicaset, c.job, this.scheduler, this.kubelets, c.endpoints, this.proxier]);
+    return (this.ordered ??= [c.gc, c.namespace, c.serviceaccount, c.persistentvolume, c.deployment, c.replicaset, c.cronjob, c.job, this.scheduler, this.kubelets, c.endpoints, this.proxier]);
   }
 
   private ordered?: Component[];

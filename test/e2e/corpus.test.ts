@@ -6,7 +6,7 @@ import { CORPUS, expectNoStackTrace, scratchDir } from './cli.js';
 import { run } from './in-process.js';
 
 /** Kinds kubesim simulates today; files with any other kind are left for later issues. */
-const SUPPORTED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'Job']);
+const SUPPORTED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Namespace', 'ConfigMap', 'Secret', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'Job', 'CronJob']);
 
 /**
  * Website examples that a Kubernetes 1.34 API server rejects too: they use fields added in later releases,

@@ -124,3 +124,58 @@ describe('Jobs (batch/v1): pods that run to completion', () => {
     expect(changed.stderr).toMatch(/The Job "x" is invalid: spec\.template: Invalid value: .*: field is immutable/);
   });
 });
+
+describe('CronJobs (batch/v1): a Job at each time of a schedule', () => {
+  /** kubesim at a given minute past 10:00 (virtual time catches up with the clock at each command). */
+  const at = (home: string, time: string, args: string[]) => kubesim(home, args, { env: { KUBESIM_NOW: `2026-11-23T10:${time}Z` } });
+
+  it('creates a Job at each minute of */1, named after the minute, keeps three, and stops when suspended', () => {
+    const home = freshHome();
+    const created = at(home, '00:30', ['create', 'cronjob', 'hello', '--image=busybox', '--schedule=*/1 * * * *', '--', 'echo', 'Bonjour']);
+    expect(created.stdout).toBe('cronjob.batch/hello created\n');
+    // a command does not wait for the next time: nothing ran yet
+    expect(at(home, '00:30', ['get', 'cronjobs']).stdout).toBe('NAME    SCHEDULE      TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE\nhello   */1 * * * *   <none>     False     0        <none>          0s\n');
+    const later = at(home, '04:10', ['get', 'jobs']);
+    // 10:01 is 29,923,801 minutes after 1970: the Job's name; the oldest of four is deleted (successfulJobsHistoryLimit 3)
+    expect(later.stderr).toMatch(/Contrôleur CronJob : il est 10:01 UTC, une heure de l'horaire « \*\/1 \* \* \* \* » de CronJob « default\/hello » → crée le Job hello-29923801/);
+    expect(later.stderr).toContain('→ supprime hello-29923801 et ses pods');
+    expect(later.stdout).toMatch(/^NAME +STATUS +COMPLETIONS +DURATION +AGE\nhello-29923802 +Complete +1\/1 .*\nhello-29923803 +Complete .*\nhello-29923804 +Complete .*\n$/);
+    expect(at(home, '04:10', ['logs', 'job/hello-29923804']).stdout).toBe('Bonjour\n');
+    expect(at(home, '04:10', ['get', 'job/hello-29923804', '-o', 'jsonpath={.metadata.annotations.batch\\.kubernetes\\.io/cronjob-scheduled-timestamp} {.metadata.ownerReferences[0].kind}']).stdout).toBe('2026-11-23T10:04:00Z CronJob');
+    expect(at(home, '04:10', ['get', 'cj', '--no-headers']).stdout).toMatch(/^hello +\*\/1 \* \* \* \* +<none> +False +0 +10s +3m40s\n$/);
+    const described = at(home, '04:10', ['describe', 'cronjob', 'hello']).stdout;
+    for (const line of [/^Schedule: +\*\/1 \* \* \* \*$/m, /^Concurrency Policy: +Allow$/m, /^Successful Job History Limit: +3$/m, /^Last Schedule Time: +Mon, 23 Nov 2026 10:04:00 \+0000$/m, /Normal +SawCompletedJob .* Saw completed job: hello-29923804, status: Complete/]) {
+      expect(described).toMatch(line);
+    }
+    // suspended: no more Jobs; a Job made by hand from its template runs now
+    expect(at(home, '04:10', ['-q', 'patch', 'cronjob', 'hello', '-p', '{"spec":{"suspend":true}}']).code).toBe(0);
+    expect(at(home, '06:10', ['get', 'jobs', '-o', 'name']).stdout).toBe('job.batch/hello-29923802\njob.batch/hello-29923803\njob.batch/hello-29923804\n');
+    expect(at(home, '06:10', ['-q', 'create', 'job', 'a-la-main', '--from=cronjob/hello']).stdout).toBe('job.batch/a-la-main created\n');
+    expect(at(home, '06:10', ['get', 'job', 'a-la-main', '-o', 'jsonpath={.metadata.annotations} {.status.succeeded}']).stdout).toBe('{"cronjob.kubernetes.io/instantiate":"manual"} 1');
+    // deleted with its Jobs and their pods
+    expect(at(home, '06:10', ['-q', 'delete', 'cronjob', 'hello']).code).toBe(0);
+    expect(at(home, '06:10', ['get', 'jobs,pods']).stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  it('with concurrencyPolicy Forbid, skips a time while the last Job still runs', () => {
+    const home = freshHome();
+    const manifest = `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: lent\nspec:\n  schedule: "*/1 * * * *"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: c\n            image: busybox\n            command: ["sleep", "90"]\n`;
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: manifest, env: { KUBESIM_NOW: '2026-11-23T10:00:30Z' } }).code).toBe(0);
+    const later = at(home, '02:30', ['get', 'jobs', '-o', 'name']);
+    expect(later.stderr).toContain('CronJob « default/lent » a encore lent-29923801 en cours et concurrencyPolicy: Forbid → pas de Job lent-29923802');
+    expect(later.stdout).toBe('job.batch/lent-29923801\n');
+    expect(at(home, '02:30', ['get', 'events', '--field-selector', 'reason=JobAlreadyActive', '-o', 'jsonpath={.items[0].message}']).stdout).toBe(
+      'Not starting job because prior execution is running and concurrency policy is Forbid',
+    );
+  });
+
+  it("refuses a schedule cron cannot read, in robfig/cron's words, and names over 52 characters", () => {
+    const home = freshHome();
+    const bad = kubesim(home, ['-q', 'create', 'cronjob', 'x', '--image=busybox', '--schedule=*/1 * * *']);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([1, 'error: failed to create cronjob: CronJob.batch "x" is invalid: spec.schedule: Invalid value: "*/1 * * *": expected exactly 5 fields, found 4: [*/1 * * *]']);
+    const long = kubesim(home, ['-q', 'create', 'cronjob', 'x'.repeat(53), '--image=busybox', '--schedule=@hourly']);
+    expect(long.stderr).toContain(`metadata.name: Invalid value: "${'x'.repeat(53)}": must be no more than 52 characters`);
+    const missing = kubesim(home, ['-q', 'create', 'cronjob', 'x', '--image=busybox']);
+    expect([missing.code, missing.stderr.split('\n')[0]]).toEqual([1, 'error: required flag(s) "schedule" not set']);
+  });
+});

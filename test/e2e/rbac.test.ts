@@ -43,7 +43,7 @@ describe('RBAC for a student (auth can-i, --as)', () => {
     expect(listed).toContain('deployments.apps\n');
     expect(listed).not.toContain('review');
     expect(kubesim(home, ['-q', 'api-resources', '--categories=all', '--no-headers']).stdout).toBe(
-      'pods          po       v1         true   Pod\nservices      svc      v1         true   Service\ndeployments   deploy   apps/v1    true   Deployment\nreplicasets   rs       apps/v1    true   ReplicaSet\njobs                   batch/v1   true   Job\n',
+      'pods          po       v1         true   Pod\nservices      svc      v1         true   Service\ndeployments   deploy   apps/v1    true   Deployment\nreplicasets   rs       apps/v1    true   ReplicaSet\ncronjobs      cj       batch/v1   true   CronJob\njobs                   batch/v1   true   Job\n',
     );
     const wrong = kubesim(home, ['-q', 'api-resources', '--namespaced=peut-etre']);
     expect([wrong.code, wrong.stderr]).toEqual([1, 'Error: invalid argument "peut-etre" for "--namespaced" flag: strconv.ParseBool: parsing "peut-etre": invalid syntax\nSee \'kubectl api-resources --help\' for usage.\n']);

@@ -81,17 +81,6 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
     for (const args of cases) await expectLikeKubesim(args, { ages: true });
   }, 60_000);
 
-  it('serves Jobs as kubectl reads and creates them: get, wide, yaml, describe, logs, explain, create job (protobuf)', async () => {
-    expect(kubesim(home, ['-q', 'apply', '-f', join(CORPUS, 'website/controllers/job.yaml')]).code).toBe(0);
-    const created = await kubectl(['create', 'job', 'bonjour', '--image=busybox', '--', 'echo', 'Bonjour la classe']);
-    expect([created.code, created.stdout, created.stderr]).toEqual([0, 'job.batch/bonjour created\n', '']);
-    const cases = [
-      ['get', 'jobs'], ['get', 'jobs', '-o', 'wide'], ['get', 'job', 'pi', '-o', 'yaml'], ['get', 'pods', '-l', 'job-name=pi'], ['describe', 'job', 'pi'],
-      ['logs', 'job/bonjour'], ['explain', 'job.spec.backoffLimit'], ['create', 'job', 'x'], ['create', 'job', 'x', '--image=busybox', '--from=cronjob/y'],
-    ];
-    for (const args of cases) await expectLikeKubesim(args);
-  }, 60_000);
-
   it('serves what kubectl describe reads (events by field selector, pods of a node), ages aside', async () => {
     const pod = kubesim(home, ['get', 'pods', '-o', 'name']).stdout.split('\n')[0]!;
     // describe node also reads the node's Lease in kube-node-lease; describe namespace, its quotas and limit ranges
@@ -876,6 +865,28 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
       expect(want.stdout).toContain('kubectl.kubernetes.io/last-applied-configuration');
       expect((await kubectl(args)).stdout).toBe(want.stdout);
     }
+  }, 60_000);
+
+  it('serves Jobs as kubectl reads and creates them: get, wide, yaml, describe, logs, explain, create job (protobuf)', async () => {
+    expect(kubesim(home, ['-q', 'apply', '-f', join(CORPUS, 'website/controllers/job.yaml')]).code).toBe(0);
+    const created = await kubectl(['create', 'job', 'bonjour', '--image=busybox', '--', 'echo', 'Bonjour la classe']);
+    expect([created.code, created.stdout, created.stderr]).toEqual([0, 'job.batch/bonjour created\n', '']);
+    const cases = [
+      ['get', 'jobs'], ['get', 'jobs', '-o', 'wide'], ['get', 'job', 'pi', '-o', 'yaml'], ['get', 'pods', '-l', 'job-name=pi'], ['describe', 'job', 'pi'],
+      ['logs', 'job/bonjour'], ['explain', 'job.spec.backoffLimit'], ['create', 'job', 'x'], ['create', 'job', 'x', '--image=busybox', '--from=cronjob/y'],
+    ];
+    for (const args of cases) await expectLikeKubesim(args);
+  }, 60_000);
+
+  it('serves CronJobs as kubectl reads and creates them, and a Job made from one by hand', async () => {
+    const created = await kubectl(['create', 'cronjob', 'horaire', '--image=busybox', '--schedule=0 0 1 1 *', '--', 'date']);
+    expect([created.code, created.stdout, created.stderr]).toEqual([0, 'cronjob.batch/horaire created\n', '']);
+    expect((await kubectl(['create', 'job', 'a-la-main', '--from=cronjob/horaire'])).stdout).toBe('job.batch/a-la-main created\n');
+    const cases = [
+      ['get', 'cronjobs'], ['get', 'cj', '-o', 'wide'], ['describe', 'cronjob', 'horaire'], ['get', 'job', 'a-la-main', '-o', 'yaml'], ['explain', 'cronjob.spec.concurrencyPolicy'],
+      ['create', 'cronjob', 'x', '--image=busybox', '--schedule=*/1 * * *'], ['create', 'job', 'x', '--from=cronjob/absent'], ['create', 'job', 'x', '--from=deploy/postgres'],
+    ];
+    for (const args of cases) await expectLikeKubesim(args);
   }, 60_000);
 });
 

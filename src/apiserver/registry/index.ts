@@ -1,3 +1,4 @@
+import { cronJobStrategy } from './cronjob.js';
 import { jobStrategy } from './job.js';
 import { podStrategy } from './pod.js';
 import { serviceStrategy } from './service.js';
@@ -14,6 +15,7 @@ export const STRATEGIES: Record<string, Strategy> = {
   Deployment: deploymentStrategy,
   ReplicaSet: replicaSetStrategy,
   Job: jobStrategy,
+  CronJob: cronJobStrategy,
   PersistentVolumeClaim: pvcStrategy,
   PersistentVolume: pvStrategy,
   StorageClass: storageClassStrategy,

@@ -28,29 +28,33 @@ function generateSelector(job: Job): void {
 
 const COMPLETION_MODES = ['NonIndexed', 'Indexed'];
 
-/** pkg/apis/batch/validation ValidateJobSpec: counts, selector, and a template whose pods end (OnFailure or Never). */
-function validateJobSpec(job: Job): FieldError[] {
-  const spec: Partial<JobSpec> = job.spec ?? {};
+/**
+ * pkg/apis/batch/validation validateJobSpec, at `path` (a Job's `spec`, a CronJob's `spec.jobTemplate.spec`): counts,
+ * and a template whose pods end (OnFailure or Never). What kubesim's controller does not run is refused too.
+ */
+export function validateJobSpec(spec: Partial<JobSpec>, path: string): FieldError[] {
   const errs: FieldError[] = [
-    ...nonNegative(spec.parallelism, 'spec.parallelism'),
-    ...nonNegative(spec.completions, 'spec.completions'),
-    ...nonNegative(spec.backoffLimit, 'spec.backoffLimit'),
-    ...nonNegative(spec.ttlSecondsAfterFinished, 'spec.ttlSecondsAfterFinished'),
+    ...nonNegative(spec.parallelism, `${path}.parallelism`),
+    ...nonNegative(spec.completions, `${path}.completions`),
+    ...nonNegative(spec.backoffLimit, `${path}.backoffLimit`),
+    ...nonNegative(spec.ttlSecondsAfterFinished, `${path}.ttlSecondsAfterFinished`),
   ];
   if (spec.activeDeadlineSeconds != null && spec.activeDeadlineSeconds <= 0) {
-    errs.push(invalid('spec.activeDeadlineSeconds', spec.activeDeadlineSeconds, 'must be greater than 0'));
+    errs.push(invalid(`${path}.activeDeadlineSeconds`, spec.activeDeadlineSeconds, 'must be greater than 0'));
   }
-  if (spec.completionMode && !COMPLETION_MODES.includes(spec.completionMode)) errs.push(notSupported('spec.completionMode', spec.completionMode, COMPLETION_MODES));
-  if (spec.completionMode === 'Indexed' && spec.completions == null) errs.push({ type: 'Required value', field: 'spec.completions', detail: 'when completion mode is Indexed' });
+  if (spec.completionMode && !COMPLETION_MODES.includes(spec.completionMode)) errs.push(notSupported(`${path}.completionMode`, spec.completionMode, COMPLETION_MODES));
+  if (spec.completionMode === 'Indexed' && spec.completions == null) errs.push({ type: 'Required value', field: `${path}.completions`, detail: 'when completion mode is Indexed' });
+  errs.push(...validateLabels(spec.template?.metadata?.labels, `${path}.template.metadata.labels`));
+  errs.push(...validatePodSpec(spec.template?.spec, { path: `${path}.template.spec`, creating: true, restartPolicies: ['OnFailure', 'Never'] }));
+  return [...errs, ...notSimulated(spec, path)];
+}
+
+/** ValidateJobSpec's own part for a Job: a selector (generated, unless manual) that selects its template. */
+function validateSelector(spec: Partial<JobSpec>): FieldError[] {
   const labels = spec.template?.metadata?.labels;
-  errs.push(...validateLabels(labels, 'spec.template.metadata.labels'));
+  if (!spec.selector) return [{ type: 'Required value', field: 'spec.selector' }];
   const reqs = fromLabelSelector(spec.selector);
-  if (!spec.selector) errs.push({ type: 'Required value', field: 'spec.selector' });
-  else if (reqs && reqs.length && !selectorMatches(spec.selector, labels)) {
-    errs.push(invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`'));
-  }
-  errs.push(...validatePodSpec(spec.template?.spec, { path: 'spec.template.spec', creating: true, restartPolicies: ['OnFailure', 'Never'] }));
-  return errs;
+  return reqs && reqs.length && !selectorMatches(spec.selector, labels) ? [invalid('spec.template.metadata.labels', labels ?? {}, '`selector` does not match template `labels`')] : [];
 }
 
 /**
@@ -59,9 +63,9 @@ function validateJobSpec(job: Job): FieldError[] {
  */
 const NOT_SIMULATED = ['podFailurePolicy', 'successPolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'managedBy'] as const;
 
-function notSimulated(spec: Partial<JobSpec>): FieldError[] {
-  const errs = NOT_SIMULATED.filter((field) => spec[field] != null).map((field) => forbidden(`spec.${field}`, 'not simulated by kubesim yet'));
-  if (spec.completionMode === 'Indexed') errs.push(forbidden('spec.completionMode', 'Indexed Jobs are not simulated by kubesim yet'));
+function notSimulated(spec: Partial<JobSpec>, path: string): FieldError[] {
+  const errs = NOT_SIMULATED.filter((field) => spec[field] != null).map((field) => forbidden(`${path}.${field}`, 'not simulated by kubesim yet'));
+  if (spec.completionMode === 'Indexed') errs.push(forbidden(`${path}.completionMode`, 'Indexed Jobs are not simulated by kubesim yet'));
   return errs;
 }
 
@@ -87,7 +91,8 @@ export const jobStrategy: Strategy = {
   },
   validate(o: KObject) {
     const job = o as unknown as Job;
-    return [...validateObjectMeta(job.metadata, true, dns1123Subdomain), ...validateJobSpec(job), ...notSimulated(job.spec ?? {})];
+    const spec: Partial<JobSpec> = job.spec ?? {};
+    return [...validateObjectMeta(job.metadata, true, dns1123Subdomain), ...validateJobSpec(spec, 'spec'), ...validateSelector(spec)];
   },
   validateUpdate: (o, old) => validateJobUpdate(o as unknown as Job, old as unknown as Job),
 };

@@ -6,7 +6,7 @@ import type { World } from '../../sim/world.js';
 import type { Reconciler, Result } from '../runtime.js';
 
 /** Kinds whose objects carry ownerReferences in kubesim. */
-export const DEPENDENT_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice'];
+export const DEPENDENT_KINDS = ['ReplicaSet', 'Job', 'Pod', 'EndpointSlice'];
 const ORPHAN = POLICY_FINALIZERS.Orphan!;
 const FOREGROUND = POLICY_FINALIZERS.Foreground!;
 

@@ -94,6 +94,16 @@ export const en: Catalog = {
       ? { step: 6, emoji: '✅', text: `Job controller: ${obj(e.job)} finished (Complete) — ${e.succeeded} pod${e.succeeded > 1 ? 's' : ''} succeeded${e.ttlSeconds !== undefined ? `; it will be deleted in ${e.ttlSeconds} s (ttlSecondsAfterFinished)` : '; the Job and its pods stay, to read their logs'}` }
       : { step: 6, emoji: '🚨', text: `Job controller: ${obj(e.job)} failed (Failed, ${e.reason}) — ${e.failed} failure${e.failed > 1 ? 's' : ''}; no more pods will be created` },
   'job.expired': (e) => ({ step: 6, emoji: '🧹', text: `TTL-after-finished controller: ${obj(e.job)} finished ${e.ttlSeconds} s ago → deletes it, with its pods` }),
+  'cronjob.job-created': (e) => ({
+    step: 6,
+    emoji: '⏰',
+    text: `CronJob controller: it is ${e.scheduledAt.slice(11, 16)} UTC, a time of ${obj(e.cronJob)}'s schedule "${e.schedule}" → creates Job ${e.job} (named after the time in minutes: never twice the same)${e.nextAt ? `; next at ${e.nextAt.slice(11, 16)}` : ''}`,
+  }),
+  'cronjob.skipped': (e) => ({ step: 6, emoji: '⏰', text: `CronJob controller: ${obj(e.cronJob)} still has ${shortList(e.running, 3)} running and concurrencyPolicy: Forbid → no Job ${e.job}` }),
+  'cronjob.job-deleted': (e) =>
+    e.why === 'history'
+      ? { step: 6, emoji: '🧹', text: `CronJob controller: ${obj(e.cronJob)} keeps only its latest finished Jobs (successfulJobsHistoryLimit, failedJobsHistoryLimit) → deletes ${e.job} and its pods` }
+      : { step: 6, emoji: '⏰', text: `CronJob controller: concurrencyPolicy: Replace → Job ${e.job}, still running, is deleted to make room for the new one` },
   'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Storage provisioner: class "${e.storageClass}" creates volume ${e.volume} (${e.size}) for ${obj(e.claim)}${e.node ? `, on node ${e.node}'s disk: the data will stay on that node` : ''}` }),
   'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: ${obj(e.claim)} is Bound to volume ${e.volume}` }),
   'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Volume controller: no claim left for ${e.volume}, Delete policy → the volume is deleted` }),

@@ -101,6 +101,16 @@ export const fr: Catalog = {
       ? { step: 6, emoji: '✅', text: `Contrôleur Job : ${obj(e.job)} terminé (Complete) — ${e.succeeded} pod${e.succeeded > 1 ? 's' : ''} réussi${e.succeeded > 1 ? 's' : ''}${e.ttlSeconds !== undefined ? ` ; il sera supprimé dans ${e.ttlSeconds} s (ttlSecondsAfterFinished)` : ' ; le Job et ses pods restent, pour consulter leurs logs'}` }
       : { step: 6, emoji: '🚨', text: `Contrôleur Job : ${obj(e.job)} a échoué (Failed, ${e.reason}) — ${e.failed} échec${e.failed > 1 ? 's' : ''} ; plus aucun pod ne sera créé` },
   'job.expired': (e) => ({ step: 6, emoji: '🧹', text: `Contrôleur TTL-after-finished : ${obj(e.job)} est fini depuis ${e.ttlSeconds} s → il le supprime, avec ses pods` }),
+  'cronjob.job-created': (e) => ({
+    step: 6,
+    emoji: '⏰',
+    text: `Contrôleur CronJob : il est ${e.scheduledAt.slice(11, 16)} UTC, une heure de l'horaire « ${e.schedule} » de ${obj(e.cronJob)} → crée le Job ${e.job} (nommé d'après l'heure en minutes : jamais deux fois la même)${e.nextAt ? ` ; prochain à ${e.nextAt.slice(11, 16)}` : ''}`,
+  }),
+  'cronjob.skipped': (e) => ({ step: 6, emoji: '⏰', text: `Contrôleur CronJob : ${obj(e.cronJob)} a encore ${shortList(e.running, 3)} en cours et concurrencyPolicy: Forbid → pas de Job ${e.job}` }),
+  'cronjob.job-deleted': (e) =>
+    e.why === 'history'
+      ? { step: 6, emoji: '🧹', text: `Contrôleur CronJob : ${obj(e.cronJob)} ne garde que ses derniers Jobs terminés (successfulJobsHistoryLimit, failedJobsHistoryLimit) → supprime ${e.job} et ses pods` }
+      : { step: 6, emoji: '⏰', text: `Contrôleur CronJob : concurrencyPolicy: Replace → le Job ${e.job} encore en cours est supprimé pour laisser place au nouveau` },
   'volume.provisioned': (e) => ({ step: 6, emoji: '💽', text: `Provisionneur de stockage : la classe « ${e.storageClass} » crée le volume ${e.volume} (${e.size}) pour ${obj(e.claim)}${e.node ? `, sur le disque du nœud ${e.node} : les données resteront sur ce nœud` : ''}` }),
   'volume.bound': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : ${obj(e.claim)} est liée (Bound) au volume ${e.volume}` }),
   'volume.deleted': (e) => ({ step: 6, emoji: '💽', text: `Contrôleur des volumes : plus de réclamation pour ${e.volume}, politique Delete → le volume est supprimé` }),

@@ -2,7 +2,7 @@ import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { ContainerMemory } from '../../sim/container-memory.js';
 import { readFile, startedEnvironment } from '../runtime/container-view.js';
 import type { EventLog } from '../../events/sink.js';
-import type { VirtualClock } from '../../sim/clock.js';
+import { MONTHS, type VirtualClock } from '../../sim/clock.js';
 import type { Rand } from '../../sim/rand.js';
 import type { Store } from '../../store/store.js';
 import type { ServicePortRules } from '../kube-proxy/rules.js';
@@ -57,9 +57,8 @@ function nodeIPs(store: Store): Set<string> {
 /** Common Log Format, as nginx and the RH app write it. */
 function accessLine(sourceIP: string, at: number, path: string, status: number, bytes: number): string {
   const d = new Date(at);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const p = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${p(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  const stamp = `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
   return `${new Date(at).toISOString()} ${sourceIP} - - [${stamp}] "GET ${path} HTTP/1.1" ${status} ${bytes} "-" "curl/8.5.0"`;
 }
 

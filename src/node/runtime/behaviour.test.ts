@@ -19,3 +19,15 @@ describe('what a container main process does', () => {
     expect({ ...(exitAfterMs !== undefined && { exitAfterMs }), ...(exitCode !== undefined && { exitCode }) }).toEqual(want);
   });
 });
+
+describe('what a container writes', () => {
+  it.each([
+    ["kubernetes.io's CronJob example", c('busybox:1.28', { command: ['/bin/sh', '-c', 'date; echo Hello from the Kubernetes cluster'] }), ['{date}', 'Hello from the Kubernetes cluster']],
+    ['date alone', c('busybox', { command: ['date'] }), ['{date}']],
+    ['echo, then a variable it cannot know', c('busybox', { command: ['sh', '-c', 'echo début && echo $HOSTNAME && echo fin'] }), ['début', 'fin']],
+    ['a command that only mentions a date', c('busybox', { command: ['sh', '-c', 'echo update; sleep 1'] }), ['update']],
+    ['π to 10 digits', c('perl:5.34.0', { command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(10)'] }), ['3.141592654']],
+  ])('%s', (_, container, logs) => {
+    expect(behaviourOf(container).logs).toEqual(logs);
+  });
+});

@@ -18,10 +18,14 @@ const FOREVER = /sleep\s+infinity|while\s+(true|:)|tail\s+-f|httpd|nc\s+-l/;
 
 /**
  * A shell command, read the way a teacher reads it: `sleep 3600` runs an hour, `while true` forever, `exit 3`
- * exits with 3, `echo` writes a line. No command at all: the shell exits at once (nothing to read, unless stdin is open).
+ * exits with 3, `echo` writes a line, and so does `date`. No command at all: the shell exits at once (nothing to read, unless stdin is open).
  */
 function shellBehaviour(script: string): Behaviour {
-  const logs = [...script.matchAll(/echo\s+(?:-e\s+)?(["']?)(.*?)\1(?:;|&&|\n|$)/g)].map((m) => m[2]).filter((l) => !l.includes('$'));
+  // what `echo` writes, and `date` (its line filled in with the time it ran: logs.ts), in the script's order
+  const logs = [...script.matchAll(/echo\s+(?:-e\s+)?(["']?)(.*?)\1(?:;|&&|\n|$)|(?:^|[;&|\n]|\s-c)\s*date\s*(?=$|[;&|\n])/g)]
+    // unquoted, the shell drops the spaces before `&&`
+    .map((m) => (m[2] === undefined ? '{date}' : m[1] ? m[2] : m[2].trimEnd()))
+    .filter((l) => !l.includes('$'));
   if (FOREVER.test(script)) return { logs };
   const sleeps = [...script.matchAll(/sleep\s+(\d+(?:\.\d+)?)/g)].reduce((s, m) => s + Number(m[1]), 0);
   const exit = /(?:^|[;&|\s])exit\s+(\d+)/.exec(script);

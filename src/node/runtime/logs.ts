@@ -1,4 +1,5 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1.js';
+import { DAYS, MONTHS } from '../../sim/clock.js';
 import { behaviourOf } from './behaviour.js';
 import { parseImage, profileOf } from './images.js';
 
@@ -22,9 +23,16 @@ function nginxTime(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, '/');
 }
 
+/** `Mon Nov 23 10:00:02 UTC 2026`: `date` (`%a %b %e %H:%M:%S %Z %Y`), in the UTC of the cluster's nodes. */
+function dateOutput(ms: number): string {
+  const d = new Date(ms);
+  const clock = d.toISOString().slice(11, 19);
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${clock} UTC ${d.getUTCFullYear()}`;
+}
+
 /**
  * What a container instance wrote, derived from its image, its command and its start/finish times, so logs
- * need no storage and read the same every time. `{tag}`, `{time}` and `${VAR}` are filled in.
+ * need no storage and read the same every time. `{tag}`, `{time}`, `{date}` and `${VAR}` are filled in.
  */
 export function containerLogs(c: Container, pod: Pod, instance: Instance, now: number): LogLine[] {
   const start = Date.parse(instance.startedAt);
@@ -35,6 +43,7 @@ export function containerLogs(c: Container, pod: Pod, instance: Instance, now: n
     const filled = text
       .replace(/\{tag\}/g, tag)
       .replace(/\{time\}/g, nginxTime(at))
+      .replace(/\{date\}/g, dateOutput(at))
       .replace(/\$\{(\w+)\}/g, (_, k: string) => env[k] ?? (k === 'HOSTNAME' ? (pod.metadata?.name ?? '') : ''));
     return { time: new Date(at).toISOString(), text: filled };
   });

@@ -3,7 +3,7 @@ import { endpointSliceColumns, endpointsColumns, serviceColumns } from './networ
 import { podColumns } from './pods.js';
 import { persistentVolumeClaimColumns, persistentVolumeColumns, storageClassColumns } from './storage.js';
 import type { Columns } from './types.js';
-import { deploymentColumns, jobColumns, replicaSetColumns } from './workloads.js';
+import { cronJobColumns, deploymentColumns, jobColumns, replicaSetColumns } from './workloads.js';
 
 /** Kind → table columns, as kube-apiserver's printers.go registers them. */
 export const COLUMNS: Record<string, Columns> = {
@@ -11,6 +11,7 @@ export const COLUMNS: Record<string, Columns> = {
   Deployment: deploymentColumns,
   ReplicaSet: replicaSetColumns,
   Job: jobColumns,
+  CronJob: cronJobColumns,
   Service: serviceColumns,
   Endpoints: endpointsColumns,
   EndpointSlice: endpointSliceColumns,

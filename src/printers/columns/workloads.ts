@@ -1,4 +1,5 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
+import type { CronJob } from 'kubernetes-types/batch/v1.js';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1.js';
 import { asJob, jobCompletions, jobStatus } from '../../api/jobs.js';
 import type { KObject } from '../../api/object.js';
@@ -55,5 +56,22 @@ export const jobColumns: Columns = {
   wideRow(o) {
     const job = asJob(o);
     return [...templateColumns(job.spec?.template), formatLabelSelector(job.spec?.selector)];
+  },
+};
+
+/** Go's printBoolPtr: True, False, or <unset> for a nil pointer. */
+const boolPointer = (v: boolean | undefined | null) => (v == null ? '<unset>' : v ? 'True' : 'False');
+
+export const cronJobColumns: Columns = {
+  headers: ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE'],
+  wideHeaders: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+  row(o, now) {
+    const cj = o as unknown as CronJob;
+    const last = cj.status?.lastScheduleTime;
+    return [o.metadata.name, cj.spec?.schedule ?? '', cj.spec?.timeZone ?? '<none>', boolPointer(cj.spec?.suspend), String(cj.status?.active?.length ?? 0), last ? age(last, now) : '<none>', age(o.metadata.creationTimestamp, now)];
+  },
+  wideRow(o) {
+    const cj = o as unknown as CronJob;
+    return [...templateColumns(cj.spec?.jobTemplate?.spec?.template), formatLabelSelector(cj.spec?.jobTemplate?.spec?.selector)];
   },
 };

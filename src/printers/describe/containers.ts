@@ -1,6 +1,7 @@
 import type { Container, ContainerState, ContainerStatus, Probe, Volume } from 'kubernetes-types/core/v1.js';
 import { goSort } from '../go-sort.js';
-import { rfc1123z, type DescribeWriter } from './writer.js';
+import { rfc1123z } from '../../sim/clock.js';
+import type { DescribeWriter } from './writer.js';
 
 function probeText(p: Probe): string {
   const timing = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;

@@ -1,5 +1,5 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
-import type { JobSpec } from 'kubernetes-types/batch/v1.js';
+import type { CronJob, CronJobSpec, JobSpec } from 'kubernetes-types/batch/v1.js';
 import { asJob } from '../../api/jobs.js';
 import type { Endpoints, Event, Namespace, Node, Pod, PodTemplateSpec, Service } from 'kubernetes-types/core/v1.js';
 import { formatLabelSelector } from '../../api/labels.js';
@@ -11,7 +11,8 @@ import { describeContainers, describeVolumes } from './containers.js';
 import { describeConfigMap, describeSecret } from './config.js';
 import { describeRole, describeRoleBinding, describeServiceAccount } from './rbac.js';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
-import { DescribeWriter, rfc1123z } from './writer.js';
+import { rfc1123z } from '../../sim/clock.js';
+import { DescribeWriter } from './writer.js';
 import { nodeLease } from '../../api/node-lease.js';
 
 /** What a describer may read besides its object (the CLI passes the store in; printers never touch it). */
@@ -166,6 +167,34 @@ function describeJob(o: KObject, ctx: DescribeContext): string {
   const ready = status.ready == null ? '' : ` (${status.ready} Ready)`;
   w.write(0, `Pods Statuses:\t${status.active ?? 0} Active${ready} / ${status.succeeded ?? 0} Succeeded / ${status.failed ?? 0} Failed`);
   describePodTemplate(w, spec.template);
+  w.events(ctx.events, ctx.now);
+  return w.toString();
+}
+
+/** describeCronJob: its schedule and policies, its Job template, when it last ran and which Jobs run. */
+function describeCronJob(o: KObject, ctx: DescribeContext): string {
+  const cj = o as unknown as CronJob;
+  const spec: Partial<CronJobSpec> = cj.spec ?? {};
+  const job: Partial<JobSpec> = spec.jobTemplate?.spec ?? {};
+  const unset = (v: number | undefined | null, unit = '') => (v == null ? '<unset>' : `${v}${unit}`);
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${o.metadata.name}`);
+  w.write(0, `Namespace:\t${o.metadata.namespace}`);
+  w.labels('Labels', o.metadata.labels);
+  w.annotations('Annotations', o.metadata.annotations);
+  w.write(0, `Schedule:\t${spec.schedule ?? ''}`);
+  w.write(0, `Concurrency Policy:\t${spec.concurrencyPolicy ?? ''}`);
+  w.write(0, `Suspend:\t${spec.suspend == null ? '<unset>' : spec.suspend ? 'True' : 'False'}`);
+  w.write(0, `Successful Job History Limit:\t${unset(spec.successfulJobsHistoryLimit)}`);
+  w.write(0, `Failed Job History Limit:\t${unset(spec.failedJobsHistoryLimit)}`);
+  w.write(0, `Starting Deadline Seconds:\t${unset(spec.startingDeadlineSeconds, 's')}`);
+  w.write(0, `Selector:\t${job.selector ? formatLabelSelector(job.selector) : '<unset>'}`);
+  w.write(0, `Parallelism:\t${unset(job.parallelism)}`);
+  w.write(0, `Completions:\t${unset(job.completions)}`);
+  if (job.activeDeadlineSeconds != null) w.write(0, `Active Deadline Seconds:\t${job.activeDeadlineSeconds}s`);
+  describePodTemplate(w, job.template);
+  w.write(0, `Last Schedule Time:\t${rfc1123z(cj.status?.lastScheduleTime)}`);
+  w.write(0, `Active Jobs:\t${cj.status?.active?.length ? cj.status.active.map((r) => r.name).join(', ') : '<none>'}`);
   w.events(ctx.events, ctx.now);
   return w.toString();
 }
@@ -349,6 +378,7 @@ const DESCRIBERS: Record<string, (o: KObject, ctx: DescribeContext) => string> =
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   Job: describeJob,
+  CronJob: describeCronJob,
   Service: describeService,
   Endpoints: describeEndpoints,
   Node: describeNode,

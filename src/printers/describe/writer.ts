@@ -97,12 +97,3 @@ export class DescribeWriter {
   }
 }
 
-/** Go's time.RFC1123Z, the date format of describe: `Mon, 23 Nov 2026 10:00:00 +0000`. */
-export function rfc1123z(timestamp: string | undefined | null): string {
-  if (!timestamp) return '<unset>';
-  const d = new Date(timestamp);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
-}

@@ -68,6 +68,8 @@ export async function createGenerated(
  */
 const WRAPPED: Record<string, string> = {
   Deployment: 'failed to create deployment: ',
+  Job: 'failed to create job: ',
+  CronJob: 'failed to create cronjob: ',
   ConfigMap: 'failed to create configmap: ',
   // kubectl 1.32's words, without the colon the others have
   Secret: 'failed to create secret ',

@@ -197,6 +197,7 @@ export const enLessons: Lessons = {
       PersistentVolumeClaim: 'A PersistentVolumeClaim asks for a volume that outlives pods; it is bound to a PersistentVolume. kubesim learn storage',
       PersistentVolume: 'A PersistentVolume is a disk of the cluster, made by hand or by a provisioner for a claim. kubesim learn storage',
       Deployment: 'A Deployment describes the desired state (image, number of replicas); its controller creates ReplicaSets and rolls updates out. kubesim learn controllers',
+      CronJob: 'A CronJob creates a Job at each time of its schedule (cron format: "*/5 * * * *" = every 5 minutes), like a recurring task given each time to a new consultant; it keeps only its latest finished Jobs.',
       Job: "A Job runs pods until enough of them have succeeded (completions), makes new ones after a failure (up to backoffLimit), then stops: a consultant hired for one task, not a permanent employee. Its finished pods stay, for their logs.",
       ReplicaSet: 'A ReplicaSet keeps the right number of identical pods: it makes a new one as soon as one is missing. kubesim learn controllers',
       EndpointSlice: 'An EndpointSlice is the modern form of Endpoints: slices of at most 100 pod addresses, read by kube-proxy; a pod getting ready makes only its own slice be rewritten. kubesim learn kube-proxy',

@@ -197,6 +197,7 @@ export const frLessons: Lessons = {
       PersistentVolumeClaim: "Une PersistentVolumeClaim demande un volume qui survit aux pods ; elle est liée à un PersistentVolume. kubesim learn storage",
       PersistentVolume: "Un PersistentVolume est un disque du cluster, créé à la main ou par un provisionneur pour une claim. kubesim learn storage",
       Deployment: "Un Deployment décrit l'état voulu (image, nombre de replicas) ; son contrôleur crée des ReplicaSets et fait les mises à jour progressives. kubesim learn controllers",
+      CronJob: "Un CronJob crée un Job à chaque heure de son horaire (schedule, au format cron : « */5 * * * * » = toutes les 5 minutes), comme une mission récurrente confiée chaque fois à un nouveau consultant ; il ne garde que les derniers Jobs terminés.",
       Job: "Un Job fait tourner des pods jusqu'à ce qu'assez d'entre eux aient réussi (completions), en recrée après un échec (jusqu'à backoffLimit), puis s'arrête : un consultant engagé pour une mission, pas un employé permanent. Ses pods terminés restent, pour leurs logs.",
       ReplicaSet: "Un ReplicaSet garde le bon nombre de pods identiques : il en recrée un dès qu'il en manque un. kubesim learn controllers",
       EndpointSlice: "Une EndpointSlice est la forme moderne des Endpoints : des tranches de 100 adresses de pods au plus, lues par kube-proxy ; un pod qui devient prêt ne fait réécrire que la sienne. kubesim learn kube-proxy",
