@@ -14,7 +14,7 @@ export interface Topic {
 }
 
 /** The topics of `kubesim learn`, the same keys in every language. */
-export type TopicName = 'control-plane' | 'apiserver' | 'etcd' | 'scheduler' | 'controllers' | 'kubelet' | 'kube-proxy' | 'pods' | 'services' | 'storage' | 'config';
+export type TopicName = 'control-plane' | 'apiserver' | 'etcd' | 'scheduler' | 'controllers' | 'kubelet' | 'kube-proxy' | 'pods' | 'jobs' | 'services' | 'storage' | 'config';
 
 /**
  * One step of a tutorial: what to notice, then (usually) a kubesim command to type. `{node:SELECTOR}` in a command

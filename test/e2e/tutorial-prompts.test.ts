@@ -17,16 +17,19 @@ describe('a tutorial at the keyboard', () => {
     for (let i = 0; i < 'kubesim get pods'.length; i++) screen.keypress('backspace');
     screen.type('kubesim apply -f manifests/gestion-employes.yaml');
     screen.keypress('enter');
-    await written(err, '── 2/6 ──');
+    await written(err, '── 2/9 ──');
     expect(out()).toContain('deployment.apps/gestion-employes created\n');
     // Enter alone runs the command as shown, up to the end
-    for (let step = 2; step <= 6; step++) {
-      await written(err, `── ${step}/6 ──`);
+    for (let step = 2; step <= 9; step++) {
+      await written(err, `── ${step}/9 ──`);
       await shown('Tapez la commande');
       screen.keypress('enter');
     }
     expect(await done).toBe(0);
     expect(out()).toContain('{"statut":"UP"}\n');
+    // the consultant hired for one assignment: a Job, and its report
+    expect(out()).toContain('job.batch/inventaire created\n');
+    expect(out()).toMatch(/\nInventaire terminé\n$/);
     expect(err()).toContain('🎉 Fin du tutoriel « Les pods sont éphémères : les consultants qui vont et viennent ».');
   });
 

@@ -56,6 +56,9 @@ export const enLessons: Lessons = {
           { text: 'They are replaced at once: other names, other IPs, maybe other nodes.', command: 'kubesim get pods -o wide' },
           { text: "The Service's address has not changed:", command: 'kubesim get service gestion-employes' },
           { text: 'And it still answers:', command: 'kubesim curl http://gestion-employes/sante' },
+          { text: "Other consultants come for one assignment only, then leave: that is a Job. Its pod stops when the task is done, and the Job controller does not replace it, it counts that it succeeded.", command: 'kubesim create job inventory --image=busybox -- echo Inventory done' },
+          { text: 'The Job is Complete, its pod Completed: it no longer runs, but it stays, with its report.', command: 'kubesim get jobs,pods' },
+          { text: "The consultant's report:", command: 'kubesim logs job/inventory' },
         ],
       },
       'story-1': {
@@ -161,6 +164,12 @@ export const enLessons: Lessons = {
         text:
           'The smallest unit Kubernetes places: one or more containers sharing an IP address and volumes. A pod is ephemeral: if it dies or its node fails, it is not repaired, it is replaced by another pod with another name and another IP. That is why Deployments create them and Services reach them.\nThey are the consultants placed by CGI or Alithya: they come and go, the service goes on.',
         tryIt: ['kubesim get pods -o wide', 'kubesim chaos kill pod/NAME', 'kubesim explain pods.spec.restartPolicy'],
+      },
+      jobs: {
+        title: 'Jobs and CronJobs',
+        text:
+          "A Deployment keeps pods that always run; a Job runs pods that do a task and then stop. The Job controller creates the pods (parallelism at a time), counts those that succeeded up to completions, makes another after a failure (10 s wait, then doubled) up to backoffLimit, then marks the Job Complete or Failed. Finished pods stay (Completed), so their logs can be read. A CronJob creates a Job at each time of its schedule, in cron format, and keeps only the latest ones.\nIt is the consultant hired for one assignment: the work done, the report handed in, they leave; the CronJob is the assignment that comes back every month.",
+        tryIt: ['kubesim create job mission --image=busybox -- echo Mission accomplie', 'kubesim logs job/mission', 'kubesim describe job mission', 'kubesim create cronjob releve --image=busybox --schedule=@hourly -- date', 'kubesim get cronjobs,jobs'],
       },
       services: {
         title: 'Services',

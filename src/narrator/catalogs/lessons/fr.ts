@@ -56,6 +56,9 @@ export const frLessons: Lessons = {
           { text: "Ils sont remplacés aussitôt : d'autres noms, d'autres IP, peut-être d'autres nœuds.", command: 'kubesim get pods -o wide' },
           { text: "L'adresse du Service n'a pas changé :", command: 'kubesim get service gestion-employes' },
           { text: 'Et il répond toujours :', command: 'kubesim curl http://gestion-employes/sante' },
+          { text: "D'autres consultants ne viennent que pour une mission, puis repartent : c'est un Job. Son pod s'arrête quand la tâche est faite, et le contrôleur Job ne le remplace pas, il compte qu'il a réussi.", command: 'kubesim create job inventaire --image=busybox -- echo Inventaire terminé' },
+          { text: 'Le Job est Complete, son pod Completed : il ne tourne plus, mais il reste, avec son rapport.', command: 'kubesim get jobs,pods' },
+          { text: 'Le rapport du consultant :', command: 'kubesim logs job/inventaire' },
         ],
       },
       'story-1': {
@@ -161,6 +164,12 @@ export const frLessons: Lessons = {
         text:
           "La plus petite unité que Kubernetes place : un ou plusieurs conteneurs qui partagent une adresse IP et des volumes. Un pod est éphémère : s'il meurt ou si son nœud tombe, il n'est pas réparé, il est remplacé par un autre pod, avec un autre nom et une autre IP. C'est pourquoi on passe par un Deployment pour les créer et par un Service pour les joindre.\nCe sont les consultants placés par CGI ou Alithya : ils vont et viennent, le service continue.",
         tryIt: ['kubesim get pods -o wide', 'kubesim chaos kill pod/NOM', 'kubesim explain pods.spec.restartPolicy'],
+      },
+      jobs: {
+        title: 'Jobs et CronJobs',
+        text:
+          "Un Deployment garde des pods qui tournent toujours ; un Job lance des pods qui font une tâche puis s'arrêtent. Le contrôleur Job crée les pods (parallelism à la fois), compte ceux qui ont réussi jusqu'à completions, en recrée un après un échec (10 s d'attente, puis le double) jusqu'à backoffLimit, puis marque le Job Complete ou Failed. Les pods terminés restent (Completed), pour qu'on lise leurs logs. Un CronJob crée un Job à chaque heure de son horaire, au format cron, et ne garde que les derniers.\nC'est le consultant engagé pour une mission : il la termine, remet son rapport et s'en va ; le CronJob, c'est la mission qui revient chaque mois.",
+        tryIt: ['kubesim create job mission --image=busybox -- echo Mission accomplie', 'kubesim logs job/mission', 'kubesim describe job mission', 'kubesim create cronjob releve --image=busybox --schedule=@hourly -- date', 'kubesim get cronjobs,jobs'],
       },
       services: {
         title: 'Les Services',
