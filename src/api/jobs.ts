@@ -11,6 +11,9 @@ export const JOB_LABELS = {
   controllerUid: 'batch.kubernetes.io/controller-uid',
 } as const;
 
+/** The annotation (and label) that gives each pod of an Indexed Job its completion index. */
+export const JOB_COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
+
 /**
  * The finalizer the Job controller puts on each pod it creates, and takes off once it has counted the pod's end in
  * the Job's status: a finished pod deleted early (by hand, by the pod garbage collector) is still counted.

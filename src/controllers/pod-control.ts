@@ -5,27 +5,35 @@ import type { Recorder } from '../client/recorder.js';
 import { controllerRef } from './owners.js';
 import { slowStartBatches } from './replicaset/plan.js';
 
+/** One pod to make: its name prefix and template (and the finalizers its controller counts it with). */
+export interface PodShape {
+  generateName: string;
+  template: PodTemplateSpec;
+  finalizers?: string[];
+}
+
 /**
- * controller.PodControl.CreatePods, in slow start: `count` pods from a template (named after their owner, which
- * controls them), each with its SuccessfulCreate event; the first refusal is a FailedCreate event and stops the rest.
+ * controller.PodControl.CreatePods, in slow start: `count` pods, the n-th shaped by `shapeOf(n)` and controlled by
+ * `owner`, each with its SuccessfulCreate event; the first refusal is a FailedCreate event and stops the rest.
  * `created` hears of each pod made, with the etcd revision that stored it.
  */
 export function createPods(
   client: Client,
   recorder: Recorder,
   owner: KObject,
-  template: PodTemplateSpec,
   count: number,
+  shapeOf: (n: number) => PodShape,
   created: (pod: string, revision: number) => void,
-  finalizers?: string[],
 ): void {
+  let n = 0;
   for (const batch of slowStartBatches(count)) {
-    for (let i = 0; i < batch; i++) {
+    for (let i = 0; i < batch; i++, n++) {
+      const { generateName, template, finalizers } = shapeOf(n);
       const pod = {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: {
-          generateName: `${owner.metadata.name}-`,
+          generateName,
           namespace: owner.metadata.namespace,
           labels: { ...(template.metadata?.labels ?? {}) },
           ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),

@@ -20,8 +20,6 @@ const NEWER_THAN_1_34: Record<string, string> = {
 
 /** Job features kubesim's Job controller does not run yet: the API server says so (Forbidden), and stores nothing. */
 const JOB_FEATURES_NOT_SIMULATED: Record<string, string> = {
-  'application/job/indexed-job.yaml': 'spec.completionMode',
-  'application/job/indexed-job-vol.yaml': 'spec.completionMode',
   'controllers/job-backoff-limit-per-index-example.yaml': 'spec.backoffLimitPerIndex',
   'controllers/job-backoff-limit-per-index-failindex.yaml': 'spec.podFailurePolicy',
   'controllers/job-pod-failure-policy-config-issue.yaml': 'spec.podFailurePolicy',

@@ -68,6 +68,18 @@ describe('Jobs (batch/v1): pods that run to completion', () => {
     expect(jsonpath(home, 'pods', '{range .items[*]}{.status.phase} {end}')).toBe('Succeeded '.repeat(5));
   });
 
+  it('gives each pod of an Indexed Job its index: name, hostname, label, JOB_COMPLETION_INDEX, completedIndexes', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'apply', '-f', join(CORPUS, 'website/application/job/indexed-job.yaml')]).code).toBe(0);
+    expect(kubesim(home, ['get', 'jobs', '--no-headers']).stdout).toMatch(/^indexed-job +Complete +5\/5 /);
+    const pods = jsonpath(home, 'pods', '{range .items[*]}{.metadata.name} {.spec.hostname} {.metadata.labels.batch\\.kubernetes\\.io/job-completion-index} {.spec.containers[0].env[0].valueFrom.fieldRef.fieldPath}{"\\n"}{end}');
+    const lines = pods.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^indexed-job-${i}-[a-z0-9]{5} indexed-job-${i} ${i} metadata\\.labels\\['batch\\.kubernetes\\.io/job-completion-index'\\]$`)));
+    expect(jsonpath(home, 'job/indexed-job', '{.status.completedIndexes} {.status.succeeded}')).toBe('0-4 5');
+    expect(kubesim(home, ['describe', 'job', 'indexed-job']).stdout).toMatch(/^Completion Mode: +Indexed$[\s\S]*^Completed Indexes: +0-4$/m);
+  });
+
   it('counts a pod deleted while it runs as failed, and makes another', () => {
     const home = freshHome();
     expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('long', '  backoffLimit: 3', 'sleep 3600') }).code).toBe(0);
@@ -112,10 +124,10 @@ describe('Jobs (batch/v1): pods that run to completion', () => {
     const always = kubesim(home, ['apply', '-f', '-'], { input: job('x', '', 'true').replace('restartPolicy: Never', 'restartPolicy: Always') });
     expect(always.code).toBe(1);
     expect(always.stderr).toContain('The Job "x" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"');
-    const indexed = kubesim(home, ['apply', '-f', '-'], { input: job('x', '  completions: 3\n  completionMode: Indexed', 'true') });
-    expect(indexed.code).toBe(1);
-    expect(indexed.stderr).toContain('spec.completionMode: Forbidden: Indexed Jobs are not simulated by kubesim yet');
-    for (const r of [always, indexed]) expectNoStackTrace(r.stderr);
+    const perIndex = kubesim(home, ['apply', '-f', '-'], { input: job('x', '  completions: 3\n  completionMode: Indexed\n  backoffLimitPerIndex: 1', 'true') });
+    expect(perIndex.code).toBe(1);
+    expect(perIndex.stderr).toContain('spec.backoffLimitPerIndex: Forbidden: not simulated by kubesim yet');
+    for (const r of [always, perIndex]) expectNoStackTrace(r.stderr);
     expect(stateOf(home)).toBe(before);
     // a Job's pod template cannot change once it runs
     expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('x', '', 'sleep 60') }).code).toBe(0);

@@ -64,9 +64,7 @@ function validateSelector(spec: Partial<JobSpec>): FieldError[] {
 const NOT_SIMULATED = ['podFailurePolicy', 'successPolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'managedBy'] as const;
 
 function notSimulated(spec: Partial<JobSpec>, path: string): FieldError[] {
-  const errs = NOT_SIMULATED.filter((field) => spec[field] != null).map((field) => forbidden(`${path}.${field}`, 'not simulated by kubesim yet'));
-  if (spec.completionMode === 'Indexed') errs.push(forbidden(`${path}.completionMode`, 'Indexed Jobs are not simulated by kubesim yet'));
-  return errs;
+  return NOT_SIMULATED.filter((field) => spec[field] != null).map((field) => forbidden(`${path}.${field}`, 'not simulated by kubesim yet'));
 }
 
 /** ValidateJobSpecUpdate: what a running Job keeps (its selector, its pods' template, and how many must complete). */

@@ -12,7 +12,8 @@ import { deletionOrder } from '../replicaset/plan.js';
 import { createPods } from '../pod-control.js';
 import type { Reconciler, Result } from '../runtime.js';
 import { failureBackoffMs } from './backoff.js';
-import { hasEnded, hasFinalizer, hasSucceeded, isTerminating } from './pods.js';
+import { firstPendingIndexes, formatIndexes, parseIndexes } from './indexes.js';
+import { hasEnded, hasFinalizer, hasSucceeded, indexedPod, indexOf, isIndexed, isTerminating } from './pods.js';
 
 /** The pods of each Job, by the Job's UID and by its namespace/name (to let go of the pods of a Job that is gone). */
 export const PODS_BY_JOB = 'jobPods';
@@ -74,11 +75,16 @@ export class JobController implements Reconciler {
     const conditions = (status.conditions ??= []);
     const ref = { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name };
 
-    // count the pods that ended since the last sync, and let them go
+    // count the pods that ended since the last sync, and let them go; an Indexed Job counts its indexes that succeeded
+    const completed = isIndexed(job) ? parseIndexes(status.completedIndexes, spec.completions ?? 0) : undefined;
     const ended = pods.filter((p) => hasFinalizer(p) && hasEnded(p));
     for (const pod of ended) {
       const succeeded = hasSucceeded(pod);
-      if (succeeded) status.succeeded = (status.succeeded ?? 0) + 1;
+      const index = indexOf(pod);
+      if (succeeded && completed) {
+        if (index !== undefined && index < (spec.completions ?? 0)) completed.add(index);
+        status.succeeded = completed.size;
+      } else if (succeeded) status.succeeded = (status.succeeded ?? 0) + 1;
       else status.failed = (status.failed ?? 0) + 1;
       this.release(pod);
       this.w.log.emit('controller-manager', { kind: 'job.pod-ended', job: ref, pod: pod.metadata!.name!, succeeded, counts: { succeeded: status.succeeded ?? 0, failed: status.failed ?? 0 } });
@@ -107,12 +113,13 @@ export class JobController implements Reconciler {
     let requeueAfterMs: number | undefined;
     if (verdict?.type === 'FailureTarget' || suspended) {
       this.deletePods(stored, active, active.length);
-    } else if (!verdict) requeueAfterMs = this.managePods(stored, pods, active, succeeded, ended.length > 0);
+    } else if (!verdict) requeueAfterMs = this.managePods(stored, pods, active, succeeded, ended.length > 0, completed);
     if (!verdict && !suspended && spec.activeDeadlineSeconds != null && status.startTime) {
       const left = Date.parse(status.startTime) + spec.activeDeadlineSeconds * 1000 - now;
       requeueAfterMs = requeueAfterMs === undefined ? left : Math.min(requeueAfterMs, left);
     }
 
+    if (completed?.size) status.completedIndexes = formatIndexes(completed);
     const fresh = this.w.store.byIndex(PODS_BY_JOB, stored.metadata.uid!).map(asPod);
     const activeNow = fresh.filter((p) => isActive(p));
     if (activeNow.length) status.active = activeNow.length;
@@ -128,10 +135,11 @@ export class JobController implements Reconciler {
   }
 
   /**
-   * manageJob for a Job that runs: as many pods as parallelism allows and completions still need; a replacement for a
-   * failed pod waits 10 s, doubled for each failure in a row since the last success (up to 10 min).
+   * manageJob for a Job that runs: as many pods as parallelism allows and completions still need (an Indexed Job's for
+   * its lowest indexes neither done nor running); a replacement for a failed pod waits 10 s, doubled for each failure
+   * in a row since the last success (up to 10 min).
    */
-  private managePods(stored: KObject, pods: Pod[], active: Pod[], succeeded: number, podsEnded: boolean): number | undefined {
+  private managePods(stored: KObject, pods: Pod[], active: Pod[], succeeded: number, podsEnded: boolean, completed: Set<number> | undefined): number | undefined {
     const spec: Partial<JobSpec> = asJob(stored).spec ?? {};
     const parallelism = spec.parallelism ?? 1;
     const want =
@@ -147,7 +155,11 @@ export class JobController implements Reconciler {
       if (podsEnded) this.w.log.emit('controller-manager', { kind: 'job.backing-off', job: { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name }, delayMs: wait });
       return wait;
     }
-    this.createPods(stored, want - active.length);
+    if (!completed) this.createPods(stored, want - active.length);
+    else {
+      const taken = new Set([...completed, ...active.map(indexOf).filter((i) => i !== undefined)]);
+      this.createPods(stored, want - active.length, firstPendingIndexes(taken, spec.completions ?? 0, want - active.length));
+    }
     return undefined;
   }
 
@@ -213,11 +225,13 @@ export class JobController implements Reconciler {
     return {};
   }
 
-  private createPods(stored: KObject, count: number): void {
+  /** `count` pods from the template, or with `indexes`, one for each of these completion indexes. */
+  private createPods(stored: KObject, count: number, indexes?: number[]): void {
     const job = { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name };
-    createPods(this.client, this.recorder, stored, asJob(stored).spec!.template, count, (pod, etcdRevision) => this.w.log.emit('controller-manager', { kind: 'job.pod-created', job, pod, etcdRevision }), [
-      JOB_TRACKING_FINALIZER,
-    ]);
+    const template = asJob(stored).spec!.template;
+    const finalizers = [JOB_TRACKING_FINALIZER];
+    const shapeOf = indexes ? (n: number) => ({ ...indexedPod(stored.metadata.name, template, indexes[n]!), finalizers }) : () => ({ generateName: `${stored.metadata.name}-`, template, finalizers });
+    createPods(this.client, this.recorder, stored, indexes?.length ?? count, shapeOf, (pod, etcdRevision) => this.w.log.emit('controller-manager', { kind: 'job.pod-created', job, pod, etcdRevision }));
   }
 
   private deletePods(stored: KObject, active: Pod[], count: number): void {

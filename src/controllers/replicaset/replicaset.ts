@@ -117,9 +117,8 @@ export class ReplicaSetController implements Reconciler {
 
   private createPods(rs: KObject, count: number): void {
     const replicaSet = { kind: 'ReplicaSet', namespace: rs.metadata.namespace, name: rs.metadata.name };
-    createPods(this.client, this.recorder, rs, (rs as unknown as ReplicaSet).spec!.template!, count, (pod, etcdRevision) =>
-      this.w.log.emit('controller-manager', { kind: 'replicaset.pod-created', replicaSet, pod, etcdRevision }),
-    );
+    const shape = { generateName: `${rs.metadata.name}-`, template: (rs as unknown as ReplicaSet).spec!.template! };
+    createPods(this.client, this.recorder, rs, count, () => shape, (pod, etcdRevision) => this.w.log.emit('controller-manager', { kind: 'replicaset.pod-created', replicaSet, pod, etcdRevision }));
   }
 
   private deletePods(rs: KObject, active: KObject[], count: number): void {

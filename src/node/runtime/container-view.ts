@@ -36,7 +36,8 @@ function serviceLinks(store: Store, ns: string): Array<[string, string]> {
  */
 export function environmentParts(store: Store, pod: Pod, c: Container): { own: Env; shared: Env } {
   const ns = pod.metadata!.namespace!;
-  const own: Env = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.metadata!.name!]];
+  // the hostname the pod was given (an Indexed Job's JOB-INDEX), else its name
+  const own: Env = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.spec?.hostname ?? pod.metadata!.name!]];
   for (const f of c.envFrom ?? []) {
     const data = f.secretRef ? valuesOf(store, ns, 'secret', f.secretRef.name ?? '') : f.configMapRef ? valuesOf(store, ns, 'configmap', f.configMapRef.name ?? '') : undefined;
     for (const [k, v] of Object.entries(data ?? {})) own.push([`${f.prefix ?? ''}${k}`, v]);
@@ -46,15 +47,31 @@ export function environmentParts(store: Store, pod: Pod, c: Container): { own: E
     if (ref) {
       const value = valuesOf(store, ns, e.valueFrom?.secretKeyRef ? 'secret' : 'configmap', ref.name ?? '')?.[ref.key];
       if (value !== undefined) own.push([e.name, value]);
-    } else if (e.valueFrom?.fieldRef) {
-      const path = e.valueFrom.fieldRef.fieldPath;
-      const value = path === 'metadata.name' ? pod.metadata?.name : path === 'metadata.namespace' ? ns : path === 'status.podIP' ? pod.status?.podIP : path === 'spec.nodeName' ? pod.spec?.nodeName : '';
-      own.push([e.name, value ?? '']);
-    } else own.push([e.name, e.value ?? '']);
+    } else if (e.valueFrom?.fieldRef) own.push([e.name, fieldValue(pod, e.valueFrom.fieldRef.fieldPath)]);
+    else own.push([e.name, e.value ?? '']);
   }
   const shared: Env = pod.spec?.enableServiceLinks !== false ? serviceLinks(store, ns) : [];
   shared.push(['HOME', '/root']);
   return { own, shared };
+}
+
+/**
+ * The downward API's value of a pod field (fieldRef.fieldPath): its name, namespace, UID, one label or annotation
+ * (`metadata.labels['app']`), node, service account, addresses. An unset field is empty.
+ */
+function fieldValue(pod: Pod, path: string): string {
+  const keyed = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (keyed) return pod.metadata?.[keyed[1] as 'labels' | 'annotations']?.[keyed[2]!] ?? '';
+  const fields: Record<string, string | undefined> = {
+    'metadata.name': pod.metadata?.name,
+    'metadata.namespace': pod.metadata?.namespace,
+    'metadata.uid': pod.metadata?.uid,
+    'spec.nodeName': pod.spec?.nodeName,
+    'spec.serviceAccountName': pod.spec?.serviceAccountName,
+    'status.hostIP': pod.status?.hostIP,
+    'status.podIP': pod.status?.podIP,
+  };
+  return fields[path] ?? '';
 }
 
 /** The environment a container sees: its variables (Secrets decoded), envFrom, the downward API and Service links. */
@@ -78,13 +95,14 @@ function filesOf(data: Record<string, string>, items: KeyToPath[] | undefined): 
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /**
- * Files a container can read: resolv.conf, hostname, its service account's namespace, and the keys of its Secret
- * and ConfigMap volumes (ConfigMaps and Secrets are files to the app, updated by the kubelet).
+ * Files a container can read: resolv.conf, hostname, its service account's namespace, the keys of its Secret
+ * and ConfigMap volumes (ConfigMaps and Secrets are files to the app, updated by the kubelet), and the pod fields of
+ * its downward API volumes.
  */
 export function readFile(store: Store, pod: Pod, c: Container, path: string): string | undefined {
   const ns = pod.metadata!.namespace!;
   if (path === '/etc/resolv.conf') return `search ${ns}.svc.${CLUSTER_DOMAIN} svc.${CLUSTER_DOMAIN} ${CLUSTER_DOMAIN}\nnameserver ${DNS_SERVICE_IP}\noptions ndots:5\n`;
-  if (path === '/etc/hostname') return `${pod.metadata!.name}\n`;
+  if (path === '/etc/hostname') return `${pod.spec?.hostname ?? pod.metadata!.name}\n`;
   if (path === `${SERVICE_ACCOUNT_DIR}/namespace` && pod.spec?.automountServiceAccountToken !== false) return ns;
   for (const m of c.volumeMounts ?? []) {
     const dir = m.mountPath.replace(/\/$/, '');
@@ -93,6 +111,8 @@ export function readFile(store: Store, pod: Pod, c: Container, path: string): st
     const rel = path.slice(dir.length + 1);
     if (v?.secret) return filesOf(valuesOf(store, ns, 'secret', v.secret.secretName ?? '') ?? {}, v.secret.items).get(rel);
     if (v?.configMap) return filesOf(valuesOf(store, ns, 'configmap', v.configMap.name ?? '') ?? {}, v.configMap.items).get(rel);
+    const item = v?.downwardAPI?.items?.find((i) => i.path === rel && i.fieldRef);
+    if (item) return fieldValue(pod, item.fieldRef!.fieldPath);
   }
   return undefined;
 }

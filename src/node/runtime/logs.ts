@@ -44,7 +44,7 @@ export function containerLogs(c: Container, pod: Pod, instance: Instance, now: n
       .replace(/\{tag\}/g, tag)
       .replace(/\{time\}/g, nginxTime(at))
       .replace(/\{date\}/g, dateOutput(at))
-      .replace(/\$\{(\w+)\}/g, (_, k: string) => env[k] ?? (k === 'HOSTNAME' ? (pod.metadata?.name ?? '') : ''));
+      .replace(/\$\{(\w+)\}/g, (_, k: string) => env[k] ?? (k === 'HOSTNAME' ? (pod.spec?.hostname ?? pod.metadata?.name ?? '') : ''));
     return { time: new Date(at).toISOString(), text: filled };
   });
   // a finished process wrote all it had to (its times are kept to the second: `echo` ends within the one it started)

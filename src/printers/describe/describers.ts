@@ -141,6 +141,13 @@ function describeReplicaSet(o: KObject, ctx: DescribeContext): string {
   return w.toString();
 }
 
+/** capIndexesListOrNone: a long list of indexes cut at the first comma past `softLimit` characters, with `...`. */
+function capIndexes(indexes: string, softLimit: number): string {
+  if (!indexes) return '<none>';
+  const comma = indexes.indexOf(',', softLimit);
+  return comma < 0 ? indexes : `${indexes.slice(0, comma + 1)}...`;
+}
+
 /** describeJob: the Job's counts and times, then its pod template. */
 function describeJob(o: KObject, ctx: DescribeContext): string {
   const job = asJob(o);
@@ -166,6 +173,7 @@ function describeJob(o: KObject, ctx: DescribeContext): string {
   if (spec.activeDeadlineSeconds != null) w.write(0, `Active Deadline Seconds:\t${spec.activeDeadlineSeconds}s`);
   const ready = status.ready == null ? '' : ` (${status.ready} Ready)`;
   w.write(0, `Pods Statuses:\t${status.active ?? 0} Active${ready} / ${status.succeeded ?? 0} Succeeded / ${status.failed ?? 0} Failed`);
+  if (spec.completionMode === 'Indexed') w.write(0, `Completed Indexes:\t${capIndexes(status.completedIndexes ?? '', 50)}`);
   describePodTemplate(w, spec.template);
   w.events(ctx.events, ctx.now);
   return w.toString();
