@@ -868,11 +868,13 @@ describe.skipIf(!hasKubectl)('kubesim serve, used by the real kubectl', () => {
   }, 60_000);
 
   it('serves Jobs as kubectl reads and creates them: get, wide, yaml, describe, logs, explain, create job (protobuf)', async () => {
-    expect(kubesim(home, ['-q', 'apply', '-f', join(CORPUS, 'website/controllers/job.yaml')]).code).toBe(0);
+    for (const file of ['controllers/job.yaml', 'application/job/indexed-job.yaml']) expect(kubesim(home, ['-q', 'apply', '-f', join(CORPUS, 'website', file)]).code).toBe(0);
     const created = await kubectl(['create', 'job', 'bonjour', '--image=busybox', '--', 'echo', 'Bonjour la classe']);
     expect([created.code, created.stdout, created.stderr]).toEqual([0, 'job.batch/bonjour created\n', '']);
     const cases = [
       ['get', 'jobs'], ['get', 'jobs', '-o', 'wide'], ['get', 'job', 'pi', '-o', 'yaml'], ['get', 'pods', '-l', 'job-name=pi'], ['describe', 'job', 'pi'],
+      // an Indexed Job: its completed indexes, and a multi-line script described line by line
+      ['describe', 'job', 'indexed-job'], ['get', 'pods', '-l', 'job-name=indexed-job', '-o', 'custom-columns=NAME:.metadata.name,HOST:.spec.hostname'],
       ['logs', 'job/bonjour'], ['explain', 'job.spec.backoffLimit'], ['create', 'job', 'x'], ['create', 'job', 'x', '--image=busybox', '--from=cronjob/y'],
     ];
     for (const args of cases) await expectLikeKubesim(args);

@@ -70,13 +70,14 @@ export function describeContainers(w: DescribeWriter, title: string, containers:
     const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ');
     w.write(2, ports.includes(',') ? `Ports:\t${ports}` : `Port:\t${ports || '<none>'}`);
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}` : `Host Port:\t${hostPorts || '<none>'}`);
+    // describeContainerCommand: each line of a multi-line script on its own, at the same depth
     if (c.command?.length) {
       w.write(2, 'Command:');
-      for (const part of c.command) w.write(3, part);
+      for (const line of c.command.flatMap((part) => part.split('\n'))) w.write(3, line);
     }
     if (c.args?.length) {
       w.write(2, 'Args:');
-      for (const part of c.args) w.write(3, part);
+      for (const line of c.args.flatMap((part) => part.split('\n'))) w.write(3, line);
     }
     if (status) {
       describeState(w, 'State', status.state);
