@@ -21,10 +21,7 @@ const NEWER_THAN_1_34: Record<string, string> = {
 /** Job features kubesim's Job controller does not run yet: the API server says so (Forbidden), and stores nothing. */
 const JOB_FEATURES_NOT_SIMULATED: Record<string, string> = {
   'controllers/job-backoff-limit-per-index-example.yaml': 'spec.backoffLimitPerIndex',
-  'controllers/job-backoff-limit-per-index-failindex.yaml': 'spec.podFailurePolicy',
-  'controllers/job-pod-failure-policy-config-issue.yaml': 'spec.podFailurePolicy',
-  'controllers/job-pod-failure-policy-example.yaml': 'spec.podFailurePolicy',
-  'controllers/job-pod-failure-policy-failjob.yaml': 'spec.podFailurePolicy',
+  'controllers/job-backoff-limit-per-index-failindex.yaml': 'spec.backoffLimitPerIndex',
   'controllers/job-success-policy.yaml': 'spec.successPolicy',
 };
 

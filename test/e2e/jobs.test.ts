@@ -61,6 +61,21 @@ describe('Jobs (batch/v1): pods that run to completion', () => {
     expect(kubesim(home, ['get', 'events', '--field-selector', 'involvedObject.kind=Job']).stdout).toMatch(/Warning +BackoffLimitExceeded +job\/echec +Job has reached the specified backoff limit/);
   });
 
+  it("fails the whole Job at once on a pod failure policy's FailJob rule (kubernetes.io's example), in its words", () => {
+    const home = freshHome();
+    const applied = kubesim(home, ['apply', '-f', join(CORPUS, 'website/controllers/job-pod-failure-policy-failjob.yaml')]);
+    expect(applied.stderr).toMatch(/a échoué \(podFailurePolicy : une règle FailJob, tout le Job échoue sans attendre backoffLimit\)/);
+    expect(kubesim(home, ['get', 'jobs', '--no-headers']).stdout).toMatch(/^job-pod-failure-policy-failjob +Failed +0\/8 /);
+    const why = jsonpath(home, 'job/job-pod-failure-policy-failjob', '{range .status.conditions[*]}{.type} {.reason}: {.message}{"\\n"}{end}');
+    expect(why).toMatch(/^FailureTarget PodFailurePolicy: Container main for pod default\/job-pod-failure-policy-failjob-[a-z0-9]{5} failed with exit code 42 matching FailJob rule at index 0\nFailed PodFailurePolicy: /);
+    // the other running pod was stopped: no pod of the Job is left running
+    expect(jsonpath(home, 'pods', '{range .items[*]}{.status.phase} {end}')).toBe('Failed ');
+    const refused = kubesim(home, ['apply', '-f', '-'], { input: job('x', '  podFailurePolicy:\n    rules:\n    - action: Abandon\n      onExitCodes: {operator: In, values: [0]}', 'true').replace('restartPolicy: Never', 'restartPolicy: OnFailure') });
+    expect(refused.stderr).toContain('spec.podFailurePolicy.rules[0].action: Unsupported value: "Abandon": supported values: "Count", "FailIndex", "FailJob", "Ignore"');
+    expect(refused.stderr).toContain('spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: 0: must not be 0 for the In operator');
+    expect(refused.stderr).toContain('spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified');
+  });
+
   it('runs completions with parallelism pods at a time', () => {
     const home = freshHome();
     expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('lot', '  completions: 5\n  parallelism: 2', 'sleep 5') }).code).toBe(0);

@@ -46,7 +46,31 @@ export function validateJobSpec(spec: Partial<JobSpec>, path: string): FieldErro
   if (spec.completionMode === 'Indexed' && spec.completions == null) errs.push({ type: 'Required value', field: `${path}.completions`, detail: 'when completion mode is Indexed' });
   errs.push(...validateLabels(spec.template?.metadata?.labels, `${path}.template.metadata.labels`));
   errs.push(...validatePodSpec(spec.template?.spec, { path: `${path}.template.spec`, creating: true, restartPolicies: ['OnFailure', 'Never'] }));
+  if (spec.podFailurePolicy) errs.push(...validatePodFailurePolicy(spec, path));
   return [...errs, ...notSimulated(spec, path)];
+}
+
+const POLICY_ACTIONS = ['Count', 'FailIndex', 'FailJob', 'Ignore'];
+const EXIT_CODE_OPERATORS = ['In', 'NotIn'];
+
+/** validatePodFailurePolicy: each rule one action and one kind of match; the pods never restarted in place. */
+function validatePodFailurePolicy(spec: Partial<JobSpec>, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  (spec.podFailurePolicy?.rules ?? []).forEach((rule, i) => {
+    const at = `${path}.podFailurePolicy.rules[${i}]`;
+    if (!POLICY_ACTIONS.includes(rule.action)) errs.push(notSupported(`${at}.action`, rule.action, POLICY_ACTIONS));
+    else if (rule.action === 'FailIndex' && spec.backoffLimitPerIndex == null) errs.push(invalid(`${at}.action`, rule.action, 'requires the backoffLimitPerIndex to be set'));
+    if (rule.onExitCodes && rule.onPodConditions) errs.push(invalid(at, '', 'specifying both OnExitCodes and OnPodConditions is not supported'));
+    else if (!rule.onExitCodes && !rule.onPodConditions) errs.push(invalid(at, '', 'specifying one of OnExitCodes and OnPodConditions is required'));
+    const codes = rule.onExitCodes;
+    if (codes && !EXIT_CODE_OPERATORS.includes(codes.operator)) errs.push(notSupported(`${at}.onExitCodes.operator`, codes.operator, EXIT_CODE_OPERATORS));
+    (codes?.values ?? []).forEach((value, j) => {
+      if (value === 0 && codes!.operator === 'In') errs.push(invalid(`${at}.onExitCodes.values[${j}]`, 0, 'must not be 0 for the In operator'));
+    });
+  });
+  const restartPolicy = spec.template?.spec?.restartPolicy;
+  if (restartPolicy !== 'Never') errs.push(invalid(`${path}.template.spec.restartPolicy`, restartPolicy ?? '', 'only "Never" is supported when podFailurePolicy is specified'));
+  return errs;
 }
 
 /** ValidateJobSpec's own part for a Job: a selector (generated, unless manual) that selects its template. */
@@ -61,7 +85,7 @@ function validateSelector(spec: Partial<JobSpec>): FieldError[] {
  * Job features the simulated controller does not run: an API server would take them and its controller honour them;
  * kubesim says so rather than store a Job that would not behave as its spec says.
  */
-const NOT_SIMULATED = ['podFailurePolicy', 'successPolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'managedBy'] as const;
+const NOT_SIMULATED = ['successPolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'managedBy'] as const;
 
 function notSimulated(spec: Partial<JobSpec>, path: string): FieldError[] {
   return NOT_SIMULATED.filter((field) => spec[field] != null).map((field) => forbidden(`${path}.${field}`, 'not simulated by kubesim yet'));

@@ -12,6 +12,7 @@ import { deletionOrder } from '../replicaset/plan.js';
 import { createPods } from '../pod-control.js';
 import type { Reconciler, Result } from '../runtime.js';
 import { failureBackoffMs } from './backoff.js';
+import { matchPodFailurePolicy, type PolicyVerdict } from './failure-policy.js';
 import { firstPendingIndexes, formatIndexes, parseIndexes } from './indexes.js';
 import { hasEnded, hasFinalizer, hasSucceeded, indexedPod, indexOf, isIndexed, isTerminating } from './pods.js';
 
@@ -78,16 +79,23 @@ export class JobController implements Reconciler {
     // count the pods that ended since the last sync, and let them go; an Indexed Job counts its indexes that succeeded
     const completed = isIndexed(job) ? parseIndexes(status.completedIndexes, spec.completions ?? 0) : undefined;
     const ended = pods.filter((p) => hasFinalizer(p) && hasEnded(p));
+    let failJob: string | undefined;
     for (const pod of ended) {
+      let policy: PolicyVerdict | undefined;
       const succeeded = hasSucceeded(pod);
       const index = indexOf(pod);
       if (succeeded && completed) {
         if (index !== undefined && index < (spec.completions ?? 0)) completed.add(index);
         status.succeeded = completed.size;
       } else if (succeeded) status.succeeded = (status.succeeded ?? 0) + 1;
-      else status.failed = (status.failed ?? 0) + 1;
+      else {
+        // the pod failure policy may ignore the failure, or fail the whole Job at once
+        policy = matchPodFailurePolicy(spec, pod);
+        if (policy.counts) status.failed = (status.failed ?? 0) + 1;
+        failJob ??= policy.failJob;
+      }
       this.release(pod);
-      this.w.log.emit('controller-manager', { kind: 'job.pod-ended', job: ref, pod: pod.metadata!.name!, succeeded, counts: { succeeded: status.succeeded ?? 0, failed: status.failed ?? 0 } });
+      this.w.log.emit('controller-manager', { kind: 'job.pod-ended', job: ref, pod: pod.metadata!.name!, succeeded, policy: policy?.action, counts: { succeeded: status.succeeded ?? 0, failed: status.failed ?? 0 } });
     }
     const active = pods.filter((p) => isActive(p));
     const succeeded = status.succeeded ?? 0;
@@ -105,7 +113,13 @@ export class JobController implements Reconciler {
       const completions = spec.completions;
       const complete = completions == null ? succeeded > 0 && active.length === 0 : succeeded >= completions && active.length === 0;
       const overDeadline = !suspended && spec.activeDeadlineSeconds != null && status.startTime && now - Date.parse(status.startTime) >= spec.activeDeadlineSeconds * 1000;
-      const failure = failed > (spec.backoffLimit ?? 6) || this.pastBackoffLimitOnFailure(job, active) ? BACKOFF_LIMIT : overDeadline ? DEADLINE : undefined;
+      const failure = failJob
+        ? { reason: 'PodFailurePolicy', message: failJob }
+        : failed > (spec.backoffLimit ?? 6) || this.pastBackoffLimitOnFailure(job, active)
+          ? BACKOFF_LIMIT
+          : overDeadline
+            ? DEADLINE
+            : undefined;
       if (complete) verdict = this.condition('SuccessCriteriaMet', SUCCESS, now);
       else if (failure) verdict = this.condition('FailureTarget', failure, now);
       if (verdict) conditions.push(verdict);
@@ -148,17 +162,19 @@ export class JobController implements Reconciler {
       this.deletePods(stored, active, active.length - want);
       return undefined;
     }
-    if (active.length === want) return undefined;
+    // podReplacementPolicy Failed (a Job with a pod failure policy): a pod still stopping holds its place
+    const holding = spec.podReplacementPolicy === 'Failed' ? active.length + pods.filter(isTerminating).length : active.length;
+    if (holding >= want) return undefined;
     const wait = failureBackoffMs(pods, this.w.clock.now());
     if (wait > 0) {
       // told once, when the failure is counted (the status write that follows syncs the Job again)
       if (podsEnded) this.w.log.emit('controller-manager', { kind: 'job.backing-off', job: { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name }, delayMs: wait });
       return wait;
     }
-    if (!completed) this.createPods(stored, want - active.length);
+    if (!completed) this.createPods(stored, want - holding);
     else {
       const taken = new Set([...completed, ...active.map(indexOf).filter((i) => i !== undefined)]);
-      this.createPods(stored, want - active.length, firstPendingIndexes(taken, spec.completions ?? 0, want - active.length));
+      this.createPods(stored, want - holding, firstPendingIndexes(taken, spec.completions ?? 0, want - holding));
     }
     return undefined;
   }

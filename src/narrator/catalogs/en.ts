@@ -8,6 +8,14 @@ const QUIET_KEYS = ['/registry/events/', '/registry/minions/'];
 const s = (n: number) => (n === 1 ? '' : 's');
 
 /** The English narration: the same events, the same emoji, the second catalog of `--lang en`. */
+/** What a Job's pod failure policy made of a failed pod, told after it. */
+const POLICY_EN = {
+  none: '',
+  Count: ' (podFailurePolicy: a Count rule, it counts towards backoffLimit)',
+  Ignore: ' (podFailurePolicy: an Ignore rule, it does not count towards backoffLimit)',
+  FailJob: ' (podFailurePolicy: a FailJob rule, the whole Job fails without waiting for backoffLimit)',
+};
+
 export const en: Catalog = {
   'request.sent': (e) =>
     userRequest(e.client) ? { step: 1, emoji: '📨', text: `kubectl → API Server: ${e.method} ${e.path}${e.dryRun ? ' (dry run)' : ''} — ${obj(e.object)}` } : null,
@@ -84,7 +92,7 @@ export const en: Catalog = {
   'job.pod-ended': (e) => ({
     step: 6,
     emoji: e.succeeded ? '🏁' : '💥',
-    text: `Job controller: pod ${e.pod} ${e.succeeded ? 'completed its task successfully' : 'failed'} → counted (${e.counts.succeeded} succeeded, ${e.counts.failed} failed); its batch.kubernetes.io/job-tracking finalizer is removed, the pod stays for its logs`,
+    text: `Job controller: pod ${e.pod} ${e.succeeded ? 'completed its task successfully' : 'failed'}${POLICY_EN[e.policy ?? 'none']} → counted (${e.counts.succeeded} succeeded, ${e.counts.failed} failed); its batch.kubernetes.io/job-tracking finalizer is removed, the pod stays for its logs`,
   }),
   'job.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Job controller: deletes pod ${e.pod} of ${obj(e.job)}` }),
   'job.backing-off': (e) => ({ step: 6, emoji: '⏳', text: `Job controller: a pod of ${obj(e.job)} just failed → waits ${seconds(e.delayMs, 'en')} more before creating another (10 s, doubled for each failure in a row, up to 10 min)` }),

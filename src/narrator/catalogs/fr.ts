@@ -8,6 +8,14 @@ const QUIET_KEYS = ['/registry/events/', '/registry/minions/'];
 
 /** Every French sentence of the narration. One emoji per actor: 📨 client, 🛂 API Server, 💾 etcd, 🧭 Scheduler,
  * 👀 contrôleurs, 👷 kubelet, 📦 runtime, 🔗 kube-proxy. */
+/** What a Job's pod failure policy made of a failed pod, told after it. */
+const POLICY_FR = {
+  none: '',
+  Count: ' (podFailurePolicy : une règle Count, il compte pour backoffLimit)',
+  Ignore: ' (podFailurePolicy : une règle Ignore, il ne compte pas pour backoffLimit)',
+  FailJob: ' (podFailurePolicy : une règle FailJob, tout le Job échoue sans attendre backoffLimit)',
+};
+
 export const fr: Catalog = {
   'request.sent': (e) =>
     userRequest(e.client)
@@ -91,7 +99,7 @@ export const fr: Catalog = {
   'job.pod-ended': (e) => ({
     step: 6,
     emoji: e.succeeded ? '🏁' : '💥',
-    text: `Contrôleur Job : le pod ${e.pod} a ${e.succeeded ? 'terminé sa mission avec succès' : 'échoué'} → compté (${e.counts.succeeded} réussi${e.counts.succeeded > 1 ? 's' : ''}, ${e.counts.failed} échec${e.counts.failed > 1 ? 's' : ''}) ; son finalizer batch.kubernetes.io/job-tracking est retiré, le pod reste pour ses logs`,
+    text: `Contrôleur Job : le pod ${e.pod} a ${e.succeeded ? 'terminé sa mission avec succès' : 'échoué'}${POLICY_FR[e.policy ?? 'none']} → compté (${e.counts.succeeded} réussi${e.counts.succeeded > 1 ? 's' : ''}, ${e.counts.failed} échec${e.counts.failed > 1 ? 's' : ''}) ; son finalizer batch.kubernetes.io/job-tracking est retiré, le pod reste pour ses logs`,
   }),
   'job.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur Job : supprime le pod ${e.pod} de ${obj(e.job)}` }),
   'job.backing-off': (e) => ({ step: 6, emoji: '⏳', text: `Contrôleur Job : un pod de ${obj(e.job)} vient d'échouer → attend encore ${seconds(e.delayMs, 'fr')} avant d'en recréer un (10 s, puis le double à chaque échec de suite, jusqu'à 10 min)` }),
