@@ -71,7 +71,8 @@ export type SimEventBody =
   | E<'replicaset.pod-released', { replicaSet: ObjectRef; pod: string }>
   | E<'replicaset.pod-adopted', { replicaSet: ObjectRef; pod: string }>
   | E<'job.pod-created', { job: ObjectRef; pod: string; etcdRevision: number }>
-  | E<'job.pod-ended', { job: ObjectRef; pod: string; succeeded: boolean; policy?: 'Count' | 'FailJob' | 'Ignore'; counts: { succeeded: number; failed: number } }>
+  // unneeded: stopped once the Job had already succeeded (its success policy met), so no failure
+  | E<'job.pod-ended', { job: ObjectRef; pod: string; succeeded: boolean; unneeded: boolean; policy?: 'Count' | 'FailJob' | 'Ignore'; counts: { succeeded: number; failed: number } }>
   | E<'job.pod-deleted', { job: ObjectRef; pod: string }>
   | E<'job.backing-off', { job: ObjectRef; delayMs: number }>
   | E<'job.suspended', { job: ObjectRef; suspended: boolean }>

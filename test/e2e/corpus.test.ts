@@ -22,7 +22,6 @@ const NEWER_THAN_1_34: Record<string, string> = {
 const JOB_FEATURES_NOT_SIMULATED: Record<string, string> = {
   'controllers/job-backoff-limit-per-index-example.yaml': 'spec.backoffLimitPerIndex',
   'controllers/job-backoff-limit-per-index-failindex.yaml': 'spec.backoffLimitPerIndex',
-  'controllers/job-success-policy.yaml': 'spec.successPolicy',
 };
 
 interface IndexRow {

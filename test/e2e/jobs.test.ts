@@ -95,6 +95,31 @@ describe('Jobs (batch/v1): pods that run to completion', () => {
     expect(kubesim(home, ['describe', 'job', 'indexed-job']).stdout).toMatch(/^Completion Mode: +Indexed$[\s\S]*^Completed Indexes: +0-4$/m);
   });
 
+  it('completes an Indexed Job as soon as its success policy is met, stopping the pods no longer needed', () => {
+    const home = freshHome();
+    const policy = '  completions: 5\n  parallelism: 2\n  completionMode: Indexed\n  successPolicy:\n    rules:\n    - succeededCount: 2';
+    const applied = kubesim(home, ['apply', '-f', '-'], { input: job('sondage', policy, 'sleep 3') });
+    expect(applied.stderr).toMatch(/le pod sondage-2-[a-z0-9]{5} n'était plus nécessaire, le Job ayant déjà réussi \(successPolicy\) → arrêté, sans compter comme un échec/);
+    expect(kubesim(home, ['get', 'jobs', '--no-headers']).stdout).toMatch(/^sondage +Complete +2\/5 /);
+    expect(jsonpath(home, 'job/sondage', '{range .status.conditions[*]}{.type} {.reason}: {.message}{"\\n"}{end}{.status.completedIndexes} {.status.failed}')).toBe(
+      'SuccessCriteriaMet SuccessPolicy: Matched rules at index 0\nComplete SuccessPolicy: Matched rules at index 0\n0,1 ',
+    );
+    const refused = kubesim(home, ['apply', '-f', '-'], { input: job('x', '  successPolicy:\n    rules:\n    - succeededCount: 1', 'true') });
+    expect(refused.stderr).toContain('The Job "x" is invalid: spec.successPolicy: Invalid value: {"rules":[{"succeededCount":1}]}: requires indexed completion mode');
+  });
+
+  it('suspended, stops its pods and forgets its start; resumed, starts again', () => {
+    const home = freshHome();
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('pause', '', 'sleep 600') }).code).toBe(0);
+    const suspended = kubesim(home, ['patch', 'job', 'pause', '-p', '{"spec":{"suspend":true}}']);
+    expect(suspended.stderr).toContain('Job « default/pause » est suspendu (spec.suspend) → ses pods actifs sont supprimés');
+    expect(kubesim(home, ['get', 'jobs', '--no-headers']).stdout).toMatch(/^pause +Suspended +0\/1 +\d+s\n$/);
+    expect(jsonpath(home, 'job/pause', '{.status.conditions[0].reason} [{.status.startTime}] [{.status.active}]')).toBe('JobSuspended [] []');
+    expect(kubesim(home, ['-q', 'patch', 'job', 'pause', '-p', '{"spec":{"suspend":false}}']).code).toBe(0);
+    expect(jsonpath(home, 'job/pause', '{.status.conditions[0].reason} {.status.active}')).toBe('JobResumed 1');
+    expect(jsonpath(home, 'job/pause', '{.status.startTime}')).not.toBe('');
+  });
+
   it('counts a pod deleted while it runs as failed, and makes another', () => {
     const home = freshHome();
     expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: job('long', '  backoffLimit: 3', 'sleep 3600') }).code).toBe(0);

@@ -1,5 +1,5 @@
 import type { Job, JobSpec } from 'kubernetes-types/batch/v1.js';
-import { forbidden, invalid, notSupported, type FieldError } from '../../api/field.js';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../../api/field.js';
 import { fromLabelSelector, selectorMatches } from '../../api/labels.js';
 import { jsonEqual, type KObject } from '../../api/object.js';
 import { JOB_LABELS } from '../../api/jobs.js';
@@ -47,6 +47,7 @@ export function validateJobSpec(spec: Partial<JobSpec>, path: string): FieldErro
   errs.push(...validateLabels(spec.template?.metadata?.labels, `${path}.template.metadata.labels`));
   errs.push(...validatePodSpec(spec.template?.spec, { path: `${path}.template.spec`, creating: true, restartPolicies: ['OnFailure', 'Never'] }));
   if (spec.podFailurePolicy) errs.push(...validatePodFailurePolicy(spec, path));
+  if (spec.successPolicy) errs.push(...validateSuccessPolicy(spec, path));
   return [...errs, ...notSimulated(spec, path)];
 }
 
@@ -73,6 +74,21 @@ function validatePodFailurePolicy(spec: Partial<JobSpec>, path: string): FieldEr
   return errs;
 }
 
+/** validateSuccessPolicy: an Indexed Job's, each rule naming indexes (in the status's form) or a count, or both. */
+function validateSuccessPolicy(spec: Partial<JobSpec>, path: string): FieldError[] {
+  const at = `${path}.successPolicy`;
+  if (spec.completionMode !== 'Indexed') return [invalid(at, spec.successPolicy, 'requires indexed completion mode')];
+  const errs: FieldError[] = [];
+  spec.successPolicy!.rules.forEach((rule, i) => {
+    if (rule.succeededIndexes == null && rule.succeededCount == null) errs.push(required(`${at}.rules[${i}]`, 'at least one of succeededCount or succeededIndexes must be specified'));
+    if (rule.succeededIndexes != null && !/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(rule.succeededIndexes)) errs.push(invalid(`${at}.rules[${i}].succeededIndexes`, rule.succeededIndexes, 'error parsing succeededIndexes'));
+    if (rule.succeededCount != null && spec.completions != null && rule.succeededCount > spec.completions) {
+      errs.push(invalid(`${at}.rules[${i}].succeededCount`, rule.succeededCount, `must be less than or equal to ${spec.completions} (the number of specified completions)`));
+    }
+  });
+  return errs;
+}
+
 /** ValidateJobSpec's own part for a Job: a selector (generated, unless manual) that selects its template. */
 function validateSelector(spec: Partial<JobSpec>): FieldError[] {
   const labels = spec.template?.metadata?.labels;
@@ -85,7 +101,7 @@ function validateSelector(spec: Partial<JobSpec>): FieldError[] {
  * Job features the simulated controller does not run: an API server would take them and its controller honour them;
  * kubesim says so rather than store a Job that would not behave as its spec says.
  */
-const NOT_SIMULATED = ['successPolicy', 'backoffLimitPerIndex', 'maxFailedIndexes', 'managedBy'] as const;
+const NOT_SIMULATED = ['backoffLimitPerIndex', 'maxFailedIndexes', 'managedBy'] as const;
 
 function notSimulated(spec: Partial<JobSpec>, path: string): FieldError[] {
   return NOT_SIMULATED.filter((field) => spec[field] != null).map((field) => forbidden(`${path}.${field}`, 'not simulated by kubesim yet'));

@@ -13,6 +13,7 @@ import { createPods } from '../pod-control.js';
 import type { Reconciler, Result } from '../runtime.js';
 import { failureBackoffMs } from './backoff.js';
 import { matchPodFailurePolicy, type PolicyVerdict } from './failure-policy.js';
+import { matchSuccessPolicy } from './success-policy.js';
 import { firstPendingIndexes, formatIndexes, parseIndexes } from './indexes.js';
 import { hasEnded, hasFinalizer, hasSucceeded, indexedPod, indexOf, isIndexed, isTerminating } from './pods.js';
 
@@ -79,6 +80,8 @@ export class JobController implements Reconciler {
     // count the pods that ended since the last sync, and let them go; an Indexed Job counts its indexes that succeeded
     const completed = isIndexed(job) ? parseIndexes(status.completedIndexes, spec.completions ?? 0) : undefined;
     const ended = pods.filter((p) => hasFinalizer(p) && hasEnded(p));
+    // the pods stopped once a success policy was met were not needed any more: their end is no failure
+    const successMet = conditions.some((c) => c.type === 'SuccessCriteriaMet' && c.status === 'True');
     let failJob: string | undefined;
     for (const pod of ended) {
       let policy: PolicyVerdict | undefined;
@@ -88,24 +91,25 @@ export class JobController implements Reconciler {
         if (index !== undefined && index < (spec.completions ?? 0)) completed.add(index);
         status.succeeded = completed.size;
       } else if (succeeded) status.succeeded = (status.succeeded ?? 0) + 1;
-      else {
+      else if (!successMet) {
         // the pod failure policy may ignore the failure, or fail the whole Job at once
         policy = matchPodFailurePolicy(spec, pod);
         if (policy.counts) status.failed = (status.failed ?? 0) + 1;
         failJob ??= policy.failJob;
       }
       this.release(pod);
-      this.w.log.emit('controller-manager', { kind: 'job.pod-ended', job: ref, pod: pod.metadata!.name!, succeeded, policy: policy?.action, counts: { succeeded: status.succeeded ?? 0, failed: status.failed ?? 0 } });
+      const unneeded = !succeeded && successMet;
+      this.w.log.emit('controller-manager', { kind: 'job.pod-ended', job: ref, pod: pod.metadata!.name!, succeeded, unneeded, policy: policy?.action, counts: { succeeded: status.succeeded ?? 0, failed: status.failed ?? 0 } });
     }
     const active = pods.filter((p) => isActive(p));
     const succeeded = status.succeeded ?? 0;
     const failed = status.failed ?? 0;
 
     const suspended = !!spec.suspend;
-    if (this.suspendChanged(stored, conditions, suspended, now)) {
-      if (!suspended) status.startTime = rfc3339(now);
-    }
-    if (!suspended && !status.startTime) status.startTime = rfc3339(now);
+    // a suspended Job has not started (its startTime goes); resumed, it starts again
+    if (this.suspendChanged(stored, conditions, suspended, now) && !suspended) status.startTime = rfc3339(now);
+    if (suspended) delete status.startTime;
+    else status.startTime ??= rfc3339(now);
 
     // the verdict, once reached, is kept: an interim condition first
     let verdict = conditions.find((c) => (c.type === 'SuccessCriteriaMet' || c.type === 'FailureTarget') && c.status === 'True');
@@ -120,14 +124,17 @@ export class JobController implements Reconciler {
           : overDeadline
             ? DEADLINE
             : undefined;
-      if (complete) verdict = this.condition('SuccessCriteriaMet', SUCCESS, now);
-      else if (failure) verdict = this.condition('FailureTarget', failure, now);
+      const policyMet = completed && spec.successPolicy ? matchSuccessPolicy(spec, completed) : undefined;
+      if (failure) verdict = this.condition('FailureTarget', failure, now);
+      else if (policyMet) verdict = this.condition('SuccessCriteriaMet', { reason: 'SuccessPolicy', message: policyMet }, now);
+      else if (complete) verdict = this.condition('SuccessCriteriaMet', SUCCESS, now);
       if (verdict) conditions.push(verdict);
     }
     let requeueAfterMs: number | undefined;
-    if (verdict?.type === 'FailureTarget' || suspended) {
+    // a verdict leaves nothing to run: the pods still running are stopped
+    if (verdict || suspended) {
       this.deletePods(stored, active, active.length);
-    } else if (!verdict) requeueAfterMs = this.managePods(stored, pods, active, succeeded, ended.length > 0, completed);
+    } else requeueAfterMs = this.managePods(stored, pods, active, succeeded, ended.length > 0, completed);
     if (!verdict && !suspended && spec.activeDeadlineSeconds != null && status.startTime) {
       const left = Date.parse(status.startTime) + spec.activeDeadlineSeconds * 1000 - now;
       requeueAfterMs = requeueAfterMs === undefined ? left : Math.min(requeueAfterMs, left);

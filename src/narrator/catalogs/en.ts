@@ -89,11 +89,10 @@ export const en: Catalog = {
     text: `ReplicaSet controller: orphan pod ${e.pod} has the labels of ${e.replicaSet.name}'s selector → adopts it (ownerReference added) and counts it among its replicas`,
   }),
   'job.pod-created': (e) => ({ step: 6, emoji: '👀', text: `Job controller: creates pod ${e.pod} for ${obj(e.job)} 💾 /registry/pods/${e.job.namespace}/${e.pod} (revision ${e.etcdRevision})` }),
-  'job.pod-ended': (e) => ({
-    step: 6,
-    emoji: e.succeeded ? '🏁' : '💥',
-    text: `Job controller: pod ${e.pod} ${e.succeeded ? 'completed its task successfully' : 'failed'}${POLICY_EN[e.policy ?? 'none']} → counted (${e.counts.succeeded} succeeded, ${e.counts.failed} failed); its batch.kubernetes.io/job-tracking finalizer is removed, the pod stays for its logs`,
-  }),
+  'job.pod-ended': (e) =>
+    e.unneeded
+      ? { step: 6, emoji: '👀', text: `Job controller: pod ${e.pod} was no longer needed, the Job having already succeeded (successPolicy) → stopped, not counted as a failure` }
+      : { step: 6, emoji: e.succeeded ? '🏁' : '💥', text: `Job controller: pod ${e.pod} ${e.succeeded ? 'completed its task successfully' : 'failed'}${POLICY_EN[e.policy ?? 'none']} → counted (${e.counts.succeeded} succeeded, ${e.counts.failed} failed); its batch.kubernetes.io/job-tracking finalizer is removed, the pod stays for its logs` },
   'job.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Job controller: deletes pod ${e.pod} of ${obj(e.job)}` }),
   'job.backing-off': (e) => ({ step: 6, emoji: '⏳', text: `Job controller: a pod of ${obj(e.job)} just failed → waits ${seconds(e.delayMs, 'en')} more before creating another (10 s, doubled for each failure in a row, up to 10 min)` }),
   'job.suspended': (e) => ({ step: 6, emoji: '⏸️', text: e.suspended ? `Job controller: ${obj(e.job)} is suspended (spec.suspend) → its active pods are deleted, none is created` : `Job controller: ${obj(e.job)} resumes → it creates its pods again` }),

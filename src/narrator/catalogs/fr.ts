@@ -96,11 +96,10 @@ export const fr: Catalog = {
     text: `Contrôleur ReplicaSet : le pod orphelin ${e.pod} a les labels du sélecteur de ${e.replicaSet.name} → il l'adopte (ownerReference ajoutée) et le compte parmi ses réplicas`,
   }),
   'job.pod-created': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur Job : crée le pod ${e.pod} pour ${obj(e.job)} 💾 /registry/pods/${e.job.namespace}/${e.pod} (révision ${e.etcdRevision})` }),
-  'job.pod-ended': (e) => ({
-    step: 6,
-    emoji: e.succeeded ? '🏁' : '💥',
-    text: `Contrôleur Job : le pod ${e.pod} a ${e.succeeded ? 'terminé sa mission avec succès' : 'échoué'}${POLICY_FR[e.policy ?? 'none']} → compté (${e.counts.succeeded} réussi${e.counts.succeeded > 1 ? 's' : ''}, ${e.counts.failed} échec${e.counts.failed > 1 ? 's' : ''}) ; son finalizer batch.kubernetes.io/job-tracking est retiré, le pod reste pour ses logs`,
-  }),
+  'job.pod-ended': (e) =>
+    e.unneeded
+      ? { step: 6, emoji: '👀', text: `Contrôleur Job : le pod ${e.pod} n'était plus nécessaire, le Job ayant déjà réussi (successPolicy) → arrêté, sans compter comme un échec` }
+      : { step: 6, emoji: e.succeeded ? '🏁' : '💥', text: `Contrôleur Job : le pod ${e.pod} a ${e.succeeded ? 'terminé sa mission avec succès' : 'échoué'}${POLICY_FR[e.policy ?? 'none']} → compté (${e.counts.succeeded} réussi${e.counts.succeeded > 1 ? 's' : ''}, ${e.counts.failed} échec${e.counts.failed > 1 ? 's' : ''}) ; son finalizer batch.kubernetes.io/job-tracking est retiré, le pod reste pour ses logs` },
   'job.pod-deleted': (e) => ({ step: 6, emoji: '👀', text: `Contrôleur Job : supprime le pod ${e.pod} de ${obj(e.job)}` }),
   'job.backing-off': (e) => ({ step: 6, emoji: '⏳', text: `Contrôleur Job : un pod de ${obj(e.job)} vient d'échouer → attend encore ${seconds(e.delayMs, 'fr')} avant d'en recréer un (10 s, puis le double à chaque échec de suite, jusqu'à 10 min)` }),
   'job.suspended': (e) => ({ step: 6, emoji: '⏸️', text: e.suspended ? `Contrôleur Job : ${obj(e.job)} est suspendu (spec.suspend) → ses pods actifs sont supprimés, aucun n'est créé` : `Contrôleur Job : ${obj(e.job)} reprend → il recrée ses pods` }),
