@@ -6,8 +6,8 @@ import type { World } from '../sim/world.js';
 export interface Result {
   requeueAfterMs?: number;
   /**
-   * The look after the delay moves no story forward (a CronJob's next time): a command does not wait for it, virtual
-   * time reaches it as it catches up with the clock (or with `kubesim wait`).
+   * The look after the delay moves no story forward by itself (a CronJob's next time, a Job's back-off or deadline):
+   * a command does not wait for it, virtual time reaches it as it catches up with the clock (or with `kubesim wait`).
    */
   patient?: boolean;
 }

@@ -53,8 +53,11 @@ describe('Jobs (batch/v1): pods that run to completion', () => {
     const applied = kubesim(home, ['apply', '-f', '-'], { input: job('echec', '  backoffLimit: 2', 'echo essai; sleep 2; exit 1') });
     expect(applied.code).toBe(0);
     expect(applied.stderr).toContain('attend encore 9,6 s avant d');
-    expect(applied.stderr).toContain('attend encore 20,0 s avant d');
-    expect(applied.stderr).toContain('Job « default/echec » a échoué (Failed, BackoffLimitExceeded) — 3 échecs');
+    // the command does not run ahead to the back-off: the Job still runs, its first pod in Error
+    expect(kubesim(home, ['get', 'jobs', '--no-headers']).stdout).toMatch(/^echec +Running +0\/1 /);
+    const waited = kubesim(home, ['wait', '1m']);
+    expect(waited.stderr).toContain('attend encore 20,0 s avant d');
+    expect(waited.stderr).toContain('Job « default/echec » a échoué (Failed, BackoffLimitExceeded) — 3 échecs');
     expect(kubesim(home, ['get', 'jobs', '--no-headers']).stdout).toMatch(/^echec +Failed +0\/1 /);
     expect(jsonpath(home, 'pods', '{range .items[*]}{.status.phase} {end}')).toBe('Failed Failed Failed ');
     expect(jsonpath(home, 'job/echec', '{.status.failed} {.status.conditions[*].type} {.status.completionTime}')).toBe('3 FailureTarget Failed ');
@@ -141,7 +144,8 @@ describe('Jobs (batch/v1): pods that run to completion', () => {
     expect(kubesim(home, ['get', 'pods']).stderr).toBe('No resources found in default namespace.\n');
     const ttl = kubesim(home, ['apply', '-f', '-'], { input: job('ephemere', '  ttlSecondsAfterFinished: 30', 'echo fini') });
     expect(ttl.stderr).toContain('il sera supprimé dans 30 s (ttlSecondsAfterFinished)');
-    expect(ttl.stderr).toContain('Contrôleur TTL-after-finished : Job « default/ephemere » est fini depuis 30 s → il le supprime');
+    expect(kubesim(home, ['get', 'jobs', '-o', 'name']).stdout).toBe('job.batch/ephemere\n');
+    expect(kubesim(home, ['wait', '1m']).stderr).toContain('Contrôleur TTL-after-finished : Job « default/ephemere » est fini depuis 30 s → il le supprime');
     expect(kubesim(home, ['get', 'jobs']).stderr).toBe('No resources found in default namespace.\n');
   });
 

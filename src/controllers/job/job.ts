@@ -25,6 +25,9 @@ function jobPodValues(pod: KObject): string[] {
   return owner?.kind === 'Job' ? [owner.uid, `${pod.metadata.namespace}/${owner.name}`] : [];
 }
 
+/** The Job as the narration names it. */
+const refOf = (job: KObject) => ({ kind: 'Job', namespace: job.metadata.namespace, name: job.metadata.name });
+
 const SUCCESS = { reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
 const BACKOFF_LIMIT = { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
 const DEADLINE = { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
@@ -34,6 +37,8 @@ const DEADLINE = { reason: 'DeadlineExceeded', message: 'Job was active longer t
  * carries the job-tracking finalizer until its end is counted in the Job's status; the verdict is first an interim
  * condition (SuccessCriteriaMet, FailureTarget), and Complete or Failed once no pod of the Job is still stopping.
  * Also the TTL-after-finished controller's part: a finished Job with ttlSecondsAfterFinished is deleted when it is due.
+ * What it waits for (a failed pod's back-off, activeDeadlineSeconds, the TTL) comes as the clock moves, like the
+ * kubelet's crash-loop back-off: a command does not run ahead to it (`kubesim wait` does).
  */
 export class JobController implements Reconciler {
   readonly name = 'job';
@@ -75,7 +80,7 @@ export class JobController implements Reconciler {
     const now = this.w.clock.now();
     const status: JobStatus = clone(job.status ?? {});
     const conditions = (status.conditions ??= []);
-    const ref = { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name };
+    const ref = refOf(stored);
 
     // count the pods that ended since the last sync, and let them go; an Indexed Job counts its indexes that succeeded
     const completed = isIndexed(job) ? parseIndexes(status.completedIndexes, spec.completions ?? 0) : undefined;
@@ -152,7 +157,7 @@ export class JobController implements Reconciler {
     status.uncountedTerminatedPods = {};
     if (!conditions.length) delete status.conditions;
     if (!jsonEqual(status, job.status ?? {})) this.client.updateStatus({ ...stored, status } as unknown as KObject);
-    return requeueAfterMs === undefined ? {} : { requeueAfterMs: Math.max(0, requeueAfterMs) };
+    return requeueAfterMs === undefined ? {} : { requeueAfterMs: Math.max(0, requeueAfterMs), patient: true };
   }
 
   /**
@@ -175,7 +180,7 @@ export class JobController implements Reconciler {
     const wait = failureBackoffMs(pods, this.w.clock.now());
     if (wait > 0) {
       // told once, when the failure is counted (the status write that follows syncs the Job again)
-      if (podsEnded) this.w.log.emit('controller-manager', { kind: 'job.backing-off', job: { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name }, delayMs: wait });
+      if (podsEnded) this.w.log.emit('controller-manager', { kind: 'job.backing-off', job: refOf(stored), delayMs: wait });
       return wait;
     }
     if (!completed) this.createPods(stored, want - holding);
@@ -206,7 +211,7 @@ export class JobController implements Reconciler {
     if (current) Object.assign(current, condition);
     else conditions.push(condition);
     this.recorder.normal(stored, suspended ? 'Suspended' : 'Resumed', message);
-    this.w.log.emit('controller-manager', { kind: 'job.suspended', job: { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name }, suspended });
+    this.w.log.emit('controller-manager', { kind: 'job.suspended', job: refOf(stored), suspended });
     return true;
   }
 
@@ -226,7 +231,7 @@ export class JobController implements Reconciler {
     } else this.recorder.warning(stored, verdict.reason!, verdict.message!);
     this.w.log.emit('controller-manager', {
       kind: 'job.finished',
-      job: { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name },
+      job: refOf(stored),
       complete,
       reason: verdict.reason!,
       succeeded: status.succeeded ?? 0,
@@ -242,15 +247,15 @@ export class JobController implements Reconciler {
     const finished = jobCondition(job, 'Complete') ?? jobCondition(job, 'Failed');
     if (ttl == null || !finished?.lastTransitionTime) return {};
     const left = Date.parse(finished.lastTransitionTime) + ttl * 1000 - this.w.clock.now();
-    if (left > 0) return { requeueAfterMs: left };
+    if (left > 0) return { requeueAfterMs: left, patient: true };
     const result = this.client.delete('Job', stored.metadata.namespace, stored.metadata.name, undefined, 'Foreground');
-    if (result.ok) this.w.log.emit('controller-manager', { kind: 'job.expired', job: { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name }, ttlSeconds: ttl });
+    if (result.ok) this.w.log.emit('controller-manager', { kind: 'job.expired', job: refOf(stored), ttlSeconds: ttl });
     return {};
   }
 
   /** `count` pods from the template, or with `indexes`, one for each of these completion indexes. */
   private createPods(stored: KObject, count: number, indexes?: number[]): void {
-    const job = { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name };
+    const job = refOf(stored);
     const template = asJob(stored).spec!.template;
     const finalizers = [JOB_TRACKING_FINALIZER];
     const shapeOf = indexes ? (n: number) => ({ ...indexedPod(stored.metadata.name, template, indexes[n]!), finalizers }) : () => ({ generateName: `${stored.metadata.name}-`, template, finalizers });
@@ -262,7 +267,7 @@ export class JobController implements Reconciler {
       const podName = pod.metadata!.name!;
       if (!this.client.delete('Pod', stored.metadata.namespace, podName).ok) continue;
       this.recorder.normal(stored, 'SuccessfulDelete', `Deleted pod: ${podName}`);
-      this.w.log.emit('controller-manager', { kind: 'job.pod-deleted', job: { kind: 'Job', namespace: stored.metadata.namespace, name: stored.metadata.name }, pod: podName });
+      this.w.log.emit('controller-manager', { kind: 'job.pod-deleted', job: refOf(stored), pod: podName });
     }
   }
 
