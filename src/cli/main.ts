@@ -324,7 +324,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       if (foreign) throw new UsageError(flagError(unknownFlag(flagOf(foreign)), helpPath(['create'], argv.slice(2))));
       const generated = { namespace: namespaceOfRequest, namespaceExplicit: !!ns(), dryRun: dryRunOf(o.dryRun), output: o.output };
       const names = args.slice(1);
-      // kubectl's ArgsLenAtDash: what follows -- is the containers' command (deployment, job), not names
+      // kubectl's ArgsLenAtDash: what follows -- is the containers' command (deployment, job, cronjob), not names
       const dash = argv.indexOf('--');
       const command = dash < 0 ? [] : argv.slice(dash + 1);
       const named = names.slice(0, names.length - command.length);
@@ -333,6 +333,7 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
         invoke({ run: (s) => runCreateDeployment(s, named, { ...generated, images: o.image, replicas: o.replicas, port: o.port, command }) });
         return;
       }
+      // job's and cronjob's --image is a string flag: the last one given wins
       if (sub === 'cronjob') {
         const { runCreateCronJob } = await import('./commands/create/cronjob.js');
         invoke({ run: (s) => runCreateCronJob(s, named, { ...generated, image: o.image.at(-1), schedule: o.schedule, restart: o.restart, command }) });
@@ -340,7 +341,6 @@ function buildProgram(invoke: (i: Invocation) => void, streams: Streams, kubesim
       }
       if (sub === 'job') {
         const { runCreateJob } = await import('./commands/create/job.js');
-        // kubectl's --image is a string flag there: the last one given wins
         invoke({ run: (s) => runCreateJob(s, named, { ...generated, image: o.image.at(-1), from: o.from, command }) });
         return;
       }

@@ -3,8 +3,8 @@ import { parseSchedule } from '../../api/cron.js';
 import { forbidden, invalid, notSupported, required, type FieldError } from '../../api/field.js';
 import type { KObject } from '../../api/object.js';
 import { nonNegative, validateObjectMeta } from '../validation/meta.js';
+import { validateJobSpec } from '../validation/job.js';
 import { dns1123Subdomain } from '../validation/names.js';
-import { validateJobSpec } from './job.js';
 import type { Strategy } from './strategy.js';
 
 const CONCURRENCY_POLICIES = ['Allow', 'Forbid', 'Replace'];
