@@ -96,6 +96,11 @@ describe('Jobs (batch/v1): pods that run to completion', () => {
     lines.forEach((line, i) => expect(line).toMatch(new RegExp(`^indexed-job-${i}-[a-z0-9]{5} indexed-job-${i} ${i} metadata\\.labels\\['batch\\.kubernetes\\.io/job-completion-index'\\]$`)));
     expect(jsonpath(home, 'job/indexed-job', '{.status.completedIndexes} {.status.succeeded}')).toBe('0-4 5');
     expect(kubesim(home, ['describe', 'job', 'indexed-job']).stdout).toMatch(/^Completion Mode: +Indexed$[\s\S]*^Completed Indexes: +0-4$/m);
+    // what a pod's shell echoes of its environment: its index, its hostname
+    const echo = job('echo', '  completions: 2\n  completionMode: Indexed', 'echo \\"index $JOB_COMPLETION_INDEX sur $HOSTNAME\\"');
+    expect(kubesim(home, ['-q', 'apply', '-f', '-'], { input: echo }).code).toBe(0);
+    const second = kubesim(home, ['get', 'pods', '-l', 'batch.kubernetes.io/job-completion-index=1,job-name=echo', '-o', 'name']).stdout.trim();
+    expect(kubesim(home, ['logs', second]).stdout).toBe('index 1 sur echo-1\n');
   });
 
   it('completes an Indexed Job as soon as its success policy is met, stopping the pods no longer needed', () => {

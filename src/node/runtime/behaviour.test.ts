@@ -24,7 +24,8 @@ describe('what a container writes', () => {
   it.each([
     ["kubernetes.io's CronJob example", c('busybox:1.28', { command: ['/bin/sh', '-c', 'date; echo Hello from the Kubernetes cluster'] }), ['{date}', 'Hello from the Kubernetes cluster']],
     ['date alone', c('busybox', { command: ['date'] }), ['{date}']],
-    ['echo, then a variable it cannot know', c('busybox', { command: ['sh', '-c', 'echo début && echo $HOSTNAME && echo fin'] }), ['début', 'fin']],
+    ['echo of variables, expanded from the environment', c('busybox', { command: ['sh', '-c', 'echo début && echo $HOSTNAME && echo "index ${JOB_COMPLETION_INDEX}" && echo fin'] }), ['début', '${HOSTNAME}', 'index ${JOB_COMPLETION_INDEX}', 'fin']],
+    ['what the simulator does not run, left out', c('busybox', { command: ['sh', '-c', "echo $(hostname); echo ${items[$I]}; echo '$HOME'; echo ok"] }), ['ok']],
     ['a command that only mentions a date', c('busybox', { command: ['sh', '-c', 'echo update; sleep 1'] }), ['update']],
     ['π to 10 digits', c('perl:5.34.0', { command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(10)'] }), ['3.141592654']],
   ])('%s', (_, container, logs) => {

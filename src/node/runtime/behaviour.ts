@@ -17,15 +17,27 @@ export interface Behaviour {
 const FOREVER = /sleep\s+infinity|while\s+(true|:)|tail\s+-f|httpd|nc\s+-l/;
 
 /**
+ * What `echo TEXT` writes: unquoted, without the spaces before `&&`; a variable (`$NAME`, `${NAME}`) outside single
+ * quotes as `${NAME}`, which the logs fill in from the container's environment. A line with any other expansion
+ * (`$(…)`, `${a[i]}`, `$?`) is left out: the simulator does not run it.
+ */
+function echoed(text: string, quote: string): string | undefined {
+  const line = quote ? text : text.trimEnd();
+  if (!line.includes('$')) return line;
+  if (quote === "'") return undefined;
+  const named = line.replace(/\$\{(\w+)\}|\$([A-Za-z_]\w*)/g, (_, braced: string, bare: string) => `\u0000${braced ?? bare}\u0001`);
+  return named.includes('$') ? undefined : named.replace(/\u0000(\w+)\u0001/g, '${$1}');
+}
+
+/**
  * A shell command, read the way a teacher reads it: `sleep 3600` runs an hour, `while true` forever, `exit 3`
  * exits with 3, `echo` writes a line, and so does `date`. No command at all: the shell exits at once (nothing to read, unless stdin is open).
  */
 function shellBehaviour(script: string): Behaviour {
   // what `echo` writes, and `date` (its line filled in with the time it ran: logs.ts), in the script's order
-  const logs = [...script.matchAll(/echo\s+(?:-e\s+)?(["']?)(.*?)\1(?:;|&&|\n|$)|(?:^|[;&|\n]|\s-c)\s*date\s*(?=$|[;&|\n])/g)]
-    // unquoted, the shell drops the spaces before `&&`
-    .map((m) => (m[2] === undefined ? '{date}' : m[1] ? m[2] : m[2].trimEnd()))
-    .filter((l) => !l.includes('$'));
+  const logs = [...script.matchAll(/echo\s+(?:-e\s+)?(["']?)(.*?)\1\s*(?:;|&&|\n|$)|(?:^|[;&|\n]|\s-c)\s*date\s*(?=$|[;&|\n])/g)]
+    .map((m) => (m[2] === undefined ? '{date}' : echoed(m[2], m[1]!)))
+    .filter((l): l is string => l !== undefined);
   if (FOREVER.test(script)) return { logs };
   const sleeps = [...script.matchAll(/sleep\s+(\d+(?:\.\d+)?)/g)].reduce((s, m) => s + Number(m[1]), 0);
   const exit = /(?:^|[;&|\s])exit\s+(\d+)/.exec(script);

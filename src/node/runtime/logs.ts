@@ -1,5 +1,6 @@
-import type { Container, Pod } from 'kubernetes-types/core/v1.js';
+import type { Container } from 'kubernetes-types/core/v1.js';
 import { DAYS, MONTHS } from '../../sim/clock.js';
+import type { Env } from '../../sim/container-memory.js';
 import { behaviourOf } from './behaviour.js';
 import { parseImage, profileOf } from './images.js';
 
@@ -12,10 +13,6 @@ export interface Instance {
 export interface LogLine {
   time: string;
   text: string;
-}
-
-function envOf(c: Container): Record<string, string> {
-  return Object.fromEntries((c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
 }
 
 /** `2026/11/23 10:00:02` (nginx's own format). */
@@ -32,19 +29,20 @@ function dateOutput(ms: number): string {
 
 /**
  * What a container instance wrote, derived from its image, its command and its start/finish times, so logs
- * need no storage and read the same every time. `{tag}`, `{time}`, `{date}` and `${VAR}` are filled in.
+ * need no storage and read the same every time. `{tag}`, `{time}`, `{date}` and `${VAR}` (from the container's
+ * environment, as its shell expands it) are filled in.
  */
-export function containerLogs(c: Container, pod: Pod, instance: Instance, now: number): LogLine[] {
+export function containerLogs(c: Container, instance: Instance, now: number, environment: Env): LogLine[] {
   const start = Date.parse(instance.startedAt);
   const tag = parseImage(c.image ?? '').tag;
-  const env = envOf(c);
+  const env = Object.fromEntries(environment);
   const lines = behaviourOf(c).logs.map((text, i) => {
     const at = start + 50 + i * Math.max(50, Math.floor(profileOf(c.image ?? '').startupMs / Math.max(1, behaviourOf(c).logs.length)));
     const filled = text
       .replace(/\{tag\}/g, tag)
       .replace(/\{time\}/g, nginxTime(at))
       .replace(/\{date\}/g, dateOutput(at))
-      .replace(/\$\{(\w+)\}/g, (_, k: string) => env[k] ?? (k === 'HOSTNAME' ? (pod.spec?.hostname ?? pod.metadata?.name ?? '') : ''));
+      .replace(/\$\{(\w+)\}/g, (_, k: string) => env[k] ?? '');
     return { time: new Date(at).toISOString(), text: filled };
   });
   // a finished process wrote all it had to (its times are kept to the second: `echo` ends within the one it started)

@@ -37,7 +37,7 @@ export async function followLogs(open: (elapsedMs: number) => Promise<Session>, 
       object = got.object as unknown as Pod;
     }
     if (first) container = containerOf(session, object, opts.container);
-    const lines = podLog(object, { ...opts, container, tail: undefined }, session.accessLog, session.now);
+    const lines = podLog(object, { ...opts, container, tail: undefined }, session);
     if (lines instanceof ApiError) return first ? [apiError(lines, { alone: true })] : 'done';
     const instance = instanceOf(object, container);
     if (first) followed = instance;

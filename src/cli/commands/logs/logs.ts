@@ -54,7 +54,7 @@ export async function runLogs(session: Session, args: string[], opts: LogsOption
   for (const pod of pods) {
     const containers = opts.allContainers ? (pod.spec?.containers ?? []).map((c) => c.name) : [containerOf(session, pod, opts.container)];
     for (const container of containers) {
-      const lines = podLog(pod, { ...opts, tail, container }, session.accessLog, session.now);
+      const lines = podLog(pod, { ...opts, tail, container }, session);
       if (lines instanceof ApiError) return [apiError(lines, { alone: true })];
       const prefix = opts.prefix ? `[pod/${pod.metadata?.name}/${container}] ` : '';
       for (const l of lines) session.out(`${prefix}${l}\n`);

@@ -1,6 +1,8 @@
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1.js';
 import { ApiError } from '../../../api/errors.js';
+import { environment } from '../../../node/runtime/container-view.js';
 import { containerLogs } from '../../../node/runtime/logs.js';
+import type { Store } from '../../../store/store.js';
 
 export interface LogQuery {
   container?: string;
@@ -9,12 +11,19 @@ export interface LogQuery {
   timestamps: boolean;
 }
 
+/** Where a pod's log comes from: the store (its container's environment), what the apps logged per request, the time. */
+export interface LogSource {
+  store: Store;
+  /** What the apps logged per request, per pod UID. */
+  accessLog: Record<string, string[]>;
+  now: number;
+}
+
 /**
  * GET pods/NAME/log, as the API server answers it from the kubelet: what the container's process wrote (its start-up
  * lines, then the requests the app served during this container's life), or the API server's error.
- * @param accessLog what the apps logged per request, per pod UID
  */
-export function podLog(pod: Pod, q: LogQuery, accessLog: Record<string, string[]>, now: number): string[] | ApiError {
+export function podLog(pod: Pod, q: LogQuery, { accessLog, now, store }: LogSource): string[] | ApiError {
   const name = pod.metadata?.name ?? '';
   const containers = pod.spec?.containers ?? [];
   if (!q.container && containers.length > 1) return new ApiError('BadRequest', `a container name must be specified for pod ${name}, choose one of: [${containers.map((c) => c.name).join(' ')}]`);
@@ -35,7 +44,7 @@ export function podLog(pod: Pod, q: LogQuery, accessLog: Record<string, string[]
   const requests = (accessLog[pod.metadata?.uid ?? ''] ?? [])
     .map((l) => ({ time: l.slice(0, l.indexOf(' ')), text: l.slice(l.indexOf(' ') + 1) }))
     .filter((l) => Date.parse(l.time) >= start && Date.parse(l.time) <= end);
-  let lines = [...containerLogs(container, pod, instance, now), ...requests];
+  let lines = [...containerLogs(container, instance, now, environment(store, pod, container)), ...requests];
   if (q.tail !== undefined && q.tail >= 0) lines = lines.slice(Math.max(0, lines.length - q.tail));
   return lines.map((l) => `${q.timestamps ? `${l.time} ` : ''}${l.text}`);
 }

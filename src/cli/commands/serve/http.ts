@@ -275,7 +275,7 @@ async function logOf(env: Env, streams: Streams, target: ResourcePath, url: URL)
       tail: numberParam(url, 'tailLines'),
       timestamps: url.searchParams.get('timestamps') === 'true',
     };
-    const lines = podLog(got.object as unknown as Pod, query, session.accessLog, session.now);
+    const lines = podLog(got.object as unknown as Pod, query, session);
     return lines instanceof ApiError ? failure(lines) : { code: 200, body: lines.map((l) => `${l}\n`).join(''), text: true };
   });
 }
