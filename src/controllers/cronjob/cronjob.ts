@@ -11,7 +11,7 @@ import { controllerRef, splitKey } from '../owners.js';
 import type { Reconciler, Result } from '../runtime.js';
 
 /** The annotation each Job of a CronJob carries: the time it was scheduled for (batchv1.CronJobScheduledTimestampAnnotation). */
-export const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
+const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
 
 const asCronJob = (o: KObject): CronJob => o as unknown as CronJob;
 
