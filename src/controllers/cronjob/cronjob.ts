@@ -15,6 +15,9 @@ const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
 
 const asCronJob = (o: KObject): CronJob => o as unknown as CronJob;
 
+/** The CronJob as the narration names it. */
+const refOf = (cj: KObject) => ({ kind: 'CronJob', namespace: cj.metadata.namespace, name: cj.metadata.name });
+
 /** When a Job started (its status, or its creation), to keep the newest ones of the history. */
 const startOf = (job: Job) => Date.parse(job.status?.startTime ?? job.metadata?.creationTimestamp ?? '') || 0;
 
@@ -99,7 +102,7 @@ export class CronJobController implements Reconciler {
     if (spec.startingDeadlineSeconds != null) earliest = Math.max(earliest, now - spec.startingDeadlineSeconds * 1000);
     const due = mostRecentScheduleTime(schedule, earliest, now);
     if (!due) return next;
-    const ref = { kind: 'CronJob', namespace: stored.metadata.namespace, name: stored.metadata.name };
+    const ref = refOf(stored);
     if (due.missed > 100) {
       this.recorder.warning(stored, 'TooManyMissedTimes', `too many missed start times: ${due.missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`);
     }
@@ -155,6 +158,6 @@ export class CronJobController implements Reconciler {
   private deleteJob(stored: KObject, name: string, why: 'history' | 'replaced'): void {
     if (!this.client.delete('Job', stored.metadata.namespace, name, undefined, 'Background').ok) return;
     this.recorder.normal(stored, 'SuccessfulDelete', `Deleted job ${name}`);
-    this.w.log.emit('controller-manager', { kind: 'cronjob.job-deleted', cronJob: { kind: 'CronJob', namespace: stored.metadata.namespace, name: stored.metadata.name }, job: name, why });
+    this.w.log.emit('controller-manager', { kind: 'cronjob.job-deleted', cronJob: refOf(stored), job: name, why });
   }
 }
