@@ -53,10 +53,11 @@ export function defaultPodSpec(spec: PodSpec | undefined, changes: string[], pat
   }
 }
 
-function defaultTemplate(t: PodTemplateSpec | undefined, changes: string[]): void {
+/** A workload's pod template, at `path` (a CronJob's is inside its Job template). */
+function defaultTemplate(t: PodTemplateSpec | undefined, changes: string[], path = 'spec.template.'): void {
   if (!t) return;
   t.metadata ??= {};
-  defaultPodSpec(t.spec, changes, 'spec.template.spec.');
+  defaultPodSpec(t.spec, changes, `${path}spec.`);
 }
 
 function defaultServicePort(p: ServicePort): void {
@@ -113,10 +114,7 @@ const BY_KIND: Record<string, (o: Obj, changes: string[]) => void> = {
     // the Job's own defaults come when the controller creates it; its pod template's, now
     s.jobTemplate ??= {};
     s.jobTemplate.spec ??= {};
-    if (s.jobTemplate.spec.template) {
-      s.jobTemplate.spec.template.metadata ??= {};
-      defaultPodSpec(s.jobTemplate.spec.template.spec, changes, 'spec.jobTemplate.spec.template.spec.');
-    }
+    defaultTemplate(s.jobTemplate.spec.template, changes, 'spec.jobTemplate.spec.template.');
   },
   Service(o, changes) {
     const s = (o.spec ??= {});

@@ -22,6 +22,9 @@ export const clientError = (kubectl: string, code: ErrorCode, args: ErrorArgs = 
   args,
 });
 
+/** The discovery lookup's refusal of a type the API server does not serve (`kubectl get nope`). */
+export const unknownResourceType = (type: string): CommandError => clientError(`the server doesn't have a resource type "${type}"`, 'unknown-resource', { resource: type });
+
 /**
  * kubectl's CheckErr for API errors. Alone, an Invalid error is re-rendered from its causes
  * (`The Deployment "web" is invalid: ...`); among several errors, every one reads `Error from server (Reason): ...`,

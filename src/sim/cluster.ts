@@ -244,7 +244,7 @@ export class Cluster {
       const d = rsObj && ownerKey(rsObj, 'Deployment');
       if (d) this.ctl.deployment.queue.add(d);
     }
-    const job = JobController.keyOfPod(e.object);
+    const job = ownerKey(e.object, 'Job');
     if (job) this.ctl.job.queue.add(job);
     this.scheduler.onPod(e);
     const node = asPod(e.object).spec?.nodeName;

@@ -1,10 +1,10 @@
 import type { Job, JobSpec } from 'kubernetes-types/batch/v1.js';
 import { invalid, required, type FieldError } from '../../api/field.js';
 import { fromLabelSelector, selectorMatches } from '../../api/labels.js';
-import { jsonEqual, type KObject } from '../../api/object.js';
+import type { KObject } from '../../api/object.js';
 import { JOB_LABELS } from '../../api/jobs.js';
 import { validateJobSpec } from '../validation/job.js';
-import { validateObjectMeta } from '../validation/meta.js';
+import { immutableSpecFields, validateObjectMeta } from '../validation/meta.js';
 import { dns1123Subdomain } from '../validation/names.js';
 import type { Strategy } from './strategy.js';
 
@@ -35,13 +35,7 @@ function validateSelector(spec: Partial<JobSpec>): FieldError[] {
 }
 
 /** ValidateJobSpecUpdate: what a running Job keeps (its selector, its pods' template, and how many must complete). */
-function validateJobUpdate(job: Job, old: Job): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const field of ['selector', 'template', 'completions', 'completionMode'] as const) {
-    if (!jsonEqual(job.spec?.[field], old.spec?.[field])) errs.push(invalid(`spec.${field}`, job.spec?.[field] ?? null, 'field is immutable'));
-  }
-  return errs;
-}
+const IMMUTABLE = ['selector', 'template', 'completions', 'completionMode'];
 
 export const jobStrategy: Strategy = {
   nameValidator: dns1123Subdomain,
@@ -59,5 +53,5 @@ export const jobStrategy: Strategy = {
     const spec: Partial<JobSpec> = job.spec ?? {};
     return [...validateObjectMeta(job.metadata, true, dns1123Subdomain), ...validateJobSpec(spec, 'spec'), ...validateSelector(spec)];
   },
-  validateUpdate: (o, old) => validateJobUpdate(o as unknown as Job, old as unknown as Job),
+  validateUpdate: (o, old) => immutableSpecFields(o.spec, old.spec, IMMUTABLE),
 };

@@ -1,8 +1,8 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import { invalid, notSupported, required, type FieldError } from '../../api/field.js';
 import { selectorMatches, fromLabelSelector } from '../../api/labels.js';
-import { jsonEqual, type KObject } from '../../api/object.js';
-import { nonNegative, validateObjectMeta, validateLabels } from '../validation/meta.js';
+import type { KObject } from '../../api/object.js';
+import { immutableSpecFields, nonNegative, validateObjectMeta, validateLabels } from '../validation/meta.js';
 import { dns1123Subdomain } from '../validation/names.js';
 import { validatePodSpec } from '../validation/pod.js';
 import type { Strategy } from './strategy.js';
@@ -31,12 +31,6 @@ function validateWorkload(obj: Workload, kindName: string): FieldError[] {
   return errs;
 }
 
-function immutableSelector(obj: Workload, old: Workload): FieldError[] {
-  return jsonEqual(obj.spec?.selector, old.spec?.selector)
-    ? []
-    : [invalid('spec.selector', obj.spec?.selector ?? null, 'field is immutable')];
-}
-
 const STRATEGY_TYPES = ['Recreate', 'RollingUpdate'];
 
 export const deploymentStrategy: Strategy = {
@@ -52,7 +46,7 @@ export const deploymentStrategy: Strategy = {
     errs.push(...nonNegative(d.spec?.minReadySeconds, 'spec.minReadySeconds'));
     return errs;
   },
-  validateUpdate: (o, old) => immutableSelector(o as unknown as Workload, old as unknown as Workload),
+  validateUpdate: (o, old) => immutableSpecFields(o.spec, old.spec, ['selector']),
 };
 
 export const replicaSetStrategy: Strategy = {
@@ -63,5 +57,5 @@ export const replicaSetStrategy: Strategy = {
     const rs = o as unknown as ReplicaSet;
     return [...validateObjectMeta(rs.metadata, true, dns1123Subdomain), ...validateWorkload(rs, 'replicaset')];
   },
-  validateUpdate: (o, old) => immutableSelector(o as unknown as Workload, old as unknown as Workload),
+  validateUpdate: (o, old) => immutableSpecFields(o.spec, old.spec, ['selector']),
 };

@@ -1,5 +1,6 @@
 import type { ObjectMeta } from 'kubernetes-types/meta/v1.js';
 import { invalid, required, tooLong, type FieldError } from '../../api/field.js';
+import { jsonEqual } from '../../api/object.js';
 import { labelValue, qualifiedName } from './names.js';
 
 export type NameValidator = (name: string) => string[];
@@ -42,4 +43,11 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
 /** apivalidation.ValidateNonnegativeField: a count or duration that may be unset, never negative. */
 export function nonNegative(value: number | undefined | null, path: string): FieldError[] {
   return value != null && value < 0 ? [invalid(path, value, 'must be greater than or equal to 0')] : [];
+}
+
+/** apivalidation.ValidateImmutableField, for each of these fields of the spec: an update may not change them. */
+export function immutableSpecFields(spec: unknown, old: unknown, fields: readonly string[]): FieldError[] {
+  const now = (spec ?? {}) as Record<string, unknown>;
+  const before = (old ?? {}) as Record<string, unknown>;
+  return fields.filter((f) => !jsonEqual(now[f], before[f])).map((f) => invalid(`spec.${f}`, now[f] ?? null, 'field is immutable'));
 }

@@ -3,7 +3,7 @@ import { parseFieldSelector, type FieldTerm } from '../../api/field-selector.js'
 import { matches, parseSelector, type Requirement } from '../../api/labels.js';
 import type { KObject } from '../../api/object.js';
 import { RESOURCES, resolveResource, type ResourceType } from '../../api/resources.js';
-import { apiError, clientError, type CommandError } from '../errors.js';
+import { apiError, clientError, type CommandError, unknownResourceType } from '../errors.js';
 import type { Session } from '../session.js';
 
 /** What a get/describe/delete names: a resource type and some names (none = all of them). */
@@ -20,7 +20,7 @@ export interface Target {
 function resolveType(type: string): ResourceType[] | CommandError {
   if (type === 'all') return RESOURCES.filter((r) => r.inAll);
   const r = resolveResource(type);
-  return r ? [r] : clientError(`the server doesn't have a resource type "${type}"`, 'unknown-resource', { resource: type });
+  return r ? [r] : unknownResourceType(type);
 }
 
 /** The builder's error for a command given neither a resource nor a file (delete, expose, patch…). */

@@ -1,6 +1,6 @@
 import { resolveResource, type ResourceType } from '../../api/resources.js';
 import type { KObject } from '../../api/object.js';
-import { apiError, clientError, type CommandError } from '../errors.js';
+import { apiError, clientError, type CommandError, unknownResourceType } from '../errors.js';
 import type { Session } from '../session.js';
 
 /** `deployment/web`, `deploy web`: the workload a rollout command is about. */
@@ -11,7 +11,7 @@ export function findWorkload(session: Session, args: string[], namespace: string
   else [type, name] = args;
   const resource = type ? resolveResource(type) : undefined;
   if (!type || !name) return clientError('a resource and a name are required, e.g. deployment/gestion-employes', 'usage', { detail: 'deployment/NOM' });
-  if (!resource) return clientError(`the server doesn't have a resource type "${type}"`, 'unknown-resource', { resource: type });
+  if (!resource) return unknownResourceType(type);
   if (!kinds.includes(resource.kind)) return clientError(`no ${kinds.map((k) => k.toLowerCase()).join('/')} named "${name}": ${resource.kind} is not supported here`, 'usage', { detail: `${type}/${name}` });
   const r = session.request({ verb: 'get', resource, namespace, name });
   if (!r.ok) return apiError(r.error, { alone: true });

@@ -51,12 +51,6 @@ export class JobController implements Reconciler {
     w.store.addIndex(PODS_BY_JOB, '/registry/pods/', jobPodValues);
   }
 
-  /** The Job to sync for a pod's event (its controller's namespace/name). */
-  static keyOfPod(pod: KObject): string | undefined {
-    const owner = controllerOf(pod);
-    return owner?.kind === 'Job' ? `${pod.metadata.namespace}/${owner.name}` : undefined;
-  }
-
   reconcile(key: string): Result {
     const [namespace, name] = splitKey(key);
     const stored = this.w.store.get(`/registry/jobs/${namespace}/${name}`)?.value;

@@ -30,14 +30,16 @@ function serviceLinks(store: Store, ns: string): Array<[string, string]> {
   return vars;
 }
 
+/** The hostname the pod was given (an Indexed Job's JOB-INDEX), else its name. */
+const hostnameOf = (pod: Pod): string => pod.spec?.hostname ?? pod.metadata!.name!;
+
 /**
  * The environment a container sees, in two parts: its own variables (Secrets decoded, envFrom, the downward API), then
  * what every container of its namespace gets alike (Service links, HOME), which the runtime keeps once for all.
  */
 export function environmentParts(store: Store, pod: Pod, c: Container): { own: Env; shared: Env } {
   const ns = pod.metadata!.namespace!;
-  // the hostname the pod was given (an Indexed Job's JOB-INDEX), else its name
-  const own: Env = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', pod.spec?.hostname ?? pod.metadata!.name!]];
+  const own: Env = [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', hostnameOf(pod)]];
   for (const f of c.envFrom ?? []) {
     const data = f.secretRef ? valuesOf(store, ns, 'secret', f.secretRef.name ?? '') : f.configMapRef ? valuesOf(store, ns, 'configmap', f.configMapRef.name ?? '') : undefined;
     for (const [k, v] of Object.entries(data ?? {})) own.push([`${f.prefix ?? ''}${k}`, v]);
@@ -102,7 +104,7 @@ const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 export function readFile(store: Store, pod: Pod, c: Container, path: string): string | undefined {
   const ns = pod.metadata!.namespace!;
   if (path === '/etc/resolv.conf') return `search ${ns}.svc.${CLUSTER_DOMAIN} svc.${CLUSTER_DOMAIN} ${CLUSTER_DOMAIN}\nnameserver ${DNS_SERVICE_IP}\noptions ndots:5\n`;
-  if (path === '/etc/hostname') return `${pod.spec?.hostname ?? pod.metadata!.name}\n`;
+  if (path === '/etc/hostname') return `${hostnameOf(pod)}\n`;
   if (path === `${SERVICE_ACCOUNT_DIR}/namespace` && pod.spec?.automountServiceAccountToken !== false) return ns;
   for (const m of c.volumeMounts ?? []) {
     const dir = m.mountPath.replace(/\/$/, '');

@@ -36,8 +36,11 @@ export function containerLogs(c: Container, instance: Instance, now: number, env
   const start = Date.parse(instance.startedAt);
   const tag = parseImage(c.image ?? '').tag;
   const env = Object.fromEntries(environment);
-  const lines = behaviourOf(c).logs.map((text, i) => {
-    const at = start + 50 + i * Math.max(50, Math.floor(profileOf(c.image ?? '').startupMs / Math.max(1, behaviourOf(c).logs.length)));
+  // read once: a Job's perl computes its π there
+  const written = behaviourOf(c).logs;
+  const spacing = Math.max(50, Math.floor(profileOf(c.image ?? '').startupMs / Math.max(1, written.length)));
+  const lines = written.map((text, i) => {
+    const at = start + 50 + i * spacing;
     const filled = text
       .replace(/\{tag\}/g, tag)
       .replace(/\{time\}/g, nginxTime(at))

@@ -1,7 +1,7 @@
 import type { CronJob } from 'kubernetes-types/batch/v1.js';
 import type { KObject } from '../../../api/object.js';
 import { resolveResource } from '../../../api/resources.js';
-import { apiError, clientError, type CommandError } from '../../errors.js';
+import { apiError, type CommandError, unknownResourceType } from '../../errors.js';
 import type { Session } from '../../session.js';
 import { createFromFlags, generatedMetadata, nameOf, usage, type GeneratedOptions } from './generated.js';
 
@@ -49,7 +49,7 @@ function jobFromCronJob(name: string, cronJob: KObject, o: JobOptions): KObject 
 function cronJobFrom(session: Session, from: string, namespace: string): KObject | CommandError[] {
   const slash = from.indexOf('/');
   const type = resolveResource(slash < 0 ? from : from.slice(0, slash));
-  if (!type) return [clientError(`the server doesn't have a resource type "${slash < 0 ? from : from.slice(0, slash)}"`, 'unknown-resource', { resource: from })];
+  if (!type) return [unknownResourceType(slash < 0 ? from : from.slice(0, slash))];
   if (type.kind !== 'CronJob') return usage(`unknown object type *${type.version}.${type.kind}`, 'job');
   const got = session.request({ verb: 'get', resource: type, namespace, name: from.slice(slash + 1) });
   return got.ok ? got.object : [apiError(got.error, { alone: true })];

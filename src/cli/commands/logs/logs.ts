@@ -4,7 +4,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1.js';
 import { matches, parseSelector, selectorMatches } from '../../../api/labels.js';
 import { asPod } from '../../../api/pods.js';
 import { resolveResource } from '../../../api/resources.js';
-import { apiError, clientError, type CommandError } from '../../errors.js';
+import { apiError, clientError, type CommandError, unknownResourceType } from '../../errors.js';
 import { withHelp } from '../../parse-errors.js';
 import { selectorRefused } from '../targets.js';
 import type { Session } from '../../session.js';
@@ -92,7 +92,7 @@ export function pickPod(session: Session, arg: string, namespace: string): strin
   if (slash < 0) return arg;
   const type = resolveResource(arg.slice(0, slash));
   const name = arg.slice(slash + 1);
-  if (!type) return clientError(`the server doesn't have a resource type "${arg.slice(0, slash)}"`, 'unknown-resource', { resource: arg.slice(0, slash) });
+  if (!type) return unknownResourceType(arg.slice(0, slash));
   if (type.kind === 'Pod') return name;
   if (!['Deployment', 'ReplicaSet', 'Job'].includes(type.kind)) return clientError(`cannot get the logs from ${type.kind.toLowerCase()}`, 'usage', { detail: arg });
   const got = session.request({ verb: 'get', resource: type, namespace, name });

@@ -7,7 +7,7 @@ import { asPod } from '../../../api/pods.js';
 import { resolveResource } from '../../../api/resources.js';
 import type { Renderer, Streams } from '../../../narrator/render/renderer.js';
 import type { Env } from '../../env.js';
-import { apiError, clientError, type CommandError } from '../../errors.js';
+import { apiError, clientError, type CommandError, unknownResourceType } from '../../errors.js';
 import { withHelp } from '../../parse-errors.js';
 import { Session } from '../../session.js';
 import { mostActiveFirst } from '../logs/by-logging.js';
@@ -67,7 +67,7 @@ function targetOf(session: Session, arg: string, specs: string[], namespace: str
   const slash = arg.indexOf('/');
   const type = resolveResource(slash < 0 ? 'pods' : arg.slice(0, slash));
   const name = slash < 0 ? arg : arg.slice(slash + 1);
-  if (!type) return [clientError(`the server doesn't have a resource type "${arg.slice(0, slash)}"`, 'unknown-resource', { resource: arg.slice(0, slash) })];
+  if (!type) return [unknownResourceType(arg.slice(0, slash))];
   const got = session.request({ verb: 'get', resource: type, namespace, name });
   if (!got.ok) return [apiError(got.error, { alone: true })];
   let pod: Pod;
